@@ -1,0 +1,103 @@
+"""The `xxgk` command: parses arguments and hands each command to one function in its own module.
+
+Heavy modules (the index, the embedding model, the Telegram application) are imported only by the
+command that needs them, so `xxgk --help` and `xxgk extract` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+EPILOG = """\
+examples:
+  xxgk ask "营商局2020年收到多少政府信息公开申请？"
+  xxgk ask "how many disclosure requests did Pingtan get in 2023" --json
+  xxgk extract report.html            # read one report's tables, no index needed
+  xxgk ingest reports/ https://example.gov.cn/nb2023.htm
+  xxgk serve                          # the Telegram bot (TELEGRAM_BOT_TOKEN, XXGK_ADMIN_IDS)
+
+The data home is --home, else $XXGK_HOME, else your user data folder. A new, empty home is filled
+with the bundled sample reports on the first question.
+"""
+
+# command -> (module, function); each function takes the parsed args and returns an exit status.
+COMMANDS = {
+    "extract": ("bot.cmd_extract", "run"),
+    "ingest": ("bot.cmd_index", "run_ingest"),
+    "reindex": ("bot.cmd_index", "run_reindex"),
+    "stats": ("bot.cmd_index", "run_stats"),
+    "ask": ("bot.cmd_ask", "run_ask"),
+    "chat": ("bot.cmd_ask", "run_chat"),
+    "serve": ("bot.cmd_serve", "run"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="xxgk",
+        description="Answers questions about government information-disclosure annual reports "
+        "(政府信息公开工作年度报告): the exact number, the agency, the year and the table row it came from.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    home = argparse.ArgumentParser(add_help=False)
+    home.add_argument("--home", metavar="DIR", help="data home (default: $XXGK_HOME or your user data folder)")
+
+    p = sub.add_parser("extract", help="read one report's metadata and tables (no index needed)",
+                       description="Read one report (.html .htm .txt .md) and print its agency, year, "
+                       "template, the three standard tables, ambiguous cells and failed identity checks.")
+    p.add_argument("file", metavar="FILE", help="report file (UTF-8, GBK/GB18030 are detected)")
+    p.add_argument("--json", action="store_true", help="print the JSON object of the extract contract")
+
+    p = sub.add_parser("ingest", parents=[home], help="add reports (files, folders, http(s) URLs) to the index",
+                       description="Add reports to the index. A re-ingested identical file is skipped; a "
+                       "new version of the same agency and year replaces the old one. The index is rebuilt "
+                       "beside the old one and swapped in atomically.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report file, folder of reports, or http(s) URL")
+    p.add_argument("--model", metavar="NAME", help="embedding model (default: the bundled multilingual e5-small)")
+
+    p = sub.add_parser("reindex", parents=[home], help="rebuild every index from the stored originals",
+                       description="Re-parse every stored original and rebuild facts, passages and vectors. "
+                       "Readers keep the old index until the new one is complete.")
+    p.add_argument("--model", metavar="NAME", help="switch the embedding model (a sentence-transformers name or path)")
+
+    sub.add_parser("stats", parents=[home], help="what the index holds: reports, agencies, years, facts, model")
+
+    p = sub.add_parser("ask", parents=[home], help="answer one question (or a file of questions with --batch)",
+                       description="Answer a question in Chinese or English from the indexed reports.")
+    p.add_argument("question", nargs="?", metavar="QUESTION")
+    p.add_argument("--batch", metavar="FILE", help="answer one question per line of FILE")
+    p.add_argument("--json", action="store_true", help="print JSON (one object per line with --batch)")
+
+    sub.add_parser("chat", parents=[home], help="interactive questions with history and clarify choices")
+
+    p = sub.add_parser("serve", parents=[home], help="run the Telegram bot",
+                       description="Run the Telegram bot. Token from TELEGRAM_BOT_TOKEN, admin user ids "
+                       "(comma-separated) from XXGK_ADMIN_IDS.")
+    p.add_argument("--api-base", metavar="URL", help="Bot API server base URL (self-hosted Bot API server)")
+    p.add_argument("--webhook", metavar="URL", help="receive updates by webhook at URL instead of long polling")
+    p.add_argument("--port", type=int, default=8443, help="local port for --webhook (default 8443)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    module, func = COMMANDS[args.command]
+    handler = getattr(importlib.import_module(module), func)
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
