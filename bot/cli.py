@@ -45,41 +45,70 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     home = argparse.ArgumentParser(add_help=False)
-    home.add_argument("--home", metavar="DIR", help="data home (default: $XXGK_HOME or your user data folder)")
+    home.add_argument(
+        "--home", metavar="DIR", help="data home (default: $XXGK_HOME or your user data folder)"
+    )
 
-    p = sub.add_parser("extract", help="read one report's metadata and tables (no index needed)",
-                       description="Read one report (.html .htm .txt .md) and print its agency, year, "
-                       "template, the three standard tables, ambiguous cells and failed identity checks.")
+    p = sub.add_parser(
+        "extract",
+        help="read one report's metadata and tables (no index needed)",
+        description="Read one report (.html .htm .txt .md) and print its agency, year, "
+        "template, the three standard tables, ambiguous cells and failed identity checks.",
+    )
     p.add_argument("file", metavar="FILE", help="report file (UTF-8, GBK/GB18030 are detected)")
     p.add_argument("--json", action="store_true", help="print the JSON object of the extract contract")
 
-    p = sub.add_parser("ingest", parents=[home], help="add reports (files, folders, http(s) URLs) to the index",
-                       description="Add reports to the index. A re-ingested identical file is skipped; a "
-                       "new version of the same agency and year replaces the old one. The index is rebuilt "
-                       "beside the old one and swapped in atomically.")
+    p = sub.add_parser(
+        "ingest",
+        parents=[home],
+        help="add reports (files, folders, http(s) URLs) to the index",
+        description="Add reports to the index. A re-ingested identical file is skipped; a "
+        "new version of the same agency and year replaces the old one. The index is rebuilt "
+        "beside the old one and swapped in atomically.",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="report file, folder of reports, or http(s) URL")
-    p.add_argument("--model", metavar="NAME", help="embedding model (default: the bundled multilingual e5-small)")
+    p.add_argument(
+        "--model", metavar="NAME", help="embedding model (default: the bundled multilingual e5-small)"
+    )
 
-    p = sub.add_parser("reindex", parents=[home], help="rebuild every index from the stored originals",
-                       description="Re-parse every stored original and rebuild facts, passages and vectors. "
-                       "Readers keep the old index until the new one is complete.")
-    p.add_argument("--model", metavar="NAME", help="switch the embedding model (a sentence-transformers name or path)")
+    p = sub.add_parser(
+        "reindex",
+        parents=[home],
+        help="rebuild every index from the stored originals",
+        description="Re-parse every stored original and rebuild facts, passages and vectors. "
+        "Readers keep the old index until the new one is complete.",
+    )
+    p.add_argument(
+        "--model", metavar="NAME", help="switch the embedding model (a sentence-transformers name or path)"
+    )
 
-    sub.add_parser("stats", parents=[home], help="what the index holds: reports, agencies, years, facts, model")
+    sub.add_parser(
+        "stats", parents=[home], help="what the index holds: reports, agencies, years, facts, model"
+    )
 
-    p = sub.add_parser("ask", parents=[home], help="answer one question (or a file of questions with --batch)",
-                       description="Answer a question in Chinese or English from the indexed reports.")
+    p = sub.add_parser(
+        "ask",
+        parents=[home],
+        help="answer one question (or a file of questions with --batch)",
+        description="Answer a question in Chinese or English from the indexed reports.",
+    )
     p.add_argument("question", nargs="?", metavar="QUESTION")
     p.add_argument("--batch", metavar="FILE", help="answer one question per line of FILE")
     p.add_argument("--json", action="store_true", help="print JSON (one object per line with --batch)")
 
     sub.add_parser("chat", parents=[home], help="interactive questions with history and clarify choices")
 
-    p = sub.add_parser("serve", parents=[home], help="run the Telegram bot",
-                       description="Run the Telegram bot. Token from TELEGRAM_BOT_TOKEN, admin user ids "
-                       "(comma-separated) from XXGK_ADMIN_IDS.")
+    p = sub.add_parser(
+        "serve",
+        parents=[home],
+        help="run the Telegram bot",
+        description="Run the Telegram bot. Token from TELEGRAM_BOT_TOKEN, admin user ids "
+        "(comma-separated) from XXGK_ADMIN_IDS.",
+    )
     p.add_argument("--api-base", metavar="URL", help="Bot API server base URL (self-hosted Bot API server)")
-    p.add_argument("--webhook", metavar="URL", help="receive updates by webhook at URL instead of long polling")
+    p.add_argument(
+        "--webhook", metavar="URL", help="receive updates by webhook at URL instead of long polling"
+    )
     p.add_argument("--port", type=int, default=8443, help="local port for --webhook (default 8443)")
     return parser
 

@@ -57,10 +57,20 @@ class Answer:
             "kind": self.kind,
             "answer": self.text,
             "value": _num(self.value),
-            "facts": [{"key": f.key, "value": _num(f.value), "agency": f.agency, "year": f.year}
-                      for f in self.facts],
-            "sources": [{"title": s.title, "agency": s.agency, "year": s.year, "section": s.section,
-                         "quote": s.quote, "url": s.url} for s in self.sources],
+            "facts": [
+                {"key": f.key, "value": _num(f.value), "agency": f.agency, "year": f.year} for f in self.facts
+            ],
+            "sources": [
+                {
+                    "title": s.title,
+                    "agency": s.agency,
+                    "year": s.year,
+                    "section": s.section,
+                    "quote": s.quote,
+                    "url": s.url,
+                }
+                for s in self.sources
+            ],
             "options": list(self.options),
         }
         if elapsed_ms is not None:

@@ -20,7 +20,17 @@ class Column:
     en: str
     patterns: tuple[str, ...]  # cores that identify the column header (whitespace ignored)
     group: str = ""  # table 4: "review" | "litigation.direct" | "litigation.after_review"
-    unit: str | None = None
+    unit: str | None = None  # the unit the standard header prints (2021: 本年收费金额（单位：万元）)
+
+    @property
+    def signed(self) -> bool:
+        """Only 本年增/减 may be negative; every other cell is a count or an amount."""
+        return self.key == "change"
+
+    @property
+    def money(self) -> bool:
+        """Money is stored in 万元: "251000元" is read as 25.1."""
+        return self.key == "amount"
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,7 @@ class TableSpec:
     def rows(self) -> tuple[tuple[Block, Row], ...]:
         return tuple((b, r) for b in self.blocks for r in b.rows)
 
-    def keys(self) -> tuple[str, ...]:
+    def cell_keys(self) -> tuple[str, ...]:
         return tuple(self.cell_key(r, c) for b in self.blocks for r in b.rows for c in b.columns)
 
 
@@ -79,14 +89,15 @@ class Template:
     name: str  # "2019" | "2021"
     tables: tuple[TableSpec, ...]
 
-    def keys(self) -> tuple[str, ...]:
-        return tuple(k for t in self.tables for k in t.keys())
+    def cell_keys(self) -> tuple[str, ...]:
+        return tuple(k for t in self.tables for k in t.cell_keys())
 
     def table(self, key: str) -> TableSpec:
         return next(t for t in self.tables if t.key == key)
 
 
 # --- Table 2: 主动公开政府信息情况 ------------------------------------------------------------
+
 
 def _c(key, zh, en, *patterns, group="", unit=None) -> Column:
     return Column(key, zh, en, patterns or (zh,), group, unit)
@@ -114,27 +125,48 @@ PROACTIVE_2019 = TableSpec(
     en="proactively published information",
     nonnegative=False,
     blocks=(
-        Block("第二十条第（一）项", _MADE_2019, (
-            _r("regulations", "规章", "regulations", "规章", exact=True),
-            _r("normative_docs", "规范性文件", "normative documents", "规范性文件"),
-        )),
-        Block("第二十条第（五）项", _ITEMS_2019, (
-            _r("licensing", "行政许可", "administrative licensing", "行政许可"),
-            _r("other_services", "其他对外管理服务事项", "other external management services", "其他对外管理服务"),
-        )),
-        Block("第二十条第（六）项", _ITEMS_2019, (
-            _r("penalties", "行政处罚", "administrative penalties", "行政处罚"),
-            _r("enforcement", "行政强制", "administrative enforcement", "行政强制"),
-        )),
-        Block("第二十条第（八）项", _ITEMS_2019[:2], (
-            _r("fees", "行政事业性收费", "administrative fees", "行政事业性收费"),
-        )),
-        Block("第二十条第（九）项", (
-            _c("projects", "采购项目数量", "procurement projects", "采购项目"),
-            _c("amount", "采购总金额", "total procurement amount", "采购总金额", "采购金额", unit="万元"),
-        ), (
-            _r("procurement", "政府集中采购", "government centralized procurement", "集中采购"),
-        )),
+        Block(
+            "第二十条第（一）项",
+            _MADE_2019,
+            (
+                _r("regulations", "规章", "regulations", "规章", exact=True),
+                _r("normative_docs", "规范性文件", "normative documents", "规范性文件"),
+            ),
+        ),
+        Block(
+            "第二十条第（五）项",
+            _ITEMS_2019,
+            (
+                _r("licensing", "行政许可", "administrative licensing", "行政许可"),
+                _r(
+                    "other_services",
+                    "其他对外管理服务事项",
+                    "other external management services",
+                    "其他对外管理服务",
+                ),
+            ),
+        ),
+        Block(
+            "第二十条第（六）项",
+            _ITEMS_2019,
+            (
+                _r("penalties", "行政处罚", "administrative penalties", "行政处罚"),
+                _r("enforcement", "行政强制", "administrative enforcement", "行政强制"),
+            ),
+        ),
+        Block(
+            "第二十条第（八）项",
+            _ITEMS_2019[:2],
+            (_r("fees", "行政事业性收费", "administrative fees", "行政事业性收费"),),
+        ),
+        Block(
+            "第二十条第（九）项",
+            (
+                _c("projects", "采购项目数量", "procurement projects", "采购项目"),
+                _c("amount", "采购总金额", "total procurement amount", "采购总金额", "采购金额"),
+            ),
+            (_r("procurement", "政府集中采购", "government centralized procurement", "集中采购"),),
+        ),
     ),
 )
 
@@ -152,22 +184,40 @@ PROACTIVE_2021 = TableSpec(
     en="proactively published information",
     nonnegative=False,
     blocks=(
-        Block("第二十条第（一）项", _MADE_2021, (
-            _r("regulations", "规章", "regulations", "规章", exact=True),
-            _r("normative_docs", "行政规范性文件", "normative documents", "规范性文件"),
-        )),
-        Block("第二十条第（五）项", _DECISIONS_2021, (
-            _r("licensing", "行政许可", "administrative licensing", "行政许可"),
-        )),
-        Block("第二十条第（六）项", _DECISIONS_2021, (
-            _r("penalties", "行政处罚", "administrative penalties", "行政处罚"),
-            _r("enforcement", "行政强制", "administrative enforcement", "行政强制"),
-        )),
-        Block("第二十条第（八）项", (
-            _c("amount", "本年收费金额（单位：万元）", "fees collected this year", "收费金额", unit="万元"),
-        ), (
-            _r("fees", "行政事业性收费", "administrative fees", "行政事业性收费"),
-        )),
+        Block(
+            "第二十条第（一）项",
+            _MADE_2021,
+            (
+                _r("regulations", "规章", "regulations", "规章", exact=True),
+                _r("normative_docs", "行政规范性文件", "normative documents", "规范性文件"),
+            ),
+        ),
+        Block(
+            "第二十条第（五）项",
+            _DECISIONS_2021,
+            (_r("licensing", "行政许可", "administrative licensing", "行政许可"),),
+        ),
+        Block(
+            "第二十条第（六）项",
+            _DECISIONS_2021,
+            (
+                _r("penalties", "行政处罚", "administrative penalties", "行政处罚"),
+                _r("enforcement", "行政强制", "administrative enforcement", "行政强制"),
+            ),
+        ),
+        Block(
+            "第二十条第（八）项",
+            (
+                _c(
+                    "amount",
+                    "本年收费金额（单位：万元）",
+                    "fees collected this year",
+                    "收费金额",
+                    unit="万元",
+                ),
+            ),
+            (_r("fees", "行政事业性收费", "administrative fees", "行政事业性收费"),),
+        ),
     ),
 )
 
@@ -184,59 +234,190 @@ APPLICANT_COLUMNS = (
 )
 
 _HEAD_ROWS = (
-    _r("new_received", "一、本年新收政府信息公开申请数量", "new requests received this year", "本年新收",
-       short="一"),
-    _r("carried_over", "二、上年结转政府信息公开申请数量", "requests carried over from last year", "上年结转",
-       short="二"),
+    _r(
+        "new_received",
+        "一、本年新收政府信息公开申请数量",
+        "new requests received this year",
+        "本年新收",
+        short="一",
+    ),
+    _r(
+        "carried_over",
+        "二、上年结转政府信息公开申请数量",
+        "requests carried over from last year",
+        "上年结转",
+        short="二",
+    ),
     _r("results.granted", "（一）予以公开", "granted", "予以公开", short="三(一)"),
     _r("results.partially_granted", "（二）部分公开", "partially granted", "部分公开", short="三(二)"),
-    _r("results.denied.state_secret", "1.属于国家秘密", "denied: state secret", "国家秘密", number="1",
-       short="三(三)1"),
-    _r("results.denied.prohibited_by_law", "2.其他法律行政法规禁止公开", "denied: prohibited by other laws",
-       "禁止公开", number="2", short="三(三)2"),
-    _r("results.denied.security_stability", "3.危及“三安全一稳定”", "denied: endangers security or stability",
-       "三安全一稳定", "危及", number="3", short="三(三)3"),
-    _r("results.denied.third_party", "4.保护第三方合法权益", "denied: protects a third party's rights",
-       "第三方合法权益", number="4", short="三(三)4"),
-    _r("results.denied.internal_affairs", "5.属于三类内部事务信息", "denied: internal affairs",
-       "内部事务", number="5", short="三(三)5"),
-    _r("results.denied.process_info", "6.属于四类过程性信息", "denied: process information",
-       "过程性信息", number="6", short="三(三)6"),
-    _r("results.denied.enforcement_file", "7.属于行政执法案卷", "denied: law-enforcement file",
-       "行政执法案卷", "执法案卷", number="7", short="三(三)7"),
-    _r("results.denied.query_matter", "8.属于行政查询事项", "denied: administrative query matter",
-       "行政查询事项", "查询事项", number="8", short="三(三)8"),
-    _r("results.unavailable.not_held", "1.本机关不掌握相关政府信息", "unavailable: information not held",
-       "不掌握", number="1", short="三(四)1"),
-    _r("results.unavailable.needs_creation", "2.没有现成信息需要另行制作",
-       "unavailable: would have to be created", "另行制作", "没有现成信息", number="2", short="三(四)2"),
-    _r("results.unavailable.unclear", "3.补正后申请内容仍不明确", "unavailable: still unclear after correction",
-       "仍不明确", number="3", short="三(四)3"),
-    _r("results.not_processed.petition", "1.信访举报投诉类申请", "not processed: petitions and complaints",
-       "信访举报投诉", "信访举报", number="1", short="三(五)1"),
-    _r("results.not_processed.duplicate", "2.重复申请", "not processed: duplicate requests", "重复申请",
-       number="2", short="三(五)2"),
-    _r("results.not_processed.publication", "3.要求提供公开出版物", "not processed: asks for publications",
-       "公开出版物", number="3", short="三(五)3"),
-    _r("results.not_processed.excessive", "4.无正当理由大量反复申请",
-       "not processed: excessive repeated requests", "大量反复申请", "大量反复", number="4", short="三(五)4"),
-    _r("results.not_processed.confirmation", "5.要求行政机关确认或重新出具已获取信息",
-       "not processed: asks to confirm or re-issue information", "确认或重新出具", "重新出具", number="5",
-       short="三(五)5"),
+    _r(
+        "results.denied.state_secret",
+        "1.属于国家秘密",
+        "denied: state secret",
+        "国家秘密",
+        number="1",
+        short="三(三)1",
+    ),
+    _r(
+        "results.denied.prohibited_by_law",
+        "2.其他法律行政法规禁止公开",
+        "denied: prohibited by other laws",
+        "禁止公开",
+        number="2",
+        short="三(三)2",
+    ),
+    _r(
+        "results.denied.security_stability",
+        "3.危及“三安全一稳定”",
+        "denied: endangers security or stability",
+        "三安全一稳定",
+        "危及",
+        number="3",
+        short="三(三)3",
+    ),
+    _r(
+        "results.denied.third_party",
+        "4.保护第三方合法权益",
+        "denied: protects a third party's rights",
+        "第三方合法权益",
+        number="4",
+        short="三(三)4",
+    ),
+    _r(
+        "results.denied.internal_affairs",
+        "5.属于三类内部事务信息",
+        "denied: internal affairs",
+        "内部事务",
+        number="5",
+        short="三(三)5",
+    ),
+    _r(
+        "results.denied.process_info",
+        "6.属于四类过程性信息",
+        "denied: process information",
+        "过程性信息",
+        number="6",
+        short="三(三)6",
+    ),
+    _r(
+        "results.denied.enforcement_file",
+        "7.属于行政执法案卷",
+        "denied: law-enforcement file",
+        "行政执法案卷",
+        "执法案卷",
+        number="7",
+        short="三(三)7",
+    ),
+    _r(
+        "results.denied.query_matter",
+        "8.属于行政查询事项",
+        "denied: administrative query matter",
+        "行政查询事项",
+        "查询事项",
+        number="8",
+        short="三(三)8",
+    ),
+    _r(
+        "results.unavailable.not_held",
+        "1.本机关不掌握相关政府信息",
+        "unavailable: information not held",
+        "不掌握",
+        number="1",
+        short="三(四)1",
+    ),
+    _r(
+        "results.unavailable.needs_creation",
+        "2.没有现成信息需要另行制作",
+        "unavailable: would have to be created",
+        "另行制作",
+        "没有现成信息",
+        number="2",
+        short="三(四)2",
+    ),
+    _r(
+        "results.unavailable.unclear",
+        "3.补正后申请内容仍不明确",
+        "unavailable: still unclear after correction",
+        "仍不明确",
+        number="3",
+        short="三(四)3",
+    ),
+    _r(
+        "results.not_processed.petition",
+        "1.信访举报投诉类申请",
+        "not processed: petitions and complaints",
+        "信访举报投诉",
+        "信访举报",
+        number="1",
+        short="三(五)1",
+    ),
+    _r(
+        "results.not_processed.duplicate",
+        "2.重复申请",
+        "not processed: duplicate requests",
+        "重复申请",
+        number="2",
+        short="三(五)2",
+    ),
+    _r(
+        "results.not_processed.publication",
+        "3.要求提供公开出版物",
+        "not processed: asks for publications",
+        "公开出版物",
+        number="3",
+        short="三(五)3",
+    ),
+    _r(
+        "results.not_processed.excessive",
+        "4.无正当理由大量反复申请",
+        "not processed: excessive repeated requests",
+        "大量反复申请",
+        "大量反复",
+        number="4",
+        short="三(五)4",
+    ),
+    _r(
+        "results.not_processed.confirmation",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "not processed: asks to confirm or re-issue information",
+        "确认或重新出具",
+        "重新出具",
+        number="5",
+        short="三(五)5",
+    ),
 )
 
 _TAIL_ROWS = (
     _r("results.total", "（七）总计", "total handled", "总计", short="三(七)", exact=True),
-    _r("carried_forward", "四、结转下年度继续办理", "carried forward to next year", "结转下年度", "结转下一年",
-       short="四"),
+    _r(
+        "carried_forward",
+        "四、结转下年度继续办理",
+        "carried forward to next year",
+        "结转下年度",
+        "结转下一年",
+        short="四",
+    ),
 )
 
 _OTHER_2019 = (_r("results.other", "（六）其他处理", "other handling", "其他处理", short="三(六)"),)
 _OTHER_2021 = (
-    _r("results.other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-       "other: applicant did not supplement in time", "逾期不补正", number="1", short="三(六)1"),
-    _r("results.other.unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-       "other: applicant did not pay the fee", "收费通知", "缴纳费用", number="2", short="三(六)2"),
+    _r(
+        "results.other.no_correction",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "other: applicant did not supplement in time",
+        "逾期不补正",
+        number="1",
+        short="三(六)1",
+    ),
+    _r(
+        "results.other.unpaid_fee",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "other: applicant did not pay the fee",
+        "收费通知",
+        "缴纳费用",
+        number="2",
+        short="三(六)2",
+    ),
     _r("results.other.other", "3.其他", "other: other", "其他", number="3", short="三(六)3", exact=True),
 )
 
@@ -268,22 +449,37 @@ def _applications(other_rows: tuple[Row, ...]) -> TableSpec:
     result_rows = [r for r in rows if r.key.startswith("results.") and r.key != "results.total"]
     ids: list[Identity] = []
     for col in APPLICANT_COLUMNS:
-        ids.append(Identity(
-            f"applications.balance.{col.key}",
-            (f"applications.new_received.{col.key}", f"applications.carried_over.{col.key}"),
-            (f"applications.results.total.{col.key}", f"applications.carried_forward.{col.key}"),
-            "一+二", "三(七)+四", f"{col.zh} column"))
-        ids.append(Identity(
-            f"applications.results_sum.{col.key}",
-            tuple(f"applications.{r.key}.{col.key}" for r in result_rows),
-            (f"applications.results.total.{col.key}",),
-            "三(一)…(六)", "三(七)", f"{col.zh} column"))
+        ids.append(
+            Identity(
+                f"applications.balance.{col.key}",
+                (f"applications.new_received.{col.key}", f"applications.carried_over.{col.key}"),
+                (f"applications.results.total.{col.key}", f"applications.carried_forward.{col.key}"),
+                "一+二",
+                "三(七)+四",
+                f"{col.zh} column",
+            )
+        )
+        ids.append(
+            Identity(
+                f"applications.results_sum.{col.key}",
+                tuple(f"applications.{r.key}.{col.key}" for r in result_rows),
+                (f"applications.results.total.{col.key}",),
+                "三(一)…(六)",
+                "三(七)",
+                f"{col.zh} column",
+            )
+        )
     for row in rows:
-        ids.append(Identity(
-            f"applications.row_total.{row.key}",
-            tuple(f"applications.{row.key}.{c.key}" for c in APPLICANT_COLUMNS[:-1]),
-            (f"applications.{row.key}.total",),
-            "six applicant columns", "总计", f"{row.short} row"))
+        ids.append(
+            Identity(
+                f"applications.row_total.{row.key}",
+                tuple(f"applications.{row.key}.{c.key}" for c in APPLICANT_COLUMNS[:-1]),
+                (f"applications.{row.key}.total",),
+                "six applicant columns",
+                "总计",
+                f"{row.short} row",
+            )
+        )
     return TableSpec(
         key="applications",
         prefix="applications",
@@ -300,7 +496,10 @@ def _appeals() -> TableSpec:
             f"{g}.total",
             tuple(f"{g}.{o}" for o, *_ in _OUTCOMES[:-1]),
             (f"{g}.total",),
-            "维持+纠正+其他+未审结", "总计", gzh)
+            "维持+纠正+其他+未审结",
+            "总计",
+            gzh,
+        )
         for g, gzh, _, _ in _APPEAL_GROUPS
     )
     return TableSpec(
@@ -319,14 +518,21 @@ TEMPLATES = {t.name: t for t in (TEMPLATE_2019, TEMPLATE_2021)}
 
 # Words only one layout prints: they decide the template when the year alone cannot.
 LAYOUT_MARKERS = {
-    "2021": ("本年制发件数", "现行有效件数", "本年废止件数", "逾期不补正", "本年收费金额", "本年处理决定数量"),
+    "2021": (
+        "本年制发件数",
+        "现行有效件数",
+        "本年废止件数",
+        "逾期不补正",
+        "本年收费金额",
+        "本年处理决定数量",
+    ),
     "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购总金额"),
 }
 
 # The derived fact of the 2021 layout: 三(六) 其他处理 as a whole is the sum of its three sub-rows.
 DERIVED_2021 = {
-    f"applications.results.other.{c.key}": tuple(
-        f"applications.{r.key}.{c.key}" for r in _OTHER_2021) for c in APPLICANT_COLUMNS
+    f"applications.results.other.{c.key}": tuple(f"applications.{r.key}.{c.key}" for r in _OTHER_2021)
+    for c in APPLICANT_COLUMNS
 }
 
 
@@ -366,7 +572,7 @@ def all_keys() -> tuple[str, ...]:
     """Every canonical key of both layouts, in template order, without repeats."""
     seen: dict[str, None] = {}
     for t in (TEMPLATE_2019, TEMPLATE_2021):
-        for k in t.keys():
+        for k in t.cell_keys():
             seen.setdefault(k, None)
     for k in DERIVED_2021:
         seen.setdefault(k, None)

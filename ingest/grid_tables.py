@@ -1,0 +1,166 @@
+"""Map HTML table grids onto the standard template by their labels, not by position.
+
+Rows are recognised by their row labels, columns by the header cells above them (the deepest header
+cell covering a grid column names it; for table 4 the cells above it name the group). Tables split over
+several <table> elements, label cells spanning rows, values spanning columns: all are one stream of grid
+rows here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.html_doc import GridCell, GridRow
+from ingest.labels import column_matches, label_matches
+from ingest.numbers import read_value
+from ingest.readings import RowReading
+from ingest.template import APPEAL_GROUP_PATTERNS, Block, Row, TableSpec, Template, squash
+
+
+@dataclass
+class _State:
+    template: Template
+    header: list[GridRow] = field(default_factory=list)
+    last_was_header: bool = False
+    mappings: dict[tuple[str, int], dict[int, int]] = field(default_factory=dict)
+    matched: set[tuple[str, str]] = field(default_factory=set)
+    appeals_pending: bool = False
+    readings: list[RowReading] = field(default_factory=list)
+
+
+def read_grids(grids: tuple[tuple[GridRow, ...], ...], template: Template) -> list[RowReading]:
+    state = _State(template)
+    for grid in grids:
+        state.header, state.last_was_header = [], False
+        for row in grid:
+            _take(state, row)
+    return state.readings
+
+
+def _take(state: _State, row: GridRow) -> None:
+    cells = row.distinct_cells()
+    numeric = [c for c in cells if c.text and read_value(c.text) is not None]
+    header_hits = sum(_is_header_word(state.template, c.text) for c in cells)
+    if header_hits >= 2 and not numeric:
+        return _add_header(state, row)
+    match = _match_row(state, cells)
+    if match:
+        state.last_was_header = False
+        return _add_data(state, row, *match)
+    if header_hits and not numeric:
+        return _add_header(state, row)
+    state.last_was_header = False
+    if state.appeals_pending:
+        _add_appeals(state, row)
+
+
+def _is_header_word(template: Template, text: str) -> bool:
+    if not text or read_value(text) is not None:
+        return False
+    for table in template.tables:
+        for block in table.blocks:
+            if any(column_matches(text, c) for c in block.columns):
+                return True
+    core = squash(text)
+    return any(p in core for pats in APPEAL_GROUP_PATTERNS.values() for p in pats)
+
+
+def _add_header(state: _State, row: GridRow) -> None:
+    if not state.last_was_header:
+        state.header = []
+    state.header.append(row)
+    state.last_was_header = True
+    for table in state.template.tables:
+        for b, block in enumerate(table.blocks):
+            mapping = _map_columns(state.header, block)
+            if len(mapping) >= max(1, len(block.columns) // 2):
+                state.mappings[(table.key, b)] = {g: c for g, c in mapping.items()}
+                if table.key == "appeals":
+                    state.appeals_pending = not any(r.table.key == "appeals" for r in state.readings)
+
+
+def _map_columns(header: list[GridRow], block: Block) -> dict[int, int]:
+    """Grid column → index of the block's column, from the header cells stacked above each grid column."""
+    width = max(len(r.cells) for r in header)
+    mapping: dict[int, int] = {}
+    for g in range(width):
+        stack = _stack(header, g)
+        if not stack:
+            continue
+        deepest, above = stack[-1], squash("".join(stack))
+        group = _group_of(above)
+        for c, column in enumerate(block.columns):
+            if column.group and column.group != group:
+                continue
+            if column_matches(deepest, column):
+                mapping[g] = c
+                break
+    return mapping
+
+
+def _stack(header: list[GridRow], g: int) -> list[str]:
+    stack: list[GridCell] = []
+    for r in header:
+        cell = r.cells[g] if g < len(r.cells) else None
+        if cell is not None and cell.text and (not stack or stack[-1] is not cell):
+            stack.append(cell)
+    return [c.text for c in stack]
+
+
+def _group_of(above: str) -> str:
+    for group in ("litigation.direct", "litigation.after_review", "review"):
+        if any(p in above for p in APPEAL_GROUP_PATTERNS[group]):
+            return group
+    return ""
+
+
+def _match_row(state: _State, cells: list[GridCell]) -> tuple[TableSpec, int, Row, str] | None:
+    labels = [c.text for c in cells if c.text and read_value(c.text) is None]
+    if not labels:
+        return None
+    for text in (labels[-1], "".join(labels)):
+        for table in state.template.tables:
+            for b, block in enumerate(table.blocks):
+                for row in block.rows:
+                    if row.zh and (table.key, row.key) not in state.matched and label_matches(text, row):
+                        return table, b, row, "".join(labels)
+    return None
+
+
+def _add_data(state: _State, row: GridRow, table: TableSpec, b: int, trow: Row, label: str) -> None:
+    mapping = state.mappings.get((table.key, b))
+    if mapping is None:
+        return
+    state.matched.add((table.key, trow.key))
+    cells, conflicts = _values(row, mapping, len(table.blocks[b].columns))
+    state.readings.append(
+        RowReading(table, table.blocks[b], trow, squash(label), cells=cells, conflicts=conflicts)
+    )
+
+
+def _add_appeals(state: _State, row: GridRow) -> None:
+    table = state.template.table("appeals")
+    mapping = state.mappings.get((table.key, 0), {})
+    present = [g for g in mapping if g < len(row.cells) and row.cells[g] is not None]
+    if len(present) < len(mapping) // 2:
+        return
+    block = table.blocks[0]
+    cells, conflicts = _values(row, mapping, len(block.columns))
+    state.readings.append(RowReading(table, block, block.rows[0], "", cells=cells, conflicts=conflicts))
+    state.appeals_pending = False
+
+
+def _values(row: GridRow, mapping: dict[int, int], n: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Each column's printed value; a column with no cell, or two different numbers, is a conflict."""
+    found: dict[int, list[GridCell]] = {}
+    for g, c in mapping.items():
+        cell = row.cells[g] if g < len(row.cells) else None
+        if cell is not None and all(cell is not x for x in found.setdefault(c, [])):
+            found[c].append(cell)
+    values, conflicts = [], []
+    for c in range(n):
+        texts = {squash(x.text) for x in found.get(c, [])} - {""}
+        if c not in found or len(texts) > 1:
+            conflicts.append(c)
+        values.append(next(iter(texts)) if len(texts) == 1 else "")
+    return tuple(values), tuple(conflicts)

@@ -1,0 +1,133 @@
+"""Read one report file into a ParsedReport: metadata, the three standard tables as facts, the narrative."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from ingest.errors import NotAReport, UnreadableReport
+from ingest.grid_tables import read_grids
+from ingest.html_doc import parse_html
+from ingest.metadata import Metadata, read_metadata
+from ingest.reading import decode
+from ingest.readings import RowReading
+from ingest.resolve import resolve
+from ingest.sections import split_sections
+from ingest.template import LAYOUT_MARKERS, TEMPLATES, Template, squash
+from ingest.text_tables import read_text_tables
+from ingest.types import ParsedReport, ReportMeta, SourceInfo
+
+SUFFIXES = (".html", ".htm", ".txt", ".md")
+_REPORT_WORDS = re.compile(r"政府信息公开|政务公开")
+_REPORT_KIND = re.compile(r"年度报告|工作报告|年报|工作情况报告")
+_BODY_MARK = re.compile(r"=+\s*正文\s*=+\n")
+
+
+def parse_report(source: str | os.PathLike, data: bytes | None = None) -> ParsedReport:
+    """Parse a report from a path, or from `data` with `source` naming it (a file name or URL)."""
+    name = str(source)
+    if data is None:
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            raise UnreadableReport(f"cannot read {name}: {exc.strerror or exc}") from exc
+    decoded = decode(data, name)
+    if decoded.is_html:
+        doc = parse_html(decoded.text, name)
+        meta = read_metadata(doc.page_text, doc.metas, doc.title)
+        body, grids = doc.body_text, doc.grids
+    else:
+        meta = read_metadata(decoded.text)
+        body, grids = _text_body(decoded.text), ()
+    _require_report(meta, body, name)
+    template = choose_template(body, meta.year)
+    readings, spans, layout = _read_tables(body, grids, template)
+    resolution = resolve(template, readings) if template else None
+    narrative = _without(body, spans)
+    warnings = _warnings(meta, template, readings)
+    return ParsedReport(
+        meta=ReportMeta(
+            agency=meta.agency,
+            year=meta.year,
+            published=meta.published,
+            title=meta.title,
+            index_no=meta.index_no,
+            url=meta.url,
+            template=template.name if template else "pre-2019",
+            publisher=meta.publisher,
+        ),
+        source=SourceInfo(
+            name,
+            hashlib.sha256(data).hexdigest(),
+            "html" if decoded.is_html else "text",
+            decoded.encoding,
+            layout,
+        ),
+        facts=resolution.facts if resolution else (),
+        ambiguous=resolution.ambiguous if resolution else (),
+        checks=resolution.checks if resolution else (),
+        sections=split_sections(narrative),
+        warnings=warnings,
+    )
+
+
+def choose_template(text: str, year: int | None) -> Template | None:
+    """The table layout: by the words only one layout prints, else by the year (2019 layout for 2019–2020)."""
+    flat = squash(text)
+    hits = {name: sum(flat.count(w) for w in words) for name, words in LAYOUT_MARKERS.items()}
+    if max(hits.values()) > 0:
+        return TEMPLATES[max(hits, key=hits.get)]
+    if year is None or year < 2019:
+        return None
+    return TEMPLATES["2021" if year >= 2021 else "2019"]
+
+
+def _read_tables(body: str, grids, template: Template | None) -> tuple[list[RowReading], tuple, str]:
+    if template is None:
+        return [], (), "none"
+    if grids:
+        readings = read_grids(grids, template)
+        if readings:
+            return readings, (), "html-grid"
+    tables = read_text_tables(body, template)
+    return list(tables.readings), tables.spans, tables.layout
+
+
+def _text_body(text: str) -> str:
+    m = _BODY_MARK.search(text)
+    return text[m.end() :] if m else text
+
+
+def _without(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + "\n" + text[end:]
+    return text
+
+
+def _require_report(meta: Metadata, body: str, name: str) -> None:
+    head = meta.title + body[:3000]
+    if not _REPORT_WORDS.search(head) or not (_REPORT_KIND.search(head) or "申请" in body):
+        what = f"“{meta.title}”" if meta.title else "its text"
+        raise NotAReport(
+            f"{name} does not look like a government information-disclosure annual report "
+            f"(政府信息公开工作年度报告): {what} names no such report. Check the file, or the URL's page."
+        )
+    if meta.year is None:
+        raise NotAReport(
+            f"{name}: found a report titled “{meta.title}” but no year it covers (neither in the title nor a "
+            "统计期限 line). Check that the file is a complete annual report."
+        )
+
+
+def _warnings(meta: Metadata, template: Template | None, readings: list[RowReading]) -> tuple[str, ...]:
+    out = []
+    if not meta.agency:
+        out.append("no agency name found in the title or the page header")
+    if template is not None:
+        found = {r.table.key for r in readings}
+        missing = [t.zh for t in template.tables if t.key not in found]
+        if missing:
+            out.append("standard tables not found: " + "、".join(missing))
+    return tuple(out)

@@ -1,0 +1,26 @@
+"""What a reader (HTML grid or scraped text) found for one template row, before the identities are applied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.placement import Token
+from ingest.template import Block, Row, TableSpec
+
+
+@dataclass(frozen=True)
+class RowReading:
+    table: TableSpec
+    block: Block
+    row: Row
+    label: str  # the row label as printed (evidence)
+    cells: tuple[str, ...] | None = None  # exact printed cells, from a grid ("" = blank)
+    tokens: tuple[Token, ...] = ()  # from text: the row's numbers, to be placed
+    conflicts: tuple[int, ...] = ()  # grid cells that hold two different numbers for one column
+
+    @property
+    def exact(self) -> bool:
+        return self.cells is not None
+
+    def key(self, column_index: int) -> str:
+        return self.table.cell_key(self.row, self.block.columns[column_index])

@@ -1,0 +1,157 @@
+"""Find the standard tables in scraped text and collect each row's printed numbers.
+
+Two scraped forms occur in the wild: one cell per line with blank cells dropped, and cells fused with
+no separator at all (a naive get_text()). Rows are found by their labels, in template order; a row's
+numbers are the run of numbers that follows its label, up to the next row's label. Placing those numbers
+in cells is the job of `placement`; here we only decide whether a number may hold several fused cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.labels import row_pattern
+from ingest.placement import Token
+from ingest.readings import RowReading
+from ingest.template import Block, Row, TableSpec, Template
+
+_TOKEN = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|(?<!\S)(?:—+|-|–|/|／)(?!\S)")
+_HEADING = re.compile(r"(?<![\d、.])[一二三四五六七八九十]{1,2}、|\n\s*[（(][一二三四五六七八九十]{1,2}[)）]")
+_MAX_LABEL_TAIL = 80  # the rest of a printed label before its numbers ("（区分处理的，只计这一情形…）")
+
+# Where each table starts: a header word, then (near it) the first row label.
+_ANCHORS = {
+    "proactive": re.compile(r"信\s*息\s*内\s*容(?=\s*(?:本\s*年|上\s*一\s*年|采\s*购))"),
+    "applications": re.compile(r"自\s*然\s*人"),
+    "appeals": re.compile(r"行\s*政\s*复\s*议(?=[\s\S]{0,120}?维\s*持)"),
+}
+
+
+@dataclass(frozen=True)
+class TextTables:
+    readings: tuple[RowReading, ...]
+    spans: tuple[tuple[int, int], ...]  # where the tables stand in the text (left out of the narrative)
+    layout: str  # "text-lines" | "text-fused" | "none"
+
+
+@dataclass(frozen=True)
+class _Found:
+    block: Block
+    row: Row
+    start: int  # where the label (with its sub-number) begins
+    core_end: int
+
+
+def read_text_tables(text: str, template: Template) -> TextTables:
+    found_by_table: list[tuple[TableSpec, list[_Found], int]] = []
+    cursor = 0
+    for table in template.tables:
+        found, end = _find_rows(text, table, cursor)
+        if found:
+            found_by_table.append((table, found, end))
+            cursor = found[-1].core_end
+    regions = [
+        (table, f, _region(text, found, i, end))
+        for table, found, end in found_by_table
+        for i, f in enumerate(found)
+    ]
+    runs = [(table, f, _numeric_run(text, *span, table.key == "appeals")) for table, f, span in regions]
+    lines = _is_line_layout(text, [r for _, _, r in runs])
+    readings = tuple(
+        RowReading(table, f.block, f.row, _label_text(text, f, run), tokens=_tokens(run, lines))
+        for table, f, run in runs
+    )
+    spans = tuple((found[0].start, end) for _, found, end in found_by_table)
+    layout = "none" if not readings else ("text-lines" if lines else "text-fused")
+    return TextTables(readings, spans, layout)
+
+
+def _find_rows(text: str, table: TableSpec, cursor: int) -> tuple[list[_Found], int]:
+    """The table's rows after the first anchor (a header word) that is followed by its row labels."""
+    for anchor in _ANCHORS[table.key].finditer(text, cursor):
+        if table.key == "appeals":
+            block, row = table.rows[0]
+            return [_Found(block, row, anchor.start(), anchor.start())], _table_end(text, anchor.end())
+        found = _rows_after(text, table, anchor.start())
+        if len(found) >= min(2, len(table.rows)):
+            return found, _table_end(text, found[-1].core_end)
+    return [], cursor
+
+
+def _rows_after(text: str, table: TableSpec, pos: int) -> list[_Found]:
+    found: list[_Found] = []
+    window = 600
+    for block, row in table.rows:
+        m = row_pattern(row).search(text, pos, min(len(text), pos + window))
+        if m:
+            found.append(_Found(block, row, m.start(), m.end()))
+            pos, window = m.end(), 400
+    return found
+
+
+def _table_end(text: str, start: int) -> int:
+    m = _HEADING.search(text, start)
+    return m.start() if m else len(text)
+
+
+def _region(text: str, found: list[_Found], i: int, table_end: int) -> tuple[int, int]:
+    start = found[i].core_end
+    end = found[i + 1].start if i + 1 < len(found) else table_end
+    return start, max(start, end)
+
+
+@dataclass(frozen=True)
+class _Run:
+    tokens: tuple[re.Match[str], ...]
+    start: int  # where the run starts (== region start when empty)
+    preceded_by_newline: tuple[bool, ...]
+
+
+def _numeric_run(text: str, start: int, end: int, appeals: bool) -> _Run:
+    """The numbers right after a row label: skip the rest of the printed label, then numbers separated only
+    by whitespace. Anything else (a header, the next section) ends the run."""
+    region = text[start:end]
+    first = _TOKEN.search(region)
+    if not first:
+        return _Run((), start, ())
+    prefix = region[: first.start()]
+    if appeals:
+        # The value row stands right under the header, whose last word is 总计.
+        last = max(prefix.rfind("总计"), prefix.rfind("合计"))
+        if last < 0 or prefix[last + 2 :].strip():
+            return _Run((), start, ())
+    elif len(prefix) > _MAX_LABEL_TAIL or "。" in prefix:
+        return _Run((), start, ())
+    tokens, newline_before = [first], ["\n" in prefix]
+    pos = first.end()
+    while True:
+        gap_end = pos + len(region[pos:]) - len(region[pos:].lstrip())
+        m = _TOKEN.match(region, gap_end)
+        if not m:
+            break
+        tokens.append(m)
+        newline_before.append("\n" in region[pos:gap_end])
+        pos = m.end()
+    return _Run(tuple(tokens), start + first.start(), tuple(newline_before))
+
+
+def _is_line_layout(text: str, runs: list[_Run]) -> bool:
+    """One number per line (blank cells dropped) rather than fused cells: most numbers start a line."""
+    flags = [nl for r in runs for nl in r.preceded_by_newline]
+    return bool(flags) and sum(flags) >= 0.7 * len(flags)
+
+
+def _tokens(run: _Run, lines: bool) -> tuple[Token, ...]:
+    return tuple(Token(m.group(), splittable=not lines and "," not in m.group()) for m in run.tokens)
+
+
+def _label_text(text: str, f: _Found, run: _Run) -> str:
+    if not f.row.zh:
+        return ""
+    if run.tokens:
+        end = run.start
+    else:
+        line_end = text.find("\n", f.core_end)
+        end = min(line_end if line_end >= 0 else len(text), f.core_end + _MAX_LABEL_TAIL)
+    return re.sub(r"\s+", "", text[f.start : max(end, f.core_end)])[:80]
