@@ -186,23 +186,22 @@ def _check(ident: Identity, facts: dict[str, Fact]) -> Check:
 def _flag_contradicting_blanks(
     template: Template, facts: dict[str, Fact], ambiguous: dict[str, Ambiguity], checks: list[Check]
 ) -> None:
+    """A blank cell is a 0 unless an identity says otherwise: then it is flagged, not stated.
+
+    All cells are counts, so only a blank on the smaller side of a failing identity can be at fault.
+    Row identities go first: they point at one cell (the row's 总计) where column identities cannot.
+    """
     failed = {c.rule for c in checks if not c.ok}
-    for table in template.tables:
-        for ident in table.identities:
-            if ident.rule not in failed:
-                continue
-            keys = ident.lhs + ident.rhs
-            blanks = [k for k in keys if k in facts and facts[k].printed == ""]
-            computed = _implied(ident, facts, blanks[0]) if len(blanks) == 1 else None
-            for k in blanks:
-                f = facts.pop(k)
-                ambiguous[k] = Ambiguity(
-                    k, f"left blank, but {ident.scope} does not add up with a 0 here", (), computed, f.label
-                )
-
-
-def _implied(ident: Identity, facts: dict[str, Fact], blank: str) -> float | None:
-    lhs = sum(facts[k].value for k in ident.lhs if k != blank)
-    rhs = sum(facts[k].value for k in ident.rhs if k != blank)
-    value = rhs - lhs if blank in ident.lhs else lhs - rhs
-    return value if value >= 0 else None
+    idents = [i for t in template.tables for i in t.identities if i.rule in failed]
+    idents.sort(key=lambda i: len({k.rsplit(".", 1)[0] for k in i.lhs + i.rhs}) > 1)
+    for ident in idents:
+        if not all(k in facts for k in ident.lhs + ident.rhs):
+            continue
+        lhs, rhs = (sum(facts[k].value for k in side) for side in (ident.lhs, ident.rhs))
+        smaller = ident.rhs if lhs > rhs else ident.lhs
+        suspects = [k for k in smaller if facts[k].printed == ""]
+        for k in suspects:
+            f = facts.pop(k)
+            computed = abs(lhs - rhs) if len(suspects) == 1 else None
+            why = f"left blank, but {ident.scope} does not add up with a 0 here"
+            ambiguous[k] = Ambiguity(k, why, (), computed, f.label)

@@ -44,6 +44,8 @@ class _Found:
 
 
 def read_text_tables(text: str, template: Template) -> TextTables:
+    # A page re-encoded to GBK turns padding it cannot encode (&nbsp;) into "?": read it as a space.
+    text = text.replace("?", " ")
     found_by_table: list[tuple[TableSpec, list[_Found], int]] = []
     cursor = 0
     for table in template.tables:
