@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ingest.template import Column, Row, squash
 
@@ -16,6 +16,7 @@ def strip_number(label: str) -> str:
     return _NUMBER_PREFIX.sub("", squash(label))
 
 
+@lru_cache(maxsize=65536)
 def label_matches(label: str, row: Row) -> bool:
     core = strip_number(label).rstrip("：:")
     if row.exact:
@@ -23,6 +24,7 @@ def label_matches(label: str, row: Row) -> bool:
     return any(squash(p) in core for p in row.patterns)
 
 
+@lru_cache(maxsize=65536)
 def column_matches(text: str, column: Column) -> bool:
     core = strip_number(text)
     if column.key in ("other_org",) or column.key.endswith(".other"):

@@ -11,6 +11,7 @@ Nothing here guesses: a search that grows past its budget gives up, and its cell
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 _PIECE = re.compile(r"^[-+]?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元|%)?$")
@@ -35,6 +36,7 @@ class Group:
     total: int
 
 
+@lru_cache(maxsize=65536)
 def piece_value(piece: str) -> float:
     if piece == "" or _ZERO_MARK.match(piece):
         return 0.0
@@ -64,9 +66,17 @@ class RowLayout:
                 self.group_at[i] = g
             self.group_at[g.total] = g
         self._ok: dict[tuple, bool] = {}
+        self._edges: dict[tuple, list[tuple[str, tuple]]] = {}
+        lengths = [len(t.text) for t in tokens]
+        self._chars_after = [sum(lengths[i:]) for i in range(len(tokens) + 1)]
         self.start = (0, 0, 0, 0.0)
 
     def edges(self, state: tuple) -> list[tuple[str, tuple]]:
+        if state not in self._edges:
+            self._edges[state] = self._make_edges(state)
+        return self._edges[state]
+
+    def _make_edges(self, state: tuple) -> list[tuple[str, tuple]]:
         cell, ti, pos, running = state
         options = [("", ti, pos)]
         if ti < len(self.tokens):
@@ -88,8 +98,13 @@ class RowLayout:
                 nrun = 0.0
             else:
                 nrun = running + v
+                if nrun > 0 and len(str(int(nrun))) > self._chars_left(nti, npos):
+                    continue  # the group's total could no longer be printed in what is left
             out.append((printed, (cell + 1, nti, npos, nrun)))
         return out
+
+    def _chars_left(self, ti: int, pos: int) -> int:
+        return self._chars_after[ti] - pos
 
     def ok(self, state: tuple) -> bool:
         """Whether a complete placement continues from this state."""
@@ -151,16 +166,17 @@ def row_placements(tokens: list[Token], n: int, groups: tuple[Group, ...] = (), 
     return RowLayout(tokens, n, groups).placements(limit)
 
 
-def _piece_ends(tok: Token, pos: int) -> list[int]:
+@lru_cache(maxsize=65536)
+def _piece_ends(tok: Token, pos: int) -> tuple[int, ...]:
     text = tok.text
     if not tok.splittable or _ZERO_MARK.match(text):
-        return [len(text)] if pos == 0 else []
+        return (len(text),) if pos == 0 else ()
     ends = []
     for end in range(pos + 1, len(text) + 1):
         piece, rest = text[pos:end], text[end:]
         if _PIECE.match(piece) and (not rest or rest[0].isdigit() or rest[0] in "-+"):
             ends.append(end)
-    return ends
+    return tuple(ends)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 
 @dataclass(frozen=True)
@@ -536,6 +536,7 @@ DERIVED_2021 = {
 }
 
 
+@lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     """Text as labels are compared: NFKC-like width folding, no whitespace, no quotes."""
     text = text.translate(_FOLD)
