@@ -1,0 +1,42 @@
+"""`xxgk serve`: run the Telegram bot (token from TELEGRAM_BOT_TOKEN, admins from XXGK_ADMIN_IDS)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import logging
+import sys
+
+HOW_TO_GET_A_TOKEN = """\
+xxgk serve: TELEGRAM_BOT_TOKEN is not set.
+
+To get a token: open Telegram, message @BotFather, send /newbot, choose a name and a username
+ending in "bot". BotFather replies with a token like 123456789:AAE...; then run
+
+    export TELEGRAM_BOT_TOKEN=123456789:AAE...
+    export XXGK_ADMIN_IDS=111111111          # optional: your numeric user id (ask @userinfobot)
+    xxgk serve
+"""
+
+
+def run(args: argparse.Namespace) -> int:
+    from bot.telegram.app import BadAdminIds, MissingToken, Settings, build_application
+    from bot.telegram.app import run as run_bot
+
+    try:
+        settings = Settings.from_env(home=args.home, api_base=args.api_base)
+    except MissingToken:
+        print(HOW_TO_GET_A_TOKEN, file=sys.stderr)
+        return 2
+    except BadAdminIds as e:
+        print(f"xxgk serve: XXGK_ADMIN_IDS must be numeric Telegram user ids separated by commas, not {e}",
+              file=sys.stderr)
+        return 2
+    if args.webhook and importlib.util.find_spec("tornado") is None:
+        print('xxgk serve: --webhook needs the webhook server: pip install "python-telegram-bot[webhooks]"',
+              file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs every request at INFO
+    run_bot(build_application(settings), webhook=args.webhook, port=args.port)
+    return 0

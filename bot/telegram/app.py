@@ -1,0 +1,191 @@
+"""The wiring of the Telegram application, in one place: settings, handlers, limiter, start and stop."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import os
+import secrets
+import signal
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
+
+from telegram import BotCommandScopeChat, Update
+from telegram.error import RetryAfter, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.telegram import handlers
+from bot.telegram.commands import COMMANDS, menu
+from bot.telegram.service import Library
+
+log = logging.getLogger(__name__)
+
+COMMAND_HANDLERS = {
+    "start": handlers.start,
+    "help": handlers.help_command,
+    "agencies": handlers.agencies,
+    "stats": handlers.stats,
+    "audit": handlers.audit,
+    "reindex": handlers.reindex,
+}
+assert set(COMMAND_HANDLERS) == {c.name for c in COMMANDS}, "every command in the menu has a handler"
+
+
+class MissingToken(Exception):
+    """TELEGRAM_BOT_TOKEN is not set."""
+
+
+class BadAdminIds(Exception):
+    """XXGK_ADMIN_IDS is not a comma-separated list of numeric Telegram user ids."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str
+    home: str | None = None
+    admins: frozenset[int] = frozenset()
+    api_base: str | None = None
+    workers: int = 2  # answering threads, each with its own index connection
+    max_rate: float = 30.0  # messages per second to all chats together (Telegram's broadcast guideline)
+    max_retries: int = 5  # how often one request is retried after a 429 RetryAfter
+
+    @classmethod
+    def from_env(cls, *, home: str | None, api_base: str | None,
+                 environ: Mapping[str, str] = os.environ) -> Settings:
+        token = environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+        if not token:
+            raise MissingToken()
+        try:
+            admins = frozenset(int(x) for x in environ.get("XXGK_ADMIN_IDS", "").replace(" ", "").split(",") if x)
+        except ValueError as e:
+            raise BadAdminIds(environ["XXGK_ADMIN_IDS"]) from e
+        return cls(token=token, home=home, admins=admins, api_base=api_base.rstrip("/") if api_base else None,
+                   workers=int(environ.get("XXGK_WORKERS", cls.workers)),
+                   max_rate=float(environ.get("XXGK_MAX_RATE", cls.max_rate)))
+
+
+class FloodLimiter(AIORateLimiter):
+    """PTB's limiter (an overall budget and one per group, RetryAfter honoured up to max_retries), except
+    for chat actions: "typing…" is cosmetic, must not queue behind answers, and is dropped on a 429."""
+
+    async def process_request(self, callback: Any, args: Any, kwargs: dict[str, Any], endpoint: str,
+                              data: dict[str, Any], rate_limit_args: int | None) -> Any:
+        if endpoint == "sendChatAction":
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter:
+                return True
+        return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+
+
+class PerChatOrder(BaseUpdateProcessor):
+    """Updates of different chats are handled concurrently; those of one chat one after another, so a
+    chat gets its answers in the order it asked and its pending clarify question is never raced."""
+
+    def __init__(self, max_concurrent_updates: int):
+        super().__init__(max_concurrent_updates)
+        self._chats: dict[int, tuple[asyncio.Lock, int]] = {}
+
+    async def do_process_update(self, update: object, coroutine: Any) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        lock, users = self._chats.get(chat.id, (asyncio.Lock(), 0))
+        self._chats[chat.id] = (lock, users + 1)
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            lock, users = self._chats[chat.id]
+            if users == 1:
+                del self._chats[chat.id]
+            else:
+                self._chats[chat.id] = (lock, users - 1)
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to free."""
+
+
+def default_library(settings: Settings) -> Library:
+    """The Library over the real index and answering code (imported here: they load the model)."""
+    from index.build import ingest, reindex
+    from index.reader import Index
+
+    from bot import answer as answering
+
+    return Library(settings.home, workers=settings.workers,
+                   open_index=lambda home: Index.open(home, bootstrap=True),
+                   answer_fn=lambda question, index: answering.answer(question, index),
+                   choice_fn=getattr(answering, "answer_with_choice", None),
+                   ingest_fn=ingest, reindex_fn=reindex)
+
+
+def build_application(settings: Settings, library: Library | None = None) -> Application:
+    builder = (ApplicationBuilder().token(settings.token)
+               .rate_limiter(FloodLimiter(overall_max_rate=settings.max_rate, max_retries=settings.max_retries))
+               .concurrent_updates(PerChatOrder(256))
+               .post_init(_post_init).post_shutdown(_post_shutdown))
+    if settings.api_base:
+        builder = builder.base_url(f"{settings.api_base}/bot").base_file_url(f"{settings.api_base}/file/bot")
+    application = builder.build()
+    application.bot_data.update(library=library or default_library(settings), admins=settings.admins,
+                                ids=itertools.count(1))
+    for command in COMMANDS:
+        application.add_handler(CommandHandler(command.name, COMMAND_HANDLERS[command.name]))
+    application.add_handler(CallbackQueryHandler(handlers.agencies_page, pattern=r"^a:\d+:(zh|en)$"))
+    application.add_handler(CallbackQueryHandler(handlers.choose, pattern=r"^c:[0-9a-f]+:\d+$"))
+    application.add_handler(CallbackQueryHandler(handlers.show_source, pattern=r"^s:[0-9a-f]+$"))
+    application.add_handler(MessageHandler(filters.COMMAND, handlers.help_command))
+    application.add_handler(MessageHandler(filters.TEXT, handlers.question))
+    application.add_handler(MessageHandler(filters.Document.ALL, handlers.upload))
+    application.add_handler(MessageHandler(filters.ChatType.PRIVATE & ~filters.StatusUpdate.ALL, handlers.not_text))
+    application.add_error_handler(handlers.on_error)
+    return application
+
+
+async def _post_init(application: Application) -> None:
+    await application.bot_data["library"].start()
+    bot = application.bot
+    for lang in ("en", "zh"):
+        await bot.set_my_commands(menu(lang), language_code=None if lang == "en" else lang)
+    for admin in application.bot_data["admins"]:
+        for lang in ("en", "zh"):
+            try:  # fails until the admin has opened a chat with the bot; /help still lists the commands
+                await bot.set_my_commands(menu(lang, admin=True), scope=BotCommandScopeChat(admin),
+                                          language_code=None if lang == "en" else lang)
+            except TelegramError as e:
+                log.info("admin command menu for %s not set: %s", admin, e)
+    log.info("bot @%s is up", bot.username)
+
+
+async def _post_shutdown(application: Application) -> None:
+    await application.bot_data["library"].close()
+
+
+def run(application: Application, *, webhook: str | None = None, port: int = 8443,
+        stop_signals: Sequence[int] | None = (signal.SIGINT, signal.SIGTERM, signal.SIGABRT)) -> None:
+    """Runs the bot until SIGINT/SIGTERM (or `stop_running()`): long polling, or a webhook at `webhook`
+    served on `port`. Handlers still running finish, then the index workers stop."""
+    allowed = ["message", "callback_query"]
+    if not webhook:
+        application.run_polling(allowed_updates=allowed, timeout=10, stop_signals=stop_signals, close_loop=False)
+        return
+    application.run_webhook(listen="0.0.0.0", port=port, url_path=urlparse(webhook).path.lstrip("/"),
+                            webhook_url=webhook, secret_token=secrets.token_urlsafe(32), allowed_updates=allowed,
+                            stop_signals=stop_signals, close_loop=False)

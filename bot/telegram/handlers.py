@@ -1,0 +1,271 @@
+"""The handlers: each reads the update, calls one function of the Library, renders, replies."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+import logging
+import re
+import tempfile
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bot.telegram import html, views
+from bot.telegram.i18n import lang_of, t
+from bot.telegram.service import Busy, Library
+from bot.types import Answer
+
+log = logging.getLogger(__name__)
+Context = ContextTypes.DEFAULT_TYPE
+Handler = Callable[[Update, Context], Awaitable[None]]
+REMEMBERED_PER_CHAT = 64  # pending clarify questions and source lists kept per chat
+
+
+# -- for everyone ---------------------------------------------------------------------------------
+async def start(update: Update, context: Context) -> None:
+    stats = await _library(context).stats()
+    await update.effective_message.reply_html(views.start_text(stats, _lang(update)))
+
+
+async def help_command(update: Update, context: Context) -> None:
+    await update.effective_message.reply_html(views.help_text(_lang(update), admin=_is_admin(update, context)))
+
+
+async def agencies(update: Update, context: Context) -> None:
+    text, markup = views.agencies_page(await _library(context).agencies(), 0, _lang(update))
+    await update.effective_message.reply_html(text, reply_markup=markup)
+
+
+async def agencies_page(update: Update, context: Context) -> None:
+    query = update.callback_query
+    _, page, lang = query.data.split(":")
+    text, markup = views.agencies_page(await _library(context).agencies(), int(page), lang)
+    await query.answer()
+    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def question(update: Update, context: Context) -> None:
+    message = update.effective_message
+    async with typing(context, message.chat_id):
+        answer = await _library(context).ask(message.text)
+    await _reply_answer(message, context, answer)
+
+
+async def choose(update: Update, context: Context) -> None:
+    """A clarify option was pressed: answer the pending question with that choice."""
+    query = update.callback_query
+    _, pid, i = query.data.split(":")
+    pending = context.chat_data.get("pending", {}).pop(pid, None)
+    if pending is None:
+        await query.answer(t("choice_gone", lang_of(None, query.from_user.language_code)), show_alert=True)
+        return
+    original, options, lang = pending
+    await query.answer(t("chosen", lang, option=options[int(i)])[:200])
+    await query.edit_message_reply_markup(reply_markup=None)
+    async with typing(context, query.message.chat_id):
+        answer = await _library(context).ask_with_choice(original, options[int(i)])
+    await _reply_answer(query.message, context, answer)
+
+
+async def show_source(update: Update, context: Context) -> None:
+    query = update.callback_query
+    entry = context.chat_data.get("sources", {}).get(query.data.split(":")[1])
+    if entry is None:
+        await query.answer(t("source_gone", lang_of(None, query.from_user.language_code)), show_alert=True)
+        return
+    sources, lang = entry
+    await query.answer()
+    for part in html.split_html(html.sources_html(sources, lang)):
+        await query.message.reply_html(part, do_quote=True, disable_web_page_preview=True)
+
+
+async def not_text(update: Update, context: Context) -> None:
+    await update.effective_message.reply_text(t("not_text", _lang(update)))
+
+
+# -- for admins -----------------------------------------------------------------------------------
+def admin_only(handler: Handler) -> Handler:
+    """Runs `handler` for the admins in XXGK_ADMIN_IDS; everyone else gets a polite refusal."""
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: Context) -> None:
+        if _is_admin(update, context):
+            await handler(update, context)
+        else:
+            await update.effective_message.reply_text(t("admin_only", _lang(update)))
+
+    return guarded
+
+
+@admin_only
+async def upload(update: Update, context: Context) -> None:
+    message, lang = update.effective_message, _lang(update)
+    name = message.document.file_name or "report"
+    problem = views.upload_problem(name, message.document.file_size, lang)
+    if problem:
+        await message.reply_html(problem, do_quote=True)
+        return
+    status = await message.reply_html(t("ingesting", lang, name=escape(name)), do_quote=True)
+    with tempfile.TemporaryDirectory(prefix="xxgk-upload-") as tmp:
+        path = Path(tmp) / _safe_name(name)
+        await (await message.document.get_file()).download_to_drive(path)
+        text = await _admin_job(lambda: _library(context).ingest(path),
+                                lambda result: views.ingest_html(result, name, lang),
+                                lambda reason: t("ingest_failed", lang, name=escape(name), reason=reason), lang)
+    await status.edit_text(text, parse_mode=ParseMode.HTML)
+
+
+@admin_only
+async def reindex(update: Update, context: Context) -> None:
+    lang = _lang(update)
+    status = await update.effective_message.reply_html(t("reindex_start", lang))
+    started = time.monotonic()
+    async with ProgressMessage(status, lang) as progress:
+        text = await _admin_job(lambda: _library(context).reindex(progress.update),
+                                lambda result: views.reindex_html(result, time.monotonic() - started, lang),
+                                lambda reason: t("reindex_failed", lang, reason=reason), lang)
+    await status.edit_text(text, parse_mode=ParseMode.HTML)
+
+
+@admin_only
+async def stats(update: Update, context: Context) -> None:
+    await update.effective_message.reply_html(views.stats_html(await _library(context).stats(), _lang(update)))
+
+
+@admin_only
+async def audit(update: Update, context: Context) -> None:
+    text = views.audit_html(await _library(context).reports(), _lang(update))
+    for part in html.split_html(text):
+        await update.effective_message.reply_html(part)
+
+
+async def on_error(update: object, context: Context) -> None:
+    """The one error handler: log, tell the user in their language, keep running."""
+    log.error("error while handling %s", update, exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat:
+        with contextlib.suppress(TelegramError):
+            await context.bot.send_message(update.effective_chat.id, t("error", _lang(update)))
+
+
+# -- helpers --------------------------------------------------------------------------------------
+@contextlib.asynccontextmanager
+async def typing(context: Context, chat_id: int) -> AsyncIterator[None]:
+    """Shows "typing…" while the block runs (repeated: Telegram clears it after 5 s). On exit it waits for
+    a chat action still on its way, so "typing…" never arrives after the answer."""
+    done = asyncio.Event()
+
+    async def keep_typing() -> None:
+        while not done.is_set():
+            with contextlib.suppress(TelegramError):
+                await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(done.wait(), 4.5)
+
+    task = asyncio.create_task(keep_typing())
+    try:
+        yield
+    finally:
+        done.set()
+        await task
+
+
+class ProgressMessage:
+    """One message edited as a long job advances: at most once a second, and only when it changed."""
+
+    def __init__(self, message: Message, lang: str, interval: float = 1.0):
+        self.message, self.lang, self.interval = message, lang, interval
+        self._latest: tuple[int, int, str] | None = None
+        self._task: asyncio.Task | None = None
+
+    def update(self, done: int, total: int, label: str) -> None:
+        """Called from the job's thread; only records the state (a tuple swap is atomic)."""
+        self._latest = (done, total, label)
+
+    async def _tick(self) -> None:
+        shown = None
+        while True:
+            await asyncio.sleep(self.interval)
+            if self._latest and self._latest != shown:
+                shown = self._latest
+                done, total, label = shown
+                with contextlib.suppress(TelegramError):
+                    await self.message.edit_text(t("reindex_progress", self.lang, done=done, total=total,
+                                                   label=escape(label)), parse_mode=ParseMode.HTML)
+
+    async def __aenter__(self) -> ProgressMessage:
+        self._task = asyncio.create_task(self._tick())
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._task:
+            self._task.cancel()
+
+
+async def _admin_job(job: Callable[[], Awaitable[Any]], render: Callable[[Any], str],
+                     failed: Callable[[str], str], lang: str) -> str:
+    """Runs an ingest or re-index; a job that fails is reported in place, with nothing changed."""
+    try:
+        return render(await job())
+    except Busy:
+        return t("busy", lang)
+    except Exception as e:
+        log.exception("admin job failed")
+        return failed(escape(str(e) or type(e).__name__))
+
+
+async def _reply_answer(message: Message, context: Context, answer: Answer) -> None:
+    parts = html.split_html(html.answer_html(answer))
+    markup = _answer_keyboard(context, answer)
+    for i, part in enumerate(parts):
+        await message.reply_html(part, do_quote=i == 0, disable_web_page_preview=True,
+                                 reply_markup=markup if i == len(parts) - 1 else None)
+
+
+def _answer_keyboard(context: Context, answer: Answer) -> InlineKeyboardMarkup | None:
+    rows = []
+    if answer.kind == "clarify" and answer.options:
+        pid = _remember(context, "pending", (answer.question, answer.options, answer.lang))
+        rows += [[InlineKeyboardButton(o, callback_data=f"c:{pid}:{i}")] for i, o in enumerate(answer.options[:20])]
+    if answer.sources:
+        sid = _remember(context, "sources", (answer.sources, answer.lang))
+        rows.append([InlineKeyboardButton(t("source_button", answer.lang), callback_data=f"s:{sid}")])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _remember(context: Context, kind: str, value: object) -> str:
+    """Keeps `value` in the chat's memory under a short id (callback data holds ids, not text)."""
+    store: dict[str, object] = context.chat_data.setdefault(kind, {})
+    key = format(next(context.bot_data["ids"]), "x")
+    store[key] = value
+    while len(store) > REMEMBERED_PER_CHAT:
+        store.pop(next(iter(store)))
+    return key
+
+
+def _library(context: Context) -> Library:
+    return context.bot_data["library"]
+
+
+def _is_admin(update: Update, context: Context) -> bool:
+    return bool(update.effective_user) and update.effective_user.id in context.bot_data["admins"]
+
+
+def _lang(update: Update) -> str:
+    message, user = update.effective_message, update.effective_user
+    if update.callback_query:  # the message is the bot's own; only the user's setting tells
+        message = None
+    text = (message.text or message.caption) if message else None
+    return lang_of(text, user.language_code if user else None)
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r"[^\w.\-]+", "_", Path(name).name).strip("._") or "report.txt"

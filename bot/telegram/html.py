@@ -1,0 +1,102 @@
+"""Telegram HTML for what the bot says: every piece of report text escaped, long text split cleanly.
+
+Telegram's parse mode accepts a few tags and the entities &lt; &gt; &amp; &quot;; any other `<` or `&`
+makes the message fail. Report text (names, quotes, row labels) is escaped here and only here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html import escape
+
+from bot.types import Answer, Source
+
+LIMIT = 4096  # Telegram's message length limit, in UTF-16 code units
+MAX_SOURCES_LISTED = 3
+
+_TOKEN = re.compile(r"<[^<>]*>|&#?[0-9a-zA-Z]+;|\n\n|[^<&\n]|[\s\S]")
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def answer_html(answer: Answer) -> str:
+    """An answer: its text, then the reports it cites (the quotes are behind the Source button)."""
+    lines = [escape(answer.text)]
+    cited = list(dict.fromkeys(source_line(s) for s in answer.sources))
+    if cited:
+        head = "📄 来源：" if answer.lang == "zh" else "📄 Source: "
+        lines.append("")
+        lines += [head + c for c in cited[:MAX_SOURCES_LISTED]]
+        if len(cited) > MAX_SOURCES_LISTED:
+            more = len(cited) - MAX_SOURCES_LISTED
+            lines.append(f"…另有 {more} 处" if answer.lang == "zh" else f"…and {more} more")
+    return "\n".join(lines)
+
+
+def source_line(s: Source) -> str:
+    where = " · ".join(escape(p) for p in (s.section,) if p)
+    return f"<i>{escape(s.title or s.agency)}</i>" + (f" · {where}" if where else "")
+
+
+def sources_html(sources: Sequence[Source], lang: str) -> str:
+    """What the Source button shows: each quoted passage or table row, with where it is from."""
+    return "\n\n".join(_source_block(s, lang) for s in sources)
+
+
+def _source_block(s: Source, lang: str) -> str:
+    year = f"{s.year}" + ("年" if lang == "zh" else "") if s.year else ""
+    meta = " · ".join(escape(p) for p in (s.agency, year, s.section) if p)
+    out = f"📄 <b>{escape(s.title or s.agency)}</b>\n{meta}"
+    if s.quote:
+        out += f"\n<blockquote>{escape(s.quote.strip())}</blockquote>"
+    if s.url:
+        out += f'\n<a href="{escape(s.url, quote=True)}">{"原文" if lang == "zh" else "Original"}</a>'
+    return out
+
+
+def split_html(html: str, limit: int = LIMIT) -> list[str]:
+    """`html` in pieces of at most `limit` UTF-16 units, cut at a paragraph, line or word boundary,
+    never inside a tag or an entity; tags open at a cut are closed and reopened in the next piece."""
+    parts: list[str] = []
+    while utf16_len(html) > limit:
+        cut, open_tags = _cut(html, limit)
+        parts.append(html[:cut].rstrip() + "".join(f"</{_name(t)}>" for t in reversed(open_tags)))
+        html = "".join(open_tags) + html[cut:].lstrip("\n ")
+    if html.strip():
+        parts.append(html)
+    return parts
+
+
+def _cut(html: str, limit: int) -> tuple[int, list[str]]:
+    """Where to cut so the piece, with its open tags closed, fits; and the tags open at that point."""
+    stack: list[str] = []
+    used = 0
+    best: dict[str, tuple[int, list[str]]] = {}
+    for m in _TOKEN.finditer(html):
+        tok = m.group(0)
+        closing = sum(len(_name(t)) + 3 for t in stack)
+        if used + utf16_len(tok) + closing > limit:
+            break
+        used += utf16_len(tok)
+        tag = _TAG.match(tok) if tok.startswith("<") else None
+        if tag and tag.group(1):
+            if stack:
+                stack.pop()
+        elif tag:
+            stack.append(tok)
+        elif tok in ("\n\n", "\n", " ") and m.start() > 0:
+            best[{"\n\n": "para", "\n": "line", " ": "word"}[tok]] = (m.end(), list(stack))
+        best["any"] = (m.end(), list(stack))
+    for kind in ("para", "line", "word", "any"):
+        if kind in best and (kind == "any" or best[kind][0] > limit // 3):
+            return best[kind]
+    raise ValueError("limit too small for the open tags")
+
+
+def _name(open_tag: str) -> str:
+    m = _TAG.match(open_tag)
+    return m.group(2) if m else ""

@@ -1,0 +1,83 @@
+"""The bot's own words (refusals, errors, buttons, progress) in Chinese and English.
+
+Answers come from `bot.answer` already in the question's language; everything else the bot says follows
+the user: Chinese when the message has CJK characters or the user's Telegram language is zh, else English.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def lang_of(text: str | None, language_code: str | None) -> str:
+    """ "zh" or "en" for a user's message and their Telegram language setting."""
+    if text and _CJK.search(text):
+        return "zh"
+    if language_code and language_code.lower().startswith("zh"):
+        return "zh"
+    return "en"
+
+
+STRINGS: dict[str, dict[str, str]] = {
+    "start": {
+        "zh": "您好！我回答关于<b>政府信息公开工作年度报告</b>的问题：数字、机关全称、年份，以及它在报告中的出处。\n\n"
+              "目前收录 {reports} 份报告，{agencies} 个机关，年份 {years}。\n\n"
+              "直接发问即可，例如：\n{examples}\n\n/help 查看全部命令，/agencies 查看已收录的机关。",
+        "en": "Hello! I answer questions about Chinese government <b>information-disclosure annual reports</b> "
+              "(政府信息公开工作年度报告): the number, the agency's full name, the year, and where in the "
+              "report it comes from.\n\nIndexed: {reports} reports, {agencies} agencies, years {years}.\n\n"
+              "Just ask, for example:\n{examples}\n\n/help lists every command, /agencies shows what is indexed.",
+    },
+    "help": {
+        "zh": "直接用中文或英文提问，我会给出数字和出处。\n\n命令：\n{commands}",
+        "en": "Ask a question in Chinese or English; I reply with the number and its source.\n\nCommands:\n{commands}",
+    },
+    "help_admin": {"zh": "\n\n管理员命令：\n{commands}\n发送报告文件（.html .htm .txt .md）即可收录。",
+                   "en": "\n\nAdmin commands:\n{commands}\nSend a report file (.html .htm .txt .md) to add it."},
+    "agencies_title": {"zh": "已收录的机关（第 {page}/{pages} 页）", "en": "Indexed agencies (page {page}/{pages})"},
+    "agencies_empty": {"zh": "还没有收录任何报告。", "en": "No reports are indexed yet."},
+    "prev": {"zh": "◀ 上一页", "en": "◀ Previous"},
+    "next": {"zh": "下一页 ▶", "en": "Next ▶"},
+    "source_button": {"zh": "📄 来源 / Source", "en": "📄 来源 / Source"},
+    "source_gone": {"zh": "这条来源已过期，请重新提问。", "en": "This source has expired; please ask again."},
+    "choice_gone": {"zh": "这个选择已过期，请重新提问。", "en": "This choice has expired; please ask again."},
+    "no_source": {"zh": "这个回答没有可引用的原文。", "en": "This answer has no passage to quote."},
+    "admin_only": {"zh": "抱歉，只有管理员可以使用这个功能。如需添加报告，请联系机器人的管理员。",
+                   "en": "Sorry, only the bot's admins can do that. To add a report, please contact an admin."},
+    "error": {"zh": "抱歉，处理您的消息时出了问题。请稍后再试。",
+              "en": "Sorry, something went wrong while handling your message. Please try again later."},
+    "busy": {"zh": "另一项收录或重建任务正在进行，请稍候再试。",
+             "en": "Another ingest or re-index is running; please try again when it has finished."},
+    "bad_extension": {"zh": "无法收录 {name}：只接受 .html、.htm、.txt、.md 格式的报告文件。",
+                      "en": "Cannot add {name}: only report files ending in .html, .htm, .txt or .md are accepted."},
+    "too_big": {"zh": "文件太大（{size}），上限是 {limit}。", "en": "The file is too large ({size}); the limit is {limit}."},
+    "ingesting": {"zh": "正在收录 {name}…", "en": "Adding {name}…"},
+    "ingest_failed": {"zh": "❌ 无法收录 {name}：{reason}\n索引没有任何改动。",
+                      "en": "❌ Could not add {name}: {reason}\nNothing in the index was changed."},
+    "ingest_ok": {"zh": "✅ 已收录：{agency} {year} 年度报告\n事实数：{facts}\n无法确定的单元格：{ambiguous}\n"
+                        "未通过的核对：{failed}{note}",
+                  "en": "✅ Added: {agency}, {year} report\nFacts found: {facts}\nAmbiguous cells: {ambiguous}\n"
+                        "Failed checks: {failed}{note}"},
+    "ingest_replaced": {"zh": "\n（替换了之前收录的同一报告）", "en": "\n(replaces the version indexed before)"},
+    "ingest_unchanged": {"zh": "\n（与已收录的版本相同，未改动）", "en": "\n(identical to the indexed version; nothing changed)"},
+    "none": {"zh": "无", "en": "none"},
+    "reindex_start": {"zh": "🔄 正在重建索引…", "en": "🔄 Re-indexing…"},
+    "reindex_progress": {"zh": "🔄 正在重建索引：{done}/{total} {label}", "en": "🔄 Re-indexing: {done}/{total} {label}"},
+    "reindex_done": {"zh": "✅ 索引已重建：{summary}（{seconds:.1f} 秒）", "en": "✅ Re-index done: {summary} ({seconds:.1f} s)"},
+    "reindex_failed": {"zh": "❌ 重建失败：{reason}\n旧索引保持不变。",
+                       "en": "❌ Re-index failed: {reason}\nThe previous index is still in use."},
+    "stats": {"zh": "📊 索引概况\n{lines}", "en": "📊 What the index holds\n{lines}"},
+    "audit_none": {"zh": "✅ 所有报告的表格合计都能对上。", "en": "✅ Every report's own totals add up."},
+    "audit_title": {"zh": "⚠️ 以下报告的合计数与自身明细不符：", "en": "⚠️ These reports' own totals disagree:"},
+    "choose": {"zh": "请选择：", "en": "Please choose:"},
+    "chosen": {"zh": "已选择：{option}", "en": "You chose: {option}"},
+    "not_text": {"zh": "请用文字提问，或发送 /help。", "en": "Please ask in text, or send /help."},
+}
+
+
+def t(key: str, lang: str, **kw: object) -> str:
+    """The string `key` in `lang`, formatted with `kw` (values are inserted as given: escape HTML first)."""
+    text = STRINGS[key]["zh" if lang == "zh" else "en"]
+    return text.format(**kw) if kw else text

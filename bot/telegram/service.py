@@ -1,0 +1,120 @@
+"""The index as the bot uses it: questions answered on worker threads, admin jobs one at a time.
+
+The event loop never touches the index. Each worker thread opens its own `Index` (an SQLite connection
+belongs to the thread that opened it) and reopens it when an ingest or re-index has replaced the data
+(a generation counter), so readers switch to the new index between two questions, never during one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from bot.types import Answer
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+OpenIndex = Callable[[str | None], Any]
+AnswerFn = Callable[[str, Any], Answer]
+Progress = Callable[[int, int, str], None]
+
+
+class Busy(Exception):
+    """Another ingest or re-index is running."""
+
+
+class Library:
+    def __init__(self, home: str | None, *, workers: int = 2, open_index: OpenIndex,
+                 answer_fn: AnswerFn, choice_fn: Callable[[str, str, Any], Answer] | None = None,
+                 ingest_fn: Callable[..., Any], reindex_fn: Callable[..., Any]):
+        self.home = home
+        self._open_index = open_index
+        self._answer = answer_fn
+        self._choice = choice_fn
+        self._ingest = ingest_fn
+        self._reindex = reindex_fn
+        self._jobs: queue.Queue[tuple[Callable[[Any], Any], concurrent.futures.Future] | None] = queue.Queue()
+        self._threads = [threading.Thread(target=self._work, name=f"xxgk-answer-{i}", daemon=True)
+                         for i in range(workers)]
+        self._generation = 0
+        self._admin = asyncio.Lock()
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    async def start(self) -> None:
+        """Open the index (indexing the bundled samples into an empty home first), then start the workers."""
+        index = await asyncio.to_thread(self._open_index, self.home)
+        await asyncio.to_thread(index.close)
+        for thread in self._threads:
+            thread.start()
+
+    async def close(self) -> None:
+        for _ in self._threads:
+            self._jobs.put(None)
+        for thread in self._threads:
+            await asyncio.to_thread(thread.join, 30)
+
+    def _work(self) -> None:
+        index, generation = None, -1
+        try:
+            while (job := self._jobs.get()) is not None:
+                fn, future = job
+                if not future.set_running_or_notify_cancel():
+                    continue
+                try:
+                    if generation != self._generation:
+                        if index is not None:
+                            index.close()
+                        generation = self._generation
+                        index = self._open_index(self.home)
+                    future.set_result(fn(index))
+                except BaseException as e:  # handed to the awaiting handler, which reports it
+                    future.set_exception(e)
+        finally:
+            if index is not None:
+                index.close()
+
+    async def _on_worker(self, fn: Callable[[Any], T]) -> T:
+        future: concurrent.futures.Future[T] = concurrent.futures.Future()
+        self._jobs.put((fn, future))
+        return await asyncio.wrap_future(future)
+
+    # -- for everyone ----------------------------------------------------------------------------
+    async def ask(self, question: str) -> Answer:
+        return await self._on_worker(lambda index: self._answer(question, index))
+
+    async def ask_with_choice(self, question: str, option: str) -> Answer:
+        if self._choice is not None:
+            return await self._on_worker(lambda index: self._choice(question, option, index))
+        return await self.ask(f"{question} {option}")
+
+    async def agencies(self) -> list:
+        return await self._on_worker(lambda index: index.agencies())
+
+    async def reports(self) -> list:
+        return await self._on_worker(lambda index: index.reports())
+
+    async def stats(self) -> dict:
+        return await self._on_worker(lambda index: index.stats())
+
+    # -- for admins: one job at a time, off the event loop ---------------------------------------
+    async def ingest(self, path: Path) -> Any:
+        return await self._admin_job(lambda: self._ingest(self.home, [path]))
+
+    async def reindex(self, progress: Progress) -> Any:
+        return await self._admin_job(lambda: self._reindex(self.home, progress=progress))
+
+    async def _admin_job(self, fn: Callable[[], T]) -> T:
+        if self._admin.locked():
+            raise Busy()
+        async with self._admin:
+            try:
+                return await asyncio.to_thread(fn)
+            finally:
+                self._generation += 1

@@ -1,0 +1,171 @@
+"""The Telegram layer over real HTTP with a stand-in index: commands, buttons, admin rights, languages,
+escaping and splitting as Telegram checks them. (tests/test_telegram_e2e.py runs the real index.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fakebotapi import FakeBotApi
+from telegram_harness import InProcessBot
+
+from bot.telegram.app import Settings
+from bot.telegram.service import Library
+from bot.types import Answer, Source
+from index.types import AgencyRecord, ReportRecord
+
+ADMIN = 999
+SOURCE = Source(title="平潭综合实验区2023年度政府信息公开工作年度报告", agency="平潭综合实验区", year=2023,
+                section="三、收到和处理政府信息公开申请情况", quote="一、本年新收政府信息公开申请数量 81 <总计> & 合计")
+
+
+class StandInIndex:
+    def __init__(self, reports: list[ReportRecord]):
+        self._reports = reports
+
+    def agencies(self) -> list[AgencyRecord]:
+        return [AgencyRecord(f"测试市第{i}局", f"测试{i % 3}市", f"第{i}局", (f"{i}局",)) for i in range(30)]
+
+    def reports(self) -> list[ReportRecord]:
+        return list(self._reports)
+
+    def stats(self) -> dict:
+        return {"reports": len(self._reports), "agencies": 30, "years": [2020, 2023], "model": "stand-in"}
+
+    def close(self) -> None:
+        pass
+
+
+def stand_in_answer(question: str, index: StandInIndex) -> Answer:
+    lang = "en" if question.isascii() else "zh"
+    if "营商局" in question and "盘锦" not in question:
+        return Answer(question, "clarify", "哪个营商局？", options=("盘锦市营商环境建设局", "大连市营商环境建设局"),
+                      lang=lang)
+    if "long" in question:
+        return Answer(question, "narrative", "\n\n".join(f"第{i}段 <b>不是标签</b> & {'字' * 300}" for i in range(40)),
+                      sources=(SOURCE,), lang=lang)
+    if "boom" in question:
+        raise RuntimeError("boom")
+    return Answer(question, "fact", f"81 件 ({question})", value=81, sources=(SOURCE,), lang=lang)
+
+
+def stand_in_ingest(home: str, paths: list[Path]) -> object:
+    from types import SimpleNamespace as NS
+
+    text = Path(paths[0]).read_text(errors="replace")
+    if "年度报告" not in text:
+        return NS(reports=[], errors=[NS(path=str(paths[0]), reason="not an annual report")])
+    return NS(reports=[NS(agency="盘锦市营商环境建设局", year=2020, facts=180, ambiguous=("x",), failed_checks=(),
+                          status="added")], errors=[])
+
+
+@pytest.fixture(scope="module")
+def fake():
+    with FakeBotApi() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def bot(fake):
+    reports = [ReportRecord(1, "平潭综合实验区", 2020, "t", None, None, "2019", "a.txt", "x",
+                            failed_checks=("三(七) 总计 21 ≠ 27",)),
+               ReportRecord(2, "平潭综合实验区", 2023, "t", None, None, "2021", "b.txt", "y")]
+    library = Library(None, workers=2, open_index=lambda home: StandInIndex(reports), answer_fn=stand_in_answer,
+                      ingest_fn=stand_in_ingest, reindex_fn=lambda home, progress: progress(1, 1, "done"))
+    settings = Settings(token=fake.token, admins=frozenset({ADMIN}), api_base=fake.base_url)
+    running = InProcessBot(settings, library).start(fake)
+    yield running
+    running.stop(fake)
+
+
+def test_command_menu_and_help_come_from_one_list(fake, bot):
+    names = [c["command"] for c in fake.commands()]
+    assert names == ["start", "help", "agencies"]
+    assert [c["command"] for c in fake.commands("zh")] == names
+    help_reply = fake.reply_to(fake.send_text(10, "/help"), 10)
+    assert all(f"/{n}" in help_reply.text for n in names)
+    assert "/reindex" not in help_reply.text
+
+
+def test_admin_help_lists_admin_commands(fake, bot):
+    reply = fake.reply_to(fake.send_text(ADMIN, "/help"), 10)
+    assert "/reindex" in reply.text and "/audit" in reply.text
+
+
+def test_question_gets_html_answer_with_escaped_source(fake, bot):
+    msg = fake.send_text(11, "平潭2023年新收多少件？", language_code="en")
+    reply = fake.reply_to(msg, 10)
+    assert "81" in reply.text and reply.params["parse_mode"] == "HTML"
+    assert fake.sent("sendChatAction", 11)
+    source_button = [b for b in reply.buttons if b["text"] == "📄 来源 / Source"]
+    mark = fake.mark()
+    fake.press(reply, source_button[0]["callback_data"], user_id=11)
+    quote = fake.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == 11, 10, since=mark)
+    assert "&lt;总计&gt; &amp; 合计" in quote.text and "<blockquote>" in quote.text
+
+
+def test_long_answer_is_split_within_telegram_limit(fake, bot):
+    msg = fake.send_text(12, "a long one")
+    first = fake.reply_to(msg, 10)
+    parts = [c for c in fake.sent("sendMessage", 12) if c.at >= first.at]
+    fake.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == 12 and c.buttons, 10)
+    parts = fake.sent("sendMessage", 12)
+    assert len(parts) >= 3
+    assert all(len(p.text) <= 4096 for p in parts)
+    assert parts[-1].buttons and not parts[0].buttons
+
+
+def test_clarify_options_are_buttons_and_choice_answers_original_question(fake, bot):
+    reply = fake.reply_to(fake.send_text(13, "营商局2020年收到多少申请？"), 10)
+    assert [b["text"] for b in reply.buttons] == ["盘锦市营商环境建设局", "大连市营商环境建设局"]
+    assert all(len(b["callback_data"].encode()) <= 64 for b in reply.buttons)
+    mark = fake.mark()
+    fake.press(reply, reply.buttons[0]["callback_data"], user_id=13)
+    answer = fake.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == 13, 10, since=mark)
+    assert "营商局2020年收到多少申请？ 盘锦市营商环境建设局" in answer.text
+
+
+def test_agencies_are_paginated_with_buttons(fake, bot):
+    first = fake.reply_to(fake.send_text(14, "/agencies"), 10)
+    assert "测试0市" in first.text and [b["text"] for b in first.buttons] == ["Next ▶"]
+    mark = fake.mark()
+    fake.press(first, first.buttons[0]["callback_data"], user_id=14)
+    edit = fake.wait_for(lambda c: c.method == "editMessageText" and c.chat_id == 14, 10, since=mark)
+    assert "page 2/3" in edit.text
+
+
+def test_non_admin_upload_is_refused_politely_in_their_language(fake, bot):
+    reply = fake.reply_to(fake.send_document(15, "年度报告".encode(), "r.txt", language_code="zh-hans"), 10)
+    assert "只有管理员" in reply.text
+
+
+def test_admin_upload_is_ingested_and_reported(fake, bot):
+    mark = fake.mark()
+    fake.send_document(ADMIN, "盘锦市营商环境建设局2020年度政府信息公开工作年度报告".encode(), "report.txt")
+    done = fake.wait_for(lambda c: c.method == "editMessageText" and "Added" in c.text, 10, since=mark)
+    assert "2020" in done.text and "180" in done.text
+
+
+def test_malformed_upload_gets_a_clear_reply(fake, bot):
+    mark = fake.mark()
+    fake.send_document(ADMIN, b"\x00\x01 not a report", "junk.html")
+    done = fake.wait_for(lambda c: c.method == "editMessageText" and c.chat_id == ADMIN, 10, since=mark)
+    assert "Could not add junk.html: not an annual report" in done.text
+
+
+def test_wrong_file_type_is_refused(fake, bot):
+    reply = fake.reply_to(fake.send_document(ADMIN, b"%PDF", "r.pdf", mime_type="application/pdf"), 10)
+    assert ".html" in reply.text
+
+
+def test_audit_lists_reports_whose_totals_disagree(fake, bot):
+    reply = fake.reply_to(fake.send_text(ADMIN, "/audit"), 10)
+    assert "三(七) 总计 21 ≠ 27" in reply.text and "2023" not in reply.text
+
+
+def test_error_is_reported_in_the_users_language_and_bot_keeps_running(fake, bot):
+    mark = fake.mark()
+    fake.send_text(16, "boom 爆炸")
+    error = fake.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == 16, 10, since=mark)
+    assert "出了问题" in error.text
+    assert "81" in fake.reply_to(fake.send_text(16, "still there?"), 10).text
