@@ -55,9 +55,10 @@ class InProcessBot:
 class ServeProcess:
     """`python -m bot.cli serve --api-base …` as a subprocess, as an operator would run it."""
 
-    def __init__(self, fake: FakeBotApi, home: Path, admins: str = "", extra_env: dict | None = None):
+    def __init__(self, fake: FakeBotApi, home: Path, admins: str = "", extra_env: dict | None = None,
+                 log_dir: Path | None = None):
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": fake.token, "XXGK_ADMIN_IDS": admins, **(extra_env or {})}
-        self.log = home.parent / f"{home.name}-serve.log"
+        self.log = (log_dir or home.parent) / f"{home.name}-serve.log"
         self._log_file = open(self.log, "w")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "bot.cli", "serve", "--home", str(home), "--api-base", fake.base_url],

@@ -1,0 +1,49 @@
+"""`xxgk serve` as an operator starts it: settings from the environment, clear messages when they are wrong."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.telegram.app import BadAdminIds, MissingToken, Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def serve(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "XXGK_ADMIN_IDS")}
+    return subprocess.run([sys.executable, "-m", "bot.cli", "serve", *args], cwd=ROOT, env={**clean, **env},
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_missing_token_says_how_to_get_one_and_exits_2():
+    result = serve({})
+    assert result.returncode == 2
+    assert "TELEGRAM_BOT_TOKEN is not set" in result.stderr and "@BotFather" in result.stderr
+
+
+def test_bad_admin_ids_exit_2():
+    result = serve({"TELEGRAM_BOT_TOKEN": "1:x", "XXGK_ADMIN_IDS": "alice"})
+    assert result.returncode == 2 and "XXGK_ADMIN_IDS" in result.stderr
+
+
+def test_settings_from_environment():
+    settings = Settings.from_env(home="/h", api_base="http://127.0.0.1:81/",
+                                 environ={"TELEGRAM_BOT_TOKEN": " 1:x ", "XXGK_ADMIN_IDS": "12, 34,"})
+    assert settings == Settings(token="1:x", home="/h", admins=frozenset({12, 34}), api_base="http://127.0.0.1:81")
+    with pytest.raises(MissingToken):
+        Settings.from_env(home=None, api_base=None, environ={})
+    with pytest.raises(BadAdminIds):
+        Settings.from_env(home=None, api_base=None, environ={"TELEGRAM_BOT_TOKEN": "1:x", "XXGK_ADMIN_IDS": "x"})
+
+
+def test_api_base_is_used_for_methods_and_files():
+    from bot.telegram.app import build_application
+
+    app = build_application(Settings(token="1:x", api_base="http://127.0.0.1:9"), library=object())  # type: ignore[arg-type]
+    assert app.bot.base_url == "http://127.0.0.1:9/bot1:x"
+    assert app.bot.base_file_url == "http://127.0.0.1:9/file/bot1:x"
