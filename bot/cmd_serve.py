@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import logging
 import sys
 
@@ -30,10 +29,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     except BadAdminIds as e:
         print(f"xxgk serve: XXGK_ADMIN_IDS must be numeric Telegram user ids separated by commas, not {e}",
-              file=sys.stderr)
-        return 2
-    if args.webhook and importlib.util.find_spec("tornado") is None:
-        print('xxgk serve: --webhook needs the webhook server: pip install "python-telegram-bot[webhooks]"',
               file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
 
-from aiohttp import web
+from aiohttp import ClientSession, web
 
 log = logging.getLogger("fakebotapi")
 
@@ -131,7 +131,8 @@ class FakeBotApi:
         self.calls: list[Call] = []
         self.floods = 0
         self.unknown_methods: list[str] = []
-        self.polling = threading.Event()  # set by the first getUpdates: the bot is up and listening
+        self.polling = threading.Event()  # set by the first getUpdates or setWebhook: the bot is listening
+        self.webhook: tuple[str, str | None] | None = None  # (url, secret token) once setWebhook was called
         self._rng = random.Random(seed)
         self._state = _State()
         self._ids = itertools.count(1)
@@ -245,11 +246,14 @@ class FakeBotApi:
             if msg:
                 self._state.pushed_at[msg["message_id"]] = time.monotonic()
                 self._marks[msg["message_id"]] = self.mark()
+            if self.webhook:
+                await self._deliver(update)
+                return
             async with self._new_update:
                 self._state.updates.append(update)
                 self._new_update.notify_all()
 
-        asyncio.run_coroutine_threadsafe(push(), self._loop).result(10)
+        asyncio.run_coroutine_threadsafe(push(), self._loop).result(30)
 
     def wake_pollers(self) -> None:
         """Ends the long polls now (empty answers), so a stopping bot need not wait out its timeout."""
@@ -367,13 +371,35 @@ class FakeBotApi:
         return BOT_USER
 
     async def _api_deleteWebhook(self, p: dict) -> bool:
+        self.webhook = None
         return True
 
     async def _api_setWebhook(self, p: dict) -> bool:
+        self.webhook = (p["url"], p.get("secret_token"))
+        self.polling.set()
         return True
+
+    async def _deliver(self, update: dict) -> None:
+        """Webhook mode: POST the update to the bot, as Telegram does (retried until it is accepted)."""
+        assert self.webhook is not None
+        url, secret = self.webhook
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
+        async with ClientSession() as session:
+            for _ in range(50):
+                try:
+                    async with session.post(url, json=update, headers=headers) as response:
+                        if response.status == 200:
+                            return
+                except OSError:
+                    pass
+                await asyncio.sleep(0.2)
+        log.error("fake Bot API: webhook %s did not accept update %s", url, update["update_id"])
 
     async def _api_getUpdates(self, p: dict) -> list[dict]:
         assert self._new_update is not None
+        if self.webhook:
+            raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active; "
+                           "use deleteWebhook to delete the webhook first")
         self.polling.set()
         offset = int(p.get("offset") or 0)
         limit = int(p.get("limit") or 100)

@@ -21,8 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 class InProcessBot:
     """The application built and run by bot.telegram.app, on its own thread and event loop."""
 
-    def __init__(self, settings: Settings, library: Library | None = None):
+    def __init__(self, settings: Settings, library: Library | None = None, *, webhook: str | None = None,
+                 port: int = 8443):
         self.application = build_application(settings, library)
+        self.webhook, self.port = webhook, port
         self._thread = threading.Thread(target=self._run, name="bot-under-test", daemon=True)
         self._loop: asyncio.AbstractEventLoop | None = None
         self.error: BaseException | None = None
@@ -31,7 +33,7 @@ class InProcessBot:
         self._loop = asyncio.new_event_loop()
         asyncio.set_event_loop(self._loop)
         try:
-            run(self.application, stop_signals=None)
+            run(self.application, webhook=self.webhook, port=self.port, stop_signals=None)
         except BaseException as e:  # surfaced by stop()
             self.error = e
         finally:

@@ -180,3 +180,21 @@ def test_many_chats_at_once_with_flood_control_lose_nothing(fake, bot):
         fake.flood_ratio = 0.0
     assert [r.text.split("(")[1].split(")")[0] for r in replies] == [f"question {i}" for i in range(300)]
     assert fake.floods > 0
+
+
+def test_webhook_mode_receives_updates_posted_to_it():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with FakeBotApi() as server:
+        library = Library(None, workers=1, open_index=lambda home: StandInIndex([]), answer_fn=stand_in_answer,
+                          ingest_fn=stand_in_ingest, reindex_fn=lambda home, progress: None)
+        running = InProcessBot(Settings(token=server.token, api_base=server.base_url), library,
+                               webhook=f"http://127.0.0.1:{port}/telegram", port=port).start(server)
+        try:
+            assert server.webhook[0] == f"http://127.0.0.1:{port}/telegram" and server.webhook[1]
+            assert "81" in server.reply_to(server.send_text(5, "平潭2023年新收多少件？"), 10).text
+        finally:
+            running.stop(server)
