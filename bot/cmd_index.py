@@ -1,0 +1,110 @@
+"""`xxgk ingest`, `xxgk reindex`, `xxgk stats`: thin wrappers over index.build and Index.stats.
+
+Each prints one line per report on stdout, a progress bar on stderr when stderr is a terminal, and a
+final summary. A problem the user can fix is one line on stderr and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+from index.errors import IndexProblem
+
+
+def run_ingest(args) -> int:
+    from index.build import ingest
+
+    return _run(lambda progress: ingest(args.home, args.paths, model=getattr(args, "model", None),
+                                        progress=progress))
+
+
+def run_reindex(args) -> int:
+    from index.build import reindex
+
+    return _run(lambda progress: reindex(args.home, model=getattr(args, "model", None), progress=progress))
+
+
+def run_stats(args) -> int:
+    from index.reader import Index
+
+    try:
+        with Index.open(args.home, bootstrap=False) as index:
+            stats = index.stats()
+    except IndexProblem as e:
+        print(f"xxgk stats: {e}", file=sys.stderr)
+        return 1
+    for key, value in stats.items():
+        print(f"{key:13} {_human(value) if key == 'index_bytes' else value}")
+    return 0
+
+
+def _run(action) -> int:
+    bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        result = action(bar.update if bar else None)
+    except IndexProblem as e:
+        if bar:
+            bar.clear()
+        print(f"xxgk: {e}", file=sys.stderr)
+        return 1
+    if bar:
+        bar.clear()
+    for outcome in result.outcomes:
+        print(report_line(outcome))
+    print(summary_line(result))
+    return 1 if result.failed else 0
+
+
+def report_line(o) -> str:
+    """One line per input: what happened to it and what it holds."""
+    who = f"{o.agency} {o.year}" if o.agency else ""
+    if o.status in ("added", "replaced"):
+        line = (f"{o.status:9} {o.source}: {who}, {o.facts} facts, {o.ambiguous} ambiguous, {o.chunks} chunks, "
+                f"{o.failed_checks} failed checks")
+        return line + (f"; replaced {o.replaced}" if o.replaced else "")
+    return f"{o.status:9} {o.source}: " + ", ".join(p for p in (who, o.reason) if p)
+
+
+def summary_line(result) -> str:
+    counts: dict[str, int] = {}
+    for o in result.outcomes:
+        counts[o.status] = counts.get(o.status, 0) + 1
+    parts = ", ".join(f"{n} {status}" for status, n in counts.items()) or "nothing to do"
+    where = f"published generation {result.generation}" if result.generation else "index unchanged"
+    return (f"done: {parts}; {result.chunks} chunks ({result.embedded} embedded, {result.cached} from cache); "
+            f"{where}; model {result.model}; {result.seconds.get('total', 0.0):.1f} s")
+
+
+class ProgressBar:
+    """A one-line progress bar that redraws in place; only used when stderr is a terminal."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.last = 0.0
+
+    def update(self, p) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.1 and p.done < p.total:
+            return
+        self.last = now
+        filled = int(self.WIDTH * p.done / p.total) if p.total else self.WIDTH
+        label = {"read": "reading", "embed": "embedding", "write": "writing"}.get(p.stage, p.stage)
+        item = p.item[-40:] if p.item else ""
+        self.stream.write(f"\r\x1b[K{label:9} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {p.done}/{p.total} {item}")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        self.stream.write("\r\x1b[K")
+        self.stream.flush()
+
+
+def _human(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)

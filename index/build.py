@@ -1,0 +1,457 @@
+"""Ingest and reindex: read reports, write a complete new index generation beside the live one, swap it in.
+
+Decisions:
+- An input whose bytes (sha256) are already indexed is a no-op ("unchanged"); it is not even parsed.
+- A report of an agency and year that the index already holds replaces the older version (the later
+  ingest wins) and the outcome says which file it replaced.
+- Two inputs of one batch with the same agency and year: the one with more certain facts is kept (on a
+  tie, the later one), and the other is reported as skipped, naming the one kept.
+- Every original is stored in the home (originals/<sha256>.<ext>), so `reindex` can rebuild from them.
+- `reindex` re-parses every stored original into a fresh generation. A report whose original no longer
+  parses keeps its previous rows (and says so), so a parser regression never silently drops data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from index import store
+from index.agencies import agency_record
+from index.chunking import passages
+from index.embed import Embedder, canonical_name, is_default, load_embedder
+from index.embed_cache import EmbeddingCache, embed_passages
+from index.errors import DiskFull, HomeUnusable, IndexBusy, IndexMismatch, IndexProblem, NoIndex
+from index.fetch import Input, InputError, expand
+from index.generations import DB_FILE, VECTORS_FILE, Meta, cleanup, current, new_folder, publish, write_lock
+from index.home import cache_file, configured_model, originals_dir, resolve_home
+from index.vectors import VectorIndex, needs_rebuild, rebuilt
+from ingest.errors import ReportError
+from ingest.types import ParsedReport
+
+
+@dataclass(frozen=True)
+class Progress:
+    stage: str  # "read" | "embed" | "write"
+    done: int
+    total: int
+    item: str = ""
+
+
+ProgressFn = Callable[[Progress], None]
+
+
+@dataclass(frozen=True)
+class ReportOutcome:
+    source: str  # the path or URL as given
+    status: str  # "added" | "replaced" | "unchanged" | "skipped" | "kept" | "failed"
+    agency: str = ""
+    year: int | None = None
+    facts: int = 0
+    ambiguous: int = 0
+    chunks: int = 0
+    failed_checks: int = 0
+    replaced: str = ""  # the older version this one replaced: its source name and ingest time
+    reason: str = ""  # why it failed, was skipped, or was kept
+    report_id: int | None = None
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    outcomes: tuple[ReportOutcome, ...]
+    generation: str | None  # the generation published; None when nothing changed
+    model: str
+    embedded: int = 0  # passages embedded by the model (cache misses)
+    cached: int = 0  # passages whose vectors came from the cache
+    seconds: dict[str, float] = field(default_factory=dict)  # "parse", "embed", "write", "total"
+
+    @property
+    def failed(self) -> tuple[ReportOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status == "failed")
+
+    @property
+    def chunks(self) -> int:
+        return sum(o.chunks for o in self.outcomes if o.status in ("added", "replaced"))
+
+
+@dataclass
+class _Candidate:
+    input: Input
+    order: int
+    data: bytes
+    sha: str
+    report: ParsedReport
+
+    @property
+    def key(self) -> tuple[str, int | None]:
+        return (self.report.meta.agency, self.report.meta.year)
+
+
+def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike], *,
+           model: str | Embedder | None = None, progress: ProgressFn | None = None) -> IngestResult:
+    """Add reports (files, folders, http(s) URLs) to the home's index; publish a new generation if anything changed."""
+    home = resolve_home(home)
+    clock = _Clock()
+    with _plain_errors(home), write_lock(home):
+        live = current(home)
+        meta = Meta.read(live) if live else None
+        embedder = _embedder(meta, model, switching=False)
+        inputs, problems = expand(paths)
+        outcomes = [ReportOutcome(name, "failed", reason=reason) for name, reason in problems]
+        known = _known(live)
+        candidates, read_outcomes = _read_all(inputs, known, progress)
+        chosen, skipped = _dedupe(candidates)
+        clock.lap("parse")
+        if not chosen:
+            return IngestResult(tuple(outcomes + read_outcomes + skipped), None, embedder.name, seconds=clock.done())
+        build = _Build(home, embedder, live, meta)
+        try:
+            added = build.add_all(chosen, known, progress)
+            clock.lap("write")
+            name = build.finish(progress, clock)
+        except BaseException:
+            build.abandon()
+            raise
+        order = {c.input.name: c.order for c in candidates}
+        results = sorted(read_outcomes + skipped + added, key=lambda o: order.get(o.source, -1))
+        return IngestResult(tuple(outcomes + results), name, embedder.name, build.embedded, build.cached,
+                            clock.done())
+
+
+def reindex(home: str | os.PathLike | None, *, model: str | Embedder | None = None,
+            progress: ProgressFn | None = None) -> IngestResult:
+    """Rebuild the whole index from the stored originals (re-parsing them), optionally with another model."""
+    home = resolve_home(home)
+    clock = _Clock()
+    with _plain_errors(home), write_lock(home):
+        live = current(home)
+        if live is None:
+            raise NoIndex(f"there is no index in {home} to rebuild; add reports with: xxgk ingest PATH")
+        meta = Meta.read(live)
+        embedder = _embedder(meta, model, switching=True)
+        build = _Build(home, embedder, None, None)
+        try:
+            outcomes = build.readd_all(live, progress, clock)
+            clock.lap("write")
+            name = build.finish(progress, clock)
+        except BaseException:
+            build.abandon()
+            raise
+        return IngestResult(tuple(outcomes), name, embedder.name, build.embedded, build.cached, clock.done())
+
+
+# --- choosing the model ------------------------------------------------------------------------------
+
+
+def _embedder(meta: Meta | None, model: str | Embedder | None, *, switching: bool) -> Embedder:
+    if isinstance(model, Embedder):
+        requested: str | None = model.name
+    else:
+        requested = configured_model(model)
+    if meta is None or switching:
+        return model if isinstance(model, Embedder) else load_embedder(requested)
+    if requested is None or canonical_name(requested) == meta.model:
+        return model if isinstance(model, Embedder) else load_embedder(None if is_default(meta.model) else meta.model)
+    raise IndexMismatch(
+        f"this index was built with the embedding model {meta.model} (dimension {meta.dim}); vectors of "
+        f"{canonical_name(requested)} cannot be mixed with it. Re-index with --model {requested} to switch "
+        "the whole index (xxgk reindex --model …), or ingest without --model."
+    )
+
+
+# --- reading inputs ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Known:
+    by_sha: dict[str, dict]
+    by_key: dict[tuple[str, int | None], dict]
+
+
+def _known(live: Path | None) -> _Known:
+    if live is None:
+        return _Known({}, {})
+    db = store.open_db(live / DB_FILE, readonly=True)
+    try:
+        rows = list(db.query("SELECT id, agency, year, sha256, source_name, ingested_at FROM reports"))
+    finally:
+        db.conn.close()
+    return _Known({r["sha256"]: r for r in rows}, {(r["agency"], r["year"]): r for r in rows})
+
+
+def _read_all(inputs: list[Input], known: _Known, progress: ProgressFn | None
+              ) -> tuple[list[_Candidate], list[ReportOutcome]]:
+    from ingest.parse import parse_report  # the parser is only needed when something is ingested
+
+    candidates: list[_Candidate] = []
+    outcomes: list[ReportOutcome] = []
+    seen: dict[str, str] = {}
+    for i, item in enumerate(inputs):
+        if progress:
+            progress(Progress("read", i, len(inputs), item.name))
+        try:
+            data = item.read()
+        except InputError as e:
+            outcomes.append(ReportOutcome(item.name, "failed", reason=str(e)))
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        if sha in known.by_sha or sha in seen:
+            row = known.by_sha.get(sha)
+            outcomes.append(_unchanged(item.name, row, seen.get(sha)))
+            continue
+        seen[sha] = item.name
+        try:
+            report = parse_report(item.name, data)
+        except ReportError as e:
+            outcomes.append(ReportOutcome(item.name, "failed", reason=str(e)))
+            continue
+        except Exception as e:  # a parser bug on one file must not stop the batch
+            outcomes.append(ReportOutcome(item.name, "failed", reason=f"the parser failed: {type(e).__name__}: {e}"))
+            continue
+        candidates.append(_Candidate(item, i, data, sha, report))
+    if progress:
+        progress(Progress("read", len(inputs), len(inputs)))
+    return candidates, outcomes
+
+
+def _unchanged(name: str, row: dict | None, first: str | None) -> ReportOutcome:
+    if row:
+        return ReportOutcome(name, "unchanged", row["agency"], row["year"], report_id=row["id"],
+                             reason=f"already indexed (ingested {row['ingested_at']})")
+    return ReportOutcome(name, "unchanged", reason=f"same file as {first}")
+
+
+def _dedupe(candidates: list[_Candidate]) -> tuple[list[_Candidate], list[ReportOutcome]]:
+    """One report per agency and year: the one with more certain facts; on a tie the later one."""
+    best: dict[tuple, _Candidate] = {}
+    skipped: list[ReportOutcome] = []
+    for cand in candidates:
+        other = best.get(cand.key)
+        if other is None:
+            best[cand.key] = cand
+            continue
+        keep, drop = (cand, other) if len(cand.report.facts) >= len(other.report.facts) else (other, cand)
+        best[cand.key] = keep
+        skipped.append(ReportOutcome(
+            drop.input.name, "skipped", drop.report.meta.agency, drop.report.meta.year,
+            reason=f"same agency and year as {keep.input.name}, which was kept "
+                   f"({len(keep.report.facts)} certain facts against {len(drop.report.facts)})"))
+    return sorted(best.values(), key=lambda c: c.order), skipped
+
+
+# --- writing a generation ------------------------------------------------------------------------------
+
+
+class _Build:
+    """One generation being written: a copy of the live one (ingest) or an empty one (reindex)."""
+
+    def __init__(self, home: Path, embedder: Embedder, base: Path | None, meta: Meta | None) -> None:
+        self.home = home
+        self.embedder = embedder
+        self.folder = new_folder(home)
+        if base is not None and meta is not None:
+            store.copy_db(base / DB_FILE, self.folder / DB_FILE)
+            self.vectors = VectorIndex.load(base / VECTORS_FILE, meta.vector_kind, meta.tombstones)
+        else:
+            self.vectors = VectorIndex.new(embedder.dim)
+        self.db = store.open_db(self.folder / DB_FILE)
+        self.pending: list[tuple[int, str]] = []  # (chunk id, text) awaiting vectors
+        self.embedded = self.cached = 0
+
+    def add_all(self, chosen: list[_Candidate], known: _Known, progress: ProgressFn | None) -> list[ReportOutcome]:
+        outcomes = []
+        for i, cand in enumerate(chosen):
+            old = known.by_key.get(cand.key)
+            if old:
+                self.vectors.remove(store.delete_report(self.db, old["id"]))
+            outcome = self.add(cand.report, cand.input.name, cand.data, cand.input.suffix)
+            if old:
+                outcome = _replacing(outcome, old)
+            outcomes.append(outcome)
+            if progress:
+                progress(Progress("write", i + 1, len(chosen), cand.input.name))
+        return outcomes
+
+    def add(self, report: ParsedReport, source: str, data: bytes, suffix: str, *,
+            report_id: int | None = None, ingested_at: str | None = None) -> ReportOutcome:
+        original = _store_original(self.home, data, report.source.sha256, suffix)
+        rid = store.insert_report(self.db, _report_row(report, source, original, ingested_at), report_id)
+        store.insert_facts(self.db, _fact_rows(rid, report))
+        store.insert_checks(self.db, [{"report_id": rid, "rule": c.rule, "ok": int(c.ok), "detail": c.detail}
+                                      for c in report.checks])
+        rec = agency_record(report.meta.agency)
+        store.upsert_agency(self.db, rec.name, rec.region, rec.department, rec.aliases)
+        rows = [{"report_id": rid, "section": p.section, "ordinal": p.ordinal, "text": p.text,
+                 "start": p.start, "end": p.end, "kind": p.kind} for p in passages(report)]
+        self.pending += zip(store.insert_chunks(self.db, rows), (r["text"] for r in rows))
+        return ReportOutcome(source, "added", report.meta.agency, report.meta.year, len(report.facts),
+                             len(report.ambiguous), len(rows), len(report.failed_checks), report_id=rid)
+
+    def readd_all(self, live: Path, progress: ProgressFn | None, clock: _Clock) -> list[ReportOutcome]:
+        from ingest.parse import parse_report
+
+        old = store.open_db(live / DB_FILE, readonly=True)
+        try:
+            rows = list(old.query("SELECT * FROM reports ORDER BY id"))
+            outcomes = []
+            for i, row in enumerate(rows):
+                if progress:
+                    progress(Progress("read", i, len(rows), row["source_name"]))
+                path = self.home / row["original_path"]
+                try:
+                    data = path.read_bytes()
+                    report = parse_report(row["source_name"], data)
+                except (OSError, ReportError, Exception) as e:  # noqa: B014 -- keep the old rows whatever broke
+                    outcomes.append(self.carry_forward(old, row, e))
+                    continue
+                outcomes.append(self.add(report, row["source_name"], data, path.suffix,
+                                         report_id=row["id"], ingested_at=row["ingested_at"]))
+            clock.lap("parse")
+            return outcomes
+        finally:
+            old.conn.close()
+
+    def carry_forward(self, old: sqlite_utils.Database, row: dict, error: Exception) -> ReportOutcome:
+        """Copy a report's rows unchanged from the previous generation (its original no longer parses)."""
+        rid = row["id"]
+        store.copy_report_rows(old, self.db, rid)
+        chunks = list(old.query('SELECT report_id, section, ordinal, text, start, "end", kind FROM chunks '
+                                "WHERE report_id = ? ORDER BY ordinal", [rid]))
+        self.pending += zip(store.insert_chunks(self.db, chunks), (c["text"] for c in chunks))
+        return ReportOutcome(row["source_name"], "kept", row["agency"], row["year"], chunks=len(chunks),
+                             report_id=rid, reason=f"kept the previous version: re-reading it failed ({error})")
+
+    def finish(self, progress: ProgressFn | None, clock: _Clock) -> str:
+        self._embed(progress)
+        clock.lap("embed")
+        live_ids = {r[0] for r in self.db.execute("SELECT id FROM chunks").fetchall()}
+        if needs_rebuild(self.vectors, len(live_ids)):
+            self.vectors = rebuilt(self.vectors, live_ids)
+        counts = self.db.execute("SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM chunks)").fetchone()
+        self.db.conn.commit()
+        self.db.conn.close()
+        self.vectors.save(self.folder / VECTORS_FILE)
+        Meta(self.embedder.name, self.embedder.dim, self.vectors.kind, self.vectors.tombstones,
+             self.vectors.ntotal, counts[0], counts[1], _now(), self.folder.name).write(self.folder)
+        publish(self.home, self.folder)
+        cleanup(self.home)
+        clock.lap("write")
+        return self.folder.name
+
+    def _embed(self, progress: ProgressFn | None) -> None:
+        if not self.pending:
+            return
+        ids, texts = zip(*self.pending)
+        cache = EmbeddingCache(cache_file(self.home)) if self.embedder.cacheable else None
+        report = (lambda done, total: progress(Progress("embed", done, total))) if progress else None
+        try:
+            vectors, missed = embed_passages(self.embedder, list(texts), cache, report)
+        finally:
+            if cache:
+                cache.close()
+        self.vectors.add(list(ids), vectors)
+        self.embedded, self.cached = missed, len(texts) - missed if cache else 0
+
+    def abandon(self) -> None:
+        """Drop an unfinished generation now (a later writer would otherwise clean it up)."""
+        with contextlib.suppress(Exception):
+            self.db.conn.close()
+        import shutil
+
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _replacing(outcome: ReportOutcome, old: dict) -> ReportOutcome:
+    return ReportOutcome(**{**outcome.__dict__, "status": "replaced",
+                            "replaced": f"{old['source_name']} (ingested {old['ingested_at']})"})
+
+
+def _report_row(report: ParsedReport, source: str, original: str, ingested_at: str | None) -> dict:
+    meta = report.meta
+    return {
+        "agency": meta.agency, "year": meta.year, "title": meta.title, "published": meta.published,
+        "url": meta.url or (source if source.startswith(("http://", "https://")) else None),
+        "template": meta.template, "source_name": source, "sha256": report.source.sha256,
+        "original_path": original, "ingested_at": ingested_at or _now(),
+        "failed_checks": store.dumps([c.detail for c in report.failed_checks]),
+        "warnings": store.dumps(list(report.warnings)), "format": report.source.format,
+        "encoding": report.source.encoding, "layout": report.source.layout,
+    }
+
+
+def _fact_rows(report_id: int, report: ParsedReport) -> list[dict]:
+    rows = [{"report_id": report_id, "key": f.key, "value": f.value, "unit": f.unit, "printed": f.printed,
+             "label": f.label, "status": "certain", "computed": None, "candidates": "[]"} for f in report.facts]
+    rows += [{"report_id": report_id, "key": a.key, "value": None, "unit": None, "printed": "",
+              "label": a.label, "status": "ambiguous", "computed": a.computed,
+              "candidates": store.dumps(list(a.candidates))} for a in report.ambiguous]
+    return rows
+
+
+def _store_original(home: Path, data: bytes, sha: str, suffix: str) -> str:
+    """originals/<sha256><suffix>, written once (content-addressed), via a temporary name."""
+    folder = originals_dir(home)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{sha}{suffix}"
+    if not path.exists():
+        tmp = folder / f".{sha}.{os.getpid()}.tmp"
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    return str(path.relative_to(home))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.start = self.last = time.monotonic()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.monotonic()
+        self.laps[name] = self.laps.get(name, 0.0) + now - self.last
+        self.last = now
+
+    def done(self) -> dict[str, float]:
+        return {**self.laps, "total": time.monotonic() - self.start}
+
+
+# --- errors a user can act on ----------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _plain_errors(home: Path) -> Iterator[None]:
+    """Turn the OS's and SQLite's errors into IndexProblems whose message says what to do."""
+    try:
+        yield
+    except IndexProblem:
+        raise
+    except OSError as e:
+        if e.errno == errno.ENOSPC:
+            raise DiskFull(f"the disk holding {home} is full; free some space and run the command again "
+                           "(the previous index is unchanged)") from e
+        if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise HomeUnusable(f"cannot write to the data home {home}: {e.strerror}. "
+                               "Pass --home DIR or set XXGK_HOME to a folder you can write.") from e
+        raise
+    except sqlite3.OperationalError as e:
+        text = str(e)
+        if "full" in text:
+            raise DiskFull(f"the disk holding {home} is full ({text}); free some space and run the command "
+                           "again (the previous index is unchanged)") from e
+        if "locked" in text or "busy" in text:
+            raise IndexBusy(f"the index database in {home} is locked by another program ({text}); "
+                            "close it and try again") from e
+        raise

@@ -1,0 +1,102 @@
+"""Embedding cache: (model name, sha256 of the passage text) → vector, in one SQLite file in the home.
+
+Embedding is the slow step (~3 s for a typical report with the default model), so a text is never
+embedded twice: not when a report is re-ingested, not on `reindex` after a parser change that left most
+passages as they were, not when two reports share a passage. It lives outside the index generations,
+and every batch is committed as soon as it is embedded, so work done by an ingest that is killed
+halfway is kept for the next run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from index.embed import BATCH, Embedder
+
+_LOOKUP = 500  # digests per SELECT … IN (…): well under SQLite's parameter limit
+
+
+def digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+class EmbeddingCache:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.conn = sqlite3.connect(str(path), timeout=10.0)
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (model TEXT NOT NULL, sha BLOB NOT NULL, vec BLOB NOT NULL, "
+            "PRIMARY KEY (model, sha)) WITHOUT ROWID"
+        )
+        self.conn.commit()
+
+    def get(self, model: str, digests: list[bytes]) -> dict[bytes, np.ndarray]:
+        found: dict[bytes, np.ndarray] = {}
+        for i in range(0, len(digests), _LOOKUP):
+            part = digests[i : i + _LOOKUP]
+            rows = self.conn.execute(
+                f"SELECT sha, vec FROM vectors WHERE model = ? AND sha IN ({','.join('?' * len(part))})",
+                [model, *part],
+            )
+            found.update((sha, np.frombuffer(vec, dtype=np.float32)) for sha, vec in rows)
+        return found
+
+    def put(self, model: str, items: list[tuple[bytes, np.ndarray]]) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO vectors (model, sha, vec) VALUES (?, ?, ?)",
+            [(model, sha, np.asarray(vec, dtype=np.float32).tobytes()) for sha, vec in items],
+        )
+        self.conn.commit()
+
+    def count(self, model: str | None = None) -> int:
+        if model is None:
+            return self.conn.execute("SELECT count(*) FROM vectors").fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM vectors WHERE model = ?", [model]).fetchone()[0]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def embed_passages(
+    embedder: Embedder,
+    texts: list[str],
+    cache: EmbeddingCache | None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[np.ndarray, int]:
+    """Vectors of `texts` (rows in order) and how many texts had to be embedded (cache misses)."""
+    out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    if not texts:
+        return out, 0
+    if cache is None or not embedder.cacheable:
+        return _embed_uncached(embedder, texts, out, progress), len(texts)
+    digests = [digest(t) for t in texts]
+    known = cache.get(embedder.name, list(dict.fromkeys(digests)))
+    missing = list(dict.fromkeys(d for d in digests if d not in known))
+    first_text = {d: t for d, t in zip(reversed(digests), reversed(texts))}
+    for done in range(0, len(missing), BATCH):
+        part = missing[done : done + BATCH]
+        vectors = embedder.embed_passages([first_text[d] for d in part])
+        cache.put(embedder.name, list(zip(part, vectors)))
+        known.update(zip(part, vectors))
+        if progress:
+            progress(done + len(part), len(missing))
+    for i, d in enumerate(digests):
+        out[i] = known[d]
+    return out, len(missing)
+
+
+def _embed_uncached(embedder, texts, out, progress):
+    step = BATCH * 64 if not embedder.cacheable else BATCH
+    for start in range(0, len(texts), step):
+        out[start : start + step] = embedder.embed_passages(texts[start : start + step])
+        if progress:
+            progress(min(start + step, len(texts)), len(texts))
+    return out

@@ -1,0 +1,81 @@
+"""How Chinese text is turned into full-text tokens, for the index and for queries alike.
+
+The index uses overlapping character bigrams ("政府信息公开" → 政府 府信 信息 息公 公开): no dictionary
+to load on the query path, no out-of-vocabulary names (平潭, 营商局), and on the corpus questions it
+found the gold evidence at least as often as the alternatives (see store.py). The other two schemes
+are kept here only so `bench/scale.py --fts-compare` can measure them against it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(rf"[{_CJK}]+|[0-9]+(?:\.[0-9]+)?|[A-Za-z]+")
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+
+
+def _runs(text: str) -> list[str]:
+    return _RUN.findall(unicodedata.normalize("NFKC", text).lower())
+
+
+def bigram_terms(text: str) -> list[str]:
+    """Character bigrams of each Chinese run (a lone character stays a unigram); words and numbers whole."""
+    terms: list[str] = []
+    for run in _runs(text):
+        if _CJK_RUN.fullmatch(run) and len(run) > 1:
+            terms.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            terms.append(run)
+    return terms
+
+
+def fts_tokens(text: str) -> str:
+    """The string stored in the FTS5 table for a chunk (space-separated terms, unicode61 splits them)."""
+    return " ".join(bigram_terms(text))
+
+
+def query_terms(text: str) -> list[str]:
+    """Distinct terms of a question, in order of appearance."""
+    return list(dict.fromkeys(bigram_terms(text)))
+
+
+def match_expression(terms: list[str]) -> str:
+    """An FTS5 MATCH expression that ORs the terms; BM25 ranks chunks by how many rare ones they hold."""
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+# --- alternatives, measured by bench/scale.py --fts-compare -----------------------------------------
+
+
+def _jieba_terms(text: str) -> list[str]:
+    import jieba  # loads a 20 MB dictionary: one reason it is not the default
+
+    words = jieba.lcut_for_search(unicodedata.normalize("NFKC", text).lower())
+    return [w for w in words if _RUN.fullmatch(w)]
+
+
+def _trigram_query_terms(text: str) -> list[str]:
+    terms: list[str] = []
+    for run in _runs(text):
+        terms.extend(run[i : i + 3] for i in range(max(len(run) - 2, 0)))
+    return list(dict.fromkeys(terms))
+
+
+@dataclass(frozen=True)
+class Scheme:
+    name: str
+    tokenizer: str  # FTS5 tokenize= argument
+    index_text: Callable[[str], str]
+    query_terms: Callable[[str], list[str]]
+
+
+SCHEMES = (
+    Scheme("bigram", "unicode61", fts_tokens, query_terms),
+    Scheme("jieba", "unicode61", lambda t: " ".join(_jieba_terms(t)),
+           lambda t: list(dict.fromkeys(_jieba_terms(t)))),
+    Scheme("trigram", "trigram", lambda t: unicodedata.normalize("NFKC", t).lower(), _trigram_query_terms),
+)
