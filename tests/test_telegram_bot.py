@@ -12,6 +12,7 @@ from telegram_harness import InProcessBot
 from bot.telegram.app import Settings
 from bot.telegram.service import Library
 from bot.types import Answer, Source
+from index.build import IngestResult, Progress, ReportOutcome
 from index.types import AgencyRecord, ReportRecord
 
 ADMIN = 999
@@ -30,7 +31,10 @@ class StandInIndex:
         return list(self._reports)
 
     def stats(self) -> dict:
-        return {"reports": len(self._reports), "agencies": 30, "years": [2020, 2023], "model": "stand-in"}
+        return {"reports": len(self._reports), "agencies": 30, "years": 2, "index_bytes": 2**20, "model": "stand-in"}
+
+    def years(self) -> list[int]:
+        return [2020, 2023]
 
     def close(self) -> None:
         pass
@@ -49,14 +53,18 @@ def stand_in_answer(question: str, index: StandInIndex) -> Answer:
     return Answer(question, "fact", f"81 件 ({question})", value=81, sources=(SOURCE,), lang=lang)
 
 
-def stand_in_ingest(home: str, paths: list[Path]) -> object:
-    from types import SimpleNamespace as NS
-
+def stand_in_ingest(home: str, paths: list[Path], progress) -> IngestResult:
     text = Path(paths[0]).read_text(errors="replace")
     if "年度报告" not in text:
-        return NS(reports=[], errors=[NS(path=str(paths[0]), reason="not an annual report")])
-    return NS(reports=[NS(agency="盘锦市营商环境建设局", year=2020, facts=180, ambiguous=("x",), failed_checks=(),
-                          status="added")], errors=[])
+        return IngestResult((ReportOutcome(str(paths[0]), "failed", reason="not an annual report"),), None, "m")
+    progress(Progress("embed", 1, 2))
+    return IngestResult((ReportOutcome(str(paths[0]), "added", "盘锦市营商环境建设局", 2020, facts=180, ambiguous=1,
+                                       chunks=12, failed_checks=1),), "g2", "m")
+
+
+def stand_in_reindex(home: str, progress) -> IngestResult:
+    progress(Progress("read", 1, 1, "a.txt"))
+    return IngestResult((ReportOutcome("a.txt", "added", "平潭综合实验区", 2020, chunks=7),), "g3", "m")
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +79,7 @@ def bot(fake):
                             failed_checks=("三(七) 总计 21 ≠ 27",)),
                ReportRecord(2, "平潭综合实验区", 2023, "t", None, None, "2021", "b.txt", "y")]
     library = Library(None, workers=2, open_index=lambda home: StandInIndex(reports), answer_fn=stand_in_answer,
-                      ingest_fn=stand_in_ingest, reindex_fn=lambda home, progress: progress(1, 1, "done"))
+                      ingest_fn=stand_in_ingest, reindex_fn=stand_in_reindex)
     settings = Settings(token=fake.token, admins=frozenset({ADMIN}), api_base=fake.base_url)
     running = InProcessBot(settings, library).start(fake)
     yield running
@@ -143,7 +151,19 @@ def test_admin_upload_is_ingested_and_reported(fake, bot):
     mark = fake.mark()
     fake.send_document(ADMIN, "盘锦市营商环境建设局2020年度政府信息公开工作年度报告".encode(), "report.txt")
     done = fake.wait_for(lambda c: c.method == "editMessageText" and "Added" in c.text, 10, since=mark)
-    assert "2020" in done.text and "180" in done.text
+    assert "2020" in done.text and "Facts found: 180" in done.text and "Failed checks: 1 (details: /audit)" in done.text
+
+
+def test_admin_reindex_edits_one_message_to_a_summary(fake, bot):
+    status = fake.reply_to(fake.send_text(ADMIN, "/reindex"), 10)
+    done = fake.wait_for(lambda c: c.method == "editMessageText" and c.params["message_id"] ==
+                         status.result["message_id"] and "done" in c.text, 10)
+    assert "1 reports, 7 passages" in done.text
+
+
+def test_start_says_what_is_indexed_with_examples(fake, bot):
+    reply = fake.reply_to(fake.send_text(17, "/start", language_code="zh-hans"), 10)
+    assert "2 份报告" in reply.text and "2020–2023" in reply.text and "平潭2023年" in reply.text
 
 
 def test_malformed_upload_gets_a_clear_reply(fake, bot):
@@ -190,7 +210,7 @@ def test_webhook_mode_receives_updates_posted_to_it():
         port = s.getsockname()[1]
     with FakeBotApi() as server:
         library = Library(None, workers=1, open_index=lambda home: StandInIndex([]), answer_fn=stand_in_answer,
-                          ingest_fn=stand_in_ingest, reindex_fn=lambda home, progress: None)
+                          ingest_fn=stand_in_ingest, reindex_fn=stand_in_reindex)
         running = InProcessBot(Settings(token=server.token, api_base=server.base_url), library,
                                webhook=f"http://127.0.0.1:{port}/telegram", port=port).start(server)
         try:

@@ -124,16 +124,17 @@ class PerChatOrder(BaseUpdateProcessor):
 
 def default_library(settings: Settings) -> Library:
     """The Library over the real index and answering code (imported here: they load the model)."""
+    from bot.answer import answer, answer_with_choice
     from index.build import ingest, reindex
+    from index.generations import current
     from index.reader import Index
-
-    from bot import answer as answering
 
     return Library(settings.home, workers=settings.workers,
                    open_index=lambda home: Index.open(home, bootstrap=True),
-                   answer_fn=lambda question, index: answering.answer(question, index),
-                   choice_fn=getattr(answering, "answer_with_choice", None),
-                   ingest_fn=ingest, reindex_fn=reindex)
+                   answer_fn=lambda question, index: answer(question, index),
+                   choice_fn=lambda question, option, index: answer_with_choice(question, option, index),
+                   ingest_fn=ingest, reindex_fn=reindex,
+                   is_current=lambda index: current(index.home) == index.folder)
 
 
 def build_application(settings: Settings, library: Library | None = None) -> Application:

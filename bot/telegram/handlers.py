@@ -32,8 +32,8 @@ REMEMBERED_PER_CHAT = 64  # pending clarify questions and source lists kept per 
 
 # -- for everyone ---------------------------------------------------------------------------------
 async def start(update: Update, context: Context) -> None:
-    stats = await _library(context).stats()
-    await update.effective_message.reply_html(views.start_text(stats, _lang(update)))
+    about = await _library(context).about()
+    await update.effective_message.reply_html(views.start_text(about, _lang(update)))
 
 
 async def help_command(update: Update, context: Context) -> None:
@@ -114,13 +114,15 @@ async def upload(update: Update, context: Context) -> None:
     if problem:
         await message.reply_html(problem, do_quote=True)
         return
-    status = await message.reply_html(t("ingesting", lang, name=escape(name)), do_quote=True)
+    title = t("ingesting", lang, name=escape(name))
+    status = await message.reply_html(title, do_quote=True)
     with tempfile.TemporaryDirectory(prefix="xxgk-upload-") as tmp:
         path = Path(tmp) / _safe_name(name)
         await (await message.document.get_file()).download_to_drive(path)
-        text = await _admin_job(lambda: _library(context).ingest(path),
-                                lambda result: views.ingest_html(result, name, lang),
-                                lambda reason: t("ingest_failed", lang, name=escape(name), reason=reason), lang)
+        async with ProgressMessage(status, title, lang) as progress:
+            text = await _admin_job(lambda: _library(context).ingest(path, progress.update),
+                                    lambda result: views.ingest_html(result, name, lang),
+                                    lambda reason: t("ingest_failed", lang, name=escape(name), reason=reason), lang)
     await status.edit_text(text, parse_mode=ParseMode.HTML)
 
 
@@ -129,7 +131,7 @@ async def reindex(update: Update, context: Context) -> None:
     lang = _lang(update)
     status = await update.effective_message.reply_html(t("reindex_start", lang))
     started = time.monotonic()
-    async with ProgressMessage(status, lang) as progress:
+    async with ProgressMessage(status, t("reindex_start", lang), lang) as progress:
         text = await _admin_job(lambda: _library(context).reindex(progress.update),
                                 lambda result: views.reindex_html(result, time.monotonic() - started, lang),
                                 lambda reason: t("reindex_failed", lang, reason=reason), lang)
@@ -181,25 +183,26 @@ async def typing(context: Context, chat_id: int) -> AsyncIterator[None]:
 class ProgressMessage:
     """One message edited as a long job advances: at most once a second, and only when it changed."""
 
-    def __init__(self, message: Message, lang: str, interval: float = 1.0):
-        self.message, self.lang, self.interval = message, lang, interval
-        self._latest: tuple[int, int, str] | None = None
+    def __init__(self, message: Message, title: str, lang: str, interval: float = 1.0):
+        self.message, self.title, self.lang, self.interval = message, title, lang, interval
+        self._latest: Any = None
         self._task: asyncio.Task | None = None
 
-    def update(self, done: int, total: int, label: str) -> None:
-        """Called from the job's thread; only records the state (a tuple swap is atomic)."""
-        self._latest = (done, total, label)
+    def update(self, progress: Any) -> None:
+        """Called from the job's thread with an index.build.Progress; only records it (atomic swap)."""
+        self._latest = progress
 
     async def _tick(self) -> None:
         shown = None
         while True:
             await asyncio.sleep(self.interval)
-            if self._latest and self._latest != shown:
-                shown = self._latest
-                done, total, label = shown
+            p = self._latest
+            if p is not None and p != shown:
+                shown = p
+                text = t("progress", self.lang, title=self.title, stage=t(f"stage_{p.stage}", self.lang),
+                         done=p.done, total=p.total, item=escape(p.item))
                 with contextlib.suppress(TelegramError):
-                    await self.message.edit_text(t("reindex_progress", self.lang, done=done, total=total,
-                                                   label=escape(label)), parse_mode=ParseMode.HTML)
+                    await self.message.edit_text(text, parse_mode=ParseMode.HTML)
 
     async def __aenter__(self) -> ProgressMessage:
         self._task = asyncio.create_task(self._tick())

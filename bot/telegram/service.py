@@ -23,7 +23,7 @@ T = TypeVar("T")
 
 OpenIndex = Callable[[str | None], Any]
 AnswerFn = Callable[[str, Any], Answer]
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[Any], None]  # receives index.build.Progress (stage, done, total, item)
 
 
 class Busy(Exception):
@@ -33,13 +33,15 @@ class Busy(Exception):
 class Library:
     def __init__(self, home: str | None, *, workers: int = 2, open_index: OpenIndex,
                  answer_fn: AnswerFn, choice_fn: Callable[[str, str, Any], Answer] | None = None,
-                 ingest_fn: Callable[..., Any], reindex_fn: Callable[..., Any]):
+                 ingest_fn: Callable[..., Any], reindex_fn: Callable[..., Any],
+                 is_current: Callable[[Any], bool] = lambda index: True):
         self.home = home
         self._open_index = open_index
         self._answer = answer_fn
         self._choice = choice_fn
         self._ingest = ingest_fn
         self._reindex = reindex_fn
+        self._is_current = is_current  # False when another process (`xxgk ingest`) published a new index
         self._jobs: queue.Queue[tuple[Callable[[Any], Any], concurrent.futures.Future] | None] = queue.Queue()
         self._threads = [threading.Thread(target=self._work, name=f"xxgk-answer-{i}", daemon=True)
                          for i in range(workers)]
@@ -68,7 +70,7 @@ class Library:
                 if not future.set_running_or_notify_cancel():
                     continue
                 try:
-                    if generation != self._generation:
+                    if generation != self._generation or not self._is_current(index):
                         if index is not None:
                             index.close()
                         generation = self._generation
@@ -103,9 +105,13 @@ class Library:
     async def stats(self) -> dict:
         return await self._on_worker(lambda index: index.stats())
 
+    async def about(self) -> dict:
+        """The stats, with "years" the list of years covered (for /start)."""
+        return await self._on_worker(lambda index: {**index.stats(), "years": index.years()})
+
     # -- for admins: one job at a time, off the event loop ---------------------------------------
-    async def ingest(self, path: Path) -> Any:
-        return await self._admin_job(lambda: self._ingest(self.home, [path]))
+    async def ingest(self, path: Path, progress: Progress) -> Any:
+        return await self._admin_job(lambda: self._ingest(self.home, [path], progress=progress))
 
     async def reindex(self, progress: Progress) -> Any:
         return await self._admin_job(lambda: self._reindex(self.home, progress=progress))

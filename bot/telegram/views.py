@@ -23,11 +23,12 @@ EXAMPLES = (
 )
 
 
-def start_text(stats: dict, lang: str) -> str:
-    years = stats.get("years") or ()
+def start_text(about: dict, lang: str) -> str:
+    """`about`: the index's stats with "years" the list of years it covers."""
+    years = about.get("years") or ()
     years_text = f"{min(years)}–{max(years)}" if years else "—"
     examples = "\n".join(f"• <code>{escape(q)}</code>" for q in EXAMPLES)
-    return t("start", lang, reports=_count(stats.get("reports")), agencies=_count(stats.get("agencies")),
+    return t("start", lang, reports=about.get("reports", 0), agencies=about.get("agencies", 0),
              years=years_text, examples=examples)
 
 
@@ -71,46 +72,44 @@ def upload_problem(name: str, size: int | None, lang: str) -> str | None:
 
 
 def ingest_html(result: Any, name: str, lang: str) -> str:
-    """The reply to an upload: agency, year, facts, ambiguous cells and failed checks, or why it failed."""
-    reports = list(getattr(result, "reports", ()) or ())
-    errors = list(getattr(result, "errors", ()) or ())
-    if not reports:
-        reason = "; ".join(_reason(e) for e in errors) or "?"
-        return t("ingest_failed", lang, name=escape(name), reason=escape(reason))
-    return "\n\n".join(_ingested(r, lang) for r in reports)
+    """The reply to an upload: per report its agency, year, facts, ambiguous cells and failed checks,
+    or why it was not added (and then nothing in the index changed)."""
+    return "\n\n".join(_outcome(o, name, lang) for o in result.outcomes) or t("ingest_failed", lang,
+                                                                            name=escape(name), reason="?")
 
 
-def _ingested(r: Any, lang: str) -> str:
-    ambiguous = _listing(getattr(r, "ambiguous", ()), lang)
-    failed = _listing(getattr(r, "failed_checks", ()), lang)
-    status = str(getattr(r, "status", "") or "")
-    note = t("ingest_replaced", lang) if status == "replaced" else (
-        t("ingest_unchanged", lang) if status == "unchanged" else "")
-    return t("ingest_ok", lang, agency=escape(str(r.agency)), year=r.year if r.year is not None else "?",
-             facts=_count(getattr(r, "facts", 0)), ambiguous=ambiguous, failed=failed, note=note)
-
-
-def _listing(items: Any, lang: str) -> str:
-    items = list(items or ())
-    if not items:
-        return t("none", lang)
-    shown = "".join(f"\n  • {escape(str(i))}" for i in items[:10])
-    return f"{len(items)}{shown}" + ("\n  • …" if len(items) > 10 else "")
-
-
-def _reason(error: Any) -> str:
-    return str(getattr(error, "reason", None) or (error[-1] if isinstance(error, tuple) else error))
+def _outcome(o: Any, name: str, lang: str) -> str:
+    if o.status == "failed":
+        return t("ingest_failed", lang, name=escape(name), reason=escape(o.reason or "?"))
+    note = {"replaced": t("ingest_replaced", lang, old=escape(o.replaced)), "unchanged": t("ingest_unchanged", lang),
+            "skipped": f"\n{escape(o.reason)}", "kept": f"\n{escape(o.reason)}"}.get(o.status, "")
+    audit = t("see_audit", lang) if o.failed_checks else ""
+    return t("ingest_ok", lang, agency=escape(o.agency or "?"), year=o.year if o.year is not None else "?",
+             facts=o.facts, ambiguous=o.ambiguous, failed=f"{o.failed_checks}{audit}", chunks=o.chunks, note=note)
 
 
 def reindex_html(result: Any, seconds: float, lang: str) -> str:
-    reports = getattr(result, "reports", None)
-    summary = (f"{len(reports)} " + ("份报告" if lang == "zh" else "reports")) if reports is not None else str(result)
-    return t("reindex_done", lang, summary=escape(summary), seconds=seconds)
+    failed = [o for o in result.outcomes if o.status in ("failed", "kept")]
+    text = t("reindex_done", lang, reports=len(result.outcomes) - len(failed), chunks=result.chunks,
+             model=escape(result.model), seconds=seconds)
+    return text + "".join(f"\n⚠️ {escape(o.source)}: {escape(o.reason)}" for o in failed)
+
+
+STAT_LABELS = {  # key of Index.stats() -> (zh, en); other keys are shown as they are named
+    "reports": ("报告", "reports"), "agencies": ("机关", "agencies"), "years": ("年份数", "years"),
+    "facts": ("确定的数据", "facts"), "ambiguous": ("无法确定的单元格", "ambiguous cells"),
+    "chunks": ("段落", "passages"), "index_bytes": ("索引大小", "index size"), "model": ("嵌入模型", "model"),
+}
 
 
 def stats_html(stats: dict, lang: str) -> str:
-    lines = "\n".join(f"{escape(str(k))}: <b>{escape(_value(v))}</b>" for k, v in stats.items())
-    return t("stats", lang, lines=lines)
+    def line(key: str, value: Any) -> str:
+        label = STAT_LABELS.get(key, (key, key))[0 if lang == "zh" else 1]
+        shown = _mb(value) if key == "index_bytes" else _value(value)
+        return f"{escape(label)}: <b>{escape(shown)}</b>"
+
+    first = [k for k in STAT_LABELS if k in stats]
+    return t("stats", lang, lines="\n".join(line(k, stats[k]) for k in first + [k for k in stats if k not in first]))
 
 
 def audit_html(reports: Sequence[Any], lang: str) -> str:
@@ -120,10 +119,6 @@ def audit_html(reports: Sequence[Any], lang: str) -> str:
     blocks = [f"<b>{escape(r.agency)}</b> {r.year or ''}\n" + "\n".join(f"  • {escape(d)}" for d in r.failed_checks)
               for r in bad]
     return t("audit_title", lang) + "\n\n" + "\n\n".join(blocks)
-
-
-def _count(v: Any) -> str:
-    return str(len(v)) if isinstance(v, (list, tuple, set)) else str(v if v is not None else 0)
 
 
 def _value(v: Any) -> str:
