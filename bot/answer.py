@@ -1,0 +1,75 @@
+"""The one answering function: `answer(question, index)`, called by `xxgk ask`, `xxgk chat`, the Telegram
+bot and the tests.
+
+Numbers come from the index's facts (SQL), never from generated text; narrative answers quote the
+reports' own sentences. What cannot be answered is said, with what the index does cover.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .catalog import Catalog, catalog_for
+from .compose import refuse
+from .compose.names import agency_name
+from .scope import Refusal, Scope, resolve
+from .types import Answer, Query
+from .understand import Understanding, understand
+from .understand.intent import CHECK, COMPARE, LIST, NARRATIVE, RANK
+
+
+def answer(question: str, index, *, today: dt.date | None = None) -> Answer:
+    """Answer a question in Chinese or English from the indexed reports."""
+    return _answer(question, index, today, None)
+
+
+def answer_with_choice(question: str, option: str, index, *, today: dt.date | None = None) -> Answer:
+    """Answer a clarify answer's original question for the agency the user picked."""
+    return _answer(question, index, today, option)
+
+
+def _answer(question: str, index, today: dt.date | None, chosen: str | None) -> Answer:
+    text = " ".join((question or "").split())
+    catalog = catalog_for(index)
+    u = understand(text, catalog.matcher, today)
+    if not text:
+        return _refusal(u, Refusal("not_found", refuse.coverage(catalog, "zh")), ())
+    scope = resolve(u, catalog, chosen)
+    if isinstance(scope, Refusal):
+        return _refusal(u, scope, ())
+    return _dispatch(u, scope, index, catalog)
+
+
+def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    from . import answering
+
+    if u.intent == CHECK:
+        return answering.check(u, scope, index, catalog)
+    if u.intent == RANK and u.metric.row:
+        return answering.rank(u, scope, index, catalog)
+    if u.intent == COMPARE and u.metric.row:
+        return answering.compare(u, scope, index, catalog)
+    if u.intent == LIST:
+        return answering.listing(u, scope, index, catalog)
+    if u.intent == NARRATIVE or not u.metric.row:
+        return answering.narrative(u, scope, index, catalog)
+    return answering.fact(u, scope, index, catalog)
+
+
+def query_of(u: Understanding, scope: Scope | None) -> Query:
+    return Query(
+        text=u.text, lang=u.lang,
+        agencies=scope.agencies if scope else u.agency.names,
+        years=scope.years if scope else u.years.years,
+        year_defaulted=scope.year_defaulted if scope else False,
+        keys=(u.metric.row,) if u.metric.row else (),
+        intent=u.intent,
+    )
+
+
+def _refusal(u: Understanding, refusal: Refusal, _: tuple) -> Answer:
+    return Answer(u.text, refusal.kind, refusal.text, options=refusal.options, lang=u.lang, query=query_of(u, None))
+
+
+def display_name(catalog: Catalog, name: str, lang: str) -> str:
+    return agency_name(catalog.by_name.get(name), name, lang)

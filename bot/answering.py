@@ -1,0 +1,276 @@
+"""One function per kind of answer, each reading the index and handing the wording to bot/compose."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.types import format_number
+
+from .catalog import Catalog
+from .compose import cells, refuse
+from .compose import compare as cmp
+from .compose import facts as fx
+from .compose import narrative as nv
+from .compose.names import agency_name
+from .scope import Scope
+from .types import Answer, FactRef
+from .understand import Understanding
+from .understand.agency import agency_forms
+from .understand.language import has_chinese
+
+
+def _name(catalog: Catalog, name: str, lang: str) -> str:
+    return agency_name(catalog.by_name.get(name), name, lang)
+
+
+def _query(u: Understanding, scope: Scope):
+    from .answer import query_of
+
+    return query_of(u, scope)
+
+
+def _prefix(row: str) -> str:
+    if row.startswith("applications"):
+        return "applications."
+    if row.startswith("litigation"):
+        return "litigation."
+    return row if row == "review" else row + "."
+
+
+def _facts(index, agency: str | None, year: int, row: str) -> dict:
+    records = index.facts(key_prefix=_prefix(row), agencies=[agency] if agency else None, years=[year])
+    return {r.key: r for r in records}
+
+
+def _failed(index, report_id: int) -> dict[str, str]:
+    return {c.rule: c.detail for c in index.checks(report_id) if not c.ok}
+
+
+def _has_row(facts: dict, reading: cells.Reading) -> bool:
+    return bool(reading.parts) or any(k.startswith(reading.row + ".") for k in facts)
+
+
+# --- single fact ------------------------------------------------------------------------------
+
+def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    agency, year = scope.agencies[0], scope.years[0]
+    report = catalog.report_of[(agency, year)]
+    facts = _facts(index, agency, year, u.metric.row)
+    reading = cells.read(u.metric.row, u.metric.column, facts, _failed(index, report.id))
+    if not _has_row(facts, reading):
+        # An old-template report (or an unreadable table): its narrative may still say it.
+        return narrative(u, scope, index, catalog, must=_must_words(u))
+    lang = u.lang
+    name = _name(catalog, agency, lang)
+    parts = [fx.fact_text(name, year, reading, lang), fx.check_warning(reading, lang),
+             fx.breakdown_text(reading, lang), _context(reading, facts, lang), _lawsuit_note(reading, lang),
+             _row_neighbours(reading, facts, lang), _defaulted(scope, lang), fx.source_line(report, reading, lang)]
+    kind = "fact" if reading.parts else "not_found"
+    return Answer(u.text, kind, _join(parts, lang), reading.value, fx.fact_refs(reading),
+                  (fx.source_for(report, reading, lang),), lang=lang, query=_query(u, scope))
+
+
+def _join(parts: list[str], lang: str) -> str:
+    return ("" if lang == "zh" else " ").join(p for p in parts if p)
+
+
+def _must_words(u: Understanding) -> tuple[str, ...]:
+    """The Chinese metric words a narrative sentence must contain to answer a table question."""
+    words = tuple(w for w in (*u.metric.words, *u.metric.column_words) if has_chinese(w))
+    return words[:3] or (("申请",) if u.metric.requests else ())
+
+
+def _context(reading: cells.Reading, facts: dict, lang: str) -> str:
+    """New requests and carried-over ones side by side: some readers count both."""
+    other = {"applications.new_received": "applications.carried_over",
+             "applications.carried_over": "applications.new_received"}.get(reading.row)
+    if other is None or reading.printed_total is None or reading.column == "org":
+        return ""
+    extra = facts.get(f"{other}.{reading.column}")
+    if extra is None or extra.value is None:
+        return ""
+    total = format_number(reading.printed_total + extra.value)
+    value = format_number(extra.value)
+    if other.endswith("carried_over"):
+        return (f"另有上年结转{value}件，两项合计{total}件。" if lang == "zh"
+                else f"A further {value} were carried over from the previous year, {total} in all.")
+    return (f"本年新收{value}件，两项合计{total}件。" if lang == "zh"
+            else f"New requests received this year: {value}; {total} in all.")
+
+
+def _lawsuit_note(reading: cells.Reading, lang: str) -> str:
+    if reading.row != "litigation":
+        return ""
+    return ("（行政诉讼 = 未经复议直接起诉 + 复议后起诉两项之和。）" if lang == "zh"
+            else "(Lawsuits = those filed directly plus those filed after reconsideration.)")
+
+
+def _row_neighbours(reading: cells.Reading, facts: dict, lang: str) -> str:
+    """The other columns of a table-2 row: the question may have meant one of them."""
+    if not reading.row.startswith("proactive") or len(reading.keys) != 1:
+        return ""
+    others = [f for k, f in facts.items() if k.startswith(reading.row + ".") and k != reading.keys[0]]
+    shown = [f"{fx.column_label(reading.row, f.key.rsplit('.', 1)[1], lang)} "
+             f"{format_number(f.value) if f.value is not None else '?'}" for f in others]
+    if not shown:
+        return ""
+    return ("同一行其他列：" + "，".join(shown) + "。") if lang == "zh" else ("Same row: " + "; ".join(shown) + ".")
+
+
+def _defaulted(scope: Scope, lang: str) -> str:
+    if not scope.year_defaulted:
+        return ""
+    year = scope.years[0]
+    return (f"（问题没有说明年份，这里用的是索引中该单位最新的{year}年度报告。）" if lang == "zh"
+            else f"(No year was given; this is the latest indexed report, for {year}.)")
+
+
+# --- compare, rank, check ---------------------------------------------------------------------
+
+def compare(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    points = []
+    for agency in scope.agencies:
+        for year in scope.years:
+            report = catalog.report_of.get((agency, year))
+            if report is None:
+                continue
+            facts = _facts(index, agency, year, u.metric.row)
+            points.append((agency, year, cells.read(u.metric.row, u.metric.column, facts, _failed(index, report.id))))
+    points = sorted((p for p in points if p[2].parts), key=lambda p: (p[1], p[0]))
+    if not points:
+        return narrative(u, scope, index, catalog, must=_must_words(u))
+    names = {a: _name(catalog, a, u.lang) for a in scope.agencies}
+    text, value = cmp.trend_text(points, u.lang, names)
+    sources, refs = cmp.sources_of(points, catalog.report_of)
+    return Answer(u.text, "compare", text, value, refs, sources, lang=u.lang, query=_query(u, scope))
+
+
+_LOWEST = re.compile(r"最少|最低|fewest|least|lowest|smallest", re.I)
+
+
+def rank(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    year = scope.years[-1] if scope.years else catalog.all_years()[-1]
+    agencies = [a for a in (scope.agencies or tuple(catalog.years)) if year in catalog.years.get(a, ())]
+    if not agencies:
+        return Answer(u.text, "not_found", refuse.missing_year(catalog, list(catalog.years), (year,), u.lang),
+                      lang=u.lang, query=_query(u, scope))
+    records = index.facts(key_prefix=_prefix(u.metric.row), agencies=agencies, years=[year])
+    points = []
+    for agency in agencies:
+        facts = {r.key: r for r in records if r.agency == agency}
+        report = catalog.report_of[(agency, year)]
+        reading = cells.read(u.metric.row, u.metric.column, facts, _failed(index, report.id))
+        if reading.parts:
+            points.append((agency, year, reading))
+    names = {a: _name(catalog, a, u.lang) for a in agencies}
+    text, value = cmp.rank_text(points, u.lang, names, bool(_LOWEST.search(u.text)))
+    sources, refs = cmp.sources_of(points, catalog.report_of)
+    return Answer(u.text, "compare", text, value, refs, sources, lang=u.lang, query=_query(u, scope))
+
+
+_FOCUS = (("applications.results_sum", re.compile(r"办理结果|各项|结果|results|outcomes", re.I)),
+          ("applications.row_total", re.compile(r"各列|申请人|columns|applicants", re.I)),
+          ("applications.balance", re.compile(r"结转|新收|平衡|balance|carried", re.I)),
+          ("review", re.compile(r"复议|reconsideration", re.I)),
+          ("litigation", re.compile(r"诉讼|lawsuit|litigation", re.I)))
+
+
+def check(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    agency, year = scope.agencies[0], scope.years[0]
+    report = catalog.report_of[(agency, year)]
+    facts = {r.key: r for r in index.facts(agencies=[agency], years=[year])}
+    focus = next((rule for rule, pattern in _FOCUS if pattern.search(u.text)), None)
+    lines, ok = cmp.check_lines(facts, report.template, u.lang, focus)
+    if focus:
+        lines = [ln for ln in lines if "不相等" in ln or "NOT" in ln] or lines[-1:]
+    failed = [c.detail for c in index.checks(report.id) if not c.ok]
+    name = _name(catalog, agency, u.lang)
+    text = _check_text(name, year, lines, ok and not (failed and not focus), failed, u.lang)
+    source = fx.Source(report.title, agency, year, "表三 收到和处理政府信息公开申请情况", "；".join(lines), report.url)
+    return Answer(u.text, "compare", text + fx.source_line(report, cells.Reading("applications", "total",
+                  ("applications.total",), ()), u.lang), None, (), (source,), lang=u.lang, query=_query(u, scope))
+
+
+def _check_text(name: str, year: int, lines: list[str], ok: bool, failed: list[str], lang: str) -> str:
+    if lang == "zh":
+        head = f"{name}{year}年年报的表格" + ("合计相符。" if ok else "合计对不上（不相等）。")
+        body = "；".join(lines) if lines else "；".join(failed)
+        return head + (body + "。" if body else "")
+    head = f"The tables of the {year} report of {name} " + ("add up. " if ok else "do NOT add up. ")
+    body = "; ".join(lines) if lines else "; ".join(failed)
+    return head + (body + ". " if body else "")
+
+
+# --- list ---------------------------------------------------------------------------------------
+
+def listing(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    if u.metric.row and scope.agencies and scope.years:
+        return _breakdown(u, scope, index, catalog)
+    names = scope.agencies or tuple(sorted(catalog.years))
+    lines = []
+    for agency in names:
+        for year in catalog.years.get(agency, ()):
+            if scope.years and year not in scope.years:
+                continue
+            report = catalog.report_of[(agency, year)]
+            lines.append(f"{_name(catalog, agency, u.lang)} {year}：《{report.title}》" if u.lang == "zh"
+                         else f"{_name(catalog, agency, u.lang)} {year}: 《{report.title}》")
+    head = f"索引中共有{len(lines)}份年报：\n" if u.lang == "zh" else f"The index holds {len(lines)} reports:\n"
+    kind = "list" if lines else "not_found"
+    return Answer(u.text, kind, head + "\n".join(lines), lang=u.lang, query=_query(u, scope))
+
+
+def _breakdown(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    agency = scope.agencies[0]
+    year = scope.years[-1]
+    report = catalog.report_of.get((agency, year))
+    if report is None:
+        return Answer(u.text, "not_found", refuse.missing_year(catalog, [agency], (year,), u.lang), lang=u.lang)
+    facts = _facts(index, agency, year, u.metric.row)
+    prefix = u.metric.row + "."
+    items = [f for k, f in sorted(facts.items()) if k.startswith(prefix)]
+    lines = [f"{f.label or f.key} {fx.column_label(u.metric.row, f.key.rsplit('.', 1)[1], u.lang)}："
+             f"{format_number(f.value) if f.value is not None else '?'}" for f in items]
+    text = f"{_name(catalog, agency, u.lang)} {year}：\n" + "\n".join(lines)
+    refs = tuple(FactRef(f.key, f.value, f.agency, f.year) for f in items if f.value is not None)
+    source = fx.Source(report.title, agency, year, "", "；".join(lines[:10]), report.url)
+    return Answer(u.text, "list" if items else "not_found", text, None, refs, (source,), lang=u.lang,
+                  query=_query(u, scope))
+
+
+# --- narrative ----------------------------------------------------------------------------------
+
+def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tuple[str, ...] = ()) -> Answer:
+    hits = index.search(u.text, k=8, agencies=list(scope.agencies) or None,
+                        years=list(scope.years) or None, kind="narrative")
+    drop = _agency_words(scope, catalog)
+    english_only = u.lang == "en" and len(nv.content_bigrams(u.text, drop)) < nv.MIN_BIGRAMS
+    if english_only and not must:
+        quotes = nv.english_quotes(hits)
+        ok = bool(quotes) and quotes[0].vector >= nv.MIN_VECTOR_EN
+    else:
+        quotes = nv.best_quotes(u.text, hits, drop, must=must)
+        ok = nv.relevant(u.text, quotes, drop, u.lang)
+    if not ok:
+        return _nothing_found(u, scope, catalog)
+    chosen = quotes[:1]
+    first = chosen[0].hit
+    text = nv.narrative_text(chosen, u.lang, _name(catalog, first.report.agency, u.lang))
+    return Answer(u.text, "narrative", text, None, (), tuple(nv.quote_source(q) for q in chosen),
+                  lang=u.lang, query=_query(u, scope))
+
+
+def _agency_words(scope: Scope, catalog: Catalog) -> tuple[str, ...]:
+    words: list[str] = []
+    for name in scope.agencies or tuple(catalog.by_name):
+        f = agency_forms(catalog.by_name[name])
+        words += [f.name, f.region_full, f.region_core, f.department, *f.aliases]
+    return tuple(w for w in words if w)
+
+
+def _nothing_found(u: Understanding, scope: Scope, catalog: Catalog) -> Answer:
+    if u.lang == "zh":
+        text = "没有在已收录的年报中找到回答这个问题的内容。" + refuse.coverage(catalog, "zh")
+    else:
+        text = "Nothing in the indexed reports answers this question. " + refuse.coverage(catalog, "en")
+    return Answer(u.text, "not_found", text, lang=u.lang, query=_query(u, scope))

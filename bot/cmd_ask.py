@@ -1,0 +1,120 @@
+"""`xxgk ask` and `xxgk chat`: open the index, call `answer()`, render.
+
+`--batch FILE --json` answers every line in one process and prints exactly one JSON line per
+question, in order: a question that raises still gets a line (kind not_found, the error said), so
+a batch never loses a line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+
+from .render import to_json_line, to_terminal
+from .types import Answer
+
+
+def run_ask(args) -> int:
+    if not args.batch and not args.question:
+        print("xxgk ask: give a QUESTION, or --batch FILE", file=sys.stderr)
+        return 2
+    index = _open(args)
+    from .answer import answer
+
+    if args.batch:
+        return _run_batch(args, index, answer)
+    result, elapsed = _timed(answer, args.question, index)
+    out = to_json_line(result, elapsed) if args.json else to_terminal(result, color=sys.stdout.isatty())
+    print(out)
+    return 0
+
+
+def _open(args):
+    from index.reader import Index
+
+    return Index.open(getattr(args, "home", None))
+
+
+def _timed(answer_fn, question: str, index) -> tuple[Answer, float]:
+    start = time.perf_counter()
+    try:
+        result = answer_fn(question, index)
+    except Exception as error:  # noqa: BLE001 - one failing question must not end the batch
+        result = failed_answer(question, error)
+    return result, (time.perf_counter() - start) * 1000
+
+
+def failed_answer(question: str, error: Exception) -> Answer:
+    from .understand.language import detect_language
+
+    lang = detect_language(question)
+    said = f"{type(error).__name__}: {error}"
+    text = f"回答这个问题时出错（{said}）。" if lang == "zh" else f"Answering this question failed ({said})."
+    return Answer(question, "not_found", text, lang=lang)
+
+
+def _run_batch(args, index, answer_fn) -> int:
+    lines = sys.stdin.read().splitlines() if args.batch == "-" else _read_lines(args.batch)
+    _warm_up(index, answer_fn)
+    for line in lines:
+        question = line.strip()
+        if not question:
+            continue
+        result, elapsed = _timed(answer_fn, question, index)
+        if args.json:
+            print(to_json_line(result, elapsed), flush=True)
+        else:
+            print(f"? {question}\n{to_terminal(result)}\n", flush=True)
+    return 0
+
+
+def _read_lines(path: str) -> list[str]:
+    with open(path, encoding="utf-8") as f:
+        return f.read().splitlines()
+
+
+def _warm_up(index, answer_fn) -> None:
+    """Load the embedding model, the segmenter and the agency matcher before the first timed question:
+    their one-off start-up cost is the process's, not a question's."""
+    with contextlib.suppress(Exception):
+        answer_fn("平潭2019年政府信息公开工作做了什么？", index)
+
+
+def run_chat(args) -> int:
+    """An interactive prompt with readline history; a clarify answer is followed by picking an option."""
+    _readline()
+    index = _open(args)
+    from .answer import answer, answer_with_choice
+
+    print("输入问题（Ctrl-D 退出）。Ask a question (Ctrl-D to quit).")
+    pending: Answer | None = None
+    while True:
+        try:
+            line = input("> ").strip()
+        except EOFError:
+            print()
+            return 0
+        if not line:
+            continue
+        choice = _pick(pending, line)
+        if choice is not None and pending is not None:
+            result = answer_with_choice(pending.question, choice, index)
+        else:
+            result = answer(line, index)
+        print(to_terminal(result, color=sys.stdout.isatty()))
+        pending = result if result.kind == "clarify" else None
+
+
+def _pick(pending: Answer | None, line: str) -> str | None:
+    """A number (or the option's text) typed after a clarify answer picks that option."""
+    if pending is None or not pending.options:
+        return None
+    if line.isdigit() and 1 <= int(line) <= len(pending.options):
+        return pending.options[int(line) - 1]
+    return next((o for o in pending.options if line == o or (len(line) >= 2 and line in o)), None)
+
+
+def _readline() -> None:
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401 - importing it gives input() line editing and history

@@ -1,0 +1,113 @@
+"""Answers computed over several reports: trends and differences, rankings, and whether a report's
+own totals add up. Every number keeps its source."""
+
+from __future__ import annotations
+
+from ingest.types import format_number
+
+from ..types import FactRef, Source
+from .cells import Reading, identities
+from .facts import column_label, row_label, source_for, unit_of
+
+
+def trend_text(points: list[tuple[str, int, Reading]], lang: str, names: dict[str, str]) -> tuple[str, float | None]:
+    """"平潭综合实验区 本年新收…：2019年 23件 → 2020年 21件"; with two points, the difference."""
+    first = points[0][2]
+    label = f"{row_label(first, lang)}（{column_label(first.row, first.column, lang)}）" if lang == "zh" else \
+        f"{row_label(first, lang)}, “{column_label(first.row, first.column, lang)}”"
+    unit = unit_of(first, lang)
+    several = len({a for a, _, _ in points}) > 1
+    shown = []
+    for agency, year, reading in points:
+        who = f"{names[agency]} " if several else ""
+        total = reading.printed_total
+        value = f"{format_number(total)}{unit}" if total is not None else ("无法确定" if lang == "zh" else "unknown")
+        shown.append(f"{who}{year}年 {value}" if lang == "zh" else f"{who}{year}: {value}")
+    arrow = " → "
+    head = (f"{names[points[0][0]]}" if not several else "") + (f"{label}：" if lang == "zh" else f" — {label}: ")
+    text = head.lstrip(" —") + arrow.join(shown)
+    diff = _difference(points, lang, unit)
+    return text + (diff[0] if diff else ("。" if lang == "zh" else ".")), (diff[1] if diff else None)
+
+
+def _difference(points, lang, unit) -> tuple[str, float] | None:
+    values = [p[2].printed_total for p in points]
+    if len(points) < 2 or any(v is None for v in values):
+        return None
+    (a_agency, a_year, _), (b_agency, b_year, _) = points[0], points[-1]
+    delta = values[-1] - values[0]
+    if len(points) == 2 and a_agency == b_agency:
+        older, newer = sorted([(a_year, values[0]), (b_year, values[-1])])
+        delta = newer[1] - older[1]
+        word = ("多" if delta >= 0 else "少") if lang == "zh" else ("more" if delta >= 0 else "fewer")
+        return ((f"；{newer[0]}年比{older[0]}年{word}{format_number(abs(delta))}{unit}。", delta) if lang == "zh"
+                else (f"; {newer[0]} had {format_number(abs(delta))} {word} than {older[0]}.", delta))
+    if len(points) == 2:
+        return ((f"；两者相差{format_number(abs(delta))}{unit}。", abs(delta)) if lang == "zh"
+                else (f"; a difference of {format_number(abs(delta))}.", abs(delta)))
+    return ((f"（从{format_number(values[0])}到{format_number(values[-1])}，变化{format_number(delta)}）。", None)
+            if lang == "zh" else (f" (from {format_number(values[0])} to {format_number(values[-1])}, a change of "
+                                   f"{format_number(delta)}).", None))
+
+
+def rank_text(points: list[tuple[str, int, Reading]], lang: str, names: dict[str, str],
+              lowest: bool) -> tuple[str, float | None]:
+    known = [p for p in points if p[2].printed_total is not None]
+    ordered = sorted(known, key=lambda p: p[2].printed_total, reverse=not lowest)
+    if not ordered:
+        return ("这些年报中都无法确定该数字。" if lang == "zh" else "No indexed report states this figure."), None
+    first = ordered[0][2]
+    unit = unit_of(first, lang)
+    label = row_label(first, lang)
+    year = ordered[0][1]
+    lines = [f"{i}. {names[a]}：{format_number(r.printed_total)}{unit}" if lang == "zh"
+             else f"{i}. {names[a]}: {format_number(r.printed_total)}" for i, (a, _, r) in enumerate(ordered, 1)]
+    top = ordered[0]
+    tie = len(ordered) > 1 and ordered[1][2].printed_total == top[2].printed_total
+    if lang == "zh":
+        head = f"{year}年{label}（{column_label(first.row, first.column, lang)}）" + (
+            "最少" if lowest else "最多") + f"的是{names[top[0]]}，{format_number(top[2].printed_total)}{unit}" + \
+            ("（并列）" if tie else "") + f"。已收录{len(ordered)}个单位的排名：\n"
+    else:
+        head = (f"{'Fewest' if lowest else 'Most'} {label} in {year}: {names[top[0]]}, "
+                f"{format_number(top[2].printed_total)}{' (tied)' if tie else ''}. Ranking of the "
+                f"{len(ordered)} indexed agencies:\n")
+    return head + "\n".join(lines), top[2].printed_total
+
+
+def check_lines(facts: dict, template: str, lang: str, focus: str | None) -> tuple[list[str], bool]:
+    """Evaluate the template's identities on a report's facts: (lines saying each sum, all hold)."""
+    lines, all_ok = [], True
+    for name, identity in identities():
+        if name != template or (focus and not identity.rule.startswith(focus)):
+            continue
+        lhs = [facts.get(k) for k in identity.lhs]
+        rhs = [facts.get(k) for k in identity.rhs]
+        if any(f is None or f.value is None for f in lhs + rhs):
+            continue
+        left, right = sum(f.value for f in lhs), sum(f.value for f in rhs)
+        if left == right and focus is None:
+            continue
+        all_ok &= left == right
+        lines.append(_identity_line(identity, left, right, lang))
+    return lines, all_ok
+
+
+def _identity_line(identity, left: float, right: float, lang: str) -> str:
+    ok = left == right
+    if lang == "zh":
+        verdict = "相等" if ok else "不相等"
+        return (f"{identity.scope}：{identity.lhs_label}各项合计{format_number(left)}件，"
+                f"{identity.rhs_label}为{format_number(right)}件（{verdict}）")
+    verdict = "equal" if ok else "NOT equal"
+    return f"{identity.scope}: {identity.lhs_label} add up to {format_number(left)}, {identity.rhs_label} is " \
+           f"{format_number(right)} ({verdict})"
+
+
+def sources_of(points, reports) -> tuple[tuple[Source, ...], tuple[FactRef, ...]]:
+    sources, refs = [], []
+    for agency, year, reading in points:
+        report = reports[(agency, year)]
+        sources.append(source_for(report, reading, "zh"))
+        refs += [FactRef(p.key, p.value, p.agency, p.year) for p in reading.parts if p.value is not None]
+    return tuple(sources), tuple(refs)

@@ -1,0 +1,65 @@
+"""Honest non-answers: "not in the index" (saying what the index does cover) and "which one did you mean"."""
+
+from __future__ import annotations
+
+from ..catalog import Catalog
+from .names import agency_name
+
+
+def years_text(years: tuple[int, ...] | list[int], lang: str) -> str:
+    sep = "、" if lang == "zh" else ", "
+    return sep.join(str(y) for y in years)
+
+
+def coverage(catalog: Catalog, lang: str, limit: int = 8) -> str:
+    """What the index holds: each agency with its years."""
+    parts = []
+    for name in sorted(catalog.years, key=lambda n: -len(catalog.years[n]))[:limit]:
+        record = catalog.by_name.get(name)
+        years = years_text(catalog.years[name], lang)
+        parts.append(f"{agency_name(record, name, lang)}（{years}年）" if lang == "zh"
+                     else f"{agency_name(record, name, lang)}: {years}")
+    more = len(catalog.years) - len(parts)
+    if more > 0:
+        parts.append(f"另有{more}个单位" if lang == "zh" else f"and {more} more agencies")
+    if not parts:
+        return "索引中还没有任何年报。" if lang == "zh" else "The index holds no reports yet."
+    return ("索引中有：" + "；".join(parts) + "。") if lang == "zh" else ("The index holds: " + "; ".join(parts) + ".")
+
+
+def missing_year(catalog: Catalog, agencies: list[str], years: tuple[int, ...], lang: str) -> str:
+    asked = years_text(years, lang)
+    lines = []
+    for name in agencies:
+        record = catalog.by_name.get(name)
+        have = years_text(catalog.years.get(name, ()), lang) or ("无" if lang == "zh" else "none")
+        lines.append(f"{agency_name(record, name, lang)}只有{have}年的年报" if lang == "zh"
+                     else f"{agency_name(record, name, lang)} has reports for {have} only")
+    if lang == "zh":
+        return f"索引中没有{asked}年的相应年报：" + "；".join(lines) + "。"
+    return f"There is no indexed report for {asked}: " + "; ".join(lines) + "."
+
+
+def unknown_agency(catalog: Catalog, mentions: tuple[str, ...], close: tuple[str, ...], lang: str) -> str:
+    named = "、".join(mentions) if lang == "zh" else ", ".join(mentions)
+    if close:
+        near = [agency_name(catalog.by_name.get(n), n, lang) for n in close]
+        tail = ("相近的已收录单位：" + "、".join(near) + "。") if lang == "zh" else (
+            "Indexed agencies that come close: " + "; ".join(near) + ".")
+    else:
+        tail = coverage(catalog, lang)
+    if lang == "zh":
+        return f"索引中没有“{named}”的政府信息公开年报。" + tail
+    return f"The index has no annual report of “{named}”. " + tail
+
+
+def clarify(options: list[str], catalog: Catalog, lang: str) -> str:
+    lines = [f"{i}. {agency_name(catalog.by_name.get(o), o, lang)}" for i, o in enumerate(options, 1)]
+    head = "您问的是哪个单位？请选择：" if lang == "zh" else "Which agency do you mean? Pick one:"
+    return head + "\n" + "\n".join(lines)
+
+
+def no_metric(catalog: Catalog, lang: str) -> str:
+    if lang == "zh":
+        return "没有在年报中找到能回答这个问题的内容。" + coverage(catalog, lang)
+    return "I found nothing in the reports that answers this question. " + coverage(catalog, lang)

@@ -1,0 +1,116 @@
+"""Which agencies and years a question covers, once its words are understood, or why it cannot be
+answered (an agency or year the index lacks, or several agencies the name alone cannot tell apart)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import Catalog
+from .compose import refuse
+from .understand import Understanding
+from .understand.glossary import DEPARTMENT_ENDINGS, ENGLISH_HEADS
+from .understand.intent import CHECK, COMPARE, FACT, LIST, NARRATIVE, RANK
+
+
+@dataclass(frozen=True)
+class Scope:
+    agencies: tuple[str, ...]  # () for narrative questions naming no agency: search them all
+    years: tuple[int, ...]  # () for narrative questions naming no year
+    year_defaulted: bool = False
+    named: bool = False  # the question named the agency
+
+
+@dataclass(frozen=True)
+class Refusal:
+    kind: str  # "not_found" | "clarify"
+    text: str
+    options: tuple[str, ...] = ()
+
+
+def resolve(u: Understanding, catalog: Catalog, chosen: str | None = None) -> Scope | Refusal:
+    if chosen:
+        name = _chosen_agency(chosen, catalog)
+        if name is None:
+            return Refusal("not_found", refuse.unknown_agency(catalog, (chosen,), (), u.lang))
+        return _years_for(u, catalog, (name,), named=True)
+    match = u.agency
+    if _blocked_by_unknown(u):
+        return Refusal("not_found", refuse.unknown_agency(catalog, match.unknown, match.close or match.names, u.lang))
+    if not match.names:
+        return _unnamed(u, catalog)
+    names = _prefer_by_year(list(match.names), u, catalog)
+    if not names:
+        return Refusal("not_found", refuse.missing_year(catalog, list(match.names), _asked(u, catalog), u.lang))
+    if len(names) > 1 and u.intent not in (NARRATIVE, RANK, COMPARE):
+        return Refusal("clarify", refuse.clarify(names, catalog, u.lang), tuple(names))
+    return _years_for(u, catalog, tuple(names), named=True)
+
+
+def _chosen_agency(option: str, catalog: Catalog) -> str | None:
+    option = option.strip()
+    for name in sorted(catalog.by_name, key=len, reverse=True):
+        if name in option:
+            return name
+    match = catalog.matcher.match(option)
+    return match.names[0] if len(match.names) == 1 else None
+
+
+def _blocked_by_unknown(u: Understanding) -> bool:
+    """A place or department the index lacks, named where an indexed agency would otherwise be used."""
+    match = u.agency
+    if not match.unknown:
+        return False
+    if not match.names or not match.region_matched:
+        return True  # 沈阳营商局: the department word alone must not pick 盘锦's bureau
+    names_department = any(w.endswith(DEPARTMENT_ENDINGS) or w.split()[-1].rstrip("s") in ENGLISH_HEADS
+                           for w in match.unknown)
+    # 平潭公安局: the region's own tables are not its public security bureau's.
+    return names_department and not match.dept_matched and u.intent != NARRATIVE
+
+
+def _asked(u: Understanding, catalog: Catalog) -> tuple[int, ...]:
+    return u.years.resolve(catalog.all_years()) or u.years.years
+
+
+def _prefer_by_year(names: list[str], u: Understanding, catalog: Catalog) -> list[str]:
+    """When the name alone is ambiguous (平潭: the zone or the former county), the agencies whose reports
+    cover the asked year; with no year asked, those with the latest report."""
+    if len(names) == 1 and not u.years.given:
+        return names
+    asked = set(_asked(u, catalog))
+    if asked:
+        having = [n for n in names if asked & set(catalog.years.get(n, ()))]
+        return having
+    latest = max((catalog.latest_year(n) or 0) for n in names)
+    return [n for n in names if (catalog.latest_year(n) or 0) == latest]
+
+
+def _unnamed(u: Understanding, catalog: Catalog) -> Scope | Refusal:
+    if u.intent in (NARRATIVE, RANK, LIST):
+        years = _asked(u, catalog)
+        if u.intent == RANK and not years:
+            years = catalog.all_years()[-1:]
+        return Scope((), tuple(years), False, named=False)
+    asked = set(_asked(u, catalog))
+    candidates = [n for n in catalog.years if not asked or asked & set(catalog.years[n])]
+    if len(candidates) == 1:
+        return _years_for(u, catalog, (candidates[0],), named=False)
+    if not candidates:
+        return Refusal("not_found", refuse.missing_year(catalog, list(catalog.years), tuple(sorted(asked)), u.lang))
+    return Refusal("clarify", refuse.clarify(sorted(candidates), catalog, u.lang), tuple(sorted(candidates)))
+
+
+def _years_for(u: Understanding, catalog: Catalog, names: tuple[str, ...], named: bool) -> Scope | Refusal:
+    have = sorted({y for n in names for y in catalog.years.get(n, ())})
+    if not u.years.given:
+        if u.intent in (NARRATIVE, LIST):
+            return Scope(names, (), False, named)
+        if u.intent == COMPARE:
+            return Scope(names, tuple(have), False, named)
+        latest = max((catalog.latest_year(n) or 0) for n in names)
+        return Scope(names, (latest,) if latest else (), True, named)
+    asked = u.years.resolve(have)
+    present = tuple(y for y in asked if y in have)
+    if not present or (u.intent in (FACT, CHECK) and len(present) < len(asked)):
+        return Refusal("not_found", refuse.missing_year(catalog, list(names), asked or u.years.years, u.lang))
+    return Scope(names, present, False, named)

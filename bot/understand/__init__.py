@@ -1,0 +1,33 @@
+"""Question understanding: agency, year, metric, intent and language, from the indexed data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .agency import AgencyMatch, AgencyMatcher
+from .intent import classify
+from .language import detect_language
+from .metric import MetricAsk, parse_metric
+from .years import YearAsk, parse_years
+
+
+@dataclass(frozen=True)
+class Understanding:
+    text: str
+    lang: str
+    agency: AgencyMatch
+    years: YearAsk
+    metric: MetricAsk
+    intent: str
+
+
+def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = None) -> Understanding:
+    lang = detect_language(question)
+    agency = matcher.match(question)
+    years = parse_years(question, today)
+    metric = parse_metric(question, agency.en_spans)
+    n_years = len(years.years) + (2 if years.span or years.since or years.all_years else 0)
+    intent = classify(question, has_metric=metric.row is not None, n_years=n_years,
+                      n_agencies=len(agency.names) if agency.region_matched or agency.dept_matched else 0)
+    return Understanding(question, lang, agency, years, metric, intent)

@@ -1,0 +1,389 @@
+"""Which indexed agency a question is about, from the agencies the index holds.
+
+Each agency is known by the parts of its name: its region (盘锦市, and the core 盘锦, and the pinyin
+"panjin"), its department (营商环境建设局, the shortenings citizens use such as 营商局 or 市政府办, and
+English words for its parts) and the aliases the index stores. A question's mention scores each
+agency: the region and the department each add to it, the full name counts most. Homophone typos
+(盘金) match through pinyin, English typos (Panjn) through edit distance.
+
+Mentions that name no indexed agency ("沈阳营商局", "Beijing", "公安局" in a region whose public security
+bureau is not indexed) are kept as `unknown`, so the answer can say so instead of answering for an
+agency that merely shares a word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from index.types import AgencyRecord
+from ingest.template import squash
+
+from .glossary import DEPARTMENT_ENDINGS, DEPARTMENT_PARTS, ENGLISH_HEADS, REGION_SUFFIXES
+
+REGION_WIDE_DEPARTMENTS = ("", "人民政府", "政府", "管委会", "管理委员会")
+# Generic phrases that contain agency words without naming an agency.
+_STOP_PHRASES = ("政府信息公开", "政府信息", "政务公开", "政府网站", "政府门户", "政府集中采购", "信息公开办",
+                 "政府公报", "政务服务")
+_GENERIC_PLACES = {"中国", "全国", "中华人民共和国", "国家", "全区", "全市", "全县", "全省", "本区", "本市", "省里",
+                   "中央", "国务院"}
+_EN_WORD = re.compile(r"[a-z][a-z'\-]*")
+_PINYIN = re.compile(
+    r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou"
+    r"|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ue|a|o|e|i|u|v))+$")
+
+
+@dataclass(frozen=True)
+class AgencyForms:
+    """The ways one agency can be named."""
+
+    name: str
+    region_full: str
+    region_core: str
+    department: str  # "" for a region-wide report
+    pinyin: str  # region core in pinyin, no spaces: "panjin"
+    region_en: tuple[str, ...]  # "pingtan county", "panjin city"
+    dept_parts: tuple[tuple[str, tuple[str, ...]], ...]  # (Chinese part, English words)
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def region_wide(self) -> bool:
+        return self.department in REGION_WIDE_DEPARTMENTS
+
+
+@dataclass(frozen=True)
+class AgencyMatch:
+    """The agencies a question names, best first, with what decided it."""
+
+    names: tuple[str, ...] = ()  # the best-scoring agencies (several when the name alone is ambiguous)
+    scores: tuple[float, ...] = ()
+    region_matched: bool = False  # a region (or the full name) was named, not only a department
+    dept_matched: bool = False
+    spans: tuple[tuple[int, int], ...] = ()  # where the mention stands in the squashed question
+    en_spans: tuple[tuple[int, int], ...] = ()  # where an English mention stands in the lowercased question
+    unknown: tuple[str, ...] = ()  # mentions of places or departments that no indexed agency has
+    close: tuple[str, ...] = field(default=())  # indexed agencies sharing a region or department word
+
+
+@cache
+def agency_forms(record: AgencyRecord) -> AgencyForms:
+    region = squash(record.region or "")
+    department = squash(record.department or "")
+    name = squash(record.name)
+    if not region and department and name.endswith(department):
+        region = name[: -len(department)]
+    if not region and not department:
+        region = name
+    core, suffix = _split_region(region)
+    pinyin = _pinyin(core)
+    suffix_en = REGION_SUFFIXES.get(suffix, ())
+    region_en = tuple(f"{pinyin} {s}" for s in suffix_en)
+    parts = _department_parts(department) if department not in REGION_WIDE_DEPARTMENTS else ()
+    aliases = tuple(squash(a) for a in record.aliases if a)
+    return AgencyForms(name, region, core, department, pinyin, region_en, parts, aliases)
+
+
+def _split_region(region: str) -> tuple[str, str]:
+    for suffix in sorted(REGION_SUFFIXES, key=len, reverse=True):
+        if region.endswith(suffix) and len(region) - len(suffix) >= 2:
+            return region[: -len(suffix)], suffix
+    return region, ""
+
+
+def _department_parts(department: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Cut a department name into glossary parts, longest first; unknown characters stay as they are."""
+    parts: list[tuple[str, tuple[str, ...]]] = []
+    i = 0
+    keys = sorted(DEPARTMENT_PARTS, key=len, reverse=True)
+    while i < len(department):
+        part = next((k for k in keys if department.startswith(k, i)), None)
+        if part is None:
+            parts.append((department[i], ()))
+            i += 1
+        else:
+            parts.append((part, DEPARTMENT_PARTS[part]))
+            i += len(part)
+    return tuple(parts)
+
+
+def _pinyin(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text)).lower()
+
+
+class AgencyMatcher:
+    """Finds the agencies a question names among the indexed ones."""
+
+    def __init__(self, agencies: list[AgencyRecord]):
+        self.forms = [agency_forms(a) for a in agencies]
+
+    def match(self, question: str) -> AgencyMatch:
+        text = squash(question)
+        masked = _mask_stop_phrases(text)
+        found = _chinese_mentions(masked, self.forms) + _english_mentions(question.lower(), self.forms)
+        scores = _score(found, self.forms)
+        spans = tuple(sorted({(m.start, m.end, m.lang) for m in found}))
+        unknown = _unknown_mentions(masked, question, found, self.forms)
+        return _decide(scores, found, unknown, spans, self.forms)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    agency: str
+    part: str  # "full" | "region" | "dept"
+    weight: float
+    start: int
+    end: int
+    lang: str  # "zh": offsets in the squashed text; "en": offsets in the lowercased question
+
+
+def _mask_stop_phrases(text: str) -> str:
+    for phrase in _STOP_PHRASES:
+        text = text.replace(phrase, "#" * len(phrase))
+    return text
+
+
+def _chinese_mentions(text: str, forms: list[AgencyForms]) -> list[_Mention]:
+    candidates: list[_Mention] = []
+    for f in forms:
+        exact = [(f.name, "full", 4.0), *((a, "dept", 1.5) for a in _department_aliases(f)),
+                 (f.region_full, "region", 2.0), (f.region_core, "region", 1.0),
+                 *((f.region_core + tail, "region", 1.8) for tail in _suffix_tails(f))]
+        if not f.region_wide:
+            exact += [(f.department, "dept", 2.0), (f.region_core + f.department, "full", 4.0)]
+        for form, part, weight in exact:
+            if len(form) >= 2:
+                candidates += [_Mention(f.name, part, weight, m.start(), m.end(), "zh")
+                               for m in re.finditer(re.escape(form), text)]
+        candidates += _abbreviations(text, f)
+        candidates += _homophones(text, f)
+    return _longest_first(candidates)
+
+
+def _department_aliases(f: AgencyForms) -> list[str]:
+    """The index's aliases that name the department alone (region forms are derived here already, and
+    a region alias such as 平潭政府 would hide the other agencies of the same region)."""
+    if f.region_wide:
+        return []
+    return [a for a in f.aliases if not a.startswith((f.region_core, f.region_full)) and a != f.department]
+
+
+def _abbreviations(text: str, f: AgencyForms) -> list[_Mention]:
+    """营商局 for 营商环境建设局, 政府办 for 人民政府办公室: an ordered subset of the name's characters."""
+    if f.region_wide or len(f.department) < 3:
+        return []
+    last = next((e for e in sorted(DEPARTMENT_ENDINGS, key=len, reverse=True) if f.department.endswith(e)),
+                f.dept_parts[-1][0])
+    out = []
+    for end in range(len(text)):
+        if text[end] not in last:
+            continue
+        for start in range(max(0, end - 7), end - 1):
+            window = text[start:end + 1]
+            if window != f.department and _is_abbreviation(window, f.department, len(f.department) - len(last)):
+                out.append(_Mention(f.name, "dept", 1.5, start, end + 1, "zh"))
+                break
+    return out
+
+
+def _suffix_tails(f: AgencyForms) -> list[str]:
+    """平潭实验区 for 平潭综合实验区: the region's core with the end of its long suffix."""
+    suffix = f.region_full[len(f.region_core):]
+    return [suffix[-k:] for k in range(2, len(suffix))]
+
+
+def _is_abbreviation(window: str, name: str, last_start: int) -> bool:
+    pos, inside = -1, 0
+    for ch in window:
+        pos = name.find(ch, pos + 1)
+        if pos < 0:
+            return False
+        inside += pos < last_start
+    return pos >= last_start and inside >= 2
+
+
+def _homophones(text: str, f: AgencyForms) -> list[_Mention]:
+    """盘金 for 盘锦: the same sound written with other characters (a typing slip of pinyin input)."""
+    out = []
+    for form, part, weight in ((f.region_core, "region", 0.8), (f.department, "dept", 1.2)):
+        if len(form) < 2 or (part == "dept" and f.region_wide):
+            continue
+        target = _pinyin(form)
+        for start in range(0, len(text) - len(form) + 1):
+            window = text[start:start + len(form)]
+            if window != form and _is_cjk(window) and _pinyin(window) == target:
+                out.append(_Mention(f.name, part, weight, start, start + len(form), "zh"))
+    return out
+
+
+def _is_cjk(text: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _english_mentions(question: str, forms: list[AgencyForms]) -> list[_Mention]:
+    words = [(m.group(), m.start(), m.end()) for m in _EN_WORD.finditer(question)]
+    if not words:
+        return []
+    out: list[_Mention] = []
+    for f in forms:
+        out += _english_region(question, words, f)
+        out += _english_department(question, f)
+    return out
+
+
+def _english_region(question: str, words, f: AgencyForms) -> list[_Mention]:
+    out = []
+    if not f.pinyin or not f.pinyin.isascii():
+        return out
+    for phrase in f.region_en:
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", question):
+            out.append(_Mention(f.name, "region", 2.0, m.start(), m.end(), "en"))
+    for word, start, end in words:
+        word = word.split("'")[0]
+        if word == f.pinyin or (len(f.pinyin) >= 5 and _edit_distance(word, f.pinyin) <= 1):
+            out.append(_Mention(f.name, "region", 1.0, start, end, "en"))
+    return out
+
+
+def _english_department(question: str, f: AgencyForms) -> list[_Mention]:
+    if f.region_wide:
+        return []
+    spans = []
+    matched = 0
+    for _, options in f.dept_parts:
+        hit = next((m for o in options for m in re.finditer(rf"\b{re.escape(o)}s?\b", question)), None)
+        if hit:
+            matched += 1
+            spans.append(hit.span())
+    head = f.dept_parts[-1][1] and spans and any(
+        re.search(rf"\b{re.escape(o)}s?\b", question) for o in f.dept_parts[-1][1])
+    content = matched - (1 if head else 0)
+    if content < 1 or not (head or content >= 2):
+        return []
+    weight = 2.0 if matched == len(f.dept_parts) else 1.5
+    return [_Mention(f.name, "dept", weight, min(s for s, _ in spans), max(e for _, e in spans), "en")]
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _longest_first(mentions: list[_Mention]) -> list[_Mention]:
+    """Keep the longest mention where mentions overlap: 平潭县 wins over the 平潭 inside it."""
+    kept: list[_Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.weight, m.start)):
+        if all(k.end <= m.start or m.end <= k.start or (k.start, k.end) == (m.start, m.end) for k in kept):
+            kept.append(m)
+    return kept
+
+
+def _score(found: list[_Mention], forms: list[AgencyForms]) -> dict[str, tuple[float, float, float]]:
+    """agency -> (total, region part, department part)."""
+    out = {}
+    for f in forms:
+        mine = [m for m in found if m.agency == f.name]
+        full = max((m.weight for m in mine if m.part == "full"), default=0.0)
+        region = max((m.weight for m in mine if m.part == "region"), default=0.0)
+        dept = max((m.weight for m in mine if m.part == "dept"), default=0.0)
+        if full:
+            region, dept = max(region, 2.0), max(dept, 2.0)
+        if region or dept:
+            out[f.name] = (region + dept, region, dept)
+    return out
+
+
+def _unknown_mentions(text: str, question: str, found: list[_Mention], forms: list[AgencyForms]) -> tuple[str, ...]:
+    covered = [(m.start, m.end) for m in found if m.lang == "zh"]
+    known = {f.region_core for f in forms} | {f.region_full for f in forms} | {f.name for f in forms}
+    out = [w for w in _chinese_names(text) if not _covered(text, w, covered) and not any(w in k for k in known)]
+    en_covered = [(m.start, m.end) for m in found if m.lang == "en"]
+    out += _english_unknowns(question, en_covered, forms)
+    return tuple(dict.fromkeys(out))
+
+
+def _chinese_names(text: str) -> list[str]:
+    """Place names (jieba's ns/nt) and department-like words (…局, …委) in the question."""
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(60)
+    out = []
+    for token in pseg.cut(text.replace("#", "，")):
+        word, flag = token.word, token.flag
+        if len(word) < 2 or word in _GENERIC_PLACES:
+            continue
+        if flag in ("ns", "nt") or (word.endswith(DEPARTMENT_ENDINGS) and len(word) >= 3):
+            out.append(word)
+    return out
+
+
+def _covered(text: str, word: str, spans: list[tuple[int, int]]) -> bool:
+    for m in re.finditer(re.escape(word), text):
+        if not any(s <= m.start() and m.end() <= e or (s < m.end() and m.start() < e) for s, e in spans):
+            return False
+    return True
+
+
+def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list[AgencyForms]) -> list[str]:
+    """A capitalised word spelt in pinyin (Shenyang, Beijing) that is no indexed region names a place we lack."""
+    known = {f.pinyin for f in forms}
+    out = []
+    for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", question):
+        word = m.group().lower()
+        inside = any(s <= m.start() < e for s, e in covered)
+        if not inside and word not in known and _is_pinyin_name(word):
+            out.append(m.group())
+    heads = "|".join(ENGLISH_HEADS)
+    lowered = question.lower()
+    for m in re.finditer(rf"\b({heads})s?\b", lowered):
+        if m.group(1) != "government" and not any(s <= m.start() < e for s, e in covered):
+            before = re.findall(r"[a-z]+", lowered[max(0, m.start() - 40):m.start()])[-3:]
+            out.append(" ".join([*before, m.group()]))
+    return out
+
+
+def _is_pinyin_name(word: str) -> bool:
+    return bool(_PINYIN.match(word)) and len(_syllables(word)) >= 2
+
+
+def _syllables(word: str) -> list[str]:
+    return re.findall(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei"
+                      r"|ao|ou|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ue|a|o|e|i|u|v)", word)
+
+
+def _decide(scores, found, unknown, spans, forms) -> AgencyMatch:
+    if not scores:
+        return AgencyMatch(unknown=unknown, close=_close(unknown, forms))
+    best = max(s[0] for s in scores.values())
+    top = [n for n, s in scores.items() if s[0] == best]
+    region = any(scores[n][1] for n in top)
+    dept = any(scores[n][2] for n in top)
+    if region and not dept:
+        # Only a region was named: its region-wide report is meant, not one of its departments'.
+        by_form = {f.name: f for f in forms}
+        wide = [n for n in top if by_form[n].region_wide]
+        top = wide or top
+    zh = tuple((s, e) for s, e, lang in spans if lang == "zh")
+    en = tuple((s, e) for s, e, lang in spans if lang == "en")
+    return AgencyMatch(tuple(top), tuple(scores[n][0] for n in top), region, dept, zh, en, unknown,
+                       tuple(n for n in scores if n not in top))
+
+
+def _close(unknown: tuple[str, ...], forms: list[AgencyForms]) -> tuple[str, ...]:
+    """Indexed agencies sharing a character run of two or more with an unknown mention."""
+    out = []
+    for f in forms:
+        for word in unknown:
+            w = squash(word)
+            if any(w[i:i + 2] in f.name for i in range(len(w) - 1)) or (f.pinyin and f.pinyin in word.lower()):
+                out.append(f.name)
+                break
+    return tuple(out)

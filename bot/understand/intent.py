@@ -1,0 +1,48 @@
+"""What kind of answer a question wants: one fact, a comparison, a ranking, a list, an identity check, or
+passages of the narrative."""
+
+from __future__ import annotations
+
+import re
+
+FACT, COMPARE, RANK, LIST, CHECK, NARRATIVE = "fact", "compare", "rank", "list", "check", "narrative"
+
+_CHECK = re.compile(
+    r"加起来|加总|相加|之和|等于总计|对得上|对不上|一致吗|是否一致|勾稽|平衡吗|核对|add up|adds up|sum up to|"
+    r"equal the total|match the total|reconcile|consistent|totals? (?:agree|match)", re.I)
+_RANK = re.compile(
+    r"哪个(?:部门|单位|机构|地区|地方|局)|哪些(?:部门|单位|机构)|哪家|谁的|排名|排行|最多的|最少的|最高的|"
+    r"which (?:agency|agencies|department|departments|bureau|office|region)|\brank|\btop\b|the most\b|the fewest\b|"
+    r"the least\b|the highest\b|the lowest\b", re.I)
+_COMPARE = re.compile(
+    r"比.{0,12}(?:多|少|高|低|增|减)|相比|对比|比较|变化|趋势|增长|下降|增加了|减少了|历年|逐年|"
+    r"compare|comparison|change[ds]?\b|trend|increase|decrease|grew|growth|fell|rose|more than|fewer than|"
+    r"less than|\bvs\.?\b|versus|difference|over the years|year by year|each year", re.I)
+_LIST = re.compile(
+    r"列出|列举|有哪些|哪些年|哪几年|哪些报告|什么报告|哪些单位|哪些机构|都有谁|分别是|分别有|按.{0,6}分|明细|构成|"
+    r"\blist\b|which years|what years|what reports|which reports|what agencies|breakdown|broken down|by applicant|"
+    r"each reason|all reasons", re.I)
+# The narrative is asked for explicitly, or the question asks for a share the tables do not print.
+_NARRATIVE = re.compile(
+    r"正文|文中|报告中提到|报告里说|报告说|文字部分|占多大比例|比例|占比|百分之|百分比|做了什么|采取了|措施|计划|打算|"
+    r"为什么没有|原因|问题|困难|改进|经验|亮点|如何|怎样|怎么做|哪些做法|the text|narrative|mention|percentage|"
+    r"proportion|share of|what did|how did|plans?\b|measures|problems|why\b|steps|initiatives", re.I)
+_TABLE = re.compile(r"表格|表中|统计表|表[一二三四1-4]|the table|in the tables?", re.I)
+
+
+def classify(question: str, *, has_metric: bool, n_years: int, n_agencies: int) -> str:
+    """The intent, from cue words first and from the shape of what was understood second."""
+    if _CHECK.search(question):
+        return CHECK
+    if _RANK.search(question) and n_agencies != 1:
+        return RANK
+    narrative_cue = bool(_NARRATIVE.search(question)) and not _TABLE.search(question)
+    if narrative_cue and not _COMPARE.search(question):
+        return NARRATIVE
+    if has_metric and (n_years > 1 or _COMPARE.search(question)):
+        return COMPARE
+    if _LIST.search(question):
+        return LIST
+    if has_metric:
+        return FACT
+    return NARRATIVE

@@ -1,0 +1,130 @@
+"""Which table cell a question asks for, by the words of the metric dictionary (bot/metrics.py).
+
+The most specific row named wins ("补正后仍不明确" over "无法提供"); generic verbs ("收到", "received",
+"handled") decide only when nothing more specific is named. A question that names requests ("申请",
+"requests") but no row asks for the new requests of the year (本年新收), as facts-keys.md says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.template import squash
+
+from ..metrics import COLUMN, OUTCOME, ROW, Term, terms
+
+# Generic words: they name a row only when no specific row is named.
+WEAK = {"收到", "收了", "受理", "提出", "received", "receive", "get", "got", "filed", "submitted", "approved",
+        "handled", "processed", "responded", "dealt with", "answered", "resolved", "处理了", "答复", "办理了",
+        "办结", "办理结果", "申请数量", "申请总数", "申请量", "confirm", "confirmation", "directly",
+        "enforcement", "research", "partially", "report", "complaint", "complaints", "value", "spent"}
+_REQUEST_WORDS = re.compile(r"申请|request|application|applicant|disclosure", re.I)
+
+
+@dataclass(frozen=True)
+class MetricAsk:
+    row: str | None = None  # row key or family: "applications.new_received", "review", "litigation"
+    column: str | None = None  # applicant column, table-2 column or table-4 outcome; None: the row's default
+    words: tuple[str, ...] = ()  # the question's words that decided it (a passage must mention them)
+    rows: tuple[str, ...] = ()  # every specific row named (more than one: "予以公开及部分公开")
+    requests: bool = False  # the question speaks of disclosure requests
+    column_words: tuple[str, ...] = ()  # the words that named the column
+
+    @property
+    def table(self) -> str | None:
+        if self.row is None:
+            return None
+        if self.row.startswith(("review", "litigation")):
+            return "appeals"
+        return self.row.split(".")[0]
+
+
+def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) -> MetricAsk:
+    zh = _mask(squash(question), ())
+    en = _mask(question.lower(), masked_spans)
+    hits = _longest_first([*_find(zh, "zh"), *_find(en, "en")])
+    requests = bool(_REQUEST_WORDS.search(question))
+    rows = [h for h in hits if h[2].kind == ROW]
+    strong = [h for h in rows if h[2].text not in WEAK]
+    chosen = _most_specific(strong) or (_most_specific(rows) if requests else [])
+    row = chosen[0] if chosen else None
+    if row is None and requests:
+        row = "applications.new_received"
+    column = _column(row, hits)
+    words = tuple(h[2].text for h in hits if h[2].kind == ROW and (h[2].target == row or h[2].text not in WEAK))
+    column_words = tuple(h[2].text for h in hits if h[2].kind != ROW and h[2].target == column)
+    return MetricAsk(row, column, words, tuple(chosen), requests, column_words)
+
+
+def _mask(text: str, spans) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, min(end, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    zh: tuple[Term, ...]
+    en: tuple[tuple[Term, re.Pattern[str]], ...]
+
+
+_COMPILED: _Compiled | None = None
+
+
+def _compiled() -> _Compiled:
+    global _COMPILED
+    if _COMPILED is None:
+        zh = tuple(t for t in terms() if not t.text.isascii())
+        en = tuple((t, re.compile(rf"(?<![a-z]){re.escape(t.text)}(?![a-z])")) for t in terms() if t.text.isascii())
+        _COMPILED = _Compiled(zh, en)
+    return _COMPILED
+
+
+def _find(text: str, lang: str) -> list[tuple[int, int, Term]]:
+    found = []
+    if lang == "zh":
+        for t in _compiled().zh:
+            start = text.find(t.text)
+            while start >= 0:
+                found.append((start, start + len(t.text), t))
+                start = text.find(t.text, start + 1)
+    else:
+        for t, pattern in _compiled().en:
+            found += [(m.start(), m.end(), t) for m in pattern.finditer(text)]
+    return [(s + (0 if lang == "zh" else 100000), e + (0 if lang == "zh" else 100000), t) for s, e, t in found]
+
+
+def _longest_first(hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
+    kept: list[tuple[int, int, Term]] = []
+    for h in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+        if all(k[1] <= h[0] or h[1] <= k[0] or (k[0], k[1]) == (h[0], h[1]) for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h[0])
+
+
+def _most_specific(hits) -> list[str]:
+    """Row keys named, dropping a family when one of its members is named too."""
+    keys = list(dict.fromkeys(h[2].target for h in hits))
+    return [k for k in keys if not any(o != k and o.startswith(k + ".") for o in keys)]
+
+
+_APPLICANT = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "org", "total")
+_PROACTIVE = ("new_made", "new_published", "total_published", "issued", "repealed", "in_force", "prev_items",
+              "change", "decisions", "amount", "projects")
+
+
+def _column(row: str | None, hits) -> str | None:
+    if row is None:
+        return None
+    if row.startswith(("review", "litigation")):
+        allowed, kinds = ("upheld", "corrected", "other", "pending", "total"), (OUTCOME,)
+    elif row.startswith("proactive"):
+        allowed, kinds = _PROACTIVE, (COLUMN,)
+    else:
+        allowed, kinds = _APPLICANT, (COLUMN,)
+    named = [h[2].target for h in hits if h[2].kind in kinds and h[2].target in allowed]
+    specific = [c for c in named if c != "total"]
+    return (specific or named or [None])[0]

@@ -1,0 +1,105 @@
+"""Which statistics year(s) a question asks about.
+
+A report covers the year before it is published, and the index stores that statistics year:
+"the 2020 report" and "requests in 2020" are the same report. Only "published in 2021" /
+"2021年发布的" shifts back by one year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_ZH_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_YEAR = r"(?<!\d)((?:19|20)\d\d)(?!\d)"
+_ZH_YEAR = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})\s*年")
+_RANGE = re.compile(r"between\s+" + _YEAR + r"\s+and\s+" + _YEAR + "|" + _YEAR
+                    + r"\s*年?度?\s*(?:到|至|~|～|-|－|—|–|to|through|until)\s*" + _YEAR, re.I)
+_SINCE = re.compile(
+    r"(?:since|after|from)\s+" + _YEAR + r"(?!\s*(?:to|through|until|-|–))"
+    r"|(?:自|从)?" + _YEAR + r"\s*年?度?\s*(?:以来|起|开始|以后|之后)", re.I)
+_PUBLISHED = re.compile(r"published\s+in\s+" + _YEAR + "|" + _YEAR + r"\s*年?\s*(?:发布|公布|印发)的?", re.I)
+_ALL = re.compile(r"历年|每年|各年|逐年|历次|over the years|each year|every year|all years|year by year|"
+                  r"over time|trend", re.I)
+# Relative years. "上年"/"本年" are not here: they are table labels (上年结转, 本年新收).
+_RELATIVE_ZH = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0}
+_RELATIVE_EN = re.compile(
+    r"(?<!from )(?<!over from )\b(?:the\s+)?(year\s+before\s+last|last\s+year|this\s+year|two\s+years\s+ago)\b", re.I)
+_EN_OFFSETS = {"year before last": -2, "last year": -1, "this year": 0, "two years ago": -2}
+
+
+@dataclass(frozen=True)
+class YearAsk:
+    """The years as asked, before they are checked against what the index holds."""
+
+    years: tuple[int, ...] = ()  # explicit or relative years, in the order asked
+    span: tuple[int, int] | None = None  # "2019到2021": the indexed years within it
+    since: int | None = None  # "since 2019": from this year to the latest indexed
+    all_years: bool = False  # 历年 / over the years
+    relative: bool = False  # a year came from 去年 / last year
+
+    @property
+    def given(self) -> bool:
+        return bool(self.years) or self.since is not None or self.all_years or self.span is not None
+
+    def resolve(self, available: list[int] | tuple[int, ...]) -> tuple[int, ...]:
+        """The asked years among `available` for ranges; explicit years are kept even if absent."""
+        if self.all_years:
+            return tuple(sorted(available))
+        if self.since is not None:
+            return tuple(y for y in sorted(available) if y >= self.since)
+        if self.span is not None:
+            inside = [y for y in sorted(available) if self.span[0] <= y <= self.span[1]]
+            return tuple(dict.fromkeys([*inside, *(y for y in self.years if not self.span[0] <= y <= self.span[1])]))
+        return self.years
+
+
+def parse_years(text: str, today: dt.date | None = None) -> YearAsk:
+    today = today or dt.date.today()
+    text = _zh_numeral_years(text)
+    years: list[tuple[int, int]] = []  # (position, year)
+    taken: list[tuple[int, int]] = []
+    span = None
+    for m in _RANGE.finditer(text):
+        lo, hi = sorted(int(g) for g in m.groups() if g)
+        span = (lo, hi) if span is None else (min(span[0], lo), max(span[1], hi))
+        taken.append(m.span())
+    since = None
+    for m in _SINCE.finditer(text):
+        if not _inside(m.start(), taken):
+            since = int(m.group(1) or m.group(2))
+            taken.append(m.span())
+    for m in _PUBLISHED.finditer(text):
+        if not _inside(m.start(), taken):
+            years.append((m.start(), int(m.group(1) or m.group(2)) - 1))
+            taken.append(m.span())
+    for m in re.finditer(_YEAR, text):
+        if not _inside(m.start(), taken):
+            years.append((m.start(), int(m.group(1))))
+    relative = _relative_years(text, today.year)
+    years += relative
+    ordered = tuple(dict.fromkeys(y for _, y in sorted(years)))
+    all_years = bool(_ALL.search(text)) and not ordered and since is None and span is None
+    return YearAsk(ordered, span, since, all_years, bool(relative))
+
+
+def _relative_years(text: str, this_year: int) -> list[tuple[int, int]]:
+    found = []
+    for word, offset in _RELATIVE_ZH.items():
+        for m in re.finditer(word, text):
+            if not (word == "前年" and text[max(0, m.start() - 1):m.start()] == "大"):
+                found.append((m.start(), this_year + offset))
+    for m in _RELATIVE_EN.finditer(text):
+        phrase = re.sub(r"\s+", " ", m.group(1).lower())
+        found.append((m.start(), this_year + _EN_OFFSETS[phrase]))
+    return found
+
+
+def _zh_numeral_years(text: str) -> str:
+    return _ZH_YEAR.sub(lambda m: "".join(_ZH_DIGITS[c] for c in m.group(1)) + "年", text)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
