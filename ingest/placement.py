@@ -200,7 +200,15 @@ def joint_placements(
     n = len(candidates)
     rows_of = [({r for r, _ in i.lhs} | {r for r, _ in i.rhs}) for i in identities]
     touching = [[k for k, rows in enumerate(rows_of) if r in rows] for r in range(n)]
-    order = sorted(range(n), key=lambda r: (len(candidates[r]), -len(touching[r])))
+    # A row that alone makes one side of an identity (三(七) 总计 against the result rows) goes first:
+    # once it is fixed, every other row's cells are bounded by it.
+    alone = {
+        next(iter(side))
+        for i in identities
+        for side in ({r for r, _ in i.lhs}, {r for r, _ in i.rhs})
+        if len(side) == 1
+    }
+    order = sorted(range(n), key=lambda r: (r not in alone, len(candidates[r]), -len(touching[r])))
     chosen: list[int | None] = [None] * n
     used: list[set[int]] = [set() for _ in range(n)]
     steps = 0

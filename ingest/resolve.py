@@ -102,8 +102,10 @@ def _apply_joint(table: TableSpec, rows: list[_Row]) -> None:
         for i in table.identities
         if all(k in where for k in i.lhs + i.rhs)
     ]
-    if not any(len({r for r, _ in i.lhs + i.rhs}) > 1 for i in idents):
-        return  # no identity links two rows: each row's own placements are all there is to know
+    # Identities inside one row were applied when its placements were listed; the rest link rows.
+    idents = [i for i in idents if len({r for r, _ in i.lhs + i.rhs}) > 1]
+    if not idents:
+        return
     # Placements that differ only in where a blank or a 0 stands give the same values: solve on values.
     values = [sorted({tuple(piece_value(p) for p in cand) for cand in r.candidates}) for r in listed]
     try:
