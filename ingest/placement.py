@@ -11,8 +11,8 @@ Nothing here guesses: a search that grows past its budget gives up, and its cell
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 _PIECE = re.compile(r"^[-+]?(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元|%)?$")
 _ZERO_MARK = re.compile(r"^(?:—+|-|–|/|／)$")
