@@ -12,9 +12,8 @@ from bot.types import Answer, Source
 
 def test_report_text_is_escaped_in_answer_and_source():
     src = Source("报告<1>", "A&B局", 2023, "表<三>", 'row "x" <td>&nbsp;', "https://x.gov.cn/a?b=1&c=2")
-    answer = Answer("q", "fact", "共 81 件 <b>&", sources=(src,), lang="zh")
-    shown = parsed_text(html.answer_html(answer))
-    assert shown.startswith("共 81 件 <b>&\n\n📄 来源：报告<1> · 表<三>")
+    answer = Answer("q", "fact", "2081年 共 81 件 <b>&", value=81, sources=(src,), lang="zh")
+    assert html.answer_html(answer) == "2081年 共 <b>81</b> 件 &lt;b&gt;&amp;"
     source = html.sources_html((src,), "zh")
     assert parsed_text(source) == '📄 报告<1>\nA&B局 · 2023年 · 表<三>\nrow "x" <td>&nbsp;\n原文'
     assert 'href="https://x.gov.cn/a?b=1&amp;c=2"' in source

@@ -43,6 +43,11 @@ COMMAND_HANDLERS = {
 assert set(COMMAND_HANDLERS) == {c.name for c in COMMANDS}, "every command in the menu has a handler"
 
 
+# Asked once per answering thread at start-up: loads the segmenter, the catalog and the embedding model,
+# so the first citizen's question is as fast as the rest.
+WARM_UP_QUESTIONS = ("2020年收到多少政府信息公开申请？", "How did the agency make its work more transparent?")
+
+
 class MissingToken(Exception):
     """TELEGRAM_BOT_TOKEN is not set."""
 
@@ -134,7 +139,8 @@ def default_library(settings: Settings) -> Library:
                    answer_fn=lambda question, index: answer(question, index),
                    choice_fn=lambda question, option, index: answer_with_choice(question, option, index),
                    ingest_fn=ingest, reindex_fn=reindex,
-                   is_current=lambda index: current(index.home) == index.folder)
+                   is_current=lambda index: current(index.home) == index.folder,
+                   warm_up=lambda index: [answer(q, index) for q in WARM_UP_QUESTIONS])
 
 
 def build_application(settings: Settings, library: Library | None = None) -> Application:

@@ -13,7 +13,6 @@ from html import escape
 from bot.types import Answer, Source
 
 LIMIT = 4096  # Telegram's message length limit, in UTF-16 code units
-MAX_SOURCES_LISTED = 3
 
 _TOKEN = re.compile(r"<[^<>]*>|&#?[0-9a-zA-Z]+;|\n\n|[^<&\n]|[\s\S]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
@@ -24,22 +23,16 @@ def utf16_len(text: str) -> int:
 
 
 def answer_html(answer: Answer) -> str:
-    """An answer: its text, then the reports it cites (the quotes are behind the Source button)."""
-    lines = [escape(answer.text)]
-    cited = list(dict.fromkeys(source_line(s) for s in answer.sources))
-    if cited:
-        head = "📄 来源：" if answer.lang == "zh" else "📄 Source: "
-        lines.append("")
-        lines += [head + c for c in cited[:MAX_SOURCES_LISTED]]
-        if len(cited) > MAX_SOURCES_LISTED:
-            more = len(cited) - MAX_SOURCES_LISTED
-            lines.append(f"…另有 {more} 处" if answer.lang == "zh" else f"…and {more} more")
-    return "\n".join(lines)
+    """An answer's text (it names its report already; the quote is behind the Source button), with the
+    number asked for in bold."""
+    text = escape(answer.text)
+    if answer.kind == "fact" and answer.value is not None:
+        text = re.sub(rf"(?<![\d.]){re.escape(_number(answer.value))}(?![\d.])", r"<b>\g<0></b>", text, count=1)
+    return text
 
 
-def source_line(s: Source) -> str:
-    where = " · ".join(escape(p) for p in (s.section,) if p)
-    return f"<i>{escape(s.title or s.agency)}</i>" + (f" · {where}" if where else "")
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def sources_html(sources: Sequence[Source], lang: str) -> str:

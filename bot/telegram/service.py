@@ -34,7 +34,8 @@ class Library:
     def __init__(self, home: str | None, *, workers: int = 2, open_index: OpenIndex,
                  answer_fn: AnswerFn, choice_fn: Callable[[str, str, Any], Answer] | None = None,
                  ingest_fn: Callable[..., Any], reindex_fn: Callable[..., Any],
-                 is_current: Callable[[Any], bool] = lambda index: True):
+                 is_current: Callable[[Any], bool] = lambda index: True,
+                 warm_up: Callable[[Any], Any] = lambda index: None):
         self.home = home
         self._open_index = open_index
         self._answer = answer_fn
@@ -42,19 +43,25 @@ class Library:
         self._ingest = ingest_fn
         self._reindex = reindex_fn
         self._is_current = is_current  # False when another process (`xxgk ingest`) published a new index
+        self._warm_up = warm_up  # run once per worker before the bot takes questions (loads models, caches)
         self._jobs: queue.Queue[tuple[Callable[[Any], Any], concurrent.futures.Future] | None] = queue.Queue()
-        self._threads = [threading.Thread(target=self._work, name=f"xxgk-answer-{i}", daemon=True)
-                         for i in range(workers)]
+        self._workers = workers
+        self._threads: list[threading.Thread] = []
         self._generation = 0
         self._admin = asyncio.Lock()
 
     # -- lifecycle -------------------------------------------------------------------------------
     async def start(self) -> None:
-        """Open the index (indexing the bundled samples into an empty home first), then start the workers."""
+        """Open the index (indexing the bundled samples into an empty home first), then start the workers
+        and wait until each has opened its index and answered a warm-up question."""
         index = await asyncio.to_thread(self._open_index, self.home)
         await asyncio.to_thread(index.close)
+        ready: list[concurrent.futures.Future] = [concurrent.futures.Future() for _ in range(self._workers)]
+        self._threads = [threading.Thread(target=self._work, args=(f,), name=f"xxgk-answer-{i}", daemon=True)
+                         for i, f in enumerate(ready)]
         for thread in self._threads:
             thread.start()
+        await asyncio.gather(*(asyncio.wrap_future(f) for f in ready))
 
     async def close(self) -> None:
         for _ in self._threads:
@@ -62,8 +69,17 @@ class Library:
         for thread in self._threads:
             await asyncio.to_thread(thread.join, 30)
 
-    def _work(self) -> None:
-        index, generation = None, -1
+    def _work(self, ready: concurrent.futures.Future) -> None:
+        try:
+            index, generation = self._open_index(self.home), self._generation
+        except BaseException as e:
+            ready.set_exception(e)
+            return
+        try:
+            self._warm_up(index)
+        except Exception:
+            log.exception("warm-up question failed; answering anyway")
+        ready.set_result(None)
         try:
             while (job := self._jobs.get()) is not None:
                 fn, future = job
@@ -71,16 +87,13 @@ class Library:
                     continue
                 try:
                     if generation != self._generation or not self._is_current(index):
-                        if index is not None:
-                            index.close()
-                        generation = self._generation
-                        index = self._open_index(self.home)
+                        index.close()
+                        index, generation = self._open_index(self.home), self._generation
                     future.set_result(fn(index))
                 except BaseException as e:  # handed to the awaiting handler, which reports it
                     future.set_exception(e)
         finally:
-            if index is not None:
-                index.close()
+            index.close()
 
     async def _on_worker(self, fn: Callable[[Any], T]) -> T:
         future: concurrent.futures.Future[T] = concurrent.futures.Future()
