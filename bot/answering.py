@@ -16,6 +16,7 @@ from .scope import Scope
 from .types import Answer, FactRef
 from .understand import Understanding
 from .understand.agency import agency_forms
+from .understand.en_terms import chinese_terms
 from .understand.language import has_chinese
 
 
@@ -241,17 +242,14 @@ def _breakdown(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answe
 # --- narrative ----------------------------------------------------------------------------------
 
 def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tuple[str, ...] = ()) -> Answer:
-    hits = index.search(u.text, k=8, agencies=list(scope.agencies) or None,
-                        years=list(scope.years) or None, kind="narrative")
     drop = _agency_words(scope, catalog)
-    english_only = u.lang == "en" and len(nv.content_bigrams(u.text, drop)) < nv.MIN_BIGRAMS
-    if english_only and not must:
-        quotes = nv.english_quotes(hits)
-        ok = bool(quotes) and quotes[0].vector >= nv.MIN_VECTOR_EN
-    else:
-        quotes = nv.best_quotes(u.text, hits, drop, must=must)
-        ok = nv.relevant(u.text, quotes, drop, u.lang)
-    if not ok:
+    terms = tuple(alts for _, alts in chinese_terms(u.text)) if u.lang == "en" else ()
+    found = nv.needles(u.text, drop, terms)
+    query = u.text + (" " + " ".join(alts[0] for alts in terms) if found.by_terms else "")
+    hits = index.search(query, k=8, agencies=list(scope.agencies) or None,
+                        years=list(scope.years) or None, kind="narrative")
+    quotes = nv.best_quotes(u.text, hits, found, must=must)
+    if not nv.relevant(quotes, found):
         return _nothing_found(u, scope, catalog)
     chosen = quotes[:1]
     first = chosen[0].hit

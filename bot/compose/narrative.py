@@ -4,14 +4,16 @@ sentences, quote them with their source — or say nothing was found.
 Relevance of a sentence is how much of the question's own content it repeats: the question is cut
 into character bigrams after dropping the agency, the year, question words and the generic phrases
 every report repeats (政府信息公开, 工作); the share of those bigrams a sentence contains is its
-coverage. English questions carry little Chinese to compare, so for them the passage's vector
-similarity decides, and Chinese words quoted inside them (“中介超市”) still count.
+coverage. English questions carry little Chinese to compare: Chinese words quoted inside them
+(“中介超市”) count as above, and otherwise their words are looked up in bot/understand/en_terms.py
+and a sentence's coverage is the share of those terms it contains.
 
 Thresholds (calibrated with `python -m bench.eval` on shared/corpus/questions.jsonl and
 tests/data/questions_extra.jsonl, unanswerable questions included): a Chinese question is answered
 when the best sentence covers at least MIN_COVERAGE of its content bigrams, or MIN_COVERAGE_WITH_VECTOR
-when the passage's cosine similarity is at least STRONG_VECTOR; an English question without Chinese
-words when the cosine similarity is at least MIN_VECTOR_EN. Below them the answer is not_found.
+when the passage's cosine similarity is at least STRONG_VECTOR, and it shares a run of three characters
+with the question; an English question without Chinese words when the best sentence holds at least
+MIN_TERM_COVERAGE of its terms. Below them the answer is not_found.
 """
 
 from __future__ import annotations
@@ -24,15 +26,18 @@ from ..types import Source
 MIN_COVERAGE = 0.5
 MIN_COVERAGE_WITH_VECTOR = 0.34
 STRONG_VECTOR = 0.86
-MIN_VECTOR_EN = 0.84
-MIN_BIGRAMS = 2  # a question with less Chinese content than this is judged by vectors
+MIN_TERM_COVERAGE = 0.5
+MIN_BIGRAMS = 2  # a question with less Chinese content than this is judged by its English terms
 
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*[”’」』)）]*")
+# Semicolons do not end a sentence here: a contact line ("地址…；邮编…；电子邮箱…") is one statement.
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』)）]*")
 _QUESTION_WORDS = re.compile(
-    r"多少|几[个件条份篇期家项次人]?|什么|哪些|哪个|哪里|哪几|是否|有没有|有无|吗|呢|么|怎么样|怎样|如何|请问|"
+    r"多少|几[个件条份篇期家项次人]?|什么|哪些|哪个|哪里|哪几|是否|有没有|有无|有|吗|呢|么|怎么样|怎样|如何|请问|"
     r"是|的|了|在|过|共|总共|一共|全年|多大|用|通过|之|与|和|及|对|将|把|被|给|还|都|又|也|就|"
-    r"政府信息公开|信息公开|政务公开|年度报告|年报|报告|工作|情况|平台|本年|全区|全市|全县|我区|我市|"
+    r"政府信息公开|信息公开|政务公开|年度报告|年报|报告|情况|本年|全区|全市|全县|我区|我市|"
     r"[0-9０-９]{4}\s*年度?|[0-9]+|[？?！!，,。、“”\"'《》（）()：:；;\s]")
+# How a sentence may state what a question's last word asks for ("占多大比例" is answered by "占51.85%").
+_HEAD_FORMS = {"比例": ("比例", "%", "％"), "占比": ("占比", "%", "％"), "分比": ("%", "％", "百分")}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d")
 _ASKS_NUMBER = re.compile(r"多少|几|how many|how much|number of|what was the .*(?:count|total)", re.I)
@@ -46,55 +51,94 @@ class Quote:
     hit: object  # index.types.Hit
 
 
-def content_bigrams(question: str, drop: tuple[str, ...] = ()) -> set[str]:
+@dataclass(frozen=True)
+class Needles:
+    """What a relevant sentence should repeat from the question."""
+
+    grams: frozenset[str]  # Chinese content bigrams
+    runs: tuple[str, ...]  # Chinese content runs (for the shared-substring test)
+    terms: tuple[tuple[str, ...], ...] = ()  # Chinese alternatives of an English question's words
+
+    @property
+    def by_terms(self) -> bool:
+        return len(self.grams) < MIN_BIGRAMS and bool(self.terms)
+
+    @property
+    def empty(self) -> bool:
+        return len(self.grams) < MIN_BIGRAMS and not self.terms
+
+    def covered(self, sentence: str) -> set:
+        if self.by_terms:
+            return {alts for alts in self.terms if any(a in sentence for a in alts)}
+        return {g for g in self.grams if g in sentence}
+
+    def coverage(self, sentence: str) -> float:
+        total = len(self.terms) if self.by_terms else len(self.grams)
+        return len(self.covered(sentence)) / total if total else 0.0
+
+    def anchored(self, sentence: str) -> bool:
+        """The sentence names what is asked: the head of the question's last phrase (Chinese compounds end
+        in their head: 工作经费 asks for 经费, not 经验), and a run of three question characters (two-character
+        words alone match too much: “三公”经费 is not 工作经费)."""
+        if self.by_terms or not self.runs:
+            return True
+        head = self.runs[-1][-2:]
+        if not any(h in sentence for h in _HEAD_FORMS.get(head, (head,))):
+            return False
+        if max(len(r) for r in self.runs) < 3:
+            return True
+        return any(run[i:i + 3] in sentence for run in self.runs for i in range(len(run) - 2))
+
+
+def needles(question: str, drop: tuple[str, ...], terms: tuple[tuple[str, ...], ...] = ()) -> Needles:
     text = question
     for word in sorted(drop, key=len, reverse=True):
         if word:
             text = text.replace(word, " ")
     text = _QUESTION_WORDS.sub(" ", text)
-    out = set()
-    for run in re.findall(r"[\u4e00-\u9fff]+", text):
-        out.update(run[i:i + 2] for i in range(len(run) - 1))
-        if len(run) == 1:
-            out.add(run)
-    return out
+    runs = tuple(re.findall(r"[\u4e00-\u9fff]+", text))
+    grams = {r[i:i + 2] for r in runs for i in range(len(r) - 1)} | {r for r in runs if len(r) == 1}
+    return Needles(frozenset(grams), runs, terms)
 
 
-def best_quotes(question: str, hits: list, drop: tuple[str, ...], *, must: tuple[str, ...] = ()) -> list[Quote]:
-    """Candidate sentences of the retrieved passages, best first. `must`: words a sentence has to contain
-    (the metric words of a table question answered from the narrative)."""
-    grams = content_bigrams(question, drop)
+def content_bigrams(question: str, drop: tuple[str, ...] = ()) -> set[str]:
+    return set(needles(question, drop).grams)
+
+
+def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, ...] = ()) -> list[Quote]:
+    """Sentences of the retrieved passages, best first, each with the next sentence when that one
+    carries question words the first lacks (an e-mail address after "contact the office").
+    `must`: words a sentence has to contain (the metric words of a table question)."""
     wants_number = bool(_ASKS_NUMBER.search(question))
     quotes = []
     for rank, hit in enumerate(hits):
-        body = hit.chunk.text.split("\n", 1)[-1]
-        vector = hit.vector_score or 0.0
-        for sentence in _SENTENCE.findall(body):
-            sentence = sentence.strip()
+        sentences = [x.strip() for x in _SENTENCE.findall(hit.chunk.text.split("\n", 1)[-1]) if x.strip()]
+        for i, sentence in enumerate(sentences):
             if len(sentence) < 4 or (must and not all(w in sentence for w in must)):
                 continue
-            if wants_number and must and not _NUMBER.search(sentence) and "未" not in sentence:
+            if must and wants_number and not _NUMBER.search(sentence) and "未" not in sentence:
                 continue
-            cover = sum(g in sentence for g in grams) / len(grams) if grams else 0.0
-            quotes.append(Quote(sentence, cover + (0.05 if wants_number and _NUMBER.search(sentence) else 0)
-                                - 0.01 * rank, vector, hit))
+            quoted = _with_next(sentence, sentences[i + 1] if i + 1 < len(sentences) else "", found)
+            if not found.anchored(quoted):
+                continue
+            bonus = 0.05 if wants_number and _NUMBER.search(quoted) else 0.0
+            quotes.append(Quote(quoted, found.coverage(quoted) + bonus - 0.01 * rank, hit.vector_score or 0.0, hit))
     return sorted(quotes, key=lambda q: (-q.coverage, -q.vector))
 
 
-def relevant(question: str, quotes: list[Quote], drop: tuple[str, ...], lang: str) -> bool:
-    if not quotes:
+def _with_next(sentence: str, following: str, found: Needles) -> str:
+    if following and found.covered(following) - found.covered(sentence):
+        return sentence + following
+    return sentence
+
+
+def relevant(quotes: list[Quote], found: Needles) -> bool:
+    if not quotes or found.empty:
         return False
     best = quotes[0]
-    if len(content_bigrams(question, drop)) < MIN_BIGRAMS or (lang == "en" and best.coverage < MIN_COVERAGE):
-        return max(q.vector for q in quotes) >= MIN_VECTOR_EN
+    if found.by_terms:
+        return best.coverage >= MIN_TERM_COVERAGE
     return best.coverage >= MIN_COVERAGE or (best.coverage >= MIN_COVERAGE_WITH_VECTOR and best.vector >= STRONG_VECTOR)
-
-
-def english_quotes(hits: list) -> list[Quote]:
-    """For an English question: the passages in vector order, each quoted whole (its sentences are
-    Chinese, so no sentence can be told apart from its neighbours by the question's words)."""
-    ranked = sorted(hits, key=lambda h: -(h.vector_score or 0.0))
-    return [Quote(h.chunk.text.split("\n", 1)[-1].strip(), 0.0, h.vector_score or 0.0, h) for h in ranked]
 
 
 def quote_source(quote: Quote) -> Source:
