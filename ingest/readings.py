@@ -17,6 +17,7 @@ class RowReading:
     cells: tuple[str, ...] | None = None  # exact printed cells, from a grid ("" = blank)
     tokens: tuple[Token, ...] = ()  # from text: the row's numbers, to be placed
     conflicts: tuple[int, ...] = ()  # grid cells that hold two different numbers for one column
+    unreadable: str = ""  # why the row's numbers could not be read at all (its cells stay ambiguous)
 
     @property
     def exact(self) -> bool:

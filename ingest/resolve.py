@@ -56,6 +56,8 @@ def resolve(template: Template, readings: list[RowReading]) -> Resolution:
 
 def _candidates(reading: RowReading) -> _Row:
     n = len(reading.block.columns)
+    if reading.unreadable:
+        return _Row(reading, None, [set() for _ in range(n)], reading.unreadable)
     if reading.exact:
         cells = tuple(reading.cells)
         return _Row(reading, [cells], [{c} for c in cells])

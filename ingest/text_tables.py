@@ -22,7 +22,7 @@ _MAX_LABEL_TAIL = 80  # the rest of a printed label before its numbers ("（区�
 
 # Where each table starts: a header word, then (near it) the first row label.
 _ANCHORS = {
-    "proactive": re.compile(r"信\s*息\s*内\s*容(?=\s*(?:本\s*年|上\s*一\s*年|采\s*购))"),
+    "proactive": re.compile(r"信\s*息\s*内\s*容(?=[\s|]*(?:本\s*年|上\s*一\s*年|采\s*购))"),
     "applications": re.compile(r"自\s*然\s*人"),
     "appeals": re.compile(r"行\s*政\s*复\s*议(?=[\s\S]{0,120}?维\s*持)"),
 }
@@ -58,15 +58,73 @@ def read_text_tables(text: str, template: Template) -> TextTables:
         for table, found, end in found_by_table
         for i, f in enumerate(found)
     ]
-    runs = [(table, f, _numeric_run(text, *span, table.key == "appeals")) for table, f, span in regions]
-    lines = _is_line_layout(text, [r for _, _, r in runs])
-    readings = tuple(
-        RowReading(table, f.block, f.row, _label_text(text, f, run), tokens=_tokens(run, lines))
-        for table, f, run in runs
-    )
+    runs = [(table, f, span, _numeric_run(text, *span, table.key == "appeals")) for table, f, span in regions]
+    lines = _is_line_layout(text, [r for *_, r in runs])
+    readings = tuple(_reading(text, table, f, span, run, lines) for table, f, span, run in runs)
     spans = tuple((found[0].start, end) for _, found, end in found_by_table)
     layout = "none" if not readings else ("text-lines" if lines else "text-fused")
     return TextTables(readings, spans, layout)
+
+
+def _reading(
+    text: str, table: TableSpec, f: _Found, span: tuple[int, int], run: _Run, lines: bool
+) -> RowReading:
+    label = _label_text(text, f, run)
+    n = len(f.block.columns)
+    cells = _delimited_cells(text, f, span, n)
+    if cells is not None:
+        return RowReading(table, f.block, f.row, label, cells=cells)
+    if not run.tokens and re.search(r"\d", text[span[0] : span[1]]):
+        # Numbers stand there but not where this row's numbers would: never read that as a blank row.
+        why = "numbers follow this row's label but cannot be told apart from the text around them"
+        return RowReading(table, f.block, f.row, label, unreadable=why)
+    return RowReading(table, f.block, f.row, label, tokens=_tokens(run, lines))
+
+
+def _delimited_cells(text: str, f: _Found, span: tuple[int, int], n: int) -> tuple[str, ...] | None:
+    """A row whose cells keep their separators (a Markdown table, tab-separated text): cells are exact."""
+    start, end = span
+    line_end = text.find("\n", start)
+    line = text[start : line_end if 0 <= line_end < end else end]
+    if f.row.zh == "":  # table 4's value row has no label: it is the first delimited line of numbers
+        candidates = [ln for ln in text[start:end].splitlines() if "|" in ln or "\t" in ln]
+        for ln in candidates:
+            cells = _fit(_split(ln, drop_label=False), n)
+            if cells is not None and any(cells):
+                return cells
+        return None
+    if "|" not in line and "\t" not in line:
+        return None
+    return _fit(_split(line, drop_label=True), n)
+
+
+def _fit(cells: list[str], n: int) -> tuple[str, ...] | None:
+    """The row's n value cells. A cell spanning columns is printed once, its other columns left empty:
+    before the values for a label, after them for a value. Both readings must not disagree."""
+    fits = set()
+    if len(cells) >= n and not any(_TOKEN.fullmatch(c) for c in cells[:-n]):
+        fits.add(tuple(cells[-n:]))
+    trimmed = list(cells)
+    while len(trimmed) > n and not trimmed[-1]:
+        trimmed.pop()
+    if len(trimmed) == n:
+        fits.add(tuple(trimmed))
+    if len(fits) != 1:
+        return None
+    (fit,) = fits
+    return fit if all(_TOKEN.fullmatch(c) or not c for c in fit) else None
+
+
+def _split(line: str, drop_label: bool) -> list[str]:
+    sep = "|" if "|" in line else "\t"
+    parts = [p.strip() for p in line.split(sep)]
+    if drop_label:
+        parts = parts[1:]  # the rest of the printed label, before the first separator
+    elif parts and not parts[0]:
+        parts = parts[1:]  # a Markdown row opens with "|"
+    if parts and not parts[-1] and sep == "|":
+        parts = parts[:-1]  # … and closes with "|"
+    return parts
 
 
 def _find_rows(text: str, table: TableSpec, cursor: int) -> tuple[list[_Found], int]:

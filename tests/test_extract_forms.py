@@ -90,3 +90,31 @@ def test_a_gbk_copy_reads_like_the_original(page):
     data = html.encode("gbk", errors="replace")
     original = {f.key: f.value for f in parse_report(page).facts}
     assert {f.key: f.value for f in parse_report("gbk.html", data).facts} == original
+
+
+def markdown(html: str) -> str:
+    """The page as a Markdown document: each table row a `| … |` line, a spanned cell printed once."""
+    from ingest.html_doc import build_grid
+
+    title, body = article(html)
+    out = [f"# {title}"]
+    for el in body.iter("p", "table"):
+        if el.tag == "table":
+            for row in build_grid(el):
+                cells = [
+                    c.text if c is not None and (c.row, c.col) == (row.index, g) else ""
+                    for g, c in enumerate(row.cells)
+                ]
+                out.append("| " + " | ".join(cells) + " |")
+        elif not any(a.tag == "table" for a in el.iterancestors()):
+            out.append(el.text_content().strip())
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_a_markdown_copy_keeps_every_cell(page):
+    gold = json.loads(page.with_suffix(".facts.json").read_text(encoding="utf-8"))
+    text = markdown(blank_zeros(page.read_text(encoding="utf-8")))
+    report = parse_report("report.md", text.encode())
+    facts = {f.key: f.value for f in report.facts}
+    assert {k: facts.get(k) for k in gold["facts"]} == gold["facts"]
