@@ -126,14 +126,16 @@ def _cells(row: _Row, facts: dict[str, Fact], ambiguous: dict[str, Ambiguity]) -
     reading = row.reading
     for i, column in enumerate(reading.block.columns):
         key = reading.key(i)
+        # Table 4's value row has no label of its own: its column header is what the report prints.
+        label = reading.label if reading.row.zh else column.zh
         printed = row.options[i]
         read = {p: read_value(p, money=column.money) for p in printed}
         values = {v.value for v in read.values() if v is not None}
         if len(values) == 1 and None not in read.values() and i not in reading.conflicts:
             value = read[next(iter(printed))]
-            facts[key] = _fact(key, value, printed, column.unit, reading.label)
+            facts[key] = _fact(key, value, printed, column.unit, label)
         else:
-            ambiguous[key] = Ambiguity(key, _reason(row, read, i), tuple(sorted(values)), None, reading.label)
+            ambiguous[key] = Ambiguity(key, _reason(row, read, i), tuple(sorted(values)), None, label)
 
 
 def _fact(key: str, value: CellValue, printed: set[str], unit: str | None, label: str) -> Fact:
