@@ -230,7 +230,7 @@ def _breakdown(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answe
     facts = _facts(index, agency, year, u.metric.row)
     prefix = u.metric.row + "."
     items = [f for k, f in sorted(facts.items()) if k.startswith(prefix)]
-    lines = [f"{f.label or f.key} {fx.column_label(u.metric.row, f.key.rsplit('.', 1)[1], u.lang)}："
+    lines = [f"{fx.fact_label(f)} {fx.column_label(u.metric.row, f.key.rsplit('.', 1)[1], u.lang)}："
              f"{format_number(f.value) if f.value is not None else '?'}" for f in items]
     text = f"{_name(catalog, agency, u.lang)} {year}：\n" + "\n".join(lines)
     refs = tuple(FactRef(f.key, f.value, f.agency, f.year) for f in items if f.value is not None)

@@ -12,21 +12,44 @@ from ..types import FactRef, Source
 from .cells import Reading
 from .names import table_name, table_of
 
+_OUTCOMES = {"upheld": ("结果维持", "upheld"), "corrected": ("结果纠正", "corrected"),
+             "other": ("其他结果", "other outcome"), "pending": ("尚未审结", "pending"), "total": ("总计", "total")}
+
 
 def column_label(row: str, column: str, lang: str) -> str:
     if column == "org":
         return "法人或其他组织（五列合计）" if lang == "zh" else "legal persons and other organisations (five columns)"
     if row.startswith(("review", "litigation")):
-        for c in tpl.APPEAL_COLUMNS:
-            if c.key.endswith("." + column):
-                return c.zh[-4:] if lang == "zh" else c.en.split(": ")[-1]
+        zh, en = _OUTCOMES.get(column, (column, column))
+        return zh if lang == "zh" else en
+    found = _column_of_row(row, column) or _column_of_row("", column)
+    if found is None:
+        return column
+    return found.zh if lang == "zh" else found.en
+
+
+def _column_of_row(row: str, column: str):
+    """The column as printed in the block that holds the row (采购总金额, not 本年收费金额, for procurement)."""
     for template in (tpl.TEMPLATE_2021, tpl.TEMPLATE_2019):
         for table in template.tables:
             for block in table.blocks:
+                rows = {f"{table.prefix}.{r.key}" for r in block.rows}
+                if row and row not in rows:
+                    continue
                 for c in block.columns:
-                    if c.key == column and table.key != "appeals":
-                        return c.zh if lang == "zh" else c.en
-    return column
+                    if c.key == column:
+                        return c
+    return None
+
+
+def fact_label(p: FactRecord) -> str:
+    """A fact's row as printed; table 4 cells have no row label of their own, so the group's is used."""
+    if p.label.strip():
+        return p.label
+    for c in tpl.APPEAL_COLUMNS:
+        if c.key == p.key:
+            return c.zh
+    return p.key
 
 
 def row_label(reading: Reading, lang: str) -> str:
@@ -37,9 +60,18 @@ def row_label(reading: Reading, lang: str) -> str:
         zh, en = tpl.APPEAL_GROUP_LABELS.get(reading.row, (reading.row, reading.row))
         return zh if lang == "zh" else en
     printed = next((p.label for p in reading.parts if p.label), "")
-    zh, en = tpl.describe(f"{reading.row}.total" if reading.row.startswith("applications") else reading.keys[0])
+    zh, en = tpl.describe(reading.keys[0] if reading.keys else reading.row)
     zh_row = printed or zh.rsplit(" ", 1)[0]
-    return zh_row if lang == "zh" else f"“{zh_row}” ({en.rsplit(', ', 1)[0] if ', ' in en else en})"
+    return zh_row if lang == "zh" else f"“{zh_row}” ({_english_row(reading)})"
+
+
+def _english_row(reading: Reading) -> str:
+    for template in (tpl.TEMPLATE_2021, tpl.TEMPLATE_2019):
+        for table in template.tables:
+            for _, r in table.rows:
+                if f"{table.prefix}.{r.key}" == reading.row:
+                    return r.en
+    return reading.row
 
 
 def unit_of(reading: Reading, lang: str) -> str:
@@ -61,7 +93,7 @@ def fact_text(agency: str, year: int, reading: Reading, lang: str) -> str:
     if total is not None:
         number = format_number(total)
         return (f"{agency}{year}年{label}（{col}）为{number}{unit}{where}。" if lang == "zh"
-                else f"{agency}, {year}: {number}{unit}{where}.")
+                else f"{agency} reported {number}{unit} in {year}{where}.")
     return _unknown_text(agency, year, reading, label, col, where, lang)
 
 
@@ -88,7 +120,7 @@ def _unknown_text(agency, year, reading: Reading, label, col, where, lang) -> st
 
 def _parts_text(parts, lang: str) -> str:
     sep = "；" if lang == "zh" else "; "
-    return sep.join(f"{p.label or p.key} {format_number(p.value)}" for p in parts)
+    return sep.join(f"{fact_label(p)} {format_number(p.value)}" for p in parts)
 
 
 def check_warning(reading: Reading, lang: str) -> str:
@@ -115,7 +147,8 @@ def breakdown_text(reading: Reading, lang: str) -> str:
 
 
 def source_for(report: ReportRecord, reading: Reading, lang: str) -> Source:
-    quote = "；".join(f"{p.label} {column_label(reading.row, reading.column, 'zh')} {_printed(p)}"
+    column = column_label(reading.row, reading.column, "zh")
+    quote = "；".join(f"{fact_label(p)}{'' if _is_appeal(p.key) else ' ' + column} {_printed(p)}"
                      for p in reading.parts[:8])
     return Source(report.title, report.agency, report.year, table_name(table_of(reading.keys[0]), "zh"),
                   quote, report.url)
@@ -128,6 +161,10 @@ def _printed(p: FactRecord) -> str:
     if p.printed and p.printed != shown:
         return f"{shown}（印作“{p.printed}”）" if p.printed.strip() else f"{shown}（空白）"
     return shown
+
+
+def _is_appeal(key: str) -> bool:
+    return key.startswith(("review", "litigation"))
 
 
 def fact_refs(reading: Reading) -> tuple[FactRef, ...]:

@@ -119,10 +119,15 @@ def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, .
             if must and wants_number and not _NUMBER.search(sentence) and "未" not in sentence:
                 continue
             quoted = _with_next(sentence, sentences[i + 1] if i + 1 < len(sentences) else "", found)
-            if not found.anchored(quoted):
+            # The section heading belongs to every sentence under it ("六、2021年工作打算").
+            heading = hit.chunk.section or ""
+            if not found.anchored(heading + quoted):
                 continue
+            coverage = found.coverage(heading + quoted)
+            if found.coverage(heading + sentence) < coverage / 2:
+                continue  # the next sentence carries it: it is quoted as a sentence of its own
             bonus = 0.05 if wants_number and _NUMBER.search(quoted) else 0.0
-            quotes.append(Quote(quoted, found.coverage(quoted) + bonus - 0.01 * rank, hit.vector_score or 0.0, hit))
+            quotes.append(Quote(quoted, coverage + bonus - 0.01 * rank, hit.vector_score or 0.0, hit))
     return sorted(quotes, key=lambda q: (-q.coverage, -q.vector))
 
 

@@ -28,6 +28,9 @@ _STOP_PHRASES = ("政府信息公开", "政府信息", "政务公开", "政府�
                  "政府公报", "政务服务")
 _GENERIC_PLACES = {"中国", "全国", "中华人民共和国", "国家", "全区", "全市", "全县", "全省", "本区", "本市", "省里",
                    "中央", "国务院"}
+_NOT_NAMES = {"which", "what", "each", "every", "all", "any", "an", "a", "the", "this", "that", "other", "their",
+              "its", "government", "disclosure", "most", "fewest", "least", "whose", "did", "does", "do", "same",
+              "your", "our", "my", "of", "in", "for", "by", "from", "to", "and", "or", "information", "public"}
 _EN_WORD = re.compile(r"[a-z][a-z'\-]*")
 _PINYIN = re.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou"
@@ -346,7 +349,9 @@ def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list
     for m in re.finditer(rf"\b({heads})s?\b", lowered):
         if m.group(1) != "government" and not any(s <= m.start() < e for s, e in covered):
             before = re.findall(r"[a-z]+", lowered[max(0, m.start() - 40):m.start()])[-3:]
-            out.append(" ".join([*before, m.group()]))
+            named = [w for w in before if w not in _NOT_NAMES]
+            if named and before[-1] not in _NOT_NAMES:  # "which agency" names none
+                out.append(" ".join([*before, m.group()]))
     return out
 
 

@@ -78,9 +78,18 @@ def _compiled() -> _Compiled:
     global _COMPILED
     if _COMPILED is None:
         zh = tuple(t for t in terms() if not t.text.isascii())
-        en = tuple((t, re.compile(rf"(?<![a-z]){re.escape(t.text)}(?![a-z])")) for t in terms() if t.text.isascii())
+        en = tuple((t, re.compile(rf"(?<![a-z]){_inflected(t.text)}(?![a-z])")) for t in terms() if t.text.isascii())
         _COMPILED = _Compiled(zh, en)
     return _COMPILED
+
+
+def _inflected(phrase: str) -> str:
+    """"refused" also as refuse/refuses/refusing: the last word may carry any common English ending."""
+    words = phrase.split(" ")
+    last = words[-1]
+    stem = re.sub(r"(ed|es|s|e|d|ing)$", "", last) if len(last) > 5 else last
+    ending = r"(?:s|es|e|d|ed|ing|al)?" if stem != last or len(last) > 5 else ""
+    return r"\s+".join([*map(re.escape, words[:-1]), re.escape(stem) + ending])
 
 
 def _find(text: str, lang: str) -> list[tuple[int, int, Term]]:
