@@ -92,7 +92,7 @@ class ProgressBar:
             return
         self.last = now
         filled = int(self.WIDTH * p.done / p.total) if p.total else self.WIDTH
-        label = {"read": "reading", "embed": "embedding", "write": "writing"}.get(p.stage, p.stage)
+        label = {"read": "reading", "parse": "parsing", "embed": "embedding", "write": "writing"}.get(p.stage, p.stage)
         item = p.item[-40:] if p.item else ""
         self.stream.write(f"\r\x1b[K{label:9} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {p.done}/{p.total} {item}")
         self.stream.flush()

@@ -16,10 +16,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import multiprocessing
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -42,7 +44,7 @@ from ingest.types import ParsedReport
 
 @dataclass(frozen=True)
 class Progress:
-    stage: str  # "read" | "embed" | "write"
+    stage: str  # "read" | "parse" | "embed" | "write"
     done: int
     total: int
     item: str = ""
@@ -112,8 +114,10 @@ def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike], *,
         candidates, read_outcomes = _read_all(inputs, known, progress)
         chosen, skipped = _dedupe(candidates)
         clock.lap("parse")
+        order = {item.name: i for i, item in enumerate(inputs)}
         if not chosen:
-            return IngestResult(tuple(outcomes + read_outcomes + skipped), None, embedder.name, seconds=clock.done())
+            results = sorted(read_outcomes + skipped, key=lambda o: order.get(o.source, -1))
+            return IngestResult(tuple(outcomes + results), None, embedder.name, seconds=clock.done())
         build = _Build(home, embedder, live, meta)
         try:
             added = build.add_all(chosen, known, progress)
@@ -122,7 +126,6 @@ def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike], *,
         except BaseException:
             build.abandon()
             raise
-        order = {c.input.name: c.order for c in candidates}
         results = sorted(read_outcomes + skipped + added, key=lambda o: order.get(o.source, -1))
         return IngestResult(tuple(outcomes + results), name, embedder.name, build.embedded, build.cached,
                             clock.done())
@@ -191,10 +194,9 @@ def _known(live: Path | None) -> _Known:
 
 def _read_all(inputs: list[Input], known: _Known, progress: ProgressFn | None
               ) -> tuple[list[_Candidate], list[ReportOutcome]]:
-    from ingest.parse import parse_report  # the parser is only needed when something is ingested
-
-    candidates: list[_Candidate] = []
+    """Read every input; parse those whose bytes are not indexed yet."""
     outcomes: list[ReportOutcome] = []
+    todo: list[tuple[int, Input, bytes, str]] = []
     seen: dict[str, str] = {}
     for i, item in enumerate(inputs):
         if progress:
@@ -206,22 +208,49 @@ def _read_all(inputs: list[Input], known: _Known, progress: ProgressFn | None
             continue
         sha = hashlib.sha256(data).hexdigest()
         if sha in known.by_sha or sha in seen:
-            row = known.by_sha.get(sha)
-            outcomes.append(_unchanged(item.name, row, seen.get(sha)))
+            outcomes.append(_unchanged(item.name, known.by_sha.get(sha), seen.get(sha)))
             continue
         seen[sha] = item.name
-        try:
-            report = parse_report(item.name, data)
-        except ReportError as e:
-            outcomes.append(ReportOutcome(item.name, "failed", reason=str(e)))
-            continue
-        except Exception as e:  # a parser bug on one file must not stop the batch
-            outcomes.append(ReportOutcome(item.name, "failed", reason=f"the parser failed: {type(e).__name__}: {e}"))
-            continue
-        candidates.append(_Candidate(item, i, data, sha, report))
-    if progress:
-        progress(Progress("read", len(inputs), len(inputs)))
+        todo.append((i, item, data, sha))
+    candidates: list[_Candidate] = []
+    parsed = _parse_many([(item.name, data) for _, item, data, _ in todo])
+    for n, ((i, item, data, sha), (report, problem)) in enumerate(zip(todo, parsed)):
+        if progress:
+            progress(Progress("parse", n + 1, len(todo), item.name))
+        if report is None:
+            outcomes.append(ReportOutcome(item.name, "failed", reason=problem))
+        else:
+            candidates.append(_Candidate(item, i, data, sha, report))
     return candidates, outcomes
+
+
+PARALLEL_FROM = 24  # below this many reports a process pool costs more than it saves
+
+
+def _parse_many(jobs: list[tuple[str, bytes]]) -> Iterator[tuple[ParsedReport | None, str]]:
+    """Parse (name, bytes) jobs in order; on several cores, in a pool of processes (parsing is pure Python)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return map(_parse_one, jobs)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    return _drain(pool, pool.map(_parse_one, jobs, chunksize=8))
+
+
+def _drain(pool: ProcessPoolExecutor, results: Iterator) -> Iterator:
+    with pool:
+        yield from results
+
+
+def _parse_one(job: tuple[str, bytes]) -> tuple[ParsedReport | None, str]:
+    from ingest.parse import parse_report  # the parser is only needed when something is ingested
+
+    name, data = job
+    try:
+        return parse_report(name, data), ""
+    except ReportError as e:
+        return None, str(e)
+    except Exception as e:  # a parser bug on one file must not stop the batch
+        return None, f"the parser failed: {type(e).__name__}: {e}"
 
 
 def _unchanged(name: str, row: dict | None, first: str | None) -> ReportOutcome:
@@ -298,30 +327,26 @@ class _Build:
                              len(report.ambiguous), len(rows), len(report.failed_checks), report_id=rid)
 
     def readd_all(self, live: Path, progress: ProgressFn | None, clock: _Clock) -> list[ReportOutcome]:
-        from ingest.parse import parse_report
-
         old = store.open_db(live / DB_FILE, readonly=True)
         try:
             rows = list(old.query("SELECT * FROM reports ORDER BY id"))
+            originals = [_read_original(self.home / r["original_path"]) for r in rows]
+            parsed = _parse_many([(r["source_name"], data or b"") for r, data in zip(rows, originals)])
             outcomes = []
-            for i, row in enumerate(rows):
+            for i, (row, data, (report, problem)) in enumerate(zip(rows, originals, parsed)):
                 if progress:
-                    progress(Progress("read", i, len(rows), row["source_name"]))
-                path = self.home / row["original_path"]
-                try:
-                    data = path.read_bytes()
-                    report = parse_report(row["source_name"], data)
-                except (OSError, ReportError, Exception) as e:  # noqa: B014 -- keep the old rows whatever broke
-                    outcomes.append(self.carry_forward(old, row, e))
+                    progress(Progress("parse", i + 1, len(rows), row["source_name"]))
+                if report is None or data is None:
+                    outcomes.append(self.carry_forward(old, row, problem or "the stored original is missing"))
                     continue
-                outcomes.append(self.add(report, row["source_name"], data, path.suffix,
+                outcomes.append(self.add(report, row["source_name"], data, Path(row["original_path"]).suffix,
                                          report_id=row["id"], ingested_at=row["ingested_at"]))
             clock.lap("parse")
             return outcomes
         finally:
             old.conn.close()
 
-    def carry_forward(self, old: sqlite_utils.Database, row: dict, error: Exception) -> ReportOutcome:
+    def carry_forward(self, old: sqlite_utils.Database, row: dict, error: str) -> ReportOutcome:
         """Copy a report's rows unchanged from the previous generation (its original no longer parses)."""
         rid = row["id"]
         store.copy_report_rows(old, self.db, rid)
@@ -369,6 +394,13 @@ class _Build:
         import shutil
 
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _read_original(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _replacing(outcome: ReportOutcome, old: dict) -> ReportOutcome:

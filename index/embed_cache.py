@@ -3,7 +3,7 @@
 Embedding is the slow step (~3 s for a typical report with the default model), so a text is never
 embedded twice: not when a report is re-ingested, not on `reindex` after a parser change that left most
 passages as they were, not when two reports share a passage. It lives outside the index generations,
-and every batch is committed as soon as it is embedded, so work done by an ingest that is killed
+and embedded vectors are committed at least every second, so work done by an ingest that is killed
 halfway is kept for the next run.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import numpy as np
 
 from index.embed import BATCH, Embedder
 
+COMMIT_EVERY = 1.0  # seconds: a killed ingest loses at most this much embedding work
 _LOOKUP = 500  # digests per SELECT … IN (…): well under SQLite's parameter limit
 
 
@@ -54,6 +56,8 @@ class EmbeddingCache:
             "INSERT OR REPLACE INTO vectors (model, sha, vec) VALUES (?, ?, ?)",
             [(model, sha, np.asarray(vec, dtype=np.float32).tobytes()) for sha, vec in items],
         )
+
+    def commit(self) -> None:
         self.conn.commit()
 
     def count(self, model: str | None = None) -> int:
@@ -81,13 +85,18 @@ def embed_passages(
     known = cache.get(embedder.name, list(dict.fromkeys(digests)))
     missing = list(dict.fromkeys(d for d in digests if d not in known))
     first_text = {d: t for d, t in zip(reversed(digests), reversed(texts))}
+    last_commit = time.monotonic()
     for done in range(0, len(missing), BATCH):
         part = missing[done : done + BATCH]
         vectors = embedder.embed_passages([first_text[d] for d in part])
         cache.put(embedder.name, list(zip(part, vectors)))
         known.update(zip(part, vectors))
+        if time.monotonic() - last_commit > COMMIT_EVERY:
+            cache.commit()
+            last_commit = time.monotonic()
         if progress:
             progress(done + len(part), len(missing))
+    cache.commit()
     for i, d in enumerate(digests):
         out[i] = known[d]
     return out, len(missing)

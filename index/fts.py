@@ -2,7 +2,7 @@
 
 The index uses overlapping character bigrams ("政府信息公开" → 政府 府信 信息 息公 公开): no dictionary
 to load on the query path, no out-of-vocabulary names (平潭, 营商局), and on the corpus questions it
-found the gold evidence at least as often as the alternatives (see store.py). The other two schemes
+found the gold evidence as often as jieba words and more often than FTS5 trigrams (figures in store.py). The other two schemes
 are kept here only so `bench/scale.py --fts-compare` can measure them against it.
 """
 

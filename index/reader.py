@@ -19,13 +19,13 @@ from index import store
 from index.embed import Embedder, load_embedder
 from index.errors import IndexBusy, IndexProblem, NoIndex
 from index.generations import DB_FILE, META_FILE, VECTORS_FILE, Meta, ReaderLock, current
-from index.home import resolve_home
+from index.home import configured_model, resolve_home
 from index.search import FTS_CANDIDATES, VECTOR_CANDIDATES, Filter, fts_ranked, fuse
+from index.seed import SAMPLES
 from index.types import AgencyRecord, Chunk, FactRecord, Hit, ReportRecord
 from index.vectors import EXACT_SUBSET_LIMIT, VectorIndex
 from ingest.types import Check
 
-SAMPLES = Path(__file__).parent / "samples"
 BOOTSTRAP_WAIT = 900.0  # seconds to wait for another process that is indexing the samples
 
 
@@ -113,14 +113,14 @@ class Index:
     def search(self, query: str, *, k: int = 10, agencies=None, years=None, kind: str | None = None) -> list[Hit]:
         """Hybrid search: full-text and vector candidates fused by reciprocal rank fusion, best first."""
         where = Filter.of(agencies, years, kind)
-        fts_ids = fts_ranked(self.db.conn, query, where.sql(), max(FTS_CANDIDATES, k))
+        fts_ids = fts_ranked(self.db.conn, query, where, max(FTS_CANDIDATES, k))
         vec = self.vector_search(query, k=max(VECTOR_CANDIDATES, k), where=where)
         fused = fuse(fts_ids, [cid for cid, _ in vec])[:k]
         return self._hits(fused, fts_ids, vec, query)
 
     def fts_search(self, query: str, *, k: int = 10, agencies=None, years=None, kind: str | None = None) -> list[int]:
         """Chunk ids by full-text rank alone (for diagnostics and benchmarks)."""
-        return fts_ranked(self.db.conn, query, Filter.of(agencies, years, kind).sql(), k)
+        return fts_ranked(self.db.conn, query, Filter.of(agencies, years, kind), k)
 
     def vector_search(self, query: str, *, k: int = 10, where: Filter | None = None) -> list[tuple[int, float]]:
         """(chunk id, cosine) by vector similarity alone, best first, restricted to `where`."""
@@ -214,9 +214,12 @@ class Index:
 def _bootstrap(home: Path) -> None:
     """Index the bundled sample reports into an empty home (once; another process may be doing it)."""
     from index.build import ingest  # the write side is only needed on a fresh home
+    from index.generations import ensure_home
+    from index.seed import seed_home
 
-    print(f"xxgk: first use — indexing the bundled sample reports into {home} (once; this takes a while)",
-          file=sys.stderr)
+    print(f"xxgk: first use — indexing the bundled sample reports into {home}", file=sys.stderr)
+    ensure_home(home)
+    seed_home(home, configured_model())
     deadline = time.monotonic() + BOOTSTRAP_WAIT
     while current(home) is None:
         try:

@@ -13,6 +13,7 @@ when tombstones pass a quarter of it.
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +22,9 @@ import faiss
 import numpy as np
 
 FLAT_LIMIT = 100_000
-HNSW_M = 32
-HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 96
+HNSW_M = 16
+HNSW_EF_CONSTRUCTION = 40
+HNSW_EF_SEARCH = 64
 EXACT_SUBSET_LIMIT = 20_000  # a filtered search scores at most this many vectors exactly
 REBUILD_TOMBSTONE_SHARE = 0.25
 
@@ -64,6 +65,7 @@ class VectorIndex:
 
     def add(self, ids: list[int] | np.ndarray, vectors: np.ndarray) -> None:
         if len(ids):
+            faiss.omp_set_num_threads(os.cpu_count() or 1)  # building a graph does parallelise
             self.index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.asarray(ids, dtype=np.int64))
 
     def remove(self, ids: list[int]) -> None:
@@ -78,6 +80,7 @@ class VectorIndex:
         """Nearest (id, cosine) pairs, best first; may include tombstones (the SQL join drops them)."""
         if self.ntotal == 0 or k <= 0:
             return []
+        faiss.omp_set_num_threads(1)  # one query: splitting it across threads costs more than it saves
         scores, ids = self.index.search(query.reshape(1, -1).astype(np.float32), min(k, self.ntotal))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 

@@ -1,0 +1,245 @@
+"""Scale benchmark of the index, on a SYNTHETIC corpus made by re-labelling the real sample reports.
+
+    python -m bench.scale                       # N = 1,000 and 10,000
+    python -m bench.scale --sizes 200,1000      # smaller runs
+    python -m bench.scale --fts-compare         # which Chinese full-text scheme retrieves best
+
+The synthetic corpus: each real report (index/samples, the shared corpus) is copied with its agency
+name, region and year replaced by invented ones (盘锦市营商环境建设局 → 某某市交通运输局, 2020 → 2016…),
+so the parser, the tables and the narrative are real text while the count of agencies and years grows.
+Re-labelled copies share most of their wording, but every passage carries its agency and year, so
+their embeddings are not shared.
+
+What is measured, per N:
+- ingest without embedding (the `hash:384` embedder: instant vectors, so the figure is parse + chunk +
+  SQLite + FAISS), in reports/s and chunks/s;
+- ingest with the real default model, measured on a small slice (--embed-sample reports, 3 s each is too
+  slow for 10,000) and extrapolated to N; said as such in the output;
+- reindex of the unchanged corpus with every vector in the embedding cache;
+- index size on disk, peak memory (ru_maxrss) of the process;
+- search latency p50/p95 over the corpus questions: full-text, vector and hybrid, unfiltered and
+  filtered by one agency and year.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from index.build import ingest, reindex  # noqa: E402
+from index.embed import HashEmbedder  # noqa: E402
+from index.reader import SAMPLES, Index  # noqa: E402
+
+QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
+CITIES = "临江 青山 白石 东湖 西岭 南平 北川 清河 云溪 龙泉 金川 石门 长宁 永安 新华 安平 宁远 开阳 丰城 桃源".split()
+DEPARTMENTS = ("交通运输局 教育局 民政局 财政局 自然资源局 生态环境局 住房和城乡建设局 水利局 农业农村局 商务局 "
+               "文化和旅游局 卫生健康委员会 应急管理局 审计局 统计局 医疗保障局 营商环境建设局 人民政府").split()
+SOURCE_AGENCIES = ("平潭综合实验区", "盘锦市营商环境建设局", "平潭县人民政府", "平潭县", "平潭", "盘锦市", "营商环境建设局")
+
+
+def synthetic_corpus(folder: Path, n: int, seed: int = 7) -> list[Path]:
+    """n re-labelled copies of the sample reports (distinct agency+year each), written to folder."""
+    rng = random.Random(seed)
+    sources = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))
+    texts = [(p, p.read_text("utf-8")) for p in sources]
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    labels = [(c, d) for c in CITIES for d in DEPARTMENTS]
+    rng.shuffle(labels)
+    for i in range(n):
+        path, text = texts[i % len(texts)]
+        city, dept = labels[(i // len(texts)) % len(labels)]
+        serial = i // (len(texts) * len(labels))  # more agencies than labels: number the cities
+        agency = f"{city}{serial or ''}市{dept}"
+        year = int(re.search(r"(20\d\d)", path.name).group(1))
+        text = _relabel(text, agency, f"{city}{serial or ''}市", year, 2008 + (i % 17))
+        target = folder / f"{i:05d}_{path.name}"
+        target.write_text(text, "utf-8")
+        out.append(target)
+    return out
+
+
+def _relabel(text: str, agency: str, city: str, old_year: int, new_year: int) -> str:
+    for name in SOURCE_AGENCIES[:3]:
+        text = text.replace(name, agency)
+    for name in SOURCE_AGENCIES[3:6]:
+        text = text.replace(name, city)
+    # Years: the report year and the publication year that follows it.
+    text = text.replace(str(old_year + 1), str(new_year + 1)).replace(str(old_year), str(new_year))
+    return text
+
+
+def _timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def _folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def _percentiles(samples: list[float]) -> str:
+    ms = sorted(s * 1000 for s in samples)
+    p50 = statistics.median(ms)
+    p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))]
+    return f"p50 {p50:6.1f} ms  p95 {p95:6.1f} ms"
+
+
+def bench_size(n: int, work: Path, embed_sample: int) -> dict:
+    corpus = synthetic_corpus(work / f"corpus-{n}", n)
+    home = work / f"home-{n}"
+    hashed = HashEmbedder(384, cacheable=True)  # instant vectors that still go through the cache
+    result, seconds = _timed(ingest, home, [corpus[0].parent], model=hashed)
+    chunks = result.chunks
+    index_bytes = _folder_size(home / "generations")
+    again, re_seconds = _timed(reindex, home, model=hashed)
+    figures = {
+        "n": n, "chunks": chunks, "ingest_s": seconds, "parse_s": result.seconds.get("parse", 0.0),
+        "reindex_s": re_seconds, "reindex_cached": again.cached, "index_bytes": index_bytes,
+    }
+    figures.update(search_latency(home))
+    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    shutil.rmtree(work / f"corpus-{n}", ignore_errors=True)
+    shutil.rmtree(home, ignore_errors=True)
+    return figures
+
+
+def search_latency(home: Path, rounds: int = 3) -> dict:
+    questions = [json.loads(line)["q"] for line in QUESTIONS.read_text("utf-8").splitlines() if line.strip()]
+    out = {}
+    with Index.open(home, bootstrap=False) as index:
+        index.vector_search("warm up", k=10)  # loads FAISS and the model once, outside the timing
+        agency, year = index.reports()[0].agency, index.reports()[0].year
+        for label, fn in (
+            ("fts", lambda q: index.fts_search(q, k=10)),
+            ("vector", lambda q: index.vector_search(q, k=10)),
+            ("hybrid", lambda q: index.search(q, k=10)),
+            ("hybrid_filtered", lambda q: index.search(q, k=10, agencies=[agency], years=[year])),
+        ):
+            times = []
+            for _ in range(rounds):
+                for q in questions:
+                    index._query_vectors.clear()  # an embedding per question, as in real use
+                    times.append(_timed(fn, q)[1])
+            out[label] = _percentiles(times)
+    return out
+
+
+def embedding_rate(work: Path, sample: int) -> dict:
+    """Ingest `sample` synthetic reports with the real default model (cold cache), then reindex (warm)."""
+    corpus = synthetic_corpus(work / "corpus-embed", sample, seed=11)
+    home = work / "home-embed"
+    result, seconds = _timed(ingest, home, [corpus[0].parent])
+    again, re_seconds = _timed(reindex, home)
+    figures = {"n": sample, "chunks": result.chunks, "embedded": result.embedded, "ingest_s": seconds,
+               "embed_s": result.seconds.get("embed", 0.0), "reindex_s": re_seconds, "reindex_cached": again.cached}
+    shutil.rmtree(home, ignore_errors=True)
+    return figures
+
+
+def machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), "unknown CPU")
+    return f"{os.cpu_count()} CPUs ({model}), Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}"
+
+
+def print_size(f: dict) -> None:
+    n = f["n"]
+    print(f"\nN = {n:,} synthetic reports ({f['chunks']:,} chunks)")
+    print(f"  ingest, embedding excluded : {n / f['ingest_s']:7.1f} reports/s  {f['chunks'] / f['ingest_s']:9.0f} chunks/s"
+          f"  ({f['ingest_s']:.1f} s, of which parsing {f['parse_s']:.1f} s)")
+    print(f"  reindex, all vectors cached: {n / f['reindex_s']:7.1f} reports/s  ({f['reindex_s']:.1f} s, "
+          f"{f['reindex_cached']:,} cache hits)")
+    print(f"  index size on disk         : {f['index_bytes'] / 2**20:.1f} MB (live generation + previous)")
+    print(f"  peak memory (process)      : {f['peak_rss_mb']:.0f} MB")
+    for label in ("fts", "vector", "hybrid", "hybrid_filtered"):
+        print(f"  search {label:16}    : {f[label]}")
+
+
+def print_embedding(f: dict, sizes: list[int]) -> None:
+    per_report = f["ingest_s"] / f["n"]
+    print(f"\nEmbedding included (real model, measured on {f['n']} synthetic reports, {f['chunks']} chunks, cold cache):")
+    print(f"  ingest: {f['n'] / f['ingest_s']:.2f} reports/s, {f['chunks'] / f['ingest_s']:.1f} chunks/s "
+          f"(embedding {f['embed_s']:.1f} of {f['ingest_s']:.1f} s)")
+    for n in sizes:
+        print(f"  extrapolated to N = {n:,}: {n * per_report / 3600:.1f} h (linear in passages; not measured)")
+    print(f"  reindex with a warm cache: {f['n'] / f['reindex_s']:.1f} reports/s ({f['reindex_cached']} cache hits)")
+
+
+def fts_compare(ks: tuple[int, ...] = (1, 3, 5, 10)) -> None:
+    """Hit@k of the gold evidence among full-text results, per scheme, on the corpus's narrative questions."""
+    from index.fts import SCHEMES, match_expression
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ingest(tmp, [SAMPLES], model="hash:64")
+        with Index.open(tmp, bootstrap=False) as index:
+            rows = index.db.execute("SELECT c.id, r.year, c.text FROM chunks c JOIN reports r ON r.id = c.report_id").fetchall()
+    questions = [q for q in map(json.loads, QUESTIONS.read_text("utf-8").splitlines())
+                 if q["kind"] == "narrative" and q["evidence"]]
+    squash = lambda t: re.sub(r"\s+", "", t)  # noqa: E731
+    texts = {cid: squash(text) for cid, _, text in rows}
+    print(f"{len(questions)} narrative questions, {len(rows)} chunks of the sample reports; "
+          "a hit is a chunk holding the gold evidence string")
+    for scheme in SCHEMES:
+        db = sqlite3.connect(":memory:")
+        db.execute(f"CREATE VIRTUAL TABLE fts USING fts5(tokens, tokenize='{scheme.tokenizer}')")
+        db.executemany("INSERT INTO fts (rowid, tokens) VALUES (?, ?)", [(c, scheme.index_text(t)) for c, _, t in rows])
+        years = {cid: year for cid, year, _ in rows}
+        for filtered in (False, True):
+            ranks, elapsed = [], 0.0
+            for q in questions:
+                terms = scheme.query_terms(q["q"])
+                start = time.perf_counter()
+                found = [r[0] for r in db.execute(
+                    "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts) LIMIT 200",
+                    [match_expression(terms)]).fetchall()] if terms else []
+                elapsed += time.perf_counter() - start
+                if filtered:
+                    found = [c for c in found if years[c] == q["year"]]
+                hit = next((i for i, c in enumerate(found[:10], 1) if squash(q["evidence"]) in texts[c]), None)
+                ranks.append(hit)
+            cells = "  ".join(f"hit@{k} {sum(1 for r in ranks if r and r <= k) / len(ranks):.2f}" for k in ks)
+            mrr = sum(1 / r for r in ranks if r) / len(ranks)
+            print(f"  {scheme.name:8} {'year-filtered' if filtered else 'unfiltered   '}  {cells}  MRR@10 {mrr:.2f}"
+                  f"  ({elapsed / len(questions) * 1000:.1f} ms/query)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
+    parser.add_argument("--embed-sample", type=int, default=20, help="reports ingested with the real model")
+    parser.add_argument("--fts-compare", action="store_true", help="compare Chinese full-text schemes and exit")
+    parser.add_argument("--work", help="scratch folder (default: a temporary folder)")
+    args = parser.parse_args(argv)
+    if args.fts_compare:
+        fts_compare()
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    print("SYNTHETIC corpus: the real sample reports re-labelled with invented agencies, regions and years.")
+    print(f"machine: {machine()}")
+    with tempfile.TemporaryDirectory(dir=args.work) as tmp:
+        work = Path(tmp)
+        if args.embed_sample:
+            print_embedding(embedding_rate(work, args.embed_sample), sizes)
+        for n in sizes:
+            print_size(bench_size(n, work, args.embed_sample))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
