@@ -16,6 +16,7 @@ from .scope import Refusal, Scope, resolve
 from .types import Answer, Query
 from .understand import Understanding, understand
 from .understand.intent import CHECK, COMPARE, LIST, NARRATIVE, RANK
+from .understand.metric import parse_metric
 
 
 def answer(question: str, index, *, today: dt.date | None = None) -> Answer:
@@ -24,7 +25,10 @@ def answer(question: str, index, *, today: dt.date | None = None) -> Answer:
 
 
 def answer_with_choice(question: str, option: str, index, *, today: dt.date | None = None) -> Answer:
-    """Answer a clarify answer's original question for the agency the user picked."""
+    """Answer a clarify answer's original question with the option the user picked: an agency, or a
+    row of the requests table (when the question's wording was new)."""
+    if parse_metric(option).row and not catalog_for(index).matcher.match(option).names:
+        return _answer(f"{question} {option}", index, today, None)
     return _answer(question, index, today, option)
 
 

@@ -18,6 +18,7 @@ from .understand import Understanding
 from .understand.agency import agency_forms
 from .understand.en_terms import chinese_terms
 from .understand.language import has_chinese
+from .understand.metric_similarity import closest_rows, option_label
 
 
 def _name(catalog: Catalog, name: str, lang: str) -> str:
@@ -54,6 +55,8 @@ def _has_row(facts: dict, reading: cells.Reading) -> bool:
 # --- single fact ------------------------------------------------------------------------------
 
 def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    if u.metric.defaulted and _new_wording(u, scope, catalog):
+        return _which_metric(u, scope, index)
     agency, year = scope.agencies[0], scope.years[0]
     report = catalog.report_of[(agency, year)]
     facts = _facts(index, agency, year, u.metric.row)
@@ -69,6 +72,26 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     kind = "fact" if reading.parts else "not_found"
     return Answer(u.text, kind, _join(parts, lang), reading.value, fx.fact_refs(reading),
                   (fx.source_for(report, reading, lang),), lang=lang, query=_query(u, scope))
+
+
+def _new_wording(u: Understanding, scope: Scope, catalog: Catalog) -> bool:
+    """The question says more about its requests than the dictionary understood ("被驳回", "turned down")."""
+    left = u.metric.unexplained
+    for word in sorted(_agency_words(scope, catalog), key=len, reverse=True):
+        left = left.replace(word, "")
+    left = re.sub(r"\s+", " ", left).strip()
+    return len(left.replace(" ", "")) >= 2
+
+
+def _which_metric(u: Understanding, scope: Scope, index) -> Answer:
+    """Offer the rows closest to the question's unknown wording (by embedding similarity), the year's new
+    requests among them, rather than guess a number."""
+    rows = closest_rows(index.embed_query(u.text), index.embedder, 3)
+    rows = [r for r in rows if r != "applications.new_received"][:3] + ["applications.new_received"]
+    options = tuple(option_label(r, u.lang) for r in rows)
+    head = ("您问的是表三中的哪一项？请选择：" if u.lang == "zh" else "Which figure of the requests table do you mean? Pick one:")
+    text = head + "\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1))
+    return Answer(u.text, "clarify", text, options=options, lang=u.lang, query=_query(u, scope))
 
 
 def _join(parts: list[str], lang: str) -> str:

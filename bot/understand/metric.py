@@ -30,6 +30,8 @@ class MetricAsk:
     rows: tuple[str, ...] = ()  # every specific row named (more than one: "予以公开及部分公开")
     requests: bool = False  # the question speaks of disclosure requests
     column_words: tuple[str, ...] = ()  # the words that named the column
+    defaulted: bool = False  # no row was named: "requests" was read as the year's new requests
+    unexplained: str = ""  # words the dictionary could not place (new wording: "被驳回", "turned down")
 
     @property
     def table(self) -> str | None:
@@ -49,12 +51,38 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) 
     strong = [h for h in rows if h[2].text not in WEAK]
     chosen = _most_specific(strong) or (_most_specific(rows) if requests else [])
     row = chosen[0] if chosen else None
-    if row is None and requests:
+    defaulted = row is None and requests
+    if defaulted:
         row = "applications.new_received"
     column = _column(row, hits)
     words = tuple(h[2].text for h in hits if h[2].kind == ROW and (h[2].target == row or h[2].text not in WEAK))
     column_words = tuple(h[2].text for h in hits if h[2].kind != ROW and h[2].target == column)
-    return MetricAsk(row, column, words, tuple(chosen), requests, column_words)
+    left = _unexplained(zh, en, hits) if defaulted else ""
+    return MetricAsk(row, column, words, tuple(chosen), requests, column_words, defaulted, left)
+
+
+_FILLER_ZH = re.compile(
+    r"政府信息公开|信息公开|政务公开|申请|年度|年报|报告|多少|几|[件个条份项次]|有|是|的|了|吗|呢|在|共|总共|一共|合计|"
+    r"总计|全部|全年|全区|全市|本年|今年|去年|前年|其中|当中|里面|请问|一下|关于|这|那|些|都|中|里|[年月日]|[^\u4e00-\u9fff]")
+_FILLER_EN = {"how", "many", "much", "what", "which", "was", "were", "is", "are", "the", "a", "an", "of", "in", "for",
+              "did", "does", "do", "there", "by", "to", "from", "at", "on", "its", "their", "his", "her", "number",
+              "total", "requests", "request", "applications", "application", "disclosure", "information",
+              "government", "public", "open", "year", "report", "reported", "all", "this", "that", "and", "or",
+              "get", "got", "have", "has", "had", "be", "been", "it", "they", "annual", "s", "whole", "overall",
+              "came", "come", "comes", "made", "make", "file", "sent", "send", "during", "with", "about", "any"}
+
+
+def _unexplained(zh: str, en: str, hits) -> str:
+    """What remains of the question once the table words, question words and names are taken out."""
+    for start, end, _ in hits:
+        if start < 100000:
+            zh = zh[:start] + " " * (end - start) + zh[end:]
+        else:
+            start, end = start - 100000, end - 100000
+            en = en[:start] + " " * (end - start) + en[end:]
+    chinese = _FILLER_ZH.sub("", zh)
+    english = [w for w in re.findall(r"[a-z]+", en) if w not in _FILLER_EN and len(w) > 2]
+    return chinese + (" " + " ".join(english) if english else "")
 
 
 def _mask(text: str, spans) -> str:
