@@ -30,9 +30,9 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,
 _PERIOD = re.compile(rf"统计(?:期限|时限|时间)[^。]{{0,12}}?({_YEAR})\s*年")
 _HEADER = {
     "title": re.compile(r"(?:^|\n)\s*标\s*题\s*[:：]\s*(.+)"),
-    "published": re.compile(r"(?:发布|公开|成文)(?:时间|日期)\s*[:：]\s*([0-9年月日\-/. :]+)"),
-    "publisher": re.compile(r"(?:发布机构|发文机关|来源|信息来源)\s*[:：]\s*([^\s:：]{2,40})"),
-    "index_no": re.compile(r"索\s*引\s*号\s*[:：]\s*([A-Za-z0-9\-_/.（）()\u4e00-\u9fff]{4,60}?)(?=\s|$)"),
+    "published": re.compile(r"(?:发布|公开|成文)(?:时间|日期)\s*[:：]?\s*(\d[0-9年月日\-/. :]*)"),
+    "publisher": re.compile(r"(?:发布机构|发文机关|来源|信息来源)\s*[:：]?\s*([^\s:：]{2,40})"),
+    "index_no": re.compile(r"索\s*引\s*号\s*[:：]?\s*([A-Za-z0-9\-_/.（）()\u4e00-\u9fff]{4,60}?)(?=\s|$)"),
     "url": re.compile(r"(?:原文链接|原文地址|来源网址|网址)\s*[:：]\s*(https?://\S+)"),
 }
 
@@ -83,11 +83,13 @@ def _title_from(page_title: str, text: str) -> str:
     lines = [line.strip() for line in text.splitlines()[:80] if line.strip()]
     # A title is sometimes broken over two lines ("平潭综合实验区 2019年" / "政府信息公开工作年度报告").
     pairs = [a + b for a, b in zip(lines, lines[1:])]
-    for candidate in [page_title.split("_")[0], *lines, *pairs]:
+    # Page titles add the site's name after a separator: "…年度报告_政府信息公开年报_平潭…", "… - 盘锦市人民政府".
+    title_parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", page_title)]
+    for candidate in [*title_parts, *lines, *pairs]:
         candidate = candidate.strip()
         if _TITLE_REPORT.search(candidate) and re.search(_YEAR, candidate) and len(candidate) <= 60:
             return candidate
-    return page_title.split("_")[0].strip()
+    return title_parts[0] if title_parts else ""
 
 
 def _agency_and_year(title: str) -> tuple[str, int | None]:

@@ -108,8 +108,8 @@ def _r(key, zh, en, *patterns, number="", short="", exact=False) -> Row:
 
 
 _MADE_2019 = (
-    _c("new_made", "本年新制作数量", "newly made this year", "新制作"),
-    _c("new_published", "本年新公开数量", "newly published this year", "新公开"),
+    _c("new_made", "本年新制作数量", "newly made this year", "新制作", "本年制作"),
+    _c("new_published", "本年新公开数量", "newly published this year", "新公开", "本年公开"),
     _c("total_published", "对外公开总数量", "total published", "公开总数"),
 )
 _ITEMS_2019 = (
