@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.template import APPLICANT_COLUMNS
 from ingest.types import format_number
 
 from .catalog import Catalog
@@ -12,6 +13,7 @@ from .compose import compare as cmp
 from .compose import facts as fx
 from .compose import narrative as nv
 from .compose.names import agency_name
+from .metrics import FAMILIES
 from .scope import Scope
 from .types import Answer, FactRef
 from .understand import Understanding
@@ -135,7 +137,7 @@ def _row_neighbours(reading: cells.Reading, facts: dict, lang: str) -> str:
         return ""
     others = [f for k, f in facts.items() if k.startswith(reading.row + ".") and k != reading.keys[0]]
     shown = [f"{fx.column_label(reading.row, f.key.rsplit('.', 1)[1], lang)} "
-             f"{format_number(f.value) if f.value is not None else '?'}" for f in others]
+             f"{format_number(f.value) if f.value is not None else _unreadable(lang)}" for f in others]
     if not shown:
         return ""
     return ("同一行其他列：" + "，".join(shown) + "。") if lang == "zh" else ("Same row: " + "; ".join(shown) + ".")
@@ -245,21 +247,33 @@ def listing(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
 
 
 def _breakdown(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
-    agency = scope.agencies[0]
-    year = scope.years[-1]
+    """A row by applicant (申请人情况), or a family by its reasons (不予公开的理由)."""
+    agency, year = scope.agencies[0], scope.years[-1]
     report = catalog.report_of.get((agency, year))
     if report is None:
         return Answer(u.text, "not_found", refuse.missing_year(catalog, [agency], (year,), u.lang), lang=u.lang)
     facts = _facts(index, agency, year, u.metric.row)
-    prefix = u.metric.row + "."
-    items = [f for k, f in sorted(facts.items()) if k.startswith(prefix)]
-    lines = [f"{fx.fact_label(f)} {fx.column_label(u.metric.row, f.key.rsplit('.', 1)[1], u.lang)}："
-             f"{format_number(f.value) if f.value is not None else '?'}" for f in items]
+    items = _breakdown_items(u.metric.row, u.metric.column, facts)
+    lines = [f"{fx.fact_label(f)}{'' if u.metric.row in FAMILIES else ' ' + fx.column_label(u.metric.row, f.key.rsplit('.', 1)[1], u.lang)}："
+             f"{format_number(f.value) if f.value is not None else _unreadable(u.lang)}" for f in items]
     text = f"{_name(catalog, agency, u.lang)} {year}：\n" + "\n".join(lines)
     refs = tuple(FactRef(f.key, f.value, f.agency, f.year) for f in items if f.value is not None)
     source = fx.Source(report.title, agency, year, "", "；".join(lines[:10]), report.url)
     return Answer(u.text, "list" if items else "not_found", text, None, refs, (source,), lang=u.lang,
                   query=_query(u, scope))
+
+
+def _breakdown_items(row: str, column: str | None, facts: dict) -> list:
+    if row in FAMILIES:
+        reading = cells.read(row, column or "total", facts, {})
+        return list(reading.parts)
+    order = [c.key for c in APPLICANT_COLUMNS]
+    items = [f for k, f in facts.items() if k.startswith(row + ".") and k.count(".") == row.count(".") + 1]
+    return sorted(items, key=lambda f: order.index(f.key.rsplit(".", 1)[1]) if f.key.rsplit(".", 1)[1] in order else 99)
+
+
+def _unreadable(lang: str) -> str:
+    return "无法确定" if lang == "zh" else "unreadable"
 
 
 # --- narrative ----------------------------------------------------------------------------------

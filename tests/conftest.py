@@ -22,3 +22,29 @@ def report_copy(tmp_path):
         return target
 
     return copy
+
+
+# Answering tests (test_answer.py, test_ask_cli.py): one real index (SQLite + FAISS + the default
+# embedding model) per session, of four real reports: Panjin 2020 (every count 0), Pingtan 2020 as
+# scraped text (ambiguous cells, a failed identity check), Pingtan 2025 (2021 layout) and the
+# old-template Pingtan County 2013 report.
+ANSWER_REPORTS = ("2020_panjin_yingshangju.txt", "2020_pingtan_syq.txt", "2025_pingtan_syq_page.html",
+                  "2013_pingtan_xian.txt")
+
+
+@pytest.fixture(scope="session")
+def answer_home(tmp_path_factory) -> Path:
+    from index.build import ingest
+
+    home = tmp_path_factory.mktemp("answer-home")
+    ingest(home, [DATA / name for name in ANSWER_REPORTS])
+    return home
+
+
+@pytest.fixture(scope="session")
+def answer_index(answer_home):
+    from index.reader import Index
+
+    index = Index.open(answer_home, bootstrap=False)
+    yield index
+    index.close()

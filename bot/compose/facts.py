@@ -103,16 +103,21 @@ def _unknown_text(agency, year, reading: Reading, label, col, where, lang) -> st
                 else f"The {year} report of {agency} has no cell for {label}, “{col}” (its table layout differs).")
     known = [p for p in reading.parts if p.value is not None and p.status == "certain"]
     computed = [p for p in reading.ambiguous if p.computed is not None]
+    few = [p for p in reading.ambiguous if p.computed is None and 1 < len(p.candidates) <= 4]
     if lang == "zh":
         text = f"{agency}{year}年{label}（{col}）无法从这份年报中确定读出{where}：表格中该单元格的位置不确定。"
         if computed:
             text += "按表格自身的勾稽关系推算为" + "、".join(format_number(p.computed) for p in computed) + "，但这只是推算，不是印在表中的数字。"
+        if few:
+            text += "可能的读法：" + "；".join("、".join(format_number(c) for c in p.candidates) for p in few) + "。"
     else:
         text = (f"The value of {label}, “{col}” for {agency}, {year} cannot be read from this copy of the report"
                 f"{where}: the cell's place in the table is uncertain.")
         if computed:
             text += " The table's own identities imply " + ", ".join(format_number(p.computed) for p in computed) + \
                     ", but that is computed, not printed."
+        if few:
+            text += " Possible readings: " + "; ".join(", ".join(format_number(c) for c in p.candidates) for p in few) + "."
     if known and reading.summed:
         text += ("已确定的部分：" if lang == "zh" else " Known parts: ") + _parts_text(known, lang)
     return text

@@ -1,0 +1,226 @@
+"""answer(): what a citizen gets back, on a real index of real reports (tests/conftest.py: answer_index).
+
+The reports: 盘锦市营商环境建设局 2020 (every count 0), 平潭综合实验区 2020 as scraped text (some table-2
+cells cannot be placed; table 3's results do not add up to its total), 平潭综合实验区 2025 (2021 layout)
+and 平潭县人民政府 2013 (old template: narrative only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.answer import answer, answer_with_choice
+
+TODAY = dt.date(2026, 11, 28)
+
+
+@pytest.fixture(scope="module")
+def ask(answer_index):
+    def _ask(question: str, today: dt.date = TODAY):
+        return answer(question, answer_index, today=today)
+    return _ask
+
+
+# --- single facts ---------------------------------------------------------------------------------
+
+def test_a_fact_gives_the_number_agency_year_row_report_and_table(ask):
+    a = ask("平潭2025年新收政府信息公开申请多少件？")
+    assert (a.kind, a.value, a.lang) == ("fact", 154, "zh")
+    assert "平潭综合实验区2025年" in a.text
+    assert "本年新收政府信息公开申请数量" in a.text  # the row as printed
+    assert "《平潭综合实验区2025年度政府信息公开工作年度报告》" in a.text
+    assert "表三" in a.text
+    assert [(f.key, f.value, f.agency, f.year) for f in a.facts] == [
+        ("applications.new_received.total", 154, "平潭综合实验区", 2025)]
+    assert a.sources[0].title == "平潭综合实验区2025年度政府信息公开工作年度报告"
+
+
+def test_requests_received_are_given_with_those_carried_over(ask):
+    a = ask("平潭2025年新收政府信息公开申请多少件？")
+    assert "另有上年结转0件，两项合计154件" in a.text
+
+
+def test_the_short_name_and_an_english_question_reach_the_same_fact(ask):
+    zh = ask("营商局2020年收到多少政府信息公开申请？")
+    en = ask("how many disclosure requests did the 营商局 get in 2020")
+    assert (zh.kind, zh.value, en.kind, en.value) == ("fact", 0, "fact", 0)
+    assert en.lang == "en"
+    assert "盘锦市营商环境建设局 (Panjin City Business Environment Construction Bureau)" in en.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("平潭2025年结转到下一年继续办理的申请有几件？", 6),
+    ("2025年平潭商业企业的申请有几件结转下年度？", 2),
+    ("Pingtan 2025 行政复议一共多少件？", 36),
+    ("平潭2025年有几件申请因申请人逾期未按收费通知缴纳费用而不再处理？", 2),
+    ("How many 2025 requests did Pingtan stop processing because the applicant did not supplement the request in time?", 8),
+    ("How many administrative penalty decisions did Pingtan report for 2025?", 644),
+    ("平潭2020年行政事业性收费项目本年增/减是多少？", -15),
+])
+def test_facts_across_the_three_tables(ask, question, value):
+    a = ask(question)
+    assert (a.kind, a.value) == ("fact", value)
+
+
+def test_a_family_of_rows_is_summed_and_its_parts_named(ask):
+    a = ask("How many requests did Pingtan refuse in 2025?")
+    assert (a.kind, a.value) == ("fact", 11)
+    assert "Of which:" in a.text
+
+
+def test_plain_lawsuits_are_the_sum_of_direct_and_after_review_and_say_so(ask):
+    a = ask("平潭2025年行政诉讼一共多少件？")
+    assert (a.kind, a.value) == ("fact", 9)
+    assert "未经复议直接起诉 + 复议后起诉" in a.text
+
+
+def test_no_year_takes_the_latest_report_and_says_so(ask):
+    a = ask("平潭实验区收到多少件政府信息公开申请？")
+    assert (a.kind, a.value) == ("fact", 154)
+    assert "最新的2025年度报告" in a.text
+
+
+@pytest.mark.parametrize("question, today, value", [
+    ("去年平潭新收了多少件政府信息公开申请？", dt.date(2026, 3, 1), 154),
+    ("How many new disclosure requests did Pingtan receive last year?", dt.date(2021, 6, 1), 21),
+])
+def test_relative_years_count_from_today(ask, question, today, value):
+    assert ask(question, today).value == value
+
+
+# --- what the report itself leaves uncertain ---------------------------------------------------------
+
+def test_an_ambiguous_cell_has_no_value_and_says_it_cannot_be_read(ask):
+    a = ask("平潭2020年规范性文件对外公开总数量是多少？")
+    assert (a.kind, a.value) == ("fact", None)
+    assert "无法从这份年报中确定读出" in a.text
+    en = ask("How many normative documents had Pingtan published in total in 2020?")
+    assert en.value is None and "cannot be read from this copy of the report" in en.text
+
+
+def test_a_cell_in_a_failed_identity_is_printed_but_not_stated_as_certain(ask):
+    a = ask("平潭2020年予以公开的申请总计多少件？")
+    assert (a.kind, a.value) == ("fact", None)
+    assert "表中印的数字是7" in a.text
+    assert "27 but 三(七) = 21" in a.text
+
+
+def test_whether_a_reports_totals_add_up_is_answered_from_its_own_numbers(ask):
+    a = ask("平潭2020年的办理结果各项加起来等于总计吗？")
+    assert a.kind == "compare"
+    assert "不相等" in a.text and "各项合计27件" in a.text and "三(七)为21件" in a.text
+    ok = ask("平潭2025年表三各项办理结果加起来等于总计吗？")
+    assert "合计相符" in ok.text and "148" in ok.text
+
+
+# --- comparisons, rankings, lists ------------------------------------------------------------------------
+
+def test_a_comparison_across_years_gives_each_number_with_its_source_and_the_difference(ask):
+    a = ask("平潭2025年的行政复议比2020年多了多少件？")
+    assert (a.kind, a.value) == ("compare", 36)
+    assert "2020年 0件 → 2025年 36件" in a.text
+    assert "2025年比2020年多36件" in a.text
+    assert [s.year for s in a.sources] == [2020, 2025]
+
+
+def test_a_trend_over_the_years(ask):
+    a = ask("How did Pingtan's new disclosure requests change over the years?")
+    assert a.kind == "compare"
+    assert "2020: 21 → 2025: 154" in a.text
+
+
+def test_a_ranking_across_agencies(ask):
+    a = ask("哪个部门2020年收到的申请最多？")
+    assert (a.kind, a.value) == ("compare", 21)
+    assert "最多的是平潭综合实验区，21件" in a.text
+    assert "盘锦市营商环境建设局：0件" in a.text
+
+
+def test_a_list_of_the_indexed_reports(ask):
+    a = ask("索引里有哪些年报？")
+    assert a.kind == "list"
+    assert "《盘锦市营商环境建设局2020年度政府信息公开工作报告》" in a.text
+    assert "索引中共有4份年报" in a.text
+
+
+def test_a_breakdown_by_applicant(ask):
+    a = ask("平潭2025年新收申请按申请人分别是多少？")
+    assert a.kind == "list"
+    assert "自然人：151" in a.text and "商业企业：3" in a.text
+
+
+# --- narrative ------------------------------------------------------------------------------------------
+
+def test_a_narrative_question_quotes_the_report_sentence_and_its_source(ask):
+    a = ask("辽事通注册了多少人？")
+    assert a.kind == "narrative"
+    assert "辽事通注册总量362804人" in a.text
+    assert "辽事通注册总量362804人" in a.sources[0].quote
+    assert a.sources[0].agency == "盘锦市营商环境建设局"
+
+
+def test_an_old_template_report_answers_a_table_question_from_its_text(ask):
+    a = ask("平潭县政府2013年共收到多少条政府信息公开申请？")
+    assert a.kind == "narrative"
+    assert "2013年全县共收到有关政府信息公开的申请7条" in a.sources[0].quote
+
+
+def test_an_english_narrative_question_is_answered_with_the_chinese_sentence(ask):
+    a = ask("Which places did Pingtan County designate as public reading points for government information in 2013?")
+    assert a.kind == "narrative"
+    assert "县档案馆、图书馆" in a.sources[0].quote
+
+
+# --- honest refusals --------------------------------------------------------------------------------------
+
+def test_a_year_the_agency_has_no_report_for_is_not_found_with_the_years_it_has(ask):
+    a = ask("平潭县人民政府2021年收到了多少件政府信息公开申请？")
+    assert (a.kind, a.value) == ("not_found", None)
+    assert "平潭县人民政府只有2013年的年报" in a.text
+
+
+def test_an_agency_that_is_not_indexed_is_not_found_with_the_close_ones(ask):
+    a = ask("沈阳营商局2020年收到多少政府信息公开申请？")
+    assert a.kind == "not_found"
+    assert "沈阳" in a.text and "盘锦市营商环境建设局" in a.text
+
+
+def test_a_question_the_reports_do_not_answer_is_not_found(ask):
+    for question in ("平潭2025年政府信息公开工作经费是多少？", "What was Pingtan's population in 2025?"):
+        a = ask(question)
+        assert a.kind == "not_found", a.text
+        assert "平潭综合实验区" in a.text  # says what the index covers
+
+
+# --- clarify --------------------------------------------------------------------------------------------
+
+def test_a_question_several_agencies_fit_asks_which_and_answers_the_choice(ask, answer_index):
+    question = "2020年收到多少政府信息公开申请？"
+    a = ask(question)
+    assert a.kind == "clarify"
+    assert a.options == ("平潭综合实验区", "盘锦市营商环境建设局")
+    chosen = answer_with_choice(question, a.options[1], answer_index)
+    assert (chosen.kind, chosen.value) == ("fact", 0)
+
+
+def test_a_shared_name_is_decided_by_the_year_before_asking(ask):
+    assert ask("平潭2013年年报写的数据统计期限是什么？").sources[0].agency == "平潭县人民政府"
+    assert ask("平潭2025年新收政府信息公开申请多少件？").facts[0].agency == "平潭综合实验区"
+
+
+def test_new_wording_for_a_row_is_clarified_rather_than_guessed(ask, answer_index):
+    question = "平潭2025年有多少申请被驳回了？"
+    a = ask(question)
+    assert (a.kind, a.value) == ("clarify", None)
+    assert "一、本年新收政府信息公开申请数量" in a.options
+    refused = next(o for o in a.options if o.startswith("不予公开")) if any(
+        o.startswith("不予公开") for o in a.options) else a.options[0]
+    assert answer_with_choice(question, refused, answer_index).kind == "fact"
+
+
+def test_contract_line_shape(ask):
+    line = ask("平潭2025年新收政府信息公开申请多少件？").to_contract(1.5)
+    assert set(line) == {"question", "kind", "answer", "value", "facts", "sources", "options", "elapsed_ms"}
+    assert line["value"] == 154 and line["facts"][0]["key"] == "applications.new_received.total"
