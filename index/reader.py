@@ -20,7 +20,7 @@ from index.embed import Embedder, load_embedder
 from index.errors import IndexBusy, IndexProblem, NoIndex
 from index.generations import DB_FILE, META_FILE, VECTORS_FILE, Meta, ReaderLock, current
 from index.home import configured_model, resolve_home
-from index.search import FTS_CANDIDATES, VECTOR_CANDIDATES, Filter, fts_ranked, fuse
+from index.search import FTS_CANDIDATES, VECTOR_CANDIDATES, Filter, fts_ranked, fuse, has_chinese
 from index.seed import SAMPLES
 from index.types import AgencyRecord, Chunk, FactRecord, Hit, ReportRecord
 from index.vectors import EXACT_SUBSET_LIMIT, VectorIndex
@@ -113,7 +113,7 @@ class Index:
     def search(self, query: str, *, k: int = 10, agencies=None, years=None, kind: str | None = None) -> list[Hit]:
         """Hybrid search: full-text and vector candidates fused by reciprocal rank fusion, best first."""
         where = Filter.of(agencies, years, kind)
-        fts_ids = fts_ranked(self.db.conn, query, where, max(FTS_CANDIDATES, k))
+        fts_ids = fts_ranked(self.db.conn, query, where, max(FTS_CANDIDATES, k)) if has_chinese(query) else []
         vec = self.vector_search(query, k=max(VECTOR_CANDIDATES, k), where=where)
         fused = fuse(fts_ids, [cid for cid, _ in vec])[:k]
         return self._hits(fused, fts_ids, vec, query)

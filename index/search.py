@@ -7,11 +7,13 @@ rank and the cosine, so it can decide how much to trust a hit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index.fts import match_expression, query_terms
 
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 RRF_K = 60
 FTS_CANDIDATES = 50
 VECTOR_CANDIDATES = 50
@@ -50,6 +52,12 @@ class Filter:
             parts.append("c.kind = ?")
             params.append(self.kind)
         return " AND ".join(parts), params
+
+
+def has_chinese(text: str) -> bool:
+    """The reports are Chinese: a question without a Chinese character only matches stray Latin tokens
+    (URLs, e-mail addresses) by full text, so such a question is answered from vectors alone."""
+    return bool(_CJK.search(text))
 
 
 def choose_terms(terms: list[str], doc_freq: dict[str, int], total: int) -> list[str]:
