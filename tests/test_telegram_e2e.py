@@ -72,6 +72,7 @@ def test_malformed_upload_gets_a_clear_reply_and_changes_nothing(fake, serve):
     fake.send_document(ADMIN, b"<html><body>\xff\xfe not a report at all</body></html>", "broken.html")
     done = fake.wait_for(lambda c: c.method == "editMessageText" and c.chat_id == ADMIN, 60, since=mark)
     assert done.text.startswith("❌ Could not add broken.html: ") and "Nothing in the index was changed" in done.text
+    assert "/tmp" not in done.text  # the reason names the file as sent, not where the bot kept it
     assert stats(fake) == before
 
 
@@ -85,6 +86,11 @@ def test_admin_upload_is_ingested_then_answerable_and_clarify_offers_both(fake, 
 
     reply = ask(fake, "盘锦市营商环境建设局2020年政府集中采购总金额是多少？")
     assert "<b>148</b>" in reply.text
+
+    mark = fake.mark()
+    fake.send_document(ADMIN, (DATA / UPLOAD).read_bytes(), UPLOAD)
+    again = fake.wait_for(lambda c: c.method == "editMessageText" and c.chat_id == ADMIN, 60, since=mark)
+    assert again.text.startswith("ℹ️ 盘锦市营商环境建设局, 2020 report: nothing in the index changed: already indexed")
 
     clarify = ask(fake, "2020年收到多少政府信息公开申请？", chat=CITIZEN + 1)
     assert [b["text"] for b in clarify.buttons] == ["平潭综合实验区", "盘锦市营商环境建设局"]

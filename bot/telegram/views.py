@@ -79,13 +79,16 @@ def ingest_html(result: Any, name: str, lang: str) -> str:
 
 
 def _outcome(o: Any, name: str, lang: str) -> str:
+    reason = escape(o.reason.replace(o.source, name)) if o.reason else "?"  # not the upload's temporary path
     if o.status == "failed":
-        return t("ingest_failed", lang, name=escape(name), reason=escape(o.reason or "?"))
-    note = {"replaced": t("ingest_replaced", lang, old=escape(o.replaced)), "unchanged": t("ingest_unchanged", lang),
-            "skipped": f"\n{escape(o.reason)}", "kept": f"\n{escape(o.reason)}"}.get(o.status, "")
+        return t("ingest_failed", lang, name=escape(name), reason=reason)
+    year = o.year if o.year is not None else "?"
+    if o.status in ("unchanged", "skipped", "kept"):
+        return t("ingest_unchanged", lang, agency=escape(o.agency or "?"), year=year, reason=reason)
+    note = t("ingest_replaced", lang, old=escape(o.replaced)) if o.status == "replaced" else ""
     audit = t("see_audit", lang) if o.failed_checks else ""
-    return t("ingest_ok", lang, agency=escape(o.agency or "?"), year=o.year if o.year is not None else "?",
-             facts=o.facts, ambiguous=o.ambiguous, failed=f"{o.failed_checks}{audit}", chunks=o.chunks, note=note)
+    return t("ingest_ok", lang, agency=escape(o.agency or "?"), year=year, facts=o.facts, ambiguous=o.ambiguous,
+             failed=f"{o.failed_checks}{audit}", chunks=o.chunks, note=note)
 
 
 def reindex_html(result: Any, seconds: float, lang: str) -> str:
