@@ -218,3 +218,37 @@ def test_webhook_mode_receives_updates_posted_to_it():
             assert "81" in server.reply_to(server.send_text(5, "平潭2023年新收多少件？"), 10).text
         finally:
             running.stop(server)
+
+
+def slow_answer(question: str, index: StandInIndex) -> Answer:
+    if "slow" in question:
+        import time
+
+        time.sleep(1.5)
+    return stand_in_answer(question, index)
+
+
+@pytest.fixture
+def slow_bot():
+    with FakeBotApi() as server:
+        library = Library(None, workers=2, open_index=lambda home: StandInIndex([]), answer_fn=slow_answer,
+                          ingest_fn=stand_in_ingest, reindex_fn=stand_in_reindex)
+        running = InProcessBot(Settings(token=server.token, api_base=server.base_url), library).start(server)
+        yield server, running
+        running.stop(server)
+
+
+def test_a_slow_question_does_not_stall_other_chats(slow_bot):
+    fake, _ = slow_bot
+    slow = fake.send_text(1, "a slow question")
+    quick = fake.reply_to(fake.send_text(2, "a quick one"), 10)
+    assert quick.at - fake.pushed_at(slow["message_id"]) < 0.5
+    assert fake.reply_to(slow, 10).at > quick.at
+
+
+def test_stopping_finishes_the_question_being_answered(slow_bot):
+    fake, running = slow_bot
+    msg = fake.send_text(3, "a slow question before shutdown")
+    fake.wait_for(lambda c: c.method == "sendChatAction" and c.chat_id == 3, 5)
+    running.stop(fake)
+    assert "81" in fake.reply_to(msg, 1).text
