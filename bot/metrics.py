@@ -41,7 +41,7 @@ class Term:
 # Everyday wording beyond the template's labels. Chinese first, then English.
 _ROW_WORDS: dict[str, tuple[str, ...]] = {
     "applications.new_received": (
-        "本年新收", "新收", "收到", "收了", "受理", "提出", "申请数量", "申请总数", "申请量",
+        "本年新收", "新收", "收到", "收了", "受理", "提出", "申请数量", "申请总数", "申请量", "依申请公开",
         "new requests", "newly received", "received", "receive", "get", "got", "filed", "submitted"),
     "applications.carried_over": (
         "上年结转", "上年度结转", "上一年结转", "结转过来", "从上年结转",

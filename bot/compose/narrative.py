@@ -24,20 +24,22 @@ from dataclasses import dataclass
 from ..types import Source
 
 MIN_COVERAGE = 0.5
-MIN_COVERAGE_WITH_VECTOR = 0.34
+MIN_COVERAGE_WITH_VECTOR = 0.4
 STRONG_VECTOR = 0.86
-MIN_TERM_COVERAGE = 0.5
+MIN_TERM_COVERAGE = 0.6
 MIN_BIGRAMS = 2  # a question with less Chinese content than this is judged by its English terms
 
 # Semicolons do not end a sentence here: a contact line ("地址…；邮编…；电子邮箱…") is one statement.
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』)）]*")
 _QUESTION_WORDS = re.compile(
-    r"多少|几[个件条份篇期家项次人]?|什么|哪些|哪个|哪里|哪几|是否|有没有|有无|有|吗|呢|么|怎么样|怎样|如何|请问|"
+    r"多少|几[个件条份篇期家项次人]?|什么|哪些|哪个|哪里|哪几|是否|有没有|有无|有|吗|呢|么|怎么样|怎样|如何|请问|谁|"
     r"是|的|了|在|过|共|总共|一共|全年|多大|用|通过|之|与|和|及|对|将|把|被|给|还|都|又|也|就|"
     r"政府信息公开|信息公开|政务公开|年度报告|年报|报告|情况|本年|全区|全市|全县|我区|我市|"
     r"[0-9０-９]{4}\s*年度?|[0-9]+|[？?！!，,。、“”\"'《》（）()：:；;\s]")
 # How a sentence may state what a question's last word asks for ("占多大比例" is answered by "占51.85%").
-_HEAD_FORMS = {"比例": ("比例", "%", "％"), "占比": ("占比", "%", "％"), "分比": ("%", "％", "百分")}
+_HEAD_FORMS = {"比例": ("比例", "%", "％"), "占比": ("占比", "%", "％"), "分比": ("%", "％", "百分"),
+               "措施": ("措施", "举措", "改进", "做法"), "问题": ("问题", "不足"), "不足": ("不足", "问题"),
+               "打算": ("打算", "计划", "下一步"), "计划": ("计划", "打算", "下一步")}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d")
 _ASKS_NUMBER = re.compile(r"多少|几|how many|how much|number of|what was the .*(?:count|total)", re.I)
@@ -58,6 +60,7 @@ class Needles:
     grams: frozenset[str]  # Chinese content bigrams
     runs: tuple[str, ...]  # Chinese content runs (for the shared-substring test)
     terms: tuple[tuple[str, ...], ...] = ()  # Chinese alternatives of an English question's words
+    head: str = ""  # what is asked: the last noun of the question's last phrase
 
     @property
     def by_terms(self) -> bool:
@@ -78,16 +81,10 @@ class Needles:
 
     def anchored(self, sentence: str) -> bool:
         """The sentence names what is asked: the head of the question's last phrase (Chinese compounds end
-        in their head: 工作经费 asks for 经费, not 经验), and a run of three question characters (two-character
-        words alone match too much: “三公”经费 is not 工作经费)."""
-        if self.by_terms or not self.runs:
+        in their head: 工作经费 asks for 经费, not 经验)."""
+        if self.by_terms or not self.head:
             return True
-        head = self.runs[-1][-2:]
-        if not any(h in sentence for h in _HEAD_FORMS.get(head, (head,))):
-            return False
-        if max(len(r) for r in self.runs) < 3:
-            return True
-        return any(run[i:i + 3] in sentence for run in self.runs for i in range(len(run) - 2))
+        return any(h in sentence for h in _HEAD_FORMS.get(self.head, (self.head,)))
 
 
 def needles(question: str, drop: tuple[str, ...], terms: tuple[tuple[str, ...], ...] = ()) -> Needles:
@@ -98,7 +95,17 @@ def needles(question: str, drop: tuple[str, ...], terms: tuple[tuple[str, ...], 
     text = _QUESTION_WORDS.sub(" ", text)
     runs = tuple(re.findall(r"[\u4e00-\u9fff]+", text))
     grams = {r[i:i + 2] for r in runs for i in range(len(r) - 1)} | {r for r in runs if len(r) == 1}
-    return Needles(frozenset(grams), runs, terms)
+    return Needles(frozenset(grams), runs, terms, _head(runs[-1]) if runs else "")
+
+
+def _head(phrase: str) -> str:
+    """The last noun of a phrase, as its last two characters: 个部门主要领导组成 asks about 领导, 工作经费
+    about 经费 (a Chinese compound ends in its head; a trailing verb such as 组成 is not what is asked)."""
+    import jieba.posseg as pseg
+
+    nouns = [t.word for t in pseg.cut(phrase) if t.flag[:1] == "n" or t.flag in ("vn", "an")]
+    word = nouns[-1] if nouns else phrase
+    return word[-2:]
 
 
 def content_bigrams(question: str, drop: tuple[str, ...] = ()) -> set[str]:
@@ -132,7 +139,9 @@ def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, .
 
 
 def _with_next(sentence: str, following: str, found: Needles) -> str:
-    if following and found.covered(following) - found.covered(sentence):
+    """Join the next sentence when it, not this one, names what is asked ("…请与办公室联系。" then
+    "…电子邮箱：…"): words scattered over two sentences otherwise count for neither."""
+    if following and not found.anchored(sentence) and found.anchored(following):
         return sentence + following
     return sentence
 
