@@ -157,19 +157,18 @@ def reindex(home: str | os.PathLike | None, *, model: str | Embedder | None = No
 
 
 def _embedder(meta: Meta | None, model: str | Embedder | None, *, switching: bool) -> Embedder:
-    if isinstance(model, Embedder):
-        requested: str | None = model.name
-    else:
-        requested = configured_model(model)
-    if meta is None or switching:
-        return model if isinstance(model, Embedder) else load_embedder(requested)
-    if requested is None or canonical_name(requested) == meta.model:
-        return model if isinstance(model, Embedder) else load_embedder(None if is_default(meta.model) else meta.model)
-    raise IndexMismatch(
-        f"this index was built with the embedding model {meta.model} (dimension {meta.dim}); vectors of "
-        f"{canonical_name(requested)} cannot be mixed with it. Re-index with --model {requested} to switch "
-        "the whole index (xxgk reindex --model …), or ingest without --model."
-    )
+    """The model to embed with: the one asked for, else the index's own; another model than the index's
+    only when the whole index is rebuilt (reindex)."""
+    requested = model.name if isinstance(model, Embedder) else configured_model(model)
+    if meta is not None and requested is None:
+        return load_embedder(None if is_default(meta.model) else meta.model)
+    if meta is not None and canonical_name(requested) != meta.model and not switching:
+        raise IndexMismatch(
+            f"this index was built with the embedding model {meta.model} (dimension {meta.dim}); vectors of "
+            f"{canonical_name(requested)} cannot be mixed with it. Re-index with --model {requested} to switch "
+            "the whole index (xxgk reindex --model …), or ingest without --model."
+        )
+    return model if isinstance(model, Embedder) else load_embedder(requested)
 
 
 # --- reading inputs ------------------------------------------------------------------------------------

@@ -217,3 +217,9 @@ def test_outcomes_are_plain_frozen_records():
     with pytest.raises(AttributeError):
         outcome.status = "added"
     assert json.dumps(outcome.__dict__)
+
+
+def test_reindex_without_a_model_keeps_the_index_model(tmp_path, report_copy):
+    home = tmp_path / "home"
+    ingest(home, [report_copy("2013_pingtan_xian.txt")], model=MODEL)
+    assert reindex(home).model == MODEL

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,6 +16,7 @@ from index.errors import IndexMismatch
 from index.reader import Index
 from index.seed import seeded
 
+DATA = Path(__file__).parent / "data"
 pytestmark = pytest.mark.slow
 XIAN = "2013_pingtan_xian.txt"  # the smallest report: 18 passages
 
@@ -48,7 +50,6 @@ def test_a_new_home_is_filled_with_the_bundled_samples_on_first_open(tmp_path, m
 
 
 def test_samples_are_the_shared_corpus_reports():
-    from conftest import DATA
 
     from index.seed import SAMPLES
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -12,12 +13,12 @@ from index.reader import Index
 from index.types import AgencyRecord, FactRecord
 from ingest.types import Check
 
+DATA = Path(__file__).parent / "data"
 MODEL = "hash:64"
 
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory):
-    from conftest import DATA
 
     home = tmp_path_factory.mktemp("reader") / "home"
     names = ["2019_pingtan_syq.txt", "2020_pingtan_syq_page.html", "2020_panjin_yingshangju.txt", "2013_pingtan_xian.txt"]
