@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -23,8 +24,10 @@ from index.home import configured_model, resolve_home
 from index.search import FTS_CANDIDATES, VECTOR_CANDIDATES, Filter, fts_ranked, fuse, has_chinese
 from index.seed import SAMPLES
 from index.types import AgencyRecord, Chunk, FactRecord, Hit, ReportRecord
-from index.vectors import EXACT_SUBSET_LIMIT, VectorIndex
 from ingest.types import Check
+
+if TYPE_CHECKING:
+    from index.vectors import VectorIndex  # imports faiss: loaded on the first vector search only
 
 BOOTSTRAP_WAIT = 900.0  # seconds to wait for another process that is indexing the samples
 
@@ -124,20 +127,38 @@ class Index:
 
     def vector_search(self, query: str, *, k: int = 10, where: Filter | None = None) -> list[tuple[int, float]]:
         """(chunk id, cosine) by vector similarity alone, best first, restricted to `where`."""
+        from index.vectors import EXACT_SUBSET_LIMIT
+
         where = where or Filter()
         vectors, qvec = self.vectors, self.embed_query(query)
         if where.empty and not vectors.tombstones:
             return vectors.search(qvec, k)
         clause, params = where.sql()
-        allowed = [r[0] for r in self.db.execute(
-            f"SELECT c.id FROM chunks c JOIN reports r ON r.id = c.report_id WHERE {clause} LIMIT ?",
-            [*params, EXACT_SUBSET_LIMIT + 1]).fetchall()]
-        if len(allowed) <= EXACT_SUBSET_LIMIT:
-            return vectors.score_subset(qvec, allowed, k)
-        # A broad filter: search the whole index with room to spare, then keep the allowed hits.
-        found = vectors.search(qvec, k * 4 + vectors.tombstones)
-        keep = self._existing([cid for cid, _ in found], clause, params)
-        return [(cid, s) for cid, s in found if cid in keep][:k]
+        if not where.empty:
+            allowed = [r[0] for r in self.db.execute(
+                f"SELECT c.id FROM chunks c JOIN reports r ON r.id = c.report_id WHERE {clause} LIMIT ?",
+                [*params, EXACT_SUBSET_LIMIT + 1]).fetchall()]
+            if len(allowed) <= EXACT_SUBSET_LIMIT:
+                return vectors.score_subset(qvec, allowed, k)
+        # Search the whole index with room for the hits the filter or the tombstones will drop.
+        share = self._share(clause, params) * vectors.live / max(vectors.ntotal, 1)
+        fetch = int(k / max(share, 1e-3) * 1.5) + 10
+        while True:
+            found = vectors.search(qvec, fetch)
+            keep = self._existing([cid for cid, _ in found], clause, params)
+            hits = [(cid, s) for cid, s in found if cid in keep][:k]
+            if len(hits) >= k or fetch >= vectors.ntotal:
+                return hits
+            fetch *= 4  # the allowed chunks rank lower than their share suggested: look further
+
+    def _share(self, clause: str, params: list) -> float:
+        """The share of all chunks a filter allows."""
+        if clause == "1":
+            return 1.0
+        allowed, total = self.db.execute(
+            f"SELECT (SELECT count(*) FROM chunks c JOIN reports r ON r.id = c.report_id WHERE {clause}), "
+            "(SELECT count(*) FROM chunks)", params).fetchone()
+        return allowed / max(total, 1)
 
     def embed_query(self, text: str) -> np.ndarray:
         vec = self._query_vectors.get(text)
@@ -155,6 +176,8 @@ class Index:
     @property
     def vectors(self) -> VectorIndex:
         if self._vectors is None:
+            from index.vectors import VectorIndex
+
             self._vectors = VectorIndex.load(self.folder / VECTORS_FILE, self.meta.vector_kind, self.meta.tombstones)
         return self._vectors
 

@@ -10,6 +10,7 @@ import pytest
 from index.build import ingest
 from index.errors import NoIndex
 from index.reader import Index
+from index.search import Filter
 from index.types import AgencyRecord, FactRecord
 from ingest.types import Check
 
@@ -108,3 +109,13 @@ def test_opening_is_fast(index):
 def test_an_empty_home_without_bootstrap_says_how_to_add_reports(tmp_path):
     with pytest.raises(NoIndex, match="xxgk ingest PATH"):
         Index.open(tmp_path / "empty", bootstrap=False)
+
+
+def test_a_broad_filter_searches_the_whole_index_and_keeps_only_allowed_hits(index, monkeypatch):
+    import index.vectors as vectors_module
+
+    exact = index.vector_search("政府信息公开申请", k=5, where=Filter.of(None, [2020], None))
+    monkeypatch.setattr(vectors_module, "EXACT_SUBSET_LIMIT", 3)  # force the approximate path
+    broad = index.vector_search("政府信息公开申请", k=5, where=Filter.of(None, [2020], None))
+    assert [cid for cid, _ in broad] == [cid for cid, _ in exact]  # a flat index is exact either way
+    assert len(broad) == 5
