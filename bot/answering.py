@@ -229,9 +229,16 @@ def _check_text(name: str, year: int, lines: list[str], ok: bool, failed: list[s
 
 # --- list ---------------------------------------------------------------------------------------
 
+_RESULTS = re.compile(r"办理结果|处理结果|办理情况|results|outcomes", re.I)
+
+
 def listing(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
-    if u.metric.row and scope.agencies and scope.years:
-        return _breakdown(u, scope, index, catalog)
+    row = u.metric.row
+    if _RESULTS.search(u.text) and row in (None, "applications.results.total", "applications.new_received"):
+        row = "applications.results"
+    if row and scope.agencies:
+        years = scope.years or (catalog.latest_year(scope.agencies[0]),)
+        return _breakdown(u, Scope(scope.agencies, years, not scope.years, True), index, catalog, row)
     names = scope.agencies or tuple(sorted(catalog.years))
     lines = []
     for agency in names:
@@ -246,17 +253,18 @@ def listing(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     return Answer(u.text, kind, head + "\n".join(lines), lang=u.lang, query=_query(u, scope))
 
 
-def _breakdown(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
-    """A row by applicant (申请人情况), or a family by its reasons (不予公开的理由)."""
+def _breakdown(u: Understanding, scope: Scope, index, catalog: Catalog, row: str) -> Answer:
+    """A row by applicant (申请人情况), a family by its reasons (不予公开的理由), or every result row."""
     agency, year = scope.agencies[0], scope.years[-1]
     report = catalog.report_of.get((agency, year))
     if report is None:
         return Answer(u.text, "not_found", refuse.missing_year(catalog, [agency], (year,), u.lang), lang=u.lang)
-    facts = _facts(index, agency, year, u.metric.row)
-    items = _breakdown_items(u.metric.row, u.metric.column, facts)
-    lines = [f"{fx.fact_label(f)}{'' if u.metric.row in FAMILIES else ' ' + fx.column_label(u.metric.row, f.key.rsplit('.', 1)[1], u.lang)}："
+    facts = _facts(index, agency, year, row)
+    items = _breakdown_items(row, u.metric.column, facts)
+    by_rows = row in FAMILIES or row == "applications.results"
+    lines = [f"{fx.fact_label(f)}{'' if by_rows else ' ' + fx.column_label(row, f.key.rsplit('.', 1)[1], u.lang)}："
              f"{format_number(f.value) if f.value is not None else _unreadable(u.lang)}" for f in items]
-    text = f"{_name(catalog, agency, u.lang)} {year}：\n" + "\n".join(lines)
+    text = f"{_name(catalog, agency, u.lang)} {year}：\n" + "\n".join(lines) + _defaulted(scope, u.lang)
     refs = tuple(FactRef(f.key, f.value, f.agency, f.year) for f in items if f.value is not None)
     source = fx.Source(report.title, agency, year, "", "；".join(lines[:10]), report.url)
     return Answer(u.text, "list" if items else "not_found", text, None, refs, (source,), lang=u.lang,
@@ -264,6 +272,12 @@ def _breakdown(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answe
 
 
 def _breakdown_items(row: str, column: str | None, facts: dict) -> list:
+    if row == "applications.results":
+        column = column or "total"
+        rows = [k[: -len(column) - 1] for k in facts if k.startswith(row + ".") and k.endswith("." + column)]
+        leaves = [r for r in rows if r != "applications.results.total"
+                  and not any(o.startswith(r + ".") for o in rows)]
+        return [facts[f"{r}.{column}"] for r in leaves]
     if row in FAMILIES:
         reading = cells.read(row, column or "total", facts, {})
         return list(reading.parts)

@@ -49,6 +49,7 @@ _ROW_WORDS: dict[str, tuple[str, ...]] = {
         "from last year", "from the previous year"),
     "applications.carried_forward": (
         "结转下年度", "结转下一年", "结转到下一年", "结转至下年", "结转到下年", "下年度继续办理", "继续办理",
+        "结转到", "结转至",
         "carried forward", "carry forward", "carried over to next year", "carried over into next year",
         "carried into next year", "still being processed", "to the next year", "into the next year",
         "to next year"),

@@ -34,7 +34,7 @@ _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』)）]*")
 _QUESTION_WORDS = re.compile(
     r"多少|几[个件条份篇期家项次人]?|什么|哪些|哪个|哪里|哪几|是否|有没有|有无|有|吗|呢|么|怎么样|怎样|如何|请问|谁|"
     r"是|的|了|在|过|共|总共|一共|全年|多大|用|通过|之|与|和|及|对|将|把|被|给|还|都|又|也|就|"
-    r"政府信息公开|信息公开|政务公开|年度报告|年报|报告|情况|本年|全区|全市|全县|我区|我市|"
+    r"政府信息公开|信息公开|政务公开|年度报告|年报|报告|情况|本年|全区|全市|全县|我区|我市|中提到|提到|提及|写的|说的|"
     r"[0-9０-９]{4}\s*年度?|[0-9]+|[？?！!，,。、“”\"'《》（）()：:；;\s]")
 # How a sentence may state what a question's last word asks for ("占多大比例" is answered by "占51.85%").
 _HEAD_FORMS = {"比例": ("比例", "%", "％"), "占比": ("占比", "%", "％"), "分比": ("%", "％", "百分"),
@@ -68,12 +68,12 @@ class Needles:
 
     @property
     def empty(self) -> bool:
-        return len(self.grams) < MIN_BIGRAMS and not self.terms
+        return not self.grams and not self.terms
 
     def covered(self, sentence: str) -> set:
         if self.by_terms:
             return {alts for alts in self.terms if any(a in sentence for a in alts)}
-        return {g for g in self.grams if g in sentence}
+        return {g for g in self.grams if g in sentence or (g == self.head and self.anchored(sentence))}
 
     def coverage(self, sentence: str) -> float:
         total = len(self.terms) if self.by_terms else len(self.grams)

@@ -83,6 +83,7 @@ TERMS: dict[str, tuple[str, ...]] = {
     "problems": ("问题",),
     "shortcomings": ("不足", "问题"),
     "improvement": ("改进",),
+    "improve": ("改进", "提升"),
     "improvements": ("改进",),
     "next year": ("下一步", "工作打算", "计划"),
     "plans": ("计划", "打算", "下一步"),

@@ -18,15 +18,19 @@ _COMPARE = re.compile(
     r"比.{0,12}(?:多|少|高|低|增|减)|相比|对比|比较|变化|趋势|增长|下降|增加了|减少了|历年|逐年|"
     r"compare|comparison|change[ds]?\b|trend|increase|decrease|grew|growth|fell|rose|more than|fewer than|"
     r"less than|\bvs\.?\b|versus|difference|over the years|year by year|each year", re.I)
-_LIST = re.compile(
-    r"列出|列举|有哪些|哪些年|哪几年|哪些报告|什么报告|哪些单位|哪些机构|都有谁|分别是|分别有|按.{0,6}分|明细|构成|"
-    r"\blist\b|which years|what years|what reports|which reports|what agencies|breakdown|broken down|by applicant|"
-    r"each reason|all reasons", re.I)
+# A list of what the index holds, or a row broken down by applicant or by reason.
+_CATALOG = re.compile(
+    r"(?:哪些|哪几|什么|列出|列举)(?:年份?|年度|年报|报告|单位|机构|部门|地区)|有哪些年|"
+    r"\blist\b|which years|what years|what reports|which reports|what agencies|which agencies (?:are|do)", re.I)
+_BREAKDOWN = re.compile(
+    r"分别|各项|各类|按.{0,6}分|明细|构成|每一项|breakdown|broken down|by applicant|each reason|all reasons|"
+    r"each (?:type|kind|category)", re.I)
 # The narrative is asked for explicitly, or the question asks for a share the tables do not print.
 _NARRATIVE = re.compile(
     r"正文|文中|报告中提到|报告里说|报告说|文字部分|占多大比例|比例|占比|百分之|百分比|做了什么|采取了|措施|计划|打算|"
     r"为什么没有|原因|问题|困难|改进|经验|亮点|如何|怎样|怎么做|哪些做法|the text|narrative|mention|percentage|"
     r"proportion|share of|what did|how did|plans?\b|measures|problems|why\b|steps|initiatives", re.I)
+_RESULTS = re.compile(r"办理结果|处理结果|办理情况|results|outcomes", re.I)
 _TABLE = re.compile(r"表格|表中|统计表|表[一二三四1-4]|the table|in the tables?", re.I)
 
 
@@ -41,7 +45,7 @@ def classify(question: str, *, has_metric: bool, n_years: int, n_agencies: int) 
         return NARRATIVE
     if has_metric and (n_years > 1 or _COMPARE.search(question)):
         return COMPARE
-    if _LIST.search(question):
+    if _CATALOG.search(question) or (_BREAKDOWN.search(question) and (has_metric or _RESULTS.search(question))):
         return LIST
     if has_metric:
         return FACT

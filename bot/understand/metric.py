@@ -19,7 +19,7 @@ WEAK = {"收到", "收了", "受理", "提出", "received", "receive", "get", "g
         "handled", "processed", "responded", "dealt with", "answered", "resolved", "处理了", "答复", "办理了",
         "办结", "办理结果", "申请数量", "申请总数", "申请量", "confirm", "confirmation", "directly",
         "enforcement", "research", "partially", "report", "complaint", "complaints", "value", "spent"}
-_REQUEST_WORDS = re.compile(r"申请|request|application|applicant|disclosure", re.I)
+_REQUEST_WORDS = re.compile(r"申请|request|application|applicant", re.I)
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) 
     defaulted = row is None and requests
     if defaulted:
         row = "applications.new_received"
-    column = _column(row, hits)
+    column = _column(row, hits, "其他" in zh or bool(re.search(r"\bother\b", en)))
     words = tuple(h[2].text for h in hits if h[2].kind == ROW and (h[2].target == row or h[2].text not in WEAK))
     column_words = tuple(h[2].text for h in hits if h[2].kind != ROW and h[2].target == column)
     left = _unexplained(zh, en, hits) if defaulted else ""
@@ -153,7 +153,7 @@ _PROACTIVE = ("new_made", "new_published", "total_published", "issued", "repeale
               "change", "decisions", "amount", "projects")
 
 
-def _column(row: str | None, hits) -> str | None:
+def _column(row: str | None, hits, other_named: bool = False) -> str | None:
     if row is None:
         return None
     if row.startswith(("review", "litigation")):
@@ -164,4 +164,6 @@ def _column(row: str | None, hits) -> str | None:
         allowed, kinds = _APPLICANT, (COLUMN,)
     named = [h[2].target for h in hits if h[2].kind in kinds and h[2].target in allowed]
     specific = [c for c in named if c != "total"]
+    if not specific and kinds == (OUTCOME,) and other_named:
+        return "other"  # "复议结果是其他的": 其他 alone, where table 4 has 其他结果
     return (specific or named or [None])[0]
