@@ -137,7 +137,8 @@ class FakeBotApi:
         self._state = _State()
         self._ids = itertools.count(1)
         self._marks: dict[int, int] = {}  # message_id of a user's message -> call-log length when pushed
-        self._cond = threading.Condition()
+        self._lock = threading.Lock()  # guards calls and _waiters
+        self._waiters: list[tuple[Callable[[Call], bool], list[Call], threading.Event]] = []
         self._loop: asyncio.AbstractEventLoop | None = None
         self._new_update: asyncio.Condition | None = None
         self._runner: web.AppRunner | None = None
@@ -271,21 +272,24 @@ class FakeBotApi:
 
     # -- what tests observe ----------------------------------------------------------------------
     def wait_for(self, predicate: Callable[[Call], bool], timeout: float = 30, *, since: int = 0) -> Call:
-        """The first successful call (from index `since` on) that matches; waits up to `timeout` s."""
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            i = since
-            while True:
-                while i < len(self.calls):
-                    call = self.calls[i]
-                    i += 1
-                    if call.status == 200 and predicate(call):
-                        return call
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise TimeoutError(f"no matching Bot API call within {timeout}s; last calls: "
-                                       + "; ".join(f"{c.method} {c.params}"[:200] for c in self.calls[-5:]))
-                self._cond.wait(left)
+        """The first successful call (from index `since` on) that matches; waits up to `timeout` s.
+        Each waiter is woken only by its own match, so many waiting chats cost no thundering herd."""
+        found: list[Call] = []
+        event = threading.Event()
+        waiter = (predicate, found, event)
+        with self._lock:
+            for call in self.calls[since:]:
+                if call.status == 200 and predicate(call):
+                    return call
+            self._waiters.append(waiter)
+        if not event.wait(timeout):
+            with self._lock:
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
+            if not found:
+                raise TimeoutError(f"no matching Bot API call within {timeout}s; last calls: "
+                                   + "; ".join(f"{c.method} {c.params}"[:200] for c in self.calls[-5:]))
+        return found[0]
 
     def reply_to(self, msg: dict, timeout: float = 30) -> Call:
         """The bot's first message answering the user's message `msg`: one that quotes it, or the first
@@ -295,13 +299,13 @@ class FakeBotApi:
                              and c.reply_to in (mid, None), timeout, since=self._marks[mid])
 
     def sent(self, method: str | None = None, chat_id: int | None = None) -> list[Call]:
-        with self._cond:
+        with self._lock:
             return [c for c in self.calls if c.status == 200 and (method is None or c.method == method)
                     and (chat_id is None or c.chat_id == chat_id)]
 
     def mark(self) -> int:
         """An index into the call log, to wait only for calls made after this point."""
-        with self._cond:
+        with self._lock:
             return len(self.calls)
 
     # -- the Bot API -----------------------------------------------------------------------------
@@ -337,9 +341,14 @@ class FakeBotApi:
     def _record(self, call: Call) -> None:
         if call.method == "getUpdates":
             return
-        with self._cond:
+        with self._lock:
             self.calls.append(call)
-            self._cond.notify_all()
+            if call.status != 200:
+                return
+            for waiter in [w for w in self._waiters if w[0](call)]:
+                self._waiters.remove(waiter)
+                waiter[1].append(call)
+                waiter[2].set()
 
     async def _params(self, request: web.Request) -> dict[str, Any]:
         if request.content_type == "application/json":
