@@ -39,6 +39,8 @@ def resolve(u: Understanding, catalog: Catalog, chosen: str | None = None) -> Sc
     if not match.names:
         return _unnamed(u, catalog)
     names = _prefer_by_year(list(match.names), u, catalog)
+    if u.intent == COMPARE and names:
+        names += _other_regions(names, list(match.close), u, catalog)
     if not names:
         return Refusal("not_found", refuse.missing_year(catalog, list(match.names), _asked(u, catalog), u.lang))
     if len(names) > 1 and u.intent not in (NARRATIVE, RANK, COMPARE):
@@ -83,6 +85,13 @@ def _prefer_by_year(names: list[str], u: Understanding, catalog: Catalog) -> lis
         return having
     latest = max((catalog.latest_year(n) or 0) for n in names)
     return [n for n in names if (catalog.latest_year(n) or 0) == latest]
+
+
+def _other_regions(names: list[str], others: list[str], u: Understanding, catalog: Catalog) -> list[str]:
+    """A comparison names agencies of other regions too ("平潭和盘锦营商局"): each region's best match."""
+    regions = {catalog.region_of(n) for n in names}
+    extra = [n for n in others if catalog.region_of(n) not in regions]
+    return _prefer_by_year(extra, u, catalog) if extra else []
 
 
 def _unnamed(u: Understanding, catalog: Catalog) -> Scope | Refusal:

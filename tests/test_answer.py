@@ -224,3 +224,10 @@ def test_contract_line_shape(ask):
     line = ask("平潭2025年新收政府信息公开申请多少件？").to_contract(1.5)
     assert set(line) == {"question", "kind", "answer", "value", "facts", "sources", "options", "elapsed_ms"}
     assert line["value"] == 154 and line["facts"][0]["key"] == "applications.new_received.total"
+
+
+def test_a_comparison_across_agencies_of_two_regions(ask):
+    a = ask("平潭和盘锦营商局2020年新收申请对比")
+    assert a.kind == "compare"
+    assert "平潭综合实验区 2020年 21件" in a.text and "盘锦市营商环境建设局 2020年 0件" in a.text
+    assert {s.agency for s in a.sources} == {"平潭综合实验区", "盘锦市营商环境建设局"}

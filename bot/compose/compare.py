@@ -23,7 +23,7 @@ def trend_text(points: list[tuple[str, int, Reading]], lang: str, names: dict[st
         total = reading.printed_total
         value = f"{format_number(total)}{unit}" if total is not None else ("无法确定" if lang == "zh" else "unknown")
         shown.append(f"{who}{year}年 {value}" if lang == "zh" else f"{who}{year}: {value}")
-    arrow = " → "
+    arrow = " → " if not several else ("；" if lang == "zh" else "; ")
     head = (f"{names[points[0][0]]}" if not several else "") + (f"{label}：" if lang == "zh" else f" — {label}: ")
     text = head.lstrip(" —") + arrow.join(shown)
     diff = _difference(points, lang, unit)
