@@ -18,6 +18,8 @@ from .understand import Understanding, understand
 from .understand.intent import CHECK, COMPARE, LIST, NARRATIVE, RANK
 from .understand.metric import parse_metric
 
+MAX_QUESTION = 300
+
 
 def answer(question: str, index, *, today: dt.date | None = None) -> Answer:
     """Answer a question in Chinese or English from the indexed reports."""
@@ -33,7 +35,8 @@ def answer_with_choice(question: str, option: str, index, *, today: dt.date | No
 
 
 def _answer(question: str, index, today: dt.date | None, chosen: str | None) -> Answer:
-    text = " ".join((question or "").split())
+    # A question is a sentence or two; a pasted page is cut so understanding it stays fast.
+    text = " ".join((question or "").split())[:MAX_QUESTION]
     catalog = catalog_for(index)
     u = understand(text, catalog.matcher, today)
     if not text:

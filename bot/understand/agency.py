@@ -110,6 +110,7 @@ def _department_parts(department: str) -> tuple[tuple[str, tuple[str, ...]], ...
     return tuple(parts)
 
 
+@cache
 def _pinyin(text: str) -> str:
     from pypinyin import lazy_pinyin
 
@@ -150,6 +151,7 @@ def _mask_stop_phrases(text: str) -> str:
 
 def _chinese_mentions(text: str, forms: list[AgencyForms]) -> list[_Mention]:
     candidates: list[_Mention] = []
+    sounds = _sounds(text)
     for f in forms:
         exact = [(f.name, "full", 4.0), *((a, "dept", 1.5) for a in _department_aliases(f)),
                  (f.region_full, "region", 2.0), (f.region_core, "region", 1.0),
@@ -161,7 +163,7 @@ def _chinese_mentions(text: str, forms: list[AgencyForms]) -> list[_Mention]:
                 candidates += [_Mention(f.name, part, weight, m.start(), m.end(), "zh")
                                for m in re.finditer(re.escape(form), text)]
         candidates += _abbreviations(text, f)
-        candidates += _homophones(text, f)
+        candidates += _homophones(text, sounds, f)
     return _longest_first(candidates)
 
 
@@ -207,7 +209,14 @@ def _is_abbreviation(window: str, name: str, last_start: int) -> bool:
     return pos >= last_start and inside >= 2
 
 
-def _homophones(text: str, f: AgencyForms) -> list[_Mention]:
+def _sounds(text: str) -> list[str]:
+    """The pinyin of each character (one entry per character; non-Chinese characters as themselves)."""
+    from pypinyin import lazy_pinyin
+
+    return [lazy_pinyin(ch)[0].lower() if _is_cjk(ch) else ch for ch in text]
+
+
+def _homophones(text: str, sounds: list[str], f: AgencyForms) -> list[_Mention]:
     """盘金 for 盘锦: the same sound written with other characters (a typing slip of pinyin input)."""
     out = []
     for form, part, weight in ((f.region_core, "region", 0.8), (f.department, "dept", 1.2)):
@@ -216,7 +225,7 @@ def _homophones(text: str, f: AgencyForms) -> list[_Mention]:
         target = _pinyin(form)
         for start in range(0, len(text) - len(form) + 1):
             window = text[start:start + len(form)]
-            if window != form and _is_cjk(window) and _pinyin(window) == target:
+            if window != form and "".join(sounds[start:start + len(form)]) == target and _is_cjk(window):
                 out.append(_Mention(f.name, part, weight, start, start + len(form), "zh"))
     return out
 
@@ -306,7 +315,8 @@ def _score(found: list[_Mention], forms: list[AgencyForms]) -> dict[str, tuple[f
 def _unknown_mentions(text: str, question: str, found: list[_Mention], forms: list[AgencyForms]) -> tuple[str, ...]:
     covered = [(m.start, m.end) for m in found if m.lang == "zh"]
     known = {f.region_core for f in forms} | {f.region_full for f in forms} | {f.name for f in forms}
-    out = [w for w in _chinese_names(text) if not _covered(text, w, covered) and not any(w in k for k in known)]
+    names = dict.fromkeys(_chinese_names(text))
+    out = [w for w in names if not any(w in k for k in known) and not _covered(text, w, covered)]
     en_covered = [(m.start, m.end) for m in found if m.lang == "en"]
     out += _english_unknowns(question, en_covered, forms)
     return tuple(dict.fromkeys(out))
