@@ -25,6 +25,7 @@ pytestmark = pytest.mark.slow
 def fake():
     with FakeBotApi() as server:
         yield server
+    assert server.unknown_methods == []
 
 
 @pytest.fixture(scope="module")

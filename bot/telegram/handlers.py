@@ -55,22 +55,23 @@ async def agencies_page(update: Update, context: Context) -> None:
 
 async def question(update: Update, context: Context) -> None:
     message = update.effective_message
+    text = message.text.replace(f"@{context.bot.username}", " ").strip()  # "@bot question" in a group
     async with typing(context, message.chat_id):
-        answer = await _library(context).ask(message.text)
+        answer = await _library(context).ask(text)
     await _reply_answer(message, context, answer)
 
 
 async def choose(update: Update, context: Context) -> None:
-    """A clarify option was pressed: answer the pending question with that choice."""
+    """A clarify option was pressed: answer the pending question with that choice. The buttons stay,
+    so the other options can be pressed too."""
     query = update.callback_query
     _, pid, i = query.data.split(":")
-    pending = context.chat_data.get("pending", {}).pop(pid, None)
+    pending = context.chat_data.get("pending", {}).get(pid)
     if pending is None:
         await query.answer(t("choice_gone", lang_of(None, query.from_user.language_code)), show_alert=True)
         return
     original, options, lang = pending
     await query.answer(t("chosen", lang, option=options[int(i)])[:200])
-    await query.edit_message_reply_markup(reply_markup=None)
     async with typing(context, query.message.chat_id):
         answer = await _library(context).ask_with_choice(original, options[int(i)])
     await _reply_answer(query.message, context, answer)
