@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUN = re.compile(rf"[{_CJK}]+|[0-9]+(?:\.[0-9]+)?|[A-Za-z]+")
+_RUN = re.compile(rf"[{_CJK}]+|[0-9]+|[A-Za-z]+")  # as unicode61 splits: "51.85" is 51 and 85
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 
 

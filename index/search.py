@@ -8,6 +8,7 @@ rank and the cosine, so it can decide how much to trust a hit.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -81,8 +82,7 @@ def fts_ranked(conn, question: str, where: Filter, limit: int = FTS_CANDIDATES) 
     terms = query_terms(question)
     if not terms:
         return []
-    doc_freq = dict(conn.execute(
-        f"SELECT term, doc FROM chunks_fts_vocab WHERE term IN ({','.join('?' * len(terms))})", terms).fetchall())
+    doc_freq = _doc_freq(conn, terms)
     total = conn.execute("SELECT max(id) FROM chunks").fetchone()[0] or 0  # an upper bound, without a scan
     chosen = choose_terms(terms, doc_freq, total)
     if not chosen:
@@ -100,6 +100,14 @@ def fts_ranked(conn, question: str, where: Filter, limit: int = FTS_CANDIDATES) 
             "ORDER BY rank LIMIT ?", [match, low, high, limit])]
     keep = _allowed(conn, [cid for _, cid in scored], where) if where.kind else None
     return [cid for _, cid in sorted(scored) if keep is None or cid in keep][:limit]
+
+
+def _doc_freq(conn, terms: list[str]) -> dict[str, int]:
+    marks = ",".join("?" * len(terms))
+    try:
+        return dict(conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", terms).fetchall())
+    except sqlite3.OperationalError:  # a generation written before term_df existed (read-only: not migrated)
+        return dict(conn.execute(f"SELECT term, doc FROM chunks_fts_vocab WHERE term IN ({marks})", terms).fetchall())
 
 
 def _ranked_whole(conn, match: str, where: Filter, limit: int) -> list[int]:

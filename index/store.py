@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -99,6 +100,15 @@ def m002_fts_vocabulary(db: sqlite_utils.Database) -> None:
     db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts_vocab USING fts5vocab(chunks_fts, 'row')")
 
 
+@SCHEMA()
+def m003_term_document_frequency(db: sqlite_utils.Database) -> None:
+    # How many chunks hold each full-text term, kept up to date as chunks come and go. fts5vocab can
+    # tell the same, but only by reading every posting of the term: for 公开 in a large index that
+    # alone took longer than the whole search budget.
+    db.execute("CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute("INSERT OR REPLACE INTO term_df (term, df) SELECT term, doc FROM chunks_fts_vocab")
+
+
 def open_db(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
     """Open a generation's database. Read-only opens are `immutable`: a published generation never
     changes, so readers take no locks and cannot be blocked by a writer."""
@@ -111,6 +121,7 @@ def open_db(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
     # once, at the end (build.publish fsyncs the file before the swap).
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
+    db.execute("PRAGMA cache_size = -131072")  # 128 MB: FTS5 merges its segments in memory while building
     SCHEMA.apply(db)
     return db
 
@@ -185,11 +196,18 @@ def insert_chunks(db: sqlite_utils.Database, rows: list[dict]) -> list[int]:
         "VALUES (?, :report_id, :section, :ordinal, :text, :start, :end, :kind)".replace("?", ":id", 1),
         [{**r, "id": i} for i, r in zip(ids, rows)],
     )
-    db.conn.executemany(
-        "INSERT INTO chunks_fts (rowid, tokens) VALUES (?, ?)",
-        [(i, fts_tokens(r["text"])) for i, r in zip(ids, rows)],
-    )
+    tokens = [fts_tokens(r["text"]) for r in rows]
+    db.conn.executemany("INSERT INTO chunks_fts (rowid, tokens) VALUES (?, ?)", list(zip(ids, tokens)))
+    _count_terms(db, tokens, +1)
     return ids
+
+
+def _count_terms(db: sqlite_utils.Database, tokens: list[str], sign: int) -> None:
+    counts = Counter(term for text in tokens for term in set(text.split()))
+    db.conn.executemany(
+        "INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+        [(term, sign * n) for term, n in counts.items()],
+    )
 
 
 def upsert_agency(db: sqlite_utils.Database, name: str, region: str, department: str,
@@ -203,11 +221,13 @@ def upsert_agency(db: sqlite_utils.Database, name: str, region: str, department:
 def delete_report(db: sqlite_utils.Database, report_id: int) -> list[int]:
     """Remove a report and everything derived from it; returns the ids of its removed chunks."""
     rows = db.execute("SELECT id, text FROM chunks WHERE report_id = ?", [report_id]).fetchall()
+    tokens = [fts_tokens(text) for _, text in rows]
     # A contentless FTS5 table forgets a row only when given the tokens it was indexed with.
     db.conn.executemany(
         "INSERT INTO chunks_fts (chunks_fts, rowid, tokens) VALUES ('delete', ?, ?)",
-        [(cid, fts_tokens(text)) for cid, text in rows],
+        [(cid, t) for (cid, _), t in zip(rows, tokens)],
     )
+    _count_terms(db, tokens, -1)
     for table in ("chunks", "facts", "checks"):
         db.execute(f"DELETE FROM {table} WHERE report_id = ?", [report_id])
     db.execute("DELETE FROM reports WHERE id = ?", [report_id])

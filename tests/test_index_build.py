@@ -223,3 +223,13 @@ def test_reindex_without_a_model_keeps_the_index_model(tmp_path, report_copy):
     home = tmp_path / "home"
     ingest(home, [report_copy("2013_pingtan_xian.txt")], model=MODEL)
     assert reindex(home).model == MODEL
+
+
+def test_term_counts_follow_chunks_as_reports_come_and_go(tmp_path, report_copy):
+    home = tmp_path / "home"
+    ingest(home, [report_copy("2019_pingtan_syq.txt", "2013_pingtan_xian.txt", folder="v1")], model=MODEL)
+    ingest(home, [report_copy("2019_pingtan_syq_page.html", folder="v2")], model=MODEL)  # replaces 2019
+    with Index.open(home, bootstrap=False) as index:
+        kept = dict(index.db.execute("SELECT term, df FROM term_df WHERE df > 0").fetchall())
+        truth = dict(index.db.execute("SELECT term, doc FROM chunks_fts_vocab").fetchall())
+    assert kept == truth
