@@ -81,8 +81,11 @@ class Needles:
 
     def anchored(self, sentence: str) -> bool:
         """The sentence names what is asked: the head of the question's last phrase (Chinese compounds end
-        in their head: 工作经费 asks for 经费, not 经验)."""
-        if self.by_terms or not self.head:
+        in their head: 工作经费 asks for 经费, not 经验); in English, the first term ("How many publicity
+        campaigns …")."""
+        if self.by_terms:
+            return any(a in sentence for a in self.terms[0])
+        if not self.head:
             return True
         return any(h in sentence for h in _HEAD_FORMS.get(self.head, (self.head,)))
 

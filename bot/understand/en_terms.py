@@ -41,6 +41,12 @@ TERMS: dict[str, tuple[str, ...]] = {
     "weibo": ("微博",),
     "app": ("APP", "客户端"),
     "registered": ("注册",),
+    "registration": ("注册",),
+    "requests": ("申请",),
+    "applications": ("申请",),
+    "granted": ("予以公开", "公开"),
+    "in part": ("部分公开",),
+    "share": ("占", "%"),
     "registrations": ("注册",),
     "register": ("注册",),
     "users": ("用户",),
@@ -159,6 +165,78 @@ TERMS: dict[str, tuple[str, ...]] = {
     "mailbox": ("信箱",),
     "messages": ("留言",),
     "replied": ("回复", "答复"),
+    "government affairs": ("政务",),
+    "transparency": ("公开",),
+    "platform": ("平台",),
+    "platforms": ("平台",),
+    "catalog": ("目录",),
+    "catalogue": ("目录",),
+    "guide": ("指南",),
+    "guidelines": ("指南",),
+    "interviews": ("访谈",),
+    "online interviews": ("在线访谈",),
+    "live broadcast": ("直播",),
+    "television": ("电视",),
+    "tv": ("电视",),
+    "radio": ("广播",),
+    "newspaper": ("报",),
+    "gazette": ("公报",),
+    "government gazette": ("政府公报",),
+    "volunteers": ("志愿者",),
+    "subsidies": ("补助", "补贴"),
+    "subsidy": ("补助", "补贴"),
+    "projects": ("项目",),
+    "approvals": ("审批",),
+    "matters": ("事项",),
+    "items": ("事项", "项"),
+    "services": ("服务",),
+    "satisfaction": ("满意",),
+    "audit": ("审计",),
+    "final accounts": ("决算",),
+    "budgets": ("预算",),
+    "three public expenses": ("三公",),
+    "bonds": ("债券",),
+    "special funds": ("专项资金",),
+    "land": ("土地",),
+    "expropriation": ("征收", "征地"),
+    "demolition": ("拆迁",),
+    "employment": ("就业",),
+    "social security": ("社会保障", "社保"),
+    "education": ("教育",),
+    "health": ("卫生", "健康"),
+    "food safety": ("食品安全",),
+    "emergency": ("应急",),
+    "disaster": ("灾害", "灾"),
+    "environmental": ("环境", "环保"),
+    "confidentiality": ("保密",),
+    "secrecy review": ("保密审查",),
+    "review": ("审查", "审核"),
+    "notices": ("通知", "公告"),
+    "announcements": ("公告",),
+    "reports": ("报告",),
+    "quarterly": ("季度",),
+    "monthly": ("月",),
+    "sessions": ("场", "次"),
+    "times": ("次",),
+    "events": ("活动",),
+    "activities": ("活动",),
+    "people": ("人",),
+    "residents": ("群众", "居民"),
+    "citizens": ("群众", "市民"),
+    "businesses": ("企业",),
+    "enterprises": ("企业",),
+    "companies": ("企业",),
+    "rule of law": ("法治",),
+    "law-based government": ("法治政府",),
+    "responses": ("回应",),
+    "public concerns": ("社会关切", "关切"),
+    "rumors": ("谣言",),
+    "app registrations": ("注册",),
+    "pilot": ("试点",),
+    "pilots": ("试点",),
+    "list": ("清单",),
+    "lists": ("清单",),
+    "certificate": ("证照", "证"),
     "benefited": ("受益",),
     "benefit": ("受益",),
     "beneficiaries": ("受益",),
@@ -184,8 +262,19 @@ _COMPILED = [(re.compile(rf"(?<![a-z]){re.escape(k)}(?![a-z])"), k, v) for k, v 
 
 
 def chinese_terms(question: str) -> list[tuple[str, tuple[str, ...]]]:
-    """(English phrase, Chinese alternatives) named by an English question, longest phrases first and
-    without overlaps ("policy interpretations" is one term, not "interpretations" again)."""
+    """(English phrase, Chinese alternatives) named by an English question, in the question's order,
+    longest phrases first where they overlap ("policy interpretations" is one term, not two)."""
+    return [(english, chinese) for _, english, chinese in _found(question)]
+
+
+def phrase_spans(question: str) -> list[tuple[int, int]]:
+    """Where multi-word narrative phrases stand ("electronic licenses", "processing fees"): a table word
+    inside one ("licenses", "fees") does not name a table row."""
+    text = question.lower()
+    return [m.span() for pattern, english, _ in _COMPILED if " " in english for m in pattern.finditer(text)]
+
+
+def _found(question: str) -> list[tuple[int, str, tuple[str, ...]]]:
     text = question.lower()
     taken: list[tuple[int, int]] = []
     out = []
@@ -193,6 +282,6 @@ def chinese_terms(question: str) -> list[tuple[str, tuple[str, ...]]]:
         for m in pattern.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 taken.append(m.span())
-                out.append((english, chinese))
+                out.append((m.start(), english, chinese))
                 break
-    return out
+    return sorted(out)

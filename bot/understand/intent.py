@@ -30,6 +30,15 @@ _NARRATIVE = re.compile(
     r"正文|文中|报告中提到|报告里说|报告说|文字部分|占多大比例|比例|占比|百分之|百分比|做了什么|采取了|措施|计划|打算|"
     r"为什么没有|原因|问题|困难|改进|经验|亮点|如何|怎样|怎么做|哪些做法|the text|narrative|mention|percentage|"
     r"proportion|share of|what did|how did|plans?\b|measures|problems|why\b|steps|initiatives", re.I)
+_YES_NO = re.compile(r"^\s*(?:did|does|do|was|were|is|are|has|have|had)\b|吗\s*[？?]?\s*$|有没有|是否", re.I)
+_HOW_MANY = re.compile(r"多少|几|how many|how much|what (?:was|is|were) the (?:number|total|amount)", re.I)
+
+
+def _yes_no(question: str) -> bool:
+    """"Did Pingtan charge fees in 2022?", "收到过申请吗？": asked of the text, unless a count is asked."""
+    return bool(_YES_NO.search(question)) and not _HOW_MANY.search(question)
+
+
 _RESULTS = re.compile(r"办理结果|处理结果|办理情况|results|outcomes", re.I)
 _TABLE = re.compile(r"表格|表中|统计表|表[一二三四1-4]|the table|in the tables?", re.I)
 
@@ -40,7 +49,7 @@ def classify(question: str, *, has_metric: bool, n_years: int, n_agencies: int) 
         return CHECK
     if _RANK.search(question) and n_agencies != 1:
         return RANK
-    narrative_cue = bool(_NARRATIVE.search(question)) and not _TABLE.search(question)
+    narrative_cue = (bool(_NARRATIVE.search(question)) or _yes_no(question)) and not _TABLE.search(question)
     if narrative_cue and not _COMPARE.search(question):
         return NARRATIVE
     if has_metric and (n_years > 1 or _COMPARE.search(question)):

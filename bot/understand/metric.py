@@ -45,7 +45,7 @@ class MetricAsk:
 def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) -> MetricAsk:
     zh = _mask(squash(question), ())
     en = _mask(question.lower(), masked_spans)
-    hits = _longest_first([*_find(zh, "zh"), *_find(en, "en")])
+    hits = _outside_phrases(_longest_first([*_find(zh, "zh"), *_find(en, "en")]), question)
     requests = bool(_REQUEST_WORDS.search(question))
     rows = [h for h in hits if h[2].kind == ROW]
     strong = [h for h in rows if h[2].text not in WEAK]
@@ -83,6 +83,15 @@ def _unexplained(zh: str, en: str, hits) -> str:
     chinese = _FILLER_ZH.sub("", zh)
     english = [w for w in re.findall(r"[a-z]+", en) if w not in _FILLER_EN and len(w) > 2]
     return chinese + (" " + " ".join(english) if english else "")
+
+
+def _outside_phrases(hits, question: str):
+    """Drop English table words inside a longer narrative phrase ("licenses" in "electronic licenses")."""
+    from .en_terms import phrase_spans
+
+    spans = phrase_spans(question)
+    return [h for h in hits if h[0] < 100000 or not any(
+        s <= h[0] - 100000 and h[1] - 100000 <= e and (e - s) > (h[1] - h[0]) for s, e in spans)]
 
 
 def _mask(text: str, spans) -> str:
