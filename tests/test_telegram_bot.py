@@ -63,7 +63,10 @@ def stand_in_ingest(home: str, paths: list[Path], progress) -> IngestResult:
 
 
 def stand_in_reindex(home: str, progress) -> IngestResult:
+    import time
+
     progress(Progress("read", 1, 1, "a.txt"))
+    time.sleep(1.3)  # long enough for one progress edit
     return IngestResult((ReportOutcome("a.txt", "added", "平潭综合实验区", 2020, chunks=7),), "g3", "m")
 
 
@@ -168,6 +171,8 @@ def test_admin_reindex_edits_one_message_to_a_summary(fake, bot):
     status = fake.reply_to(fake.send_text(ADMIN, "/reindex"), 10)
     done = fake.wait_for(lambda c: c.method == "editMessageText" and c.params["message_id"] ==
                          status.result["message_id"] and "done" in c.text, 10)
+    edits = [c.text for c in fake.sent("editMessageText", ADMIN) if c.params["message_id"] == status.result["message_id"]]
+    assert edits == ["🔄 Re-indexing…\nreading reports: 1/1 a.txt", done.text]
     assert "1 reports, 7 passages" in done.text
 
 

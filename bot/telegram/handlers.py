@@ -182,11 +182,13 @@ async def typing(context: Context, chat_id: int) -> AsyncIterator[None]:
 
 
 class ProgressMessage:
-    """One message edited as a long job advances: at most once a second, and only when it changed."""
+    """One message edited as a long job advances: at most once a second, and only when it changed. On exit
+    it lets an edit on its way finish, so a late progress edit never overwrites the summary."""
 
     def __init__(self, message: Message, title: str, lang: str, interval: float = 1.0):
         self.message, self.title, self.lang, self.interval = message, title, lang, interval
         self._latest: Any = None
+        self._done = asyncio.Event()
         self._task: asyncio.Task | None = None
 
     def update(self, progress: Any) -> None:
@@ -195,10 +197,11 @@ class ProgressMessage:
 
     async def _tick(self) -> None:
         shown = None
-        while True:
-            await asyncio.sleep(self.interval)
+        while not self._done.is_set():
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._done.wait(), self.interval)
             p = self._latest
-            if p is not None and p != shown:
+            if p is not None and p != shown and not self._done.is_set():
                 shown = p
                 text = t("progress", self.lang, title=self.title, stage=t(f"stage_{p.stage}", self.lang),
                          done=p.done, total=p.total, item=escape(p.item))
@@ -210,8 +213,9 @@ class ProgressMessage:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        self._done.set()
         if self._task:
-            self._task.cancel()
+            await self._task
 
 
 async def _admin_job(job: Callable[[], Awaitable[Any]], render: Callable[[Any], str],
@@ -272,4 +276,8 @@ def _lang(update: Update) -> str:
 
 
 def _safe_name(name: str) -> str:
-    return re.sub(r"[^\w.\-]+", "_", Path(name).name).strip("._") or "report.txt"
+    """The sender's file name, reduced to a safe one (the suffix tells the reader the format)."""
+    stem, dot, suffix = Path(name).name.rpartition(".")
+    if not dot:
+        stem, suffix = suffix, ""
+    return (re.sub(r"[^\w\-]+", "_", stem).strip("_") or "report") + (f".{suffix.lower()}" if dot else "")
