@@ -19,7 +19,7 @@ ending in "bot". BotFather replies with a token like 123456789:AAE...; then run
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.telegram.app import BadAdminIds, MissingToken, Settings, build_application
+    from bot.telegram.app import BadSetting, MissingToken, Settings, build_application
     from bot.telegram.app import run as run_bot
 
     try:
@@ -27,9 +27,8 @@ def run(args: argparse.Namespace) -> int:
     except MissingToken:
         print(HOW_TO_GET_A_TOKEN, file=sys.stderr)
         return 2
-    except BadAdminIds as e:
-        print(f"xxgk serve: XXGK_ADMIN_IDS must be numeric Telegram user ids separated by commas, not {e}",
-              file=sys.stderr)
+    except BadSetting as e:
+        print(f"xxgk serve: {e}", file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs every request at INFO

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.telegram.app import BadAdminIds, MissingToken, Settings
+from bot.telegram.app import BadSetting, MissingToken, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,9 +26,11 @@ def test_missing_token_says_how_to_get_one_and_exits_2():
     assert "TELEGRAM_BOT_TOKEN is not set" in result.stderr and "@BotFather" in result.stderr
 
 
-def test_bad_admin_ids_exit_2():
+def test_bad_admin_ids_exit_2_and_say_what_is_expected():
     result = serve({"TELEGRAM_BOT_TOKEN": "1:x", "XXGK_ADMIN_IDS": "alice"})
-    assert result.returncode == 2 and "XXGK_ADMIN_IDS" in result.stderr
+    assert result.returncode == 2
+    assert result.stderr == "xxgk serve: XXGK_ADMIN_IDS must be numeric Telegram user ids separated by commas, " \
+                            "not 'alice'\n"
 
 
 def test_settings_from_environment():
@@ -37,8 +39,8 @@ def test_settings_from_environment():
     assert settings == Settings(token="1:x", home="/h", admins=frozenset({12, 34}), api_base="http://127.0.0.1:81")
     with pytest.raises(MissingToken):
         Settings.from_env(home=None, api_base=None, environ={})
-    with pytest.raises(BadAdminIds):
-        Settings.from_env(home=None, api_base=None, environ={"TELEGRAM_BOT_TOKEN": "1:x", "XXGK_ADMIN_IDS": "x"})
+    with pytest.raises(BadSetting):
+        Settings.from_env(home=None, api_base=None, environ={"TELEGRAM_BOT_TOKEN": "1:x", "XXGK_MAX_RATE": "fast"})
 
 
 def test_api_base_is_used_for_methods_and_files():

@@ -52,8 +52,8 @@ class MissingToken(Exception):
     """TELEGRAM_BOT_TOKEN is not set."""
 
 
-class BadAdminIds(Exception):
-    """XXGK_ADMIN_IDS is not a comma-separated list of numeric Telegram user ids."""
+class BadSetting(Exception):
+    """An environment variable holds a value the bot cannot use; the message says which and what is expected."""
 
 
 @dataclass(frozen=True)
@@ -72,13 +72,22 @@ class Settings:
         token = environ.get("TELEGRAM_BOT_TOKEN", "").strip()
         if not token:
             raise MissingToken()
-        try:
-            admins = frozenset(int(x) for x in environ.get("XXGK_ADMIN_IDS", "").replace(" ", "").split(",") if x)
-        except ValueError as e:
-            raise BadAdminIds(environ["XXGK_ADMIN_IDS"]) from e
+        admins = _parse(environ, "XXGK_ADMIN_IDS", "numeric Telegram user ids separated by commas",
+                        lambda v: frozenset(int(x) for x in v.replace(" ", "").split(",") if x), frozenset())
+        workers = _parse(environ, "XXGK_WORKERS", "a whole number ≥ 1", lambda v: max(1, int(v)), cls.workers)
+        max_rate = _parse(environ, "XXGK_MAX_RATE", "messages per second, 0 for no cap", float, cls.max_rate)
         return cls(token=token, home=home, admins=admins, api_base=api_base.rstrip("/") if api_base else None,
-                   workers=int(environ.get("XXGK_WORKERS", cls.workers)),
-                   max_rate=float(environ.get("XXGK_MAX_RATE", cls.max_rate)))
+                   workers=workers, max_rate=max_rate)
+
+
+def _parse(environ: Mapping[str, str], name: str, expected: str, parse: Any, default: Any) -> Any:
+    value = environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return parse(value)
+    except ValueError:
+        raise BadSetting(f"{name} must be {expected}, not {value!r}") from None
 
 
 class FloodLimiter(AIORateLimiter):
