@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from index.errors import DiskFull, HomeUnusable, IndexBusy, IndexMismatch, Index
 from index.fetch import Input, InputError, expand
 from index.generations import DB_FILE, VECTORS_FILE, Meta, cleanup, current, new_folder, publish, write_lock
 from index.home import cache_file, configured_model, originals_dir, resolve_home
-from index.vectors import VectorIndex, needs_rebuild, rebuilt
+from index.vectors import VectorIndex, kind_for, needs_rebuild, rebuilt
 from ingest.errors import ReportError
 from ingest.types import ParsedReport
 
@@ -90,7 +91,7 @@ class IngestResult:
 class _Candidate:
     input: Input
     order: int
-    data: bytes
+    original: str  # where its bytes are kept in the home (stored as soon as it parsed, not held in memory)
     sha: str
     report: ParsedReport
 
@@ -111,7 +112,7 @@ def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike], *,
         inputs, problems = expand(paths)
         outcomes = [ReportOutcome(name, "failed", reason=reason) for name, reason in problems]
         known = _known(live)
-        candidates, read_outcomes = _read_all(inputs, known, progress)
+        candidates, read_outcomes = _read_all(home, inputs, known, progress)
         chosen, skipped = _dedupe(candidates)
         clock.lap("parse")
         order = {item.name: i for i, item in enumerate(inputs)}
@@ -191,7 +192,7 @@ def _known(live: Path | None) -> _Known:
     return _Known({r["sha256"]: r for r in rows}, {(r["agency"], r["year"]): r for r in rows})
 
 
-def _read_all(inputs: list[Input], known: _Known, progress: ProgressFn | None
+def _read_all(home: Path, inputs: list[Input], known: _Known, progress: ProgressFn | None
               ) -> tuple[list[_Candidate], list[ReportOutcome]]:
     """Read every input; parse those whose bytes are not indexed yet."""
     outcomes: list[ReportOutcome] = []
@@ -219,7 +220,8 @@ def _read_all(inputs: list[Input], known: _Known, progress: ProgressFn | None
         if report is None:
             outcomes.append(ReportOutcome(item.name, "failed", reason=problem))
         else:
-            candidates.append(_Candidate(item, i, data, sha, report))
+            original = _store_original(home, data, sha, item.suffix)
+            candidates.append(_Candidate(item, i, original, sha, report))
     return candidates, outcomes
 
 
@@ -291,9 +293,10 @@ class _Build:
             store.copy_db(base / DB_FILE, self.folder / DB_FILE)
             self.vectors = VectorIndex.load(base / VECTORS_FILE, meta.vector_kind, meta.tombstones)
         else:
-            self.vectors = VectorIndex.new(embedder.dim)
+            self.vectors = None  # created in finish(), when the number of vectors is known
         self.db = store.open_db(self.folder / DB_FILE)
         self.pending: list[tuple[int, str]] = []  # (chunk id, text) awaiting vectors
+        self.terms: Counter = Counter()  # full-text term counts, written once in finish()
         self.embedded = self.cached = 0
 
     def add_all(self, chosen: list[_Candidate], known: _Known, progress: ProgressFn | None) -> list[ReportOutcome]:
@@ -301,8 +304,8 @@ class _Build:
         for i, cand in enumerate(chosen):
             old = known.by_key.get(cand.key)
             if old:
-                self.vectors.remove(store.delete_report(self.db, old["id"]))
-            outcome = self.add(cand.report, cand.input.name, cand.data, cand.input.suffix)
+                self.vectors.remove(store.delete_report(self.db, old["id"], self.terms))
+            outcome = self.add(cand.report, cand.input.name, cand.original)
             if old:
                 outcome = _replacing(outcome, old)
             outcomes.append(outcome)
@@ -310,9 +313,8 @@ class _Build:
                 progress(Progress("write", i + 1, len(chosen), cand.input.name))
         return outcomes
 
-    def add(self, report: ParsedReport, source: str, data: bytes, suffix: str, *,
+    def add(self, report: ParsedReport, source: str, original: str, *,
             report_id: int | None = None, ingested_at: str | None = None) -> ReportOutcome:
-        original = _store_original(self.home, data, report.source.sha256, suffix)
         rid = store.insert_report(self.db, _report_row(report, source, original, ingested_at), report_id)
         store.insert_facts(self.db, _fact_rows(rid, report))
         store.insert_checks(self.db, [{"report_id": rid, "rule": c.rule, "ok": int(c.ok), "detail": c.detail}
@@ -321,7 +323,7 @@ class _Build:
         store.upsert_agency(self.db, rec.name, rec.region, rec.department, rec.aliases)
         rows = [{"report_id": rid, "section": p.section, "ordinal": p.ordinal, "text": p.text,
                  "start": p.start, "end": p.end, "kind": p.kind} for p in passages(report)]
-        self.pending += zip(store.insert_chunks(self.db, rows), (r["text"] for r in rows))
+        self.pending += zip(store.insert_chunks(self.db, rows, self.terms), (r["text"] for r in rows))
         return ReportOutcome(source, "added", report.meta.agency, report.meta.year, len(report.facts),
                              len(report.ambiguous), len(rows), len(report.failed_checks), report_id=rid)
 
@@ -338,7 +340,7 @@ class _Build:
                 if report is None or data is None:
                     outcomes.append(self.carry_forward(old, row, problem or "the stored original is missing"))
                     continue
-                outcomes.append(self.add(report, row["source_name"], data, Path(row["original_path"]).suffix,
+                outcomes.append(self.add(report, row["source_name"], row["original_path"],
                                          report_id=row["id"], ingested_at=row["ingested_at"]))
             clock.lap("parse")
             return outcomes
@@ -351,13 +353,16 @@ class _Build:
         store.copy_report_rows(old, self.db, rid)
         chunks = list(old.query('SELECT report_id, section, ordinal, text, start, "end", kind FROM chunks '
                                 "WHERE report_id = ? ORDER BY ordinal", [rid]))
-        self.pending += zip(store.insert_chunks(self.db, chunks), (c["text"] for c in chunks))
+        self.pending += zip(store.insert_chunks(self.db, chunks, self.terms), (c["text"] for c in chunks))
         return ReportOutcome(row["source_name"], "kept", row["agency"], row["year"], chunks=len(chunks),
                              report_id=rid, reason=f"kept the previous version: re-reading it failed ({error})")
 
     def finish(self, progress: ProgressFn | None, clock: _Clock) -> str:
         self._embed(progress)
+        if self.vectors is None:
+            self.vectors = VectorIndex.new(self.embedder.dim)
         clock.lap("embed")
+        store.write_term_counts(self.db, self.terms)
         live_ids = {r[0] for r in self.db.execute("SELECT id FROM chunks").fetchall()}
         if needs_rebuild(self.vectors, len(live_ids)):
             self.vectors = rebuilt(self.vectors, live_ids)
@@ -383,7 +388,10 @@ class _Build:
         finally:
             if cache:
                 cache.close()
+        if self.vectors is None:
+            self.vectors = VectorIndex.new(self.embedder.dim, kind_for(len(ids)))
         self.vectors.add(list(ids), vectors)
+        del vectors  # FAISS holds its own copy; at 10,000 reports each copy is ~600 MB
         self.embedded, self.cached = missed, len(texts) - missed if cache else 0
 
     def abandon(self) -> None:

@@ -181,11 +181,12 @@ def insert_checks(db: sqlite_utils.Database, rows: Iterable[dict]) -> None:
     )
 
 
-def insert_chunks(db: sqlite_utils.Database, rows: list[dict]) -> list[int]:
+def insert_chunks(db: sqlite_utils.Database, rows: list[dict], terms: Counter | None = None) -> list[int]:
     """Insert chunks and their full-text tokens; returns the new chunk ids in order.
 
     Ids are taken after the highest ever used (sqlite_sequence, kept by AUTOINCREMENT), so they can be
-    assigned up front and the rows written in one executemany."""
+    assigned up front and the rows written in one executemany. Term counts go to `terms` when given
+    (written once by write_term_counts at the end of a build), else straight to term_df."""
     if not rows:
         return []
     seq = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'chunks'").fetchone()
@@ -198,15 +199,24 @@ def insert_chunks(db: sqlite_utils.Database, rows: list[dict]) -> list[int]:
     )
     tokens = [fts_tokens(r["text"]) for r in rows]
     db.conn.executemany("INSERT INTO chunks_fts (rowid, tokens) VALUES (?, ?)", list(zip(ids, tokens)))
-    _count_terms(db, tokens, +1)
+    _count_terms(db, tokens, +1, terms)
     return ids
 
 
-def _count_terms(db: sqlite_utils.Database, tokens: list[str], sign: int) -> None:
+def _count_terms(db: sqlite_utils.Database, tokens: list[str], sign: int, terms: Counter | None) -> None:
     counts = Counter(term for text in tokens for term in set(text.split()))
+    if terms is None:
+        write_term_counts(db, Counter({t: sign * n for t, n in counts.items()}))
+    elif sign > 0:
+        terms.update(counts)
+    else:
+        terms.subtract(counts)
+
+
+def write_term_counts(db: sqlite_utils.Database, counts: Counter) -> None:
     db.conn.executemany(
         "INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-        [(term, sign * n) for term, n in counts.items()],
+        [(term, n) for term, n in counts.items() if n],
     )
 
 
@@ -218,7 +228,7 @@ def upsert_agency(db: sqlite_utils.Database, name: str, region: str, department:
     )
 
 
-def delete_report(db: sqlite_utils.Database, report_id: int) -> list[int]:
+def delete_report(db: sqlite_utils.Database, report_id: int, terms: Counter | None = None) -> list[int]:
     """Remove a report and everything derived from it; returns the ids of its removed chunks."""
     rows = db.execute("SELECT id, text FROM chunks WHERE report_id = ?", [report_id]).fetchall()
     tokens = [fts_tokens(text) for _, text in rows]
@@ -227,7 +237,7 @@ def delete_report(db: sqlite_utils.Database, report_id: int) -> list[int]:
         "INSERT INTO chunks_fts (chunks_fts, rowid, tokens) VALUES ('delete', ?, ?)",
         [(cid, t) for (cid, _), t in zip(rows, tokens)],
     )
-    _count_terms(db, tokens, -1)
+    _count_terms(db, tokens, -1, terms)
     for table in ("chunks", "facts", "checks"):
         db.execute(f"DELETE FROM {table} WHERE report_id = ?", [report_id])
     db.execute("DELETE FROM reports WHERE id = ?", [report_id])
