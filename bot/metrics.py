@@ -215,7 +215,9 @@ def _template_rows() -> dict[str, list[str]]:
                 key = f"{table.prefix}.{row.key}"
                 words = rows.setdefault(key, [])
                 words += [p for p in row.patterns if len(tpl.squash(p)) >= 2 and not (row.exact and p == "其他")]
-                words.append(row.en.split(": ")[-1])
+                english = row.en.split(": ")[-1]
+                if english not in ("other", "total"):  # too short to name a row by itself
+                    words.append(english)
     for group, (zh, en) in tpl.APPEAL_GROUP_LABELS.items():
         rows.setdefault(group, []).extend([zh, en])
     return rows

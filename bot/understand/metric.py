@@ -54,7 +54,8 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) 
     defaulted = row is None and requests
     if defaulted:
         row = "applications.new_received"
-    column = _column(row, hits, "其他" in zh or bool(re.search(r"\bother\b", en)))
+    left_zh, left_en = _blank(zh, en, hits)
+    column = _column(row, hits, "其他" in left_zh or bool(re.search(r"\bother\b", left_en)))
     words = tuple(h[2].text for h in hits if h[2].kind == ROW and (h[2].target == row or h[2].text not in WEAK))
     column_words = tuple(h[2].text for h in hits if h[2].kind != ROW and h[2].target == column)
     left = _unexplained(zh, en, hits) if defaulted else ""
@@ -72,14 +73,20 @@ _FILLER_EN = {"how", "many", "much", "what", "which", "was", "were", "is", "are"
               "came", "come", "comes", "made", "make", "file", "sent", "send", "during", "with", "about", "any"}
 
 
-def _unexplained(zh: str, en: str, hits) -> str:
-    """What remains of the question once the table words, question words and names are taken out."""
+def _blank(zh: str, en: str, hits) -> tuple[str, str]:
+    """The question with the dictionary's words blanked out."""
     for start, end, _ in hits:
         if start < 100000:
             zh = zh[:start] + " " * (end - start) + zh[end:]
         else:
             start, end = start - 100000, end - 100000
             en = en[:start] + " " * (end - start) + en[end:]
+    return zh, en
+
+
+def _unexplained(zh: str, en: str, hits) -> str:
+    """What remains of the question once the table words, question words and names are taken out."""
+    zh, en = _blank(zh, en, hits)
     chinese = _FILLER_ZH.sub("", zh)
     english = [w for w in re.findall(r"[a-z]+", en) if w not in _FILLER_EN and len(w) > 2]
     return chinese + (" " + " ".join(english) if english else "")
@@ -152,9 +159,13 @@ def _longest_first(hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, Te
 
 
 def _most_specific(hits) -> list[str]:
-    """Row keys named, dropping a family when one of its members is named too."""
-    keys = list(dict.fromkeys(h[2].target for h in hits))
-    return [k for k in keys if not any(o != k and o.startswith(k + ".") for o in keys)]
+    """Row keys named, dropping a family when one of its members is named too; the row named with the
+    longest words first."""
+    longest: dict[str, int] = {}
+    for h in hits:
+        longest[h[2].target] = max(longest.get(h[2].target, 0), h[1] - h[0])
+    keys = [k for k in longest if not any(o != k and o.startswith(k + ".") for o in longest)]
+    return sorted(keys, key=lambda k: -longest[k])
 
 
 _APPLICANT = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "org", "total")
@@ -173,6 +184,7 @@ def _column(row: str | None, hits, other_named: bool = False) -> str | None:
         allowed, kinds = _APPLICANT, (COLUMN,)
     named = [h[2].target for h in hits if h[2].kind in kinds and h[2].target in allowed]
     specific = [c for c in named if c != "total"]
-    if not specific and kinds == (OUTCOME,) and other_named:
-        return "other"  # "复议结果是其他的": 其他 alone, where table 4 has 其他结果
+    if not named and other_named and not row.startswith("proactive"):
+        # 其他 left over once the longer labels (其他处理, 其他结果) are read: the "other" column.
+        return "other" if kinds == (OUTCOME,) else "other_org"
     return (specific or named or [None])[0]
