@@ -19,6 +19,7 @@ import numpy as np
 
 from index.embed import BATCH, Embedder
 
+LOCK_TIMEOUT = 10.0  # seconds to wait for a cache locked by another program before giving up
 COMMIT_EVERY = 1.0  # seconds: a killed ingest loses at most this much embedding work
 _LOOKUP = 500  # digests per SELECT … IN (…): well under SQLite's parameter limit
 
@@ -31,7 +32,7 @@ class EmbeddingCache:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self.conn = sqlite3.connect(str(path), timeout=10.0)
+        self.conn = sqlite3.connect(str(path), timeout=LOCK_TIMEOUT)
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute(

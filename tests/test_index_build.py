@@ -233,3 +233,24 @@ def test_term_counts_follow_chunks_as_reports_come_and_go(tmp_path, report_copy)
         kept = dict(index.db.execute("SELECT term, df FROM term_df WHERE df > 0").fetchall())
         truth = dict(index.db.execute("SELECT term, doc FROM chunks_fts_vocab").fetchall())
     assert kept == truth
+
+
+def test_a_database_locked_by_another_program_gives_a_clear_error(tmp_path, report_copy, monkeypatch):
+    import sqlite3
+
+    from index import embed_cache
+    from index.embed import HashEmbedder
+    from index.home import cache_file
+
+    home = tmp_path / "home"
+    embed_cache.EmbeddingCache(cache_file(home)).close()
+    monkeypatch.setattr(embed_cache, "LOCK_TIMEOUT", 0.2)
+    other = sqlite3.connect(cache_file(home))
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(IndexBusy, match="locked by another program"):
+            ingest(home, [report_copy("2013_pingtan_xian.txt")], model=HashEmbedder(64, cacheable=True))
+    finally:
+        other.rollback()
+        other.close()
+    assert generations.current(home) is None and not any((home / "generations").iterdir())
