@@ -108,6 +108,8 @@ def test_question_gets_html_answer_with_escaped_source(fake, bot):
     msg = fake.send_text(11, "平潭2023年新收多少件？", language_code="en")
     reply = fake.reply_to(msg, 10)
     assert "81" in reply.text and reply.params["parse_mode"] == "HTML"
+    assert reply.params["reply_parameters"] == {"message_id": msg["message_id"], "allow_sending_without_reply": True}
+    assert reply.params["link_preview_options"] == {"is_disabled": True}
     assert fake.sent("sendChatAction", 11)
     source_button = [b for b in reply.buttons if b["text"] == "📄 来源 / Source"]
     mark = fake.mark()

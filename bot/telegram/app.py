@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from telegram import BotCommandScopeChat, Update
+from telegram import BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.error import RetryAfter, TelegramError
 from telegram.ext import (
     AIORateLimiter,
@@ -22,6 +22,7 @@ from telegram.ext import (
     BaseUpdateProcessor,
     CallbackQueryHandler,
     CommandHandler,
+    Defaults,
     MessageHandler,
     filters,
 )
@@ -153,7 +154,9 @@ def default_library(settings: Settings) -> Library:
 
 
 def build_application(settings: Settings, library: Library | None = None) -> Application:
-    builder = (ApplicationBuilder().token(settings.token)
+    # A question deleted before its answer still gets the answer; links in quotes open no preview cards.
+    defaults = Defaults(allow_sending_without_reply=True, link_preview_options=LinkPreviewOptions(is_disabled=True))
+    builder = (ApplicationBuilder().token(settings.token).defaults(defaults)
                .rate_limiter(FloodLimiter(overall_max_rate=settings.max_rate, max_retries=settings.max_retries))
                .concurrent_updates(PerChatOrder(256))
                .post_init(_post_init).post_shutdown(_post_shutdown))

@@ -86,7 +86,7 @@ async def show_source(update: Update, context: Context) -> None:
     sources, lang = entry
     await query.answer()
     for part in html.split_html(html.sources_html(sources, lang)):
-        await query.message.reply_html(part, do_quote=True, disable_web_page_preview=True)
+        await query.message.reply_html(part, do_quote=True)
 
 
 async def not_text(update: Update, context: Context) -> None:
@@ -234,8 +234,7 @@ async def _reply_answer(message: Message, context: Context, answer: Answer) -> N
     parts = html.split_html(html.answer_html(answer))
     markup = _answer_keyboard(context, answer)
     for i, part in enumerate(parts):
-        await message.reply_html(part, do_quote=i == 0, disable_web_page_preview=True,
-                                 reply_markup=markup if i == len(parts) - 1 else None)
+        await message.reply_html(part, do_quote=i == 0, reply_markup=markup if i == len(parts) - 1 else None)
 
 
 def _answer_keyboard(context: Context, answer: Answer) -> InlineKeyboardMarkup | None:
