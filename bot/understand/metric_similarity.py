@@ -21,6 +21,7 @@ from ingest import template as tpl
 
 from ..metrics import FAMILIES, FAMILIES_EN, ROW, terms
 
+
 @dataclass(frozen=True)
 class RowVectors:
     rows: tuple[str, ...]
