@@ -209,17 +209,6 @@ def test_error_is_reported_in_the_users_language_and_bot_keeps_running(fake, bot
     assert "81" in fake.reply_to(fake.send_text(16, "still there?"), 10).text
 
 
-def test_many_chats_at_once_with_flood_control_lose_nothing(fake, bot):
-    fake.flood_ratio = 0.03
-    try:
-        sent = [fake.send_text(1000 + i % 30, f"question {i}") for i in range(300)]
-        replies = [fake.reply_to(msg, 60) for msg in sent]
-    finally:
-        fake.flood_ratio = 0.0
-    assert [r.text.split("(")[1].split(")")[0] for r in replies] == [f"question {i}" for i in range(300)]
-    assert fake.floods > 0
-
-
 def test_webhook_mode_receives_updates_posted_to_it():
     import socket
 
