@@ -152,3 +152,10 @@ def test_a_narrative_question_names_no_metric():
 ])
 def test_intents(question, has_metric, n_years, intent):
     assert classify(question, has_metric=has_metric, n_years=n_years, n_agencies=0) == intent
+
+
+def test_a_district_is_named_by_its_own_unit_and_its_city_only_loosely():
+    matcher = AgencyMatcher([agency_record(n) for n in ("上海市浦东新区人民政府", "上海市人民政府")])
+    assert matcher.match("浦东新区2019年收到多少申请").names == ("上海市浦东新区人民政府",)
+    assert matcher.match("Pudong 2019 requests").names == ("上海市浦东新区人民政府",)
+    assert matcher.match("上海2019年收到多少申请").names == ("上海市人民政府",)

@@ -49,6 +49,12 @@ class AgencyForms:
     region_en: tuple[str, ...]  # "pingtan county", "panjin city"
     dept_parts: tuple[tuple[str, tuple[str, ...]], ...]  # (Chinese part, English words)
     aliases: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()  # higher units of the region: 上海市 for 上海市浦东新区
+
+    @property
+    def local(self) -> str:
+        """The region's own unit: 浦东新区 for 上海市浦东新区."""
+        return self.region_full[sum(len(p) for p in self.parents):]
 
     @property
     def region_wide(self) -> bool:
@@ -78,13 +84,30 @@ def agency_forms(record: AgencyRecord) -> AgencyForms:
         region = name[: -len(department)]
     if not region and not department:
         region = name
-    core, suffix = _split_region(region)
+    units = _region_units(region)
+    core, suffix = _split_region(units[-1] if units else region)
     pinyin = _pinyin(core)
     suffix_en = REGION_SUFFIXES.get(suffix, ())
     region_en = tuple(f"{pinyin} {s}" for s in suffix_en)
     parts = _department_parts(department) if department not in REGION_WIDE_DEPARTMENTS else ()
     aliases = tuple(squash(a) for a in record.aliases if a)
-    return AgencyForms(name, region, core, department, pinyin, region_en, parts, aliases)
+    parents = tuple(units[:-1])
+    return AgencyForms(name, region, core, department, pinyin, region_en, parts, aliases, parents)
+
+
+_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:" + "|".join(sorted(REGION_SUFFIXES, key=len, reverse=True)) + ")")
+
+
+def _region_units(region: str) -> list[str]:
+    """上海市浦东新区 → [上海市, 浦东新区]: a district is named by its own unit, its city only loosely."""
+    units, pos = [], 0
+    while pos < len(region):
+        m = _UNIT.match(region, pos)
+        if not m:
+            return [region] if not units else units[:-1] + [units[-1] + region[pos:]]
+        units.append(m.group())
+        pos = m.end()
+    return units
 
 
 def _split_region(region: str) -> tuple[str, str]:
@@ -154,8 +177,9 @@ def _chinese_mentions(text: str, forms: list[AgencyForms]) -> list[_Mention]:
     sounds = _sounds(text)
     for f in forms:
         exact = [(f.name, "full", 4.0), *((a, "dept", 1.5) for a in _department_aliases(f)),
-                 (f.region_full, "region", 2.0), (f.region_core, "region", 1.0),
-                 *((f.region_core + tail, "region", 1.8) for tail in _suffix_tails(f))]
+                 (f.region_full, "region", 2.0), (f.local, "region", 2.0), (f.region_core, "region", 1.0),
+                 *((f.region_core + tail, "region", 1.8) for tail in _suffix_tails(f)),
+                 *((p, "region", 0.5) for p in f.parents), *((_split_region(p)[0], "region", 0.4) for p in f.parents)]
         if not f.region_wide:
             exact += [(f.department, "dept", 2.0), (f.region_core + f.department, "full", 4.0)]
         for form, part, weight in exact:
@@ -195,7 +219,7 @@ def _abbreviations(text: str, f: AgencyForms) -> list[_Mention]:
 
 def _suffix_tails(f: AgencyForms) -> list[str]:
     """平潭实验区 for 平潭综合实验区: the region's core with the end of its long suffix."""
-    suffix = f.region_full[len(f.region_core):]
+    suffix = f.local[len(f.region_core):]
     return [suffix[-k:] for k in range(2, len(suffix))]
 
 
