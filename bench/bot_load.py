@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="xxgk-bench-") as tmp, FakeBotApi(flood_ratio=args.flood) as fake:
         home = Path(args.home) if args.home else Path(tmp) / "home"
         bot = ServeProcess(fake, home, extra_env={"XXGK_MAX_RATE": args.max_rate, "XXGK_WORKERS": args.workers},
-                           log_dir=Path(tmp))
+                           log_dir=Path(tempfile.mkdtemp(prefix="xxgk-bench-log-")))
         try:
             t0 = time.monotonic()
             bot.wait_ready()
@@ -103,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
             code = bot.stop()
     answered = len(lat)
     print(f"machine: {machine()}")
+    if not lat:
+        print(f"nothing answered; see the bot's log: {bot.log}")
+        return 1
     print(f"chats={args.chats} per_chat={args.per_chat} workers={args.workers} max_rate={args.max_rate} "
           f"flood={args.flood} (429s sent: {fake.floods})")
     print(f"answered {answered}/{answered + len(lost)} in {wall:.2f}s: {answered / wall:.1f} questions/s; "
