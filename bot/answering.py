@@ -71,7 +71,8 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     parts = [fx.fact_text(name, year, reading, lang), fx.check_warning(reading, lang),
              fx.breakdown_text(reading, lang), _context(reading, facts, lang), _lawsuit_note(reading, lang),
              _row_neighbours(reading, facts, lang), _defaulted(scope, lang), fx.source_line(report, reading, lang)]
-    kind = "fact" if reading.parts else "not_found"
+    # Nothing certain to state (an unreadable cell, a missing column): an honest "cannot tell".
+    kind = "fact" if reading.printed_total is not None else "not_found"
     return Answer(u.text, kind, _join(parts, lang), reading.value, fx.fact_refs(reading),
                   (fx.source_for(report, reading, lang),), lang=lang, query=_query(u, scope))
 
