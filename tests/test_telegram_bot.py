@@ -53,6 +53,10 @@ def stand_in_answer(question: str, index: StandInIndex) -> Answer:
     return Answer(question, "fact", f"81 件 ({question})", value=81, sources=(SOURCE,), lang=lang)
 
 
+def stand_in_choice(question: str, option: str, index: StandInIndex) -> Answer:
+    return stand_in_answer(f"{question} {option}", index)
+
+
 def stand_in_ingest(home: str, paths: list[Path], progress) -> IngestResult:
     text = Path(paths[0]).read_text(errors="replace")
     if "年度报告" not in text:
@@ -70,6 +74,11 @@ def stand_in_reindex(home: str, progress) -> IngestResult:
     return IngestResult((ReportOutcome("a.txt", "added", "平潭综合实验区", 2020, chunks=7),), "g3", "m")
 
 
+def stand_in_library(index: StandInIndex, answer_fn=stand_in_answer, workers: int = 2) -> Library:
+    return Library(None, workers=workers, open_index=lambda home: index, answer_fn=answer_fn,
+                   choice_fn=stand_in_choice, ingest_fn=stand_in_ingest, reindex_fn=stand_in_reindex)
+
+
 @pytest.fixture(scope="module")
 def fake():
     with FakeBotApi() as server:
@@ -82,8 +91,7 @@ def bot(fake):
     reports = [ReportRecord(1, "平潭综合实验区", 2020, "t", None, None, "2019", "a.txt", "x",
                             failed_checks=("三(七) 总计 21 ≠ 27",)),
                ReportRecord(2, "平潭综合实验区", 2023, "t", None, None, "2021", "b.txt", "y")]
-    library = Library(None, workers=2, open_index=lambda home: StandInIndex(reports), answer_fn=stand_in_answer,
-                      ingest_fn=stand_in_ingest, reindex_fn=stand_in_reindex)
+    library = stand_in_library(StandInIndex(reports))
     settings = Settings(token=fake.token, admins=frozenset({ADMIN}), api_base=fake.base_url)
     running = InProcessBot(settings, library).start(fake)
     yield running
@@ -216,8 +224,7 @@ def test_webhook_mode_receives_updates_posted_to_it():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with FakeBotApi() as server:
-        library = Library(None, workers=1, open_index=lambda home: StandInIndex([]), answer_fn=stand_in_answer,
-                          ingest_fn=stand_in_ingest, reindex_fn=stand_in_reindex)
+        library = stand_in_library(StandInIndex([]), workers=1)
         running = InProcessBot(Settings(token=server.token, api_base=server.base_url), library,
                                webhook=f"http://127.0.0.1:{port}/telegram", port=port).start(server)
         try:
@@ -238,8 +245,7 @@ def slow_answer(question: str, index: StandInIndex) -> Answer:
 @pytest.fixture
 def slow_bot():
     with FakeBotApi() as server:
-        library = Library(None, workers=2, open_index=lambda home: StandInIndex([]), answer_fn=slow_answer,
-                          ingest_fn=stand_in_ingest, reindex_fn=stand_in_reindex)
+        library = stand_in_library(StandInIndex([]), slow_answer)
         running = InProcessBot(Settings(token=server.token, api_base=server.base_url), library).start(server)
         yield server, running
         running.stop(server)

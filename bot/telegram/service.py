@@ -1,8 +1,9 @@
 """The index as the bot uses it: questions answered on worker threads, admin jobs one at a time.
 
 The event loop never touches the index. Each worker thread opens its own `Index` (an SQLite connection
-belongs to the thread that opened it) and reopens it when an ingest or re-index has replaced the data
-(a generation counter), so readers switch to the new index between two questions, never during one.
+belongs to the thread that opened it) and reopens it when the live index has changed: after the bot's own
+ingest or re-index, or when another process (`xxgk ingest`) published a new one. Readers switch to the
+new index between two questions, never during one.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class Busy(Exception):
 
 class Library:
     def __init__(self, home: str | None, *, workers: int = 2, open_index: OpenIndex,
-                 answer_fn: AnswerFn, choice_fn: Callable[[str, str, Any], Answer] | None = None,
+                 answer_fn: AnswerFn, choice_fn: Callable[[str, str, Any], Answer],
                  ingest_fn: Callable[..., Any], reindex_fn: Callable[..., Any],
                  is_current: Callable[[Any], bool] = lambda index: True,
                  warm_up: Callable[[Any], Any] = lambda index: None):
@@ -42,7 +43,7 @@ class Library:
         self._choice = choice_fn
         self._ingest = ingest_fn
         self._reindex = reindex_fn
-        self._is_current = is_current  # False when another process (`xxgk ingest`) published a new index
+        self._is_current = is_current  # False once another generation of the index is live
         self._warm_up = warm_up  # run once per worker before the bot takes questions (loads models, caches)
         self._jobs: queue.Queue[tuple[Callable[[Any], Any], concurrent.futures.Future] | None] = queue.Queue()
         self._workers = workers
@@ -105,9 +106,7 @@ class Library:
         return await self._on_worker(lambda index: self._answer(question, index))
 
     async def ask_with_choice(self, question: str, option: str) -> Answer:
-        if self._choice is not None:
-            return await self._on_worker(lambda index: self._choice(question, option, index))
-        return await self.ask(f"{question} {option}")
+        return await self._on_worker(lambda index: self._choice(question, option, index))
 
     async def agencies(self) -> list:
         return await self._on_worker(lambda index: index.agencies())
