@@ -107,6 +107,12 @@ def test_command_menu_and_help_come_from_one_list(fake, bot):
     assert "/reindex" not in help_reply.text
 
 
+@pytest.mark.parametrize("command", ["/reindex", "/stats", "/audit"])
+def test_admin_commands_are_refused_to_others(fake, bot, command):
+    reply = fake.reply_to(fake.send_text(19, command), 10)
+    assert reply.text == "Sorry, only the bot's admins can do that. To add a report, please contact an admin."
+
+
 def test_admin_help_lists_admin_commands(fake, bot):
     reply = fake.reply_to(fake.send_text(ADMIN, "/help"), 10)
     assert "/reindex" in reply.text and "/audit" in reply.text

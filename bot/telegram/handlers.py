@@ -154,9 +154,12 @@ async def audit(update: Update, context: Context) -> None:
 async def on_error(update: object, context: Context) -> None:
     """The one error handler: log, tell the user in their language, keep running."""
     log.error("error while handling %s", update, exc_info=context.error)
-    if isinstance(update, Update) and update.effective_chat:
-        with contextlib.suppress(TelegramError):
-            await context.bot.send_message(update.effective_chat.id, t("error", _lang(update)))
+    if not isinstance(update, Update) or not update.effective_chat:
+        return
+    with contextlib.suppress(TelegramError):
+        if update.callback_query:  # stops the button's spinner
+            await update.callback_query.answer()
+        await context.bot.send_message(update.effective_chat.id, t("error", _lang(update)))
 
 
 # -- helpers --------------------------------------------------------------------------------------
