@@ -15,7 +15,7 @@ _RANK = re.compile(
     r"which (?:agency|agencies|department|departments|bureau|office|region)|\brank|\btop\b|the most\b|the fewest\b|"
     r"the least\b|the highest\b|the lowest\b", re.I)
 _COMPARE = re.compile(
-    r"比.{0,12}(?:多|少|高|低|增|减)|相比|对比|比较|变化|趋势|增长|下降|增加了|减少了|历年|逐年|"
+    r"比(?!例).{0,12}(?:多|少|高|低|增|减)|相比|对比|比较|变化|趋势|增长|下降|增加了|减少了|历年|逐年|"
     r"compare|comparison|change[ds]?\b|trend|increase|decrease|grew|growth|fell|rose|more than|fewer than|"
     r"less than|\bvs\.?\b|versus|difference|over the years|year by year|each year", re.I)
 # A list of what the index holds, or a row broken down by applicant or by reason.
