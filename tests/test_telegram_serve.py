@@ -49,3 +49,13 @@ def test_api_base_is_used_for_methods_and_files():
     app = build_application(Settings(token="1:x", api_base="http://127.0.0.1:9"), library=object())  # type: ignore[arg-type]
     assert app.bot.base_url == "http://127.0.0.1:9/bot1:x"
     assert app.bot.base_file_url == "http://127.0.0.1:9/file/bot1:x"
+
+
+def test_every_bot_command_and_setting_is_in_the_readme():
+    from bot.telegram.commands import COMMANDS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in COMMANDS:
+        assert f"/{command.name}" in readme, f"README never mentions the bot command /{command.name}"
+    for variable in ("TELEGRAM_BOT_TOKEN", "XXGK_ADMIN_IDS", "XXGK_WORKERS", "XXGK_MAX_RATE", "--api-base", "--webhook"):
+        assert variable in readme, f"README never mentions {variable}"
