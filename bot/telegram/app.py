@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 import logging
 import os
 import secrets
@@ -29,6 +28,7 @@ from telegram.ext import (
 
 from bot.telegram import handlers
 from bot.telegram.commands import COMMANDS, menu
+from bot.telegram.memory import ButtonMemory
 from bot.telegram.service import Library
 
 log = logging.getLogger(__name__)
@@ -164,7 +164,7 @@ def build_application(settings: Settings, library: Library | None = None) -> App
         builder = builder.base_url(f"{settings.api_base}/bot").base_file_url(f"{settings.api_base}/file/bot")
     application = builder.build()
     application.bot_data.update(library=library or default_library(settings), admins=settings.admins,
-                                ids=itertools.count(1))
+                                buttons=ButtonMemory())
     for command in COMMANDS:
         application.add_handler(CommandHandler(command.name, COMMAND_HANDLERS[command.name]))
     application.add_handler(CallbackQueryHandler(handlers.agencies_page, pattern=r"^a:\d+:(zh|en)$"))

@@ -21,13 +21,13 @@ from telegram.ext import ContextTypes
 
 from bot.telegram import html, views
 from bot.telegram.i18n import lang_of, t
+from bot.telegram.memory import ButtonMemory
 from bot.telegram.service import Busy, Library
 from bot.types import Answer
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
 Handler = Callable[[Update, Context], Awaitable[None]]
-REMEMBERED_PER_CHAT = 64  # pending clarify questions and source lists kept per chat
 
 
 # -- for everyone ---------------------------------------------------------------------------------
@@ -66,7 +66,7 @@ async def choose(update: Update, context: Context) -> None:
     so the other options can be pressed too."""
     query = update.callback_query
     _, pid, i = query.data.split(":")
-    pending = context.chat_data.get("pending", {}).get(pid)
+    pending = _memory(context).recall(query.message.chat_id, pid)
     if pending is None:
         await query.answer(t("choice_gone", lang_of(None, query.from_user.language_code)), show_alert=True)
         return
@@ -79,7 +79,7 @@ async def choose(update: Update, context: Context) -> None:
 
 async def show_source(update: Update, context: Context) -> None:
     query = update.callback_query
-    entry = context.chat_data.get("sources", {}).get(query.data.split(":")[1])
+    entry = _memory(context).recall(query.message.chat_id, query.data.split(":")[1])
     if entry is None:
         await query.answer(t("source_gone", lang_of(None, query.from_user.language_code)), show_alert=True)
         return
@@ -235,30 +235,24 @@ async def _admin_job(job: Callable[[], Awaitable[Any]], render: Callable[[Any], 
 
 async def _reply_answer(message: Message, context: Context, answer: Answer) -> None:
     parts = html.split_html(html.answer_html(answer))
-    markup = _answer_keyboard(context, answer)
+    markup = _answer_keyboard(context, message.chat_id, answer)
     for i, part in enumerate(parts):
         await message.reply_html(part, do_quote=i == 0, reply_markup=markup if i == len(parts) - 1 else None)
 
 
-def _answer_keyboard(context: Context, answer: Answer) -> InlineKeyboardMarkup | None:
+def _answer_keyboard(context: Context, chat_id: int, answer: Answer) -> InlineKeyboardMarkup | None:
     rows = []
     if answer.kind == "clarify" and answer.options:
-        pid = _remember(context, "pending", (answer.question, answer.options, answer.lang))
+        pid = _memory(context).remember(chat_id, (answer.question, answer.options, answer.lang))
         rows += [[InlineKeyboardButton(o, callback_data=f"c:{pid}:{i}")] for i, o in enumerate(answer.options[:20])]
     if answer.sources:
-        sid = _remember(context, "sources", (answer.sources, answer.lang))
+        sid = _memory(context).remember(chat_id, (answer.sources, answer.lang))
         rows.append([InlineKeyboardButton(t("source_button", answer.lang), callback_data=f"s:{sid}")])
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def _remember(context: Context, kind: str, value: object) -> str:
-    """Keeps `value` in the chat's memory under a short id (callback data holds ids, not text)."""
-    store: dict[str, object] = context.chat_data.setdefault(kind, {})
-    key = format(next(context.bot_data["ids"]), "x")
-    store[key] = value
-    while len(store) > REMEMBERED_PER_CHAT:
-        store.pop(next(iter(store)))
-    return key
+def _memory(context: Context) -> ButtonMemory:
+    return context.bot_data["buttons"]
 
 
 def _library(context: Context) -> Library:
