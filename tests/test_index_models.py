@@ -81,3 +81,18 @@ def test_a_sentence_transformers_model_by_path_builds_and_searches_its_own_index
         ingest(home, [report_copy("2018_pingtan_syq.txt", folder="more")], model="e5")
     meta = json.loads(next((home / "generations").iterdir()).joinpath("meta.json").read_text())
     assert (meta["model"], meta["dim"]) == (path, 384)
+
+
+def test_searching_with_the_default_model_never_imports_torch(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from index.reader import Index\n"
+        f"with Index.open({str(tmp_path / 'home')!r}) as index:\n"
+        "    assert index.search('平潭2023年全年发布了多少篇政策解读？', k=3)\n"
+        "print(sorted(m for m in ('torch', 'sentence_transformers', 'jieba') if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert (proc.returncode, proc.stdout.strip()) == (0, "[]"), proc.stderr
