@@ -12,7 +12,7 @@ from .compose import cells, refuse
 from .compose import compare as cmp
 from .compose import facts as fx
 from .compose import narrative as nv
-from .compose.names import agency_name
+from .compose.names import agency_name, table_of
 from .metrics import FAMILIES
 from .scope import Scope
 from .types import Answer, FactRef
@@ -66,6 +66,8 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     if not _has_row(facts, reading):
         # An old-template report (or an unreadable table): its narrative may still say it.
         return narrative(u, scope, index, catalog, must=_must_words(u))
+    if len(_same_table_rows(u)) > 1:
+        return _several_rows(u, scope, index, catalog)
     lang = u.lang
     name = _name(catalog, agency, lang)
     parts = [fx.fact_text(name, year, reading, lang), fx.check_warning(reading, lang),
@@ -75,6 +77,36 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     kind = "fact" if reading.printed_total is not None else "not_found"
     return Answer(u.text, kind, _join(parts, lang), reading.value, fx.fact_refs(reading),
                   (fx.source_for(report, reading, lang),), lang=lang, query=_query(u, scope))
+
+
+_SUM = re.compile(r"合计|加起来|一共|共计|总共|之和|in total|combined|altogether|together", re.I)
+
+
+def _same_table_rows(u: Understanding) -> list[str]:
+    rows = list(u.metric.rows)
+    table = table_of(rows[0]) if rows else ""
+    return [r for r in rows if table_of(r) == table]
+
+
+def _several_rows(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    """"予以公开和部分公开各多少件": each row with its number, and their sum when a sum is asked."""
+    agency, year = scope.agencies[0], scope.years[0]
+    report = catalog.report_of[(agency, year)]
+    failed = _failed(index, report.id)
+    readings = [cells.read(r, u.metric.column, _facts(index, agency, year, r), failed) for r in _same_table_rows(u)]
+    name = _name(catalog, agency, u.lang)
+    parts = [fx.fact_text(name, year, r, u.lang) for r in readings]
+    parts += [fx.check_warning(r, u.lang) for r in readings]
+    totals = [r.value for r in readings]
+    value = None
+    if _SUM.search(u.text) and all(v is not None for v in totals):
+        value = float(sum(totals))
+        parts.append(f"以上合计{format_number(value)}件。" if u.lang == "zh" else f"Together: {format_number(value)}.")
+    parts.append(fx.source_line(report, readings[0], u.lang))
+    refs = tuple(ref for r in readings for ref in fx.fact_refs(r))
+    kind = "fact" if any(r.printed_total is not None for r in readings) else "not_found"
+    return Answer(u.text, kind, _join(parts, u.lang), value, refs,
+                  tuple(fx.source_for(report, r, u.lang) for r in readings), lang=u.lang, query=_query(u, scope))
 
 
 def _new_wording(u: Understanding, scope: Scope, catalog: Catalog) -> bool:

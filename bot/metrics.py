@@ -55,10 +55,12 @@ _ROW_WORDS: dict[str, tuple[str, ...]] = {
         "to next year"),
     "applications.results.granted": (
         "予以公开", "同意公开", "全部公开",
-        "granted", "fully granted", "granted in full", "disclosed in full", "fully disclosed", "approved"),
+        "granted", "fully granted", "granted in full", "disclosed in full", "fully disclosed", "approved",
+        "in full"),
     "applications.results.partially_granted": (
         "部分公开", "区分处理",
-        "partially granted", "partly granted", "partially disclosed", "partial disclosure", "partially"),
+        "partially granted", "partly granted", "partially disclosed", "partial disclosure", "partially",
+        "in part", "partly"),
     "applications.results.denied": (
         "不予公开", "拒绝公开", "不公开",
         "refused", "denied", "rejected", "withheld", "refusal", "refusals", "not disclosed"),

@@ -231,3 +231,11 @@ def test_a_comparison_across_agencies_of_two_regions(ask):
     assert a.kind == "compare"
     assert "平潭综合实验区 2020年 21件" in a.text and "盘锦市营商环境建设局 2020年 0件" in a.text
     assert {s.agency for s in a.sources} == {"平潭综合实验区", "盘锦市营商环境建设局"}
+
+
+def test_two_rows_are_each_given_and_summed_only_when_a_sum_is_asked(ask):
+    each = ask("平潭2025年予以公开和部分公开各多少件？")
+    assert (each.kind, each.value) == ("fact", None)
+    assert "为33件" in each.text and "为38件" in each.text
+    both = ask("平潭2025年予以公开和部分公开一共多少件？")
+    assert both.value == 71 and "以上合计71件" in both.text
