@@ -57,8 +57,6 @@ def _has_row(facts: dict, reading: cells.Reading) -> bool:
 # --- single fact ------------------------------------------------------------------------------
 
 def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
-    if u.metric.defaulted and _new_wording(u, scope, catalog):
-        return _which_metric(u, scope, index)
     agency, year = scope.agencies[0], scope.years[0]
     report = catalog.report_of[(agency, year)]
     facts = _facts(index, agency, year, u.metric.row)
@@ -66,11 +64,13 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     if not _has_row(facts, reading):
         # An old-template report (or an unreadable table): its narrative may still say it.
         return narrative(u, scope, index, catalog, must=_must_words(u))
+    if u.metric.defaulted and _new_wording(u, scope, catalog):
+        return _which_metric(u, scope, index)
     if len(_same_table_rows(u)) > 1:
         return _several_rows(u, scope, index, catalog)
     lang = u.lang
     name = _name(catalog, agency, lang)
-    parts = [fx.fact_text(name, year, reading, lang), fx.check_warning(reading, lang),
+    parts = [fx.fact_text(name, year, reading, lang), fx.check_warning(reading, lang), _row_total(reading, facts, lang),
              fx.breakdown_text(reading, lang), _context(reading, facts, lang), _lawsuit_note(reading, lang),
              _row_neighbours(reading, facts, lang), _defaulted(scope, lang), fx.source_line(report, reading, lang)]
     # Nothing certain to state (an unreadable cell, a missing column): an honest "cannot tell".
@@ -137,6 +137,17 @@ def _must_words(u: Understanding) -> tuple[str, ...]:
     """The Chinese metric words a narrative sentence must contain to answer a table question."""
     words = tuple(w for w in (*u.metric.words, *u.metric.column_words) if has_chinese(w))
     return words[:3] or (("申请",) if u.metric.requests else ())
+
+
+def _row_total(reading: cells.Reading, facts: dict, lang: str) -> str:
+    """An applicant column's row total beside it ("其中自然人多少件" questions ask both)."""
+    if not reading.row.startswith("applications") or reading.column in ("total", "org") or len(reading.keys) != 1:
+        return ""
+    total = facts.get(f"{reading.row}.total")
+    if total is None or total.value is None:
+        return ""
+    shown = format_number(total.value)
+    return f"该行总计{shown}件。" if lang == "zh" else f"Row total: {shown}."
 
 
 def _context(reading: cells.Reading, facts: dict, lang: str) -> str:

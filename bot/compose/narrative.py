@@ -106,9 +106,14 @@ def _head(phrase: str) -> str:
     about 经费 (a Chinese compound ends in its head; a trailing verb such as 组成 is not what is asked)."""
     import jieba.posseg as pseg
 
-    nouns = [t.word for t in pseg.cut(phrase) if t.flag[:1] == "n" or t.flag in ("vn", "an")]
+    nouns = [t.word for t in pseg.cut(phrase) if (t.flag[:1] == "n" or t.flag in ("vn", "an"))
+             and t.word not in _MEASURES]
     word = nouns[-1] if nouns else phrase
     return word[-2:]
+
+
+# Words that measure what is asked rather than name it: 电子证照入库数量 asks about 证照.
+_MEASURES = {"数量", "总数", "数目", "个数", "件数", "条数", "次数", "人数", "总量", "数额", "数据", "情况", "多少"}
 
 
 def content_bigrams(question: str, drop: tuple[str, ...] = ()) -> set[str]:
