@@ -46,6 +46,7 @@ def test_answers_come_in_the_questions_language(question, lang):
     ("how many requests last year", (2025,)),
     ("the 2020 report of Pingtan", (2020,)),  # a report covers its statistics year
     ("2021年发布的年报", (2020,)),  # published the year after
+    ("平潭2023年发布政策解读多少篇", (2023,)),  # work published in 2023 is 2023's
     ("盘锦营商局2021年有什么工作打算", (2020,)),  # plans for 2021 are in the report on 2020
     ("平潭2025年的行政复议比2023年多了多少件", (2025, 2023)),
 ])
