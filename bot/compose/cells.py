@@ -52,10 +52,6 @@ class Reading:
         return len(self.keys) > 1
 
 
-def row_prefix(row: str) -> str:
-    return row
-
-
 def default_column(row: str, facts: dict[str, FactRecord]) -> str:
     if row.startswith(("review", "litigation")):
         return "total"
