@@ -253,6 +253,10 @@ def check(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     lines, ok = cmp.check_lines(facts, report.template, u.lang, focus)
     if focus:
         lines = [ln for ln in lines if "不相等" in ln or "NOT" in ln] or lines[-1:]
+    elif not lines:
+        # Everything holds: show the two sums a reader checks first, on the total column.
+        for rule in ("applications.results_sum.total", "applications.balance.total"):
+            lines += cmp.check_lines(facts, report.template, u.lang, rule)[0]
     failed = [c.detail for c in index.checks(report.id) if not c.ok]
     name = _name(catalog, agency, u.lang)
     text = _check_text(name, year, lines, ok and not (failed and not focus), failed, u.lang)
@@ -292,7 +296,8 @@ def listing(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
             report = catalog.report_of[(agency, year)]
             lines.append(f"{_name(catalog, agency, u.lang)} {year}：《{report.title}》" if u.lang == "zh"
                          else f"{_name(catalog, agency, u.lang)} {year}: 《{report.title}》")
-    head = f"索引中共有{len(lines)}份年报：\n" if u.lang == "zh" else f"The index holds {len(lines)} reports:\n"
+    head = (f"索引中共有{len(lines)}份年报：\n" if u.lang == "zh"
+            else f"The index holds {len(lines)} report{'s' if len(lines) != 1 else ''}:\n")
     kind = "list" if lines else "not_found"
     return Answer(u.text, kind, head + "\n".join(lines), lang=u.lang, query=_query(u, scope))
 
@@ -306,9 +311,10 @@ def _breakdown(u: Understanding, scope: Scope, index, catalog: Catalog, row: str
     facts = _facts(index, agency, year, row)
     items = _breakdown_items(row, u.metric.column, facts)
     by_rows = row in FAMILIES or row == "applications.results"
-    lines = [f"{fx.fact_label(f)}{'' if by_rows else ' ' + fx.column_label(row, f.key.rsplit('.', 1)[1], u.lang)}："
+    colon = "：" if u.lang == "zh" else ": "
+    lines = [f"{fx.fact_label(f)}{'' if by_rows else ' ' + fx.column_label(row, f.key.rsplit('.', 1)[1], u.lang)}{colon}"
              f"{format_number(f.value) if f.value is not None else _unreadable(u.lang)}" for f in items]
-    text = f"{_name(catalog, agency, u.lang)} {year}：\n" + "\n".join(lines) + _defaulted(scope, u.lang)
+    text = f"{_name(catalog, agency, u.lang)} {year}:\n" + "\n".join(lines) + _defaulted(scope, u.lang)
     refs = tuple(FactRef(f.key, f.value, f.agency, f.year) for f in items if f.value is not None)
     source = fx.Source(report.title, agency, year, "", "；".join(lines[:10]), report.url)
     return Answer(u.text, "list" if items else "not_found", text, None, refs, (source,), lang=u.lang,

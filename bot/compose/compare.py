@@ -97,7 +97,8 @@ def _identity_line(identity, left: float, right: float, lang: str) -> str:
     ok = left == right
     if lang == "zh":
         verdict = "相等" if ok else "不相等"
-        return (f"{identity.scope}：{identity.lhs_label}各项合计{format_number(left)}件，"
+        scope = identity.scope.replace(" column", "列").replace(" row", "行")
+        return (f"{scope}：{identity.lhs_label}各项合计{format_number(left)}件，"
                 f"{identity.rhs_label}为{format_number(right)}件（{verdict}）")
     verdict = "equal" if ok else "NOT equal"
     return f"{identity.scope}: {identity.lhs_label} add up to {format_number(left)}, {identity.rhs_label} is " \
