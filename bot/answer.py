@@ -12,8 +12,8 @@ import datetime as dt
 from .catalog import Catalog, catalog_for
 from .compose import refuse
 from .compose.names import agency_name
-from .scope import Refusal, Scope, resolve
-from .types import Answer, Query
+from .scope import Refusal, Scope, query_of, resolve
+from .types import Answer
 from .understand import Understanding, understand
 from .understand.intent import CHECK, COMPARE, LIST, NARRATIVE, RANK
 from .understand.metric import parse_metric
@@ -61,17 +61,6 @@ def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer
     if u.intent == NARRATIVE or not u.metric.row:
         return answering.narrative(u, scope, index, catalog)
     return answering.fact(u, scope, index, catalog)
-
-
-def query_of(u: Understanding, scope: Scope | None) -> Query:
-    return Query(
-        text=u.text, lang=u.lang,
-        agencies=scope.agencies if scope else u.agency.names,
-        years=scope.years if scope else u.years.years,
-        year_defaulted=scope.year_defaulted if scope else False,
-        keys=(u.metric.row,) if u.metric.row else (),
-        intent=u.intent,
-    )
 
 
 def _refusal(u: Understanding, refusal: Refusal, _: tuple) -> Answer:

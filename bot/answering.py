@@ -14,7 +14,7 @@ from .compose import facts as fx
 from .compose import narrative as nv
 from .compose.names import agency_name, table_of
 from .metrics import FAMILIES
-from .scope import Scope
+from .scope import Scope, query_of
 from .types import Answer, FactRef
 from .understand import Understanding
 from .understand.agency import agency_forms
@@ -28,8 +28,6 @@ def _name(catalog: Catalog, name: str, lang: str) -> str:
 
 
 def _query(u: Understanding, scope: Scope):
-    from .answer import query_of
-
     return query_of(u, scope)
 
 

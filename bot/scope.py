@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .catalog import Catalog
 from .compose import refuse
+from .types import Query
 from .understand import Understanding
 from .understand.glossary import DEPARTMENT_ENDINGS, ENGLISH_HEADS
 from .understand.intent import CHECK, COMPARE, FACT, LIST, NARRATIVE, RANK
@@ -123,3 +124,14 @@ def _years_for(u: Understanding, catalog: Catalog, names: tuple[str, ...], named
     if not present or (u.intent in (FACT, CHECK) and len(present) < len(asked)):
         return Refusal("not_found", refuse.missing_year(catalog, list(names), asked or u.years.years, u.lang))
     return Scope(names, present, False, named)
+
+
+def query_of(u: Understanding, scope: Scope | None) -> Query:
+    return Query(
+        text=u.text, lang=u.lang,
+        agencies=scope.agencies if scope else u.agency.names,
+        years=scope.years if scope else u.years.years,
+        year_defaulted=scope.year_defaulted if scope else False,
+        keys=(u.metric.row,) if u.metric.row else (),
+        intent=u.intent,
+    )
