@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import answering
 from .catalog import Catalog, catalog_for
 from .compose import refuse
 from .compose.names import agency_name
@@ -48,8 +49,6 @@ def _answer(question: str, index, today: dt.date | None, chosen: str | None) -> 
 
 
 def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
-    from . import answering
-
     if u.intent == CHECK:
         return answering.check(u, scope, index, catalog)
     if u.intent == RANK and u.metric.row:
