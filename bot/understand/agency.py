@@ -184,11 +184,25 @@ def _chinese_mentions(text: str, forms: list[AgencyForms]) -> list[_Mention]:
             exact += [(f.department, "dept", 2.0), (f.region_core + f.department, "full", 4.0)]
         for form, part, weight in exact:
             if len(form) >= 2:
-                candidates += [_Mention(f.name, part, weight, m.start(), m.end(), "zh")
-                               for m in re.finditer(re.escape(form), text)]
+                candidates += [_Mention(f.name, part, weight, start, start + len(form), "zh")
+                               for start in _occurrences(form, text)]
         candidates += _abbreviations(text, f)
         candidates += _homophones(text, sounds, f)
     return _longest_first(candidates)
+
+
+def _occurrences(form: str, text: str) -> list[int]:
+    out, start = [], text.find(form)
+    while start >= 0:
+        out.append(start)
+        start = text.find(form, start + 1)
+    return out
+
+
+@cache
+def _word(phrase: str) -> re.Pattern[str]:
+    """An English phrase as a whole word or words, plural allowed (compiled once: agencies x forms)."""
+    return re.compile(rf"\b{re.escape(phrase)}s?\b")
 
 
 def _department_aliases(f: AgencyForms) -> list[str]:
@@ -274,7 +288,7 @@ def _english_region(question: str, words, f: AgencyForms) -> list[_Mention]:
     if not f.pinyin or not f.pinyin.isascii():
         return out
     for phrase in f.region_en:
-        for m in re.finditer(rf"\b{re.escape(phrase)}\b", question):
+        for m in _word(phrase).finditer(question):
             out.append(_Mention(f.name, "region", 2.0, m.start(), m.end(), "en"))
     for word, start, end in words:
         word = word.split("'")[0]
@@ -289,12 +303,11 @@ def _english_department(question: str, f: AgencyForms) -> list[_Mention]:
     spans = []
     matched = 0
     for _, options in f.dept_parts:
-        hit = next((m for o in options for m in re.finditer(rf"\b{re.escape(o)}s?\b", question)), None)
+        hit = next((m for o in options for m in _word(o).finditer(question)), None)
         if hit:
             matched += 1
             spans.append(hit.span())
-    head = f.dept_parts[-1][1] and spans and any(
-        re.search(rf"\b{re.escape(o)}s?\b", question) for o in f.dept_parts[-1][1])
+    head = f.dept_parts[-1][1] and spans and any(_word(o).search(question) for o in f.dept_parts[-1][1])
     content = matched - (1 if head else 0)
     if content < 1 or not (head or content >= 2):
         return []
