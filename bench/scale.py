@@ -239,6 +239,35 @@ def fts_compare(ks: tuple[int, ...] = (1, 3, 5, 10)) -> None:
                   f"  ({elapsed / len(questions) * 1000:.1f} ms/query)")
 
 
+def retrieval_quality(ks: tuple[int, ...] = (1, 3, 5)) -> None:
+    """Hit@k of the gold evidence for full text, vectors and hybrid, with the default model, on the samples."""
+    questions = [q for q in map(json.loads, QUESTIONS.read_text("utf-8").splitlines())
+                 if q["kind"] == "narrative" and q["evidence"]]
+    squash = lambda t: re.sub(r"\s+", "", t)  # noqa: E731
+    with tempfile.TemporaryDirectory() as tmp, Index.open(tmp) as index:  # the bundled samples, default model
+        texts = dict(index.db.execute("SELECT id, text FROM chunks").fetchall())
+        for filtered in (False, True):
+            for label in ("fts", "vector", "hybrid"):
+                ranks = []
+                for q in questions:
+                    where = {"agencies": [q["agency"]], "years": [q["year"]]} if filtered else {}
+                    ids = _ranked(index, label, q["q"], where)
+                    ranks.append(next((i for i, c in enumerate(ids, 1) if squash(q["evidence"]) in squash(texts[c])), None))
+                cells = "  ".join(f"hit@{k} {sum(1 for r in ranks if r and r <= k) / len(ranks):.2f}" for k in ks)
+                print(f"  {label:7} {'agency+year filter' if filtered else 'unfiltered        '}  {cells}")
+
+
+def _ranked(index: Index, label: str, question: str, where: dict) -> list[int]:
+    from index.search import Filter
+
+    if label == "fts":
+        return index.fts_search(question, k=10, **where)
+    if label == "vector":
+        return [cid for cid, _ in index.vector_search(question, k=10, where=Filter.of(where.get("agencies"),
+                                                                                        where.get("years"), None))]
+    return [h.chunk.id for h in index.search(question, k=10, **where)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
@@ -248,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.fts_compare:
         fts_compare()
+        print("retrieval with the default model on the bundled samples (same questions):")
+        retrieval_quality()
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s]
     print("SYNTHETIC corpus: the real sample reports re-labelled with invented agencies, regions and years.")
