@@ -66,6 +66,10 @@ def row_label(reading: Reading, lang: str) -> str:
 
 
 def _english_row(reading: Reading) -> str:
+    if reading.row in FAMILIES_EN:
+        return FAMILIES_EN[reading.row]
+    if reading.row in tpl.APPEAL_GROUP_LABELS:
+        return tpl.APPEAL_GROUP_LABELS[reading.row][1]
     for template in (tpl.TEMPLATE_2021, tpl.TEMPLATE_2019):
         for table in template.tables:
             for _, r in table.rows:
@@ -86,14 +90,16 @@ def unit_of(reading: Reading, lang: str) -> str:
 def fact_text(agency: str, year: int, reading: Reading, lang: str) -> str:
     """The sentence stating the value (or what is known of it)."""
     label, col = row_label(reading, lang), column_label(reading.row, reading.column, lang)
+    zh_label, zh_col = row_label(reading, "zh"), column_label(reading.row, reading.column, "zh")
     where = (f"（{table_name(table_of(reading.keys[0]), 'zh')}，“{label}”行，“{col}”列）" if lang == "zh"
-             else f" ({table_name(table_of(reading.keys[0]), 'en')}, row {label}, column “{col}”)")
+             else f" ({table_name(table_of(reading.keys[0]), 'en')}: row “{zh_label}”, column “{zh_col}”)")
     total = reading.printed_total
     unit = unit_of(reading, lang)
     if total is not None:
         number = format_number(total)
-        return (f"{agency}{year}年{label}（{col}）为{number}{unit}{where}。" if lang == "zh"
-                else f"{agency} reported {number}{unit} in {year}{where}.")
+        if lang == "zh":
+            return f"{agency}{year}年{label}（{col}）为{number}{unit}{where}。"
+        return f"{agency}, {year} — {_english_row(reading)}, {col}: {number}{unit}{where}."
     return _unknown_text(agency, year, reading, label, col, where, lang)
 
 
