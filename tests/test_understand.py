@@ -41,6 +41,8 @@ def test_answers_come_in_the_questions_language(question, lang):
 @pytest.mark.parametrize("question, years", [
     ("平潭2019年新收了多少件", (2019,)),
     ("二〇二〇年营商局收到多少申请", (2020,)),
+    ("平潭19年新收申请多少件", (2019,)),  # a shortened year
+    ("近10年平潭收到多少申请", ()),  # a span of years, not 2010
     ("去年平潭收到多少申请", (2025,)),
     ("前年平潭收到多少申请", (2024,)),
     ("how many requests last year", (2025,)),

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 _ZH_DIGITS = {"〇": "0", "零": "0", "○": "0", "Ｏ": "0", "一": "1", "二": "2", "三": "3", "四": "4",
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _YEAR = r"(?<!\d)((?:19|20)\d\d)(?!\d)"
+# "19年" for 2019 (citizens shorten years); not "近10年", "过去5年", "第3年".
+_SHORT_YEAR = re.compile(r"(?<![\d近过去这多几第每前后])([12]\d)\s*年(?![\d以来内间])")
 _ZH_YEAR = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})\s*年")
 _RANGE = re.compile(r"between\s+" + _YEAR + r"\s+and\s+" + _YEAR + "|" + _YEAR
                     + r"\s*年?度?\s*(?:到|至|~|～|-|－|—|–|to|through|until)\s*" + _YEAR, re.I)
@@ -103,7 +105,8 @@ def _relative_years(text: str, this_year: int) -> list[tuple[int, int]]:
 
 
 def _zh_numeral_years(text: str) -> str:
-    return _ZH_YEAR.sub(lambda m: "".join(_ZH_DIGITS[c] for c in m.group(1)) + "年", text)
+    text = _ZH_YEAR.sub(lambda m: "".join(_ZH_DIGITS[c] for c in m.group(1)) + "年", text)
+    return _SHORT_YEAR.sub(lambda m: f"20{m.group(1)}年", text)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
