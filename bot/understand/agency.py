@@ -383,13 +383,16 @@ def _covered(text: str, word: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list[AgencyForms]) -> list[str]:
-    """A capitalised word spelt in pinyin (Shenyang, Beijing) that is no indexed region names a place we lack."""
+    """A capitalised word spelt in pinyin (Shenyang, Beijing) that is no indexed region names a place we lack
+    — when no agency is named at all, or when a place or department word follows it ("Shenyang city",
+    "Dalian public security bureau"); otherwise it may be a name such as an app's (Liaoshitong)."""
     known = {f.pinyin for f in forms}
     out = []
     for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", question):
         word = m.group().lower()
         inside = any(s <= m.start() < e for s, e in covered)
-        if not inside and word not in known and _is_pinyin_name(word):
+        placed = not covered or _place_word_follows(question[m.end():])
+        if not inside and word not in known and _is_pinyin_name(word) and placed:
             out.append(m.group())
     heads = "|".join(ENGLISH_HEADS)
     lowered = question.lower()
@@ -400,6 +403,13 @@ def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list
             if named and before[-1] not in _NOT_NAMES:  # "which agency" names none
                 out.append(" ".join([*before, m.group()]))
     return out
+
+
+def _place_word_follows(rest: str) -> bool:
+    following = re.findall(r"[a-z]+", rest.lower())[:2]
+    place_words = {w for words in REGION_SUFFIXES.values() for p in words for w in p.split()}
+    dept_words = {w for words in DEPARTMENT_PARTS.values() for p in words for w in p.split()}
+    return any(w in place_words or w in dept_words or w in ENGLISH_HEADS for w in following)
 
 
 def _is_pinyin_name(word: str) -> bool:
