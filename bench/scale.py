@@ -1,8 +1,8 @@
 """Scale benchmark of the index, on a SYNTHETIC corpus made by re-labelling the real sample reports.
 
-    python -m bench.scale                       # N = 1,000 and 10,000
-    python -m bench.scale --sizes 200,1000      # smaller runs
-    python -m bench.scale --fts-compare         # which Chinese full-text scheme retrieves best
+    python bench/scale.py                       # N = 1,000 and 10,000
+    python bench/scale.py --sizes 200,1000      # smaller runs
+    python bench/scale.py --fts-compare         # which Chinese full-text scheme retrieves best
 
 The synthetic corpus: each real report (index/samples, the shared corpus) is copied with its agency
 name, region and year replaced by invented ones (盘锦市营商环境建设局 → 某某市交通运输局, 2020 → 2016…),

@@ -3,7 +3,7 @@
 Full-text search over Chinese: FTS5's default unicode61 tokenizer keeps a run of Chinese characters
 as one token, so nothing inside a sentence could be found. We index overlapping character bigrams
 (`index.fts`). Measured on the 21 narrative questions of the shared corpus (is the gold evidence in
-the top-k chunks? `python -m bench.scale --fts-compare`): bigrams and jieba-segmented words tie
+the top-k chunks? `python bench/scale.py --fts-compare`): bigrams and jieba-segmented words tie
 (hit@1 0.86, hit@3 0.95, MRR@10 0.90 unfiltered), FTS5's trigram tokenizer trails (hit@1 0.67,
 hit@3 0.76, MRR@10 0.75). Bigrams win the tie: no 20 MB dictionary to load (jieba takes ~0.5 s on
 the first query) and no out-of-vocabulary names. The FTS table is contentless: it holds only the
