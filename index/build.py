@@ -296,7 +296,8 @@ class _Build:
             self.vectors = None  # created in finish(), when the number of vectors is known
         self.db = store.open_db(self.folder / DB_FILE)
         self.pending: list[tuple[int, str]] = []  # (chunk id, text) awaiting vectors
-        self.terms: Counter = Counter()  # full-text term counts, written once in finish()
+        self.added: Counter = Counter()  # full-text term counts of added and removed chunks,
+        self.removed: Counter = Counter()  # written to term_df once, in finish()
         self.embedded = self.cached = 0
 
     def add_all(self, chosen: list[_Candidate], known: _Known, progress: ProgressFn | None) -> list[ReportOutcome]:
@@ -304,7 +305,7 @@ class _Build:
         for i, cand in enumerate(chosen):
             old = known.by_key.get(cand.key)
             if old:
-                self.vectors.remove(store.delete_report(self.db, old["id"], self.terms))
+                self.vectors.remove(store.delete_report(self.db, old["id"], self.removed))
             outcome = self.add(cand.report, cand.input.name, cand.original)
             if old:
                 outcome = _replacing(outcome, old)
@@ -323,7 +324,7 @@ class _Build:
         store.upsert_agency(self.db, rec.name, rec.region, rec.department, rec.aliases)
         rows = [{"report_id": rid, "section": p.section, "ordinal": p.ordinal, "text": p.text,
                  "start": p.start, "end": p.end, "kind": p.kind} for p in passages(report)]
-        self.pending += zip(store.insert_chunks(self.db, rows, self.terms), (r["text"] for r in rows))
+        self.pending += zip(store.insert_chunks(self.db, rows, self.added), (r["text"] for r in rows))
         return ReportOutcome(source, "added", report.meta.agency, report.meta.year, len(report.facts),
                              len(report.ambiguous), len(rows), len(report.failed_checks), report_id=rid)
 
@@ -353,7 +354,7 @@ class _Build:
         store.copy_report_rows(old, self.db, rid)
         chunks = list(old.query('SELECT report_id, section, ordinal, text, start, "end", kind FROM chunks '
                                 "WHERE report_id = ? ORDER BY ordinal", [rid]))
-        self.pending += zip(store.insert_chunks(self.db, chunks, self.terms), (c["text"] for c in chunks))
+        self.pending += zip(store.insert_chunks(self.db, chunks, self.added), (c["text"] for c in chunks))
         return ReportOutcome(row["source_name"], "kept", row["agency"], row["year"], chunks=len(chunks),
                              report_id=rid, reason=f"kept the previous version: re-reading it failed ({error})")
 
@@ -362,7 +363,7 @@ class _Build:
         if self.vectors is None:
             self.vectors = VectorIndex.new(self.embedder.dim)
         clock.lap("embed")
-        store.write_term_counts(self.db, self.terms)
+        store.write_term_counts(self.db, self.added, self.removed)
         live_ids = {r[0] for r in self.db.execute("SELECT id FROM chunks").fetchall()}
         if needs_rebuild(self.vectors, len(live_ids)):
             self.vectors = rebuilt(self.vectors, live_ids)

@@ -16,6 +16,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 
 import sqlite_utils
@@ -186,7 +187,7 @@ def insert_chunks(db: sqlite_utils.Database, rows: list[dict], terms: Counter | 
 
     Ids are taken after the highest ever used (sqlite_sequence, kept by AUTOINCREMENT), so they can be
     assigned up front and the rows written in one executemany. Term counts go to `terms` when given
-    (written once by write_term_counts at the end of a build), else straight to term_df."""
+    (a build writes its tallies once, with write_term_counts), else straight to term_df."""
     if not rows:
         return []
     seq = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'chunks'").fetchone()
@@ -204,19 +205,17 @@ def insert_chunks(db: sqlite_utils.Database, rows: list[dict], terms: Counter | 
 
 
 def _count_terms(db: sqlite_utils.Database, tokens: list[str], sign: int, terms: Counter | None) -> None:
-    counts = Counter(term for text in tokens for term in set(text.split()))
+    """Count each term once per chunk, into `terms` (the caller's tally of added or of removed chunks)."""
+    counts = terms if terms is not None else Counter()
+    counts.update(chain.from_iterable(set(text.split()) for text in tokens))  # counted in C, not a Python loop
     if terms is None:
-        write_term_counts(db, Counter({t: sign * n for t, n in counts.items()}))
-    elif sign > 0:
-        terms.update(counts)
-    else:
-        terms.subtract(counts)
+        write_term_counts(db, counts if sign > 0 else Counter(), counts if sign < 0 else Counter())
 
 
-def write_term_counts(db: sqlite_utils.Database, counts: Counter) -> None:
+def write_term_counts(db: sqlite_utils.Database, added: Counter, removed: Counter) -> None:
     db.conn.executemany(
         "INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-        [(term, n) for term, n in counts.items() if n],
+        [(term, added.get(term, 0) - removed.get(term, 0)) for term in added.keys() | removed.keys()],
     )
 
 
