@@ -112,22 +112,19 @@ def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike], *,
         inputs, problems = expand(paths)
         outcomes = [ReportOutcome(name, "failed", reason=reason) for name, reason in problems]
         known = _known(live)
-        candidates, read_outcomes = _read_all(home, inputs, known, progress)
-        chosen, skipped = _dedupe(candidates)
-        clock.lap("parse")
-        order = {item.name: i for i, item in enumerate(inputs)}
-        if not chosen:
-            results = sorted(read_outcomes + skipped, key=lambda o: order.get(o.source, -1))
-            return IngestResult(tuple(outcomes + results), None, embedder.name, seconds=clock.done())
         build = _Build(home, embedder, live, meta)
         try:
-            added = build.add_all(chosen, known, progress)
-            clock.lap("write")
+            batch = _Batch(build, known, progress)
+            read_outcomes = _read_all(home, inputs, known, progress, batch.offer, clock)
+            order = {item.name: i for i, item in enumerate(inputs)}
+            results = sorted(read_outcomes + batch.outcomes(), key=lambda o: order.get(o.source, -1))
+            if not batch.kept:
+                build.abandon()  # nothing new: the live generation stays as it is
+                return IngestResult(tuple(outcomes + results), None, embedder.name, seconds=clock.done())
             name = build.finish(progress, clock)
         except BaseException:
             build.abandon()
             raise
-        results = sorted(read_outcomes + skipped + added, key=lambda o: order.get(o.source, -1))
         return IngestResult(tuple(outcomes + results), name, embedder.name, build.embedded, build.cached,
                             clock.done())
 
@@ -192,9 +189,10 @@ def _known(live: Path | None) -> _Known:
     return _Known({r["sha256"]: r for r in rows}, {(r["agency"], r["year"]): r for r in rows})
 
 
-def _read_all(home: Path, inputs: list[Input], known: _Known, progress: ProgressFn | None
-              ) -> tuple[list[_Candidate], list[ReportOutcome]]:
-    """Read every input; parse those whose bytes are not indexed yet."""
+def _read_all(home: Path, inputs: list[Input], known: _Known, progress: ProgressFn | None,
+              offer: Callable[[_Candidate], None], clock: _Clock) -> list[ReportOutcome]:
+    """Read every input; parse those whose bytes are not indexed yet and offer each parsed report to the
+    build as soon as it is ready, so writing overlaps with parsing in the worker processes."""
     outcomes: list[ReportOutcome] = []
     todo: list[tuple[int, Input, bytes, str]] = []
     seen: dict[str, str] = {}
@@ -212,17 +210,17 @@ def _read_all(home: Path, inputs: list[Input], known: _Known, progress: Progress
             continue
         seen[sha] = item.name
         todo.append((i, item, data, sha))
-    candidates: list[_Candidate] = []
     parsed = _parse_many([(item.name, data) for _, item, data, _ in todo])
     for n, ((i, item, data, sha), (report, problem)) in enumerate(zip(todo, parsed)):
+        clock.lap("parse")  # time spent waiting for the parser
         if progress:
             progress(Progress("parse", n + 1, len(todo), item.name))
         if report is None:
             outcomes.append(ReportOutcome(item.name, "failed", reason=problem))
         else:
-            original = _store_original(home, data, sha, item.suffix)
-            candidates.append(_Candidate(item, i, original, sha, report))
-    return candidates, outcomes
+            offer(_Candidate(item, i, _store_original(home, data, sha, item.suffix), sha, report))
+        clock.lap("write")
+    return outcomes
 
 
 PARALLEL_FROM = 24  # below this many reports a process pool costs more than it saves
@@ -261,22 +259,46 @@ def _unchanged(name: str, row: dict | None, first: str | None) -> ReportOutcome:
     return ReportOutcome(name, "unchanged", reason=f"same file as {first}")
 
 
-def _dedupe(candidates: list[_Candidate]) -> tuple[list[_Candidate], list[ReportOutcome]]:
-    """One report per agency and year: the one with more certain facts; on a tie the later one."""
-    best: dict[tuple, _Candidate] = {}
-    skipped: list[ReportOutcome] = []
-    for cand in candidates:
-        other = best.get(cand.key)
-        if other is None:
-            best[cand.key] = cand
-            continue
-        keep, drop = (cand, other) if len(cand.report.facts) >= len(other.report.facts) else (other, cand)
-        best[cand.key] = keep
-        skipped.append(ReportOutcome(
-            drop.input.name, "skipped", drop.report.meta.agency, drop.report.meta.year,
-            reason=f"same agency and year as {keep.input.name}, which was kept "
-                   f"({len(keep.report.facts)} certain facts against {len(drop.report.facts)})"))
-    return sorted(best.values(), key=lambda c: c.order), skipped
+@dataclass(frozen=True)
+class _Kept:
+    name: str
+    facts: int
+    outcome: ReportOutcome
+
+
+class _Batch:
+    """Decides, report by report as they are parsed, what a batch adds: one report per agency and year
+    (the one with more certain facts, on a tie the later one); an indexed older version is replaced."""
+
+    def __init__(self, build: _Build, known: _Known, progress: ProgressFn | None) -> None:
+        self.build, self.known, self.progress = build, known, progress
+        self.kept: dict[tuple[str, int | None], _Kept] = {}
+        self.skipped: list[ReportOutcome] = []
+
+    def offer(self, cand: _Candidate) -> None:
+        facts = len(cand.report.facts)
+        other = self.kept.get(cand.key)
+        if other and facts < other.facts:
+            self.skipped.append(_skipped(cand.input.name, cand.key, other.name, other.facts, facts))
+            return
+        if other:  # the newcomer wins: the earlier one of this batch goes
+            self.build.drop(other.outcome.report_id)
+            self.skipped.append(_skipped(other.name, cand.key, cand.input.name, facts, other.facts))
+        old = self.known.by_key.get(cand.key)
+        if old and not other:
+            self.build.drop(old["id"])
+        outcome = self.build.add(cand.report, cand.input.name, cand.original)
+        self.kept[cand.key] = _Kept(cand.input.name, facts, _replacing(outcome, old) if old else outcome)
+        if self.progress:
+            self.progress(Progress("write", len(self.kept), len(self.kept), cand.input.name))
+
+    def outcomes(self) -> list[ReportOutcome]:
+        return self.skipped + [k.outcome for k in self.kept.values()]
+
+
+def _skipped(name: str, key: tuple[str, int | None], kept: str, kept_facts: int, facts: int) -> ReportOutcome:
+    return ReportOutcome(name, "skipped", key[0], key[1], reason=f"same agency and year as {kept}, which was kept "
+                         f"({kept_facts} certain facts against {facts})")
 
 
 # --- writing a generation ------------------------------------------------------------------------------
@@ -299,20 +321,16 @@ class _Build:
         self.added: Counter = Counter()  # full-text term counts of added and removed chunks,
         self.removed: Counter = Counter()  # written to term_df once, in finish()
         self.embedded = self.cached = 0
+        self.dropped: set[int] = set()  # chunk ids removed again before their vectors were added
+        self.pending_ids: set[int] = set()
 
-    def add_all(self, chosen: list[_Candidate], known: _Known, progress: ProgressFn | None) -> list[ReportOutcome]:
-        outcomes = []
-        for i, cand in enumerate(chosen):
-            old = known.by_key.get(cand.key)
-            if old:
-                self.vectors.remove(store.delete_report(self.db, old["id"], self.removed))
-            outcome = self.add(cand.report, cand.input.name, cand.original)
-            if old:
-                outcome = _replacing(outcome, old)
-            outcomes.append(outcome)
-            if progress:
-                progress(Progress("write", i + 1, len(chosen), cand.input.name))
-        return outcomes
+    def drop(self, report_id: int) -> None:
+        """Remove a report from the generation being built (replaced, or beaten within the batch)."""
+        ids = store.delete_report(self.db, report_id, self.removed)
+        self.dropped.update(ids)
+        indexed = [cid for cid in ids if cid not in self.pending_ids]  # only these have vectors yet
+        if self.vectors is not None:
+            self.vectors.remove(indexed)
 
     def add(self, report: ParsedReport, source: str, original: str, *,
             report_id: int | None = None, ingested_at: str | None = None) -> ReportOutcome:
@@ -324,7 +342,9 @@ class _Build:
         store.upsert_agency(self.db, rec.name, rec.region, rec.department, rec.aliases)
         rows = [{"report_id": rid, "section": p.section, "ordinal": p.ordinal, "text": p.text,
                  "start": p.start, "end": p.end, "kind": p.kind} for p in passages(report)]
-        self.pending += zip(store.insert_chunks(self.db, rows, self.added), (r["text"] for r in rows))
+        ids = store.insert_chunks(self.db, rows, self.added)
+        self.pending += zip(ids, (r["text"] for r in rows))
+        self.pending_ids.update(ids)
         return ReportOutcome(source, "added", report.meta.agency, report.meta.year, len(report.facts),
                              len(report.ambiguous), len(rows), len(report.failed_checks), report_id=rid)
 
@@ -354,7 +374,9 @@ class _Build:
         store.copy_report_rows(old, self.db, rid)
         chunks = list(old.query('SELECT report_id, section, ordinal, text, start, "end", kind FROM chunks '
                                 "WHERE report_id = ? ORDER BY ordinal", [rid]))
-        self.pending += zip(store.insert_chunks(self.db, chunks, self.added), (c["text"] for c in chunks))
+        ids = store.insert_chunks(self.db, chunks, self.added)
+        self.pending += zip(ids, (c["text"] for c in chunks))
+        self.pending_ids.update(ids)
         return ReportOutcome(row["source_name"], "kept", row["agency"], row["year"], chunks=len(chunks),
                              report_id=rid, reason=f"kept the previous version: re-reading it failed ({error})")
 
@@ -379,9 +401,10 @@ class _Build:
         return self.folder.name
 
     def _embed(self, progress: ProgressFn | None) -> None:
-        if not self.pending:
+        pending = [(cid, text) for cid, text in self.pending if cid not in self.dropped]
+        if not pending:
             return
-        ids, texts = zip(*self.pending)
+        ids, texts = zip(*pending)
         cache = EmbeddingCache(cache_file(self.home)) if self.embedder.cacheable else None
         report = (lambda done, total: progress(Progress("embed", done, total))) if progress else None
         try:

@@ -70,6 +70,23 @@ def test_two_files_of_one_agency_and_year_keep_the_one_with_more_certain_facts(t
     assert result.outcomes[0].reason == (
         f"same agency and year as {folder / '2022_pingtan_syq_page.html'}, which was kept "
         f"({result.outcomes[1].facts} certain facts against 204)")
+    with Index.open(tmp_path / "home", bootstrap=False) as index:  # the loser's rows and vectors are gone
+        stats = index.stats()
+        assert (stats["reports"], stats["chunks"], stats["vectors"]) == (1, result.outcomes[1].chunks,
+                                                                          result.outcomes[1].chunks)
+
+
+def test_a_batch_replacing_an_indexed_report_keeps_one_version(tmp_path, report_copy):
+    home = tmp_path / "home"
+    ingest(home, [report_copy("2023_pingtan_syq.txt", folder="v1")], model=MODEL)
+    v2 = report_copy("2023_pingtan_syq_page.html", folder="v2")
+    (v2 / "2023_copy.txt").write_text((tmp_path / "v1" / "2023_pingtan_syq.txt").read_text("utf-8") + "\n附：无。")
+    result = ingest(home, [v2], model=MODEL)
+    assert _statuses(result) == [("2023_copy.txt", "skipped"), ("2023_pingtan_syq_page.html", "replaced")]
+    with Index.open(home, bootstrap=False) as index:
+        stats = index.stats()
+        assert (stats["reports"], stats["vectors"]) == (1, stats["chunks"])
+        assert index.reports()[0].source_name.endswith("2023_pingtan_syq_page.html")
 
 
 def test_a_broken_file_fails_alone_and_says_why(tmp_path, report_copy):
