@@ -18,6 +18,7 @@ import errno
 import hashlib
 import multiprocessing
 import os
+import shutil
 import sqlite3
 import time
 from collections import Counter
@@ -310,19 +311,27 @@ class _Build:
     def __init__(self, home: Path, embedder: Embedder, base: Path | None, meta: Meta | None) -> None:
         self.home = home
         self.embedder = embedder
-        self.folder = new_folder(home)
-        if base is not None and meta is not None:
-            store.copy_db(base / DB_FILE, self.folder / DB_FILE)
-            self.vectors = VectorIndex.load(base / VECTORS_FILE, meta.vector_kind, meta.tombstones)
-        else:
-            self.vectors = None  # created in finish(), when the number of vectors is known
-        self.db = store.open_db(self.folder / DB_FILE)
+        self.base, self.meta = base, meta
+        self.folder: Path | None = None
+        self._db: sqlite_utils.Database | None = None
+        self.vectors: VectorIndex | None = None  # a fresh build creates it in finish(), knowing its size
         self.pending: list[tuple[int, str]] = []  # (chunk id, text) awaiting vectors
         self.added: Counter = Counter()  # full-text term counts of added and removed chunks,
         self.removed: Counter = Counter()  # written to term_df once, in finish()
         self.embedded = self.cached = 0
         self.dropped: set[int] = set()  # chunk ids removed again before their vectors were added
         self.pending_ids: set[int] = set()
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The generation's database, created on first use: a batch that changes nothing copies nothing."""
+        if self._db is None:
+            self.folder = new_folder(self.home)
+            if self.base is not None and self.meta is not None:
+                store.copy_db(self.base / DB_FILE, self.folder / DB_FILE)
+                self.vectors = VectorIndex.load(self.base / VECTORS_FILE, self.meta.vector_kind, self.meta.tombstones)
+            self._db = store.open_db(self.folder / DB_FILE)
+        return self._db
 
     def drop(self, report_id: int) -> None:
         """Remove a report from the generation being built (replaced, or beaten within the batch)."""
@@ -381,17 +390,18 @@ class _Build:
                              report_id=rid, reason=f"kept the previous version: re-reading it failed ({error})")
 
     def finish(self, progress: ProgressFn | None, clock: _Clock) -> str:
+        db = self.db
         self._embed(progress)
         if self.vectors is None:
             self.vectors = VectorIndex.new(self.embedder.dim)
         clock.lap("embed")
-        store.write_term_counts(self.db, self.added, self.removed)
-        live_ids = {r[0] for r in self.db.execute("SELECT id FROM chunks").fetchall()}
+        store.write_term_counts(db, self.added, self.removed)
+        live_ids = {r[0] for r in db.execute("SELECT id FROM chunks").fetchall()}
         if needs_rebuild(self.vectors, len(live_ids)):
             self.vectors = rebuilt(self.vectors, live_ids)
-        counts = self.db.execute("SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM chunks)").fetchone()
-        self.db.conn.commit()
-        self.db.conn.close()
+        counts = db.execute("SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM chunks)").fetchone()
+        db.conn.commit()
+        db.conn.close()
         self.vectors.save(self.folder / VECTORS_FILE)
         Meta(self.embedder.name, self.embedder.dim, self.vectors.kind, self.vectors.tombstones,
              self.vectors.ntotal, counts[0], counts[1], _now(), self.folder.name).write(self.folder)
@@ -420,11 +430,11 @@ class _Build:
 
     def abandon(self) -> None:
         """Drop an unfinished generation now (a later writer would otherwise clean it up)."""
-        with contextlib.suppress(Exception):
-            self.db.conn.close()
-        import shutil
-
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self._db is not None:
+            with contextlib.suppress(Exception):
+                self._db.conn.close()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _read_original(path: Path) -> bytes | None:
