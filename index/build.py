@@ -46,7 +46,7 @@ from ingest.types import ParsedReport
 
 @dataclass(frozen=True)
 class Progress:
-    stage: str  # "read" | "parse" | "embed" | "write"
+    stage: str  # "read" | "parse" (each report is written as soon as it is parsed) | "embed"
     done: int
     total: int
     item: str = ""
@@ -115,7 +115,7 @@ def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike], *,
         known = _known(live)
         build = _Build(home, embedder, live, meta)
         try:
-            batch = _Batch(build, known, progress)
+            batch = _Batch(build, known)
             read_outcomes = _read_all(home, inputs, known, progress, batch.offer, clock)
             order = {item.name: i for i, item in enumerate(inputs)}
             results = sorted(read_outcomes + batch.outcomes(), key=lambda o: order.get(o.source, -1))
@@ -271,8 +271,8 @@ class _Batch:
     """Decides, report by report as they are parsed, what a batch adds: one report per agency and year
     (the one with more certain facts, on a tie the later one); an indexed older version is replaced."""
 
-    def __init__(self, build: _Build, known: _Known, progress: ProgressFn | None) -> None:
-        self.build, self.known, self.progress = build, known, progress
+    def __init__(self, build: _Build, known: _Known) -> None:
+        self.build, self.known = build, known
         self.kept: dict[tuple[str, int | None], _Kept] = {}
         self.skipped: list[ReportOutcome] = []
 
@@ -290,8 +290,6 @@ class _Batch:
             self.build.drop(old["id"])
         outcome = self.build.add(cand.report, cand.input.name, cand.original)
         self.kept[cand.key] = _Kept(cand.input.name, facts, _replacing(outcome, old) if old else outcome)
-        if self.progress:
-            self.progress(Progress("write", len(self.kept), len(self.kept), cand.input.name))
 
     def outcomes(self) -> list[ReportOutcome]:
         return self.skipped + [k.outcome for k in self.kept.values()]
