@@ -271,3 +271,14 @@ def test_stopping_finishes_the_question_being_answered(slow_bot):
     fake.wait_for(lambda c: c.method == "sendChatAction" and c.chat_id == 3, 5)
     running.stop(fake)
     assert "81" in fake.reply_to(msg, 1).text
+
+
+def test_every_progress_stage_of_the_index_has_a_label_in_both_languages():
+    import inspect
+    import re
+
+    import index.build
+    from bot.telegram.i18n import STRINGS
+
+    stages = set(re.findall(r'Progress\("(\w+)"', inspect.getsource(index.build)))
+    assert stages and all(f"stage_{s}" in STRINGS for s in stages)

@@ -20,7 +20,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot.telegram import html, views
-from bot.telegram.i18n import lang_of, t
+from bot.telegram.i18n import STRINGS, lang_of, t
 from bot.telegram.memory import ButtonMemory
 from bot.telegram.service import Busy, Library
 from bot.types import Answer
@@ -206,7 +206,7 @@ class ProgressMessage:
             p = self._latest
             if p is not None and p != shown and not self._done.is_set():
                 shown = p
-                text = t("progress", self.lang, title=self.title, stage=t(f"stage_{p.stage}", self.lang),
+                text = t("progress", self.lang, title=self.title, stage=stage_label(p.stage, self.lang),
                          done=p.done, total=p.total, item=escape(p.item))
                 with contextlib.suppress(TelegramError):
                     await self.message.edit_text(text, parse_mode=ParseMode.HTML)
@@ -277,3 +277,8 @@ def _safe_name(name: str) -> str:
     if not dot:
         stem, suffix = suffix, ""
     return (re.sub(r"[^\w\-]+", "_", stem).strip("_") or "report") + (f".{suffix.lower()}" if dot else "")
+
+
+def stage_label(stage: str, lang: str) -> str:
+    """The progress stage in the user's language; a stage the index adds later still shows, by name."""
+    return t(f"stage_{stage}", lang) if f"stage_{stage}" in STRINGS else stage

@@ -69,6 +69,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "stage_read": {"zh": "读取报告", "en": "reading reports"},
     "stage_embed": {"zh": "计算段落向量", "en": "embedding passages"},
     "stage_write": {"zh": "写入索引", "en": "writing the index"},
+    "stage_parse": {"zh": "读取并写入报告", "en": "reading and writing reports"},
     "reindex_done": {"zh": "✅ 索引已重建：{reports} 份报告，{chunks} 个段落，模型 {model}（{seconds:.1f} 秒）",
                      "en": "✅ Re-index done: {reports} reports, {chunks} passages, model {model} ({seconds:.1f} s)"},
     "reindex_failed": {"zh": "❌ 重建失败：{reason}\n旧索引保持不变。",
