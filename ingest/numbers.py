@@ -44,7 +44,3 @@ def read_value(text: str, money: bool = False) -> CellValue | None:
     if money and unit in ("万元", "万"):
         return CellValue(value, printed, "万元")
     return CellValue(value, printed, None)
-
-
-def is_value_text(text: str) -> bool:
-    return read_value(text) is not None

@@ -161,11 +161,6 @@ class RowLayout:
         return out
 
 
-def row_placements(tokens: list[Token], n: int, groups: tuple[Group, ...] = (), limit: int = 5_000):
-    """Every way to lay `tokens` over `n` cells, left to right, blanks allowed, honouring `groups`."""
-    return RowLayout(tokens, n, groups).placements(limit)
-
-
 @lru_cache(maxsize=65536)
 def _piece_ends(tok: Token, pos: int) -> tuple[int, ...]:
     text = tok.text

@@ -567,14 +567,3 @@ def describe(key: str) -> tuple[str, str]:
 
 def _join(row: str, col: str) -> str:
     return f"{row} {col}".strip()
-
-
-def all_keys() -> tuple[str, ...]:
-    """Every canonical key of both layouts, in template order, without repeats."""
-    seen: dict[str, None] = {}
-    for t in (TEMPLATE_2019, TEMPLATE_2021):
-        for k in t.cell_keys():
-            seen.setdefault(k, None)
-    for k in DERIVED_2021:
-        seen.setdefault(k, None)
-    return tuple(seen)
