@@ -21,7 +21,6 @@ import os
 import shutil
 import sqlite3
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -314,8 +313,6 @@ class _Build:
         self._db: sqlite_utils.Database | None = None
         self.vectors: VectorIndex | None = None  # a fresh build creates it in finish(), knowing its size
         self.pending: list[tuple[int, str]] = []  # (chunk id, text) awaiting vectors
-        self.added: Counter = Counter()  # full-text term counts of added and removed chunks,
-        self.removed: Counter = Counter()  # written to term_df once, in finish()
         self.embedded = self.cached = 0
         self.dropped: set[int] = set()  # chunk ids removed again before their vectors were added
         self.pending_ids: set[int] = set()
@@ -333,7 +330,7 @@ class _Build:
 
     def drop(self, report_id: int) -> None:
         """Remove a report from the generation being built (replaced, or beaten within the batch)."""
-        ids = store.delete_report(self.db, report_id, self.removed)
+        ids = store.delete_report(self.db, report_id)
         self.dropped.update(ids)
         indexed = [cid for cid in ids if cid not in self.pending_ids]  # only these have vectors yet
         if self.vectors is not None:
@@ -349,7 +346,7 @@ class _Build:
         store.upsert_agency(self.db, rec.name, rec.region, rec.department, rec.aliases)
         rows = [{"report_id": rid, "section": p.section, "ordinal": p.ordinal, "text": p.text,
                  "start": p.start, "end": p.end, "kind": p.kind} for p in passages(report)]
-        ids = store.insert_chunks(self.db, rows, self.added)
+        ids = store.insert_chunks(self.db, rows)
         self.pending += zip(ids, (r["text"] for r in rows))
         self.pending_ids.update(ids)
         return ReportOutcome(source, "added", report.meta.agency, report.meta.year, len(report.facts),
@@ -381,7 +378,7 @@ class _Build:
         store.copy_report_rows(old, self.db, rid)
         chunks = list(old.query('SELECT report_id, section, ordinal, text, start, "end", kind FROM chunks '
                                 "WHERE report_id = ? ORDER BY ordinal", [rid]))
-        ids = store.insert_chunks(self.db, chunks, self.added)
+        ids = store.insert_chunks(self.db, chunks)
         self.pending += zip(ids, (c["text"] for c in chunks))
         self.pending_ids.update(ids)
         return ReportOutcome(row["source_name"], "kept", row["agency"], row["year"], chunks=len(chunks),
@@ -393,7 +390,7 @@ class _Build:
         if self.vectors is None:
             self.vectors = VectorIndex.new(self.embedder.dim)
         clock.lap("embed")
-        store.write_term_counts(db, self.added, self.removed)
+        store.refresh_term_counts(db)
         live_ids = {r[0] for r in db.execute("SELECT id FROM chunks").fetchall()}
         if needs_rebuild(self.vectors, len(live_ids)):
             self.vectors = rebuilt(self.vectors, live_ids)

@@ -8,6 +8,7 @@ are kept here only so `bench/scale.py --fts-compare` can measure them against it
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Callable
@@ -19,15 +20,17 @@ _CJK_RUN = re.compile(rf"[{_CJK}]+")
 
 
 def _runs(text: str) -> list[str]:
-    return _RUN.findall(unicodedata.normalize("NFKC", text).lower())
+    if not unicodedata.is_normalized("NFKC", text):  # the check is a quick scan; most text is normalised
+        text = unicodedata.normalize("NFKC", text)
+    return _RUN.findall(text.lower())
 
 
 def bigram_terms(text: str) -> list[str]:
     """Character bigrams of each Chinese run (a lone character stays a unigram); words and numbers whole."""
     terms: list[str] = []
     for run in _runs(text):
-        if _CJK_RUN.fullmatch(run) and len(run) > 1:
-            terms.extend(run[i : i + 2] for i in range(len(run) - 1))
+        if len(run) > 1 and run[0] >= "\u3400":  # a run is all Chinese, all digits or all Latin letters
+            terms.extend(map(operator.add, run, run[1:]))  # pairs of neighbours, built in C
         else:
             terms.append(run)
     return terms

