@@ -38,7 +38,7 @@ from index.errors import DiskFull, HomeUnusable, IndexBusy, IndexMismatch, Index
 from index.fetch import Input, InputError, expand
 from index.generations import DB_FILE, VECTORS_FILE, Meta, cleanup, current, new_folder, publish, write_lock
 from index.home import cache_file, configured_model, originals_dir, resolve_home
-from index.vectors import VectorIndex, kind_for, needs_rebuild, rebuilt
+from index.vectors import VectorIndex, needs_rebuild, rebuilt
 from ingest.errors import ReportError
 from ingest.types import ParsedReport
 
@@ -418,8 +418,9 @@ class _Build:
             if cache:
                 cache.close()
         if self.vectors is None:
-            self.vectors = VectorIndex.new(self.embedder.dim, kind_for(len(ids)))
-        self.vectors.add(list(ids), vectors)
+            self.vectors = VectorIndex.build(self.embedder.dim, list(ids), vectors)
+        else:
+            self.vectors.add(list(ids), vectors)
         del vectors  # FAISS holds its own copy; at 10,000 reports each copy is ~600 MB
         self.embedded, self.cached = missed, len(texts) - missed if cache else 0
 

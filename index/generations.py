@@ -39,7 +39,7 @@ class Meta:
 
     model: str
     dim: int
-    vector_kind: str  # "flat" | "hnsw"
+    vector_kind: str  # "flat" | "ivf" | "hnsw" (earlier versions)
     tombstones: int
     vectors: int
     reports: int

@@ -75,7 +75,7 @@ def m001_tables(db: sqlite_utils.Database) -> None:
         );
         CREATE INDEX IF NOT EXISTS checks_report ON checks (report_id);
         -- AUTOINCREMENT: a chunk id is never reused, because it is also the FAISS id and an
-        -- approximate (HNSW) index drops removed vectors lazily.
+        -- approximate index of an earlier version (HNSW) dropped removed vectors lazily.
         CREATE TABLE IF NOT EXISTS chunks (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             report_id INTEGER NOT NULL REFERENCES reports(id),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from index import vectors
 from index.agencies import agency_record, split_agency
 from index.chunking import context_line, pack, passages, sentence_spans
 from index.embed import HashEmbedder, canonical_name
@@ -118,14 +119,35 @@ def test_flat_vectors_are_found_by_their_chunk_ids_and_removed_exactly():
     assert (best, round(score, 5)) == (103, 1.0)
 
 
-def test_hnsw_keeps_removed_vectors_as_tombstones_until_rebuilt():
+def test_past_the_flat_limit_vectors_go_to_an_ivf_index_that_finds_and_deletes_exactly(tmp_path, monkeypatch):
+    monkeypatch.setattr(vectors, "FLAT_LIMIT", 2_000)
+    x = _unit(3_000)
+    index = VectorIndex.build(16, np.arange(3_000) + 1_000, x)
+    assert (index.kind, index.ntotal) == ("ivf", 3_000)
+    assert [cid for cid, _ in index.search(x[7], 1)] == [1_007]
+    index.save(tmp_path / "v.faiss")
+    index = VectorIndex.load(tmp_path / "v.faiss", "ivf")  # the id → cell map survives a round trip
+    index.remove([1_007])
+    assert index.ntotal == 2_999 and 1_007 not in [cid for cid, _ in index.search(x[7], 10)]
+    best, score = index.score_subset(x[3], [2_040, 1_003, 1_020], 1)[0]
+    assert (best, round(score, 5)) == (1_003, 1.0)
+    assert len(index.search(x[0], 2_500)) == 2_500  # a large k scans enough cells to fill it
+    assert not needs_rebuild(index, live=2_999)
+    assert needs_rebuild(index, live=1_500)  # small again: back to exact search
+    assert needs_rebuild(index, live=60_000) == (vectors.ivf_cells(60_000) >= 2 * index.index.nlist)
+
+
+def test_an_hnsw_graph_of_an_earlier_version_still_answers_and_is_rebuilt_without_its_tombstones():
+    import faiss
+
     x = _unit(40)
-    index = VectorIndex.new(16, "hnsw")
-    index.add(list(range(40)), x)
-    index.remove(list(range(20)))
-    assert (index.ntotal, index.tombstones, index.live) == (40, 20, 20)
-    assert needs_rebuild(index, live=20)  # small again: back to exact search
-    fresh = rebuilt(index, set(range(20, 40)))
+    graph = VectorIndex(faiss.IndexIDMap2(faiss.IndexHNSWFlat(16, 16, faiss.METRIC_INNER_PRODUCT)), "hnsw")
+    graph.add(list(range(40)), x)
+    graph.remove(list(range(20)))
+    assert (graph.ntotal, graph.tombstones, graph.live) == (40, 20, 20)
+    assert graph.search(x[30], 1)[0][0] == 30
+    assert needs_rebuild(graph, live=20)
+    fresh = rebuilt(graph, set(range(20, 40)))
     assert (fresh.kind, fresh.ntotal, fresh.tombstones) == ("flat", 20, 0)
     assert fresh.search(x[30], 1)[0][0] == 30
 
