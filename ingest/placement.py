@@ -67,29 +67,41 @@ class RowLayout:
             self.group_at[g.total] = g
         self._ok: dict[tuple, bool] = {}
         self._edges: dict[tuple, list[tuple[str, tuple]]] = {}
+        self._steps: dict[tuple[int, int], list[tuple[str, int, int, float]]] = {}
         lengths = [len(t.text) for t in tokens]
         self._chars_after = [sum(lengths[i:]) for i in range(len(tokens) + 1)]
         self.start = (0, 0, 0, 0.0)
 
     def edges(self, state: tuple) -> list[tuple[str, tuple]]:
-        if state not in self._edges:
-            self._edges[state] = self._make_edges(state)
-        return self._edges[state]
+        found = self._edges.get(state)
+        if found is None:
+            found = self._edges[state] = self._make_edges(state)
+        return found
+
+    def _token_steps(self, ti: int, pos: int) -> list[tuple[str, int, int, float]]:
+        """What a cell can take from token `ti` at offset `pos`: nothing (a blank cell), or a piece;
+        as (printed, next token, next offset, value). The same for every cell, so computed once."""
+        key = (ti, pos)
+        steps = self._steps.get(key)
+        if steps is None:
+            steps = [("", ti, pos, 0.0)]
+            if ti < len(self.tokens):
+                tok = self.tokens[ti]
+                for end in _piece_ends(tok, pos):
+                    printed = tok.text[pos:end]
+                    nti, npos = (ti + 1, 0) if end == len(tok.text) else (ti, end)
+                    steps.append((printed, nti, npos, piece_value(printed)))
+            self._steps[key] = steps
+        return steps
 
     def _make_edges(self, state: tuple) -> list[tuple[str, tuple]]:
         cell, ti, pos, running = state
-        options = [("", ti, pos)]
-        if ti < len(self.tokens):
-            tok = self.tokens[ti]
-            for end in _piece_ends(tok, pos):
-                nxt = (ti + 1, 0) if end == len(tok.text) else (ti, end)
-                options.append((tok.text[pos:end], *nxt))
         g = self.group_at.get(cell)
+        signed = cell in self.signed
         out = []
-        for printed, nti, npos in options:
-            if printed.startswith("-") and cell not in self.signed:
+        for printed, nti, npos, v in self._token_steps(ti, pos):
+            if not signed and printed.startswith("-"):
                 continue
-            v = piece_value(printed)
             if g is None:
                 nrun = running
             elif cell == g.total:
@@ -98,18 +110,16 @@ class RowLayout:
                 nrun = 0.0
             else:
                 nrun = running + v
-                if nrun > 0 and len(str(int(nrun))) > self._chars_left(nti, npos):
+                if nrun > 0 and len(str(int(nrun))) > self._chars_after[nti] - npos:
                     continue  # the group's total could no longer be printed in what is left
             out.append((printed, (cell + 1, nti, npos, nrun)))
         return out
 
-    def _chars_left(self, ti: int, pos: int) -> int:
-        return self._chars_after[ti] - pos
-
     def ok(self, state: tuple) -> bool:
         """Whether a complete placement continues from this state."""
-        if state in self._ok:
-            return self._ok[state]
+        result = self._ok.get(state)
+        if result is not None:
+            return result
         if len(self._ok) > self.budget:
             raise SearchTooLarge
         cell, ti, _, _ = state
@@ -118,7 +128,11 @@ class RowLayout:
         elif len(self.tokens) - ti > self.n - cell:
             result = False
         else:
-            result = any(self.ok(nxt) for _, nxt in self.edges(state))
+            result = False
+            for _, nxt in self.edges(state):
+                if self.ok(nxt):
+                    result = True
+                    break
         self._ok[state] = result
         return result
 
