@@ -19,8 +19,16 @@ _RUN = re.compile(rf"[{_CJK}]+|[0-9]+|[A-Za-z]+")  # as unicode61 splits: "51.85
 _CJK_RUN = re.compile(rf"[{_CJK}]+")
 
 
+# Characters NFKC turns into letters, digits or other ideographs: full-width letters and digits,
+# circled and parenthesised numbers, number forms, super/subscripts, CJK compatibility ideographs.
+# Chinese text always holds other compatibility characters (the full-width ，（）：), which NFKC would
+# rewrite to no effect on the terms, so only these decide whether normalising is worth it.
+_COMPAT = re.compile("[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u209f\u2150-\u218f\u2460-\u24ff"
+                     "\u2e80-\u2fdf\u3200-\u33ff\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
 def _runs(text: str) -> list[str]:
-    if not unicodedata.is_normalized("NFKC", text):  # the check is a quick scan; most text is normalised
+    if _COMPAT.search(text):
         text = unicodedata.normalize("NFKC", text)
     return _RUN.findall(text.lower())
 

@@ -40,6 +40,7 @@ def test_agency_record_carries_the_short_names_people_use():
 def test_chinese_text_becomes_character_bigrams_with_words_and_numbers_whole():
     assert bigram_terms("共公布政府信息2599条, PDF版") == ["共公", "公布", "布政", "政府", "府信", "信息", "2599", "条", "pdf", "版"]
     assert fts_tokens("申请７件") == "申请 7 件"  # full-width digits fold to ASCII
+    assert fts_tokens("（一）ＰＤＦ版，第⑵项") == fts_tokens("(一)PDF版,第(2)项") == "一 pdf 版 第 2 项"
 
 
 def test_a_question_matches_any_of_its_distinct_terms():
