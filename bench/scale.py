@@ -113,6 +113,7 @@ def bench_size(n: int, work: Path, embed_sample: int) -> dict:
         "reindex_s": re_seconds, "reindex_cached": again.cached, "index_bytes": index_bytes,
     }
     figures.update(search_latency(home))
+    figures["vector_agreement"] = vector_agreement(home)
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     shutil.rmtree(work / f"corpus-{n}", ignore_errors=True)
     shutil.rmtree(home, ignore_errors=True)
@@ -139,6 +140,28 @@ def search_latency(home: Path, rounds: int = 3) -> dict:
                     times.append(_timed(fn, q)[1])
             out[label] = _percentiles(times)
     return out
+
+
+def vector_agreement(home: Path, k: int = 10) -> str:
+    """How often the vector index returns what an exact scan would: the exact best passage (top-1) and,
+    of its top k, how many score at least the exact k-th score (ties among near-duplicate passages make
+    ids alone a poor yardstick)."""
+    import numpy as np
+
+    questions = [json.loads(line)["q"] for line in QUESTIONS.read_text("utf-8").splitlines() if line.strip()]
+    with Index.open(home, bootstrap=False) as index:
+        vectors = index.vectors
+        ids = np.array([r[0] for r in index.db.execute("SELECT id FROM chunks ORDER BY id")], dtype=np.int64)
+        matrix = vectors.vectors_of(ids)
+        top1 = within = 0
+        for q in questions:
+            qvec = index.embed_query(q)
+            exact = np.sort(matrix @ qvec)[::-1][:k]
+            found = [s for _, s in vectors.search(qvec, k)]
+            top1 += bool(found) and found[0] >= exact[0] - 1e-5
+            within += sum(s >= exact[-1] - 1e-5 for s in found)
+    return (f"{vectors.kind}: exact best found for {top1}/{len(questions)} questions, "
+            f"top-{k} agreement {within / (k * len(questions)):.3f}")
 
 
 def query_embedding_latency(rounds: int = 3) -> str:
@@ -185,6 +208,7 @@ def print_size(f: dict, embedding: dict | None) -> None:
               "chunks, cold cache)")
     for label in ("fts", "vector", "hybrid", "hybrid_filtered"):
         print(f"  search {label:16}    : {f[label]}")
+    print(f"  vector search vs exact     : {f['vector_agreement']}")
 
 
 def print_embedding(f: dict, sizes: list[int]) -> None:
