@@ -64,7 +64,8 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) 
 
 _FILLER_ZH = re.compile(
     r"政府信息公开|信息公开|政务公开|申请|年度|年报|报告|多少|几|[件个条份项次]|有|是|的|了|吗|呢|在|共|总共|一共|合计|"
-    r"总计|全部|全年|全区|全市|本年|今年|去年|前年|其中|当中|里面|请问|一下|关于|这|那|些|都|中|里|[年月日]|[^\u4e00-\u9fff]")
+    r"总计|全部|全年|全区|全市|本年|今年|去年|前年|其中|当中|里面|请问|一下|关于|来自|来源于|来源|源自|这|那|些|都|中|里|"
+    r"[年月日]|[^\u4e00-\u9fff]")
 _FILLER_EN = {"how", "many", "much", "what", "which", "was", "were", "is", "are", "the", "a", "an", "of", "in", "for",
               "did", "does", "do", "there", "by", "to", "from", "at", "on", "its", "their", "his", "her", "number",
               "total", "requests", "request", "applications", "application", "disclosure", "information",
