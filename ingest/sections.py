@@ -24,14 +24,16 @@ _STANDARD = (
     "政府信息公开情况统计表",
 )
 _NUM = r"[一二三四五六七八九十]{1,2}、\s*"
-_INLINE = re.compile(rf"(?<![\u4e00-\u9fff\d]){_NUM}(?:{'|'.join(map(re.escape, _STANDARD))})")
+# A standard title is a heading wherever it stands, also right after a table's last number when scraped
+# text fuses them ("…0102五、存在的主要问题及改进情况"): the titles are too long to occur by chance.
+STANDARD_HEADING = re.compile(rf"(?<![\u4e00-\u9fff]){_NUM}(?:{'|'.join(map(re.escape, _STANDARD))})")
 _LINE = re.compile(rf"^\s*{_NUM}[^。；;，,\n]{{2,40}}$", re.M)
 _MIN_SECTION = 2
 
 
 def split_sections(text: str) -> tuple[Section, ...]:
     """Sections in order. Text before the first heading is the preamble (heading "")."""
-    marks = sorted({m.start(): m for m in [*_INLINE.finditer(text), *_LINE.finditer(text)]}.items())
+    marks = sorted({m.start(): m for m in [*STANDARD_HEADING.finditer(text), *_LINE.finditer(text)]}.items())
     sections: list[Section] = []
     starts = [(pos, m.group().strip()) for pos, m in marks]
     bounds = [(0, "")] + starts

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ingest.labels import row_pattern
 from ingest.placement import Token
 from ingest.readings import RowReading
+from ingest.sections import STANDARD_HEADING
 from ingest.template import Block, Row, TableSpec, Template
 
 _TOKEN = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|(?<!\S)(?:—+|-|–|/|／)(?!\S)")
@@ -151,8 +152,8 @@ def _rows_after(text: str, table: TableSpec, pos: int) -> list[_Found]:
 
 
 def _table_end(text: str, start: int) -> int:
-    m = _HEADING.search(text, start)
-    return m.start() if m else len(text)
+    ends = [m.start() for m in (_HEADING.search(text, start), STANDARD_HEADING.search(text, start)) if m]
+    return min(ends, default=len(text))
 
 
 def _region(text: str, found: list[_Found], i: int, table_end: int) -> tuple[int, int]:
