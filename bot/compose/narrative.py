@@ -27,6 +27,7 @@ MIN_COVERAGE = 0.5
 MIN_COVERAGE_WITH_VECTOR = 0.4
 STRONG_VECTOR = 0.86
 MIN_TERM_COVERAGE = 0.6
+OWN_WORDS_WEIGHT = 0.05  # ranking only: worth five retrieval ranks when a sentence names all that is asked
 MIN_BIGRAMS = 2  # a question with less Chinese content than this is judged by its English terms
 
 # Semicolons do not end a sentence here: a contact line ("地址…；邮编…；电子邮箱…") is one statement.
@@ -51,6 +52,7 @@ class Quote:
     coverage: float
     vector: float
     hit: object  # index.types.Hit
+    own: float = 0.0  # coverage by the sentence alone, without its section heading
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,11 @@ def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, .
             if found.coverage(heading + sentence) < coverage / 2:
                 continue  # the next sentence carries it: it is quoted as a sentence of its own
             bonus = 0.05 if wants_number and _NUMBER.search(quoted) else 0.0
-            quotes.append(Quote(quoted, coverage + bonus - 0.01 * rank, hit.vector_score or 0.0, hit))
-    return sorted(quotes, key=lambda q: (-q.coverage, -q.vector))
+            quotes.append(Quote(quoted, coverage + bonus - 0.01 * rank, hit.vector_score or 0.0, hit,
+                                found.coverage(quoted)))
+    # Under one heading every sentence shares its words ("五、存在的主要问题…"): the sentence that itself
+    # says what is asked ("存在的问题主要有…") goes first. The order only: thresholds judge `coverage`.
+    return sorted(quotes, key=lambda q: (-(q.coverage + OWN_WORDS_WEIGHT * q.own), -q.vector))
 
 
 def _with_next(sentence: str, following: str, found: Needles) -> str:
