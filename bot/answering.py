@@ -204,13 +204,32 @@ def compare(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
                 continue
             facts = _facts(index, agency, year, u.metric.row)
             points.append((agency, year, cells.read(u.metric.row, u.metric.column, facts, _failed(index, report.id))))
+    shown = {a for a, _, reading in points if reading.parts}
+    without = [(a, y) for a, y, reading in points if not reading.parts and a in shown]  # no such table
     points = sorted((p for p in points if p[2].parts), key=lambda p: (p[1], p[0]))
     if not points:
         return narrative(u, scope, index, catalog, must=_must_words(u))
     names = {a: _name(catalog, a, u.lang) for a in scope.agencies}
     text, value = cmp.trend_text(points, u.lang, names)
+    text += cmp.missing_years_note(_gaps(u, points, catalog), names, u.lang)
+    text += cmp.missing_years_note(without, names, u.lang, reported=True)
     sources, refs = cmp.sources_of(points, catalog.report_of)
     return Answer(u.text, "compare", text, value, refs, sources, lang=u.lang, query=_query(u, scope))
+
+
+def _gaps(u: Understanding, points: list, catalog: Catalog) -> list[tuple[str, int]]:
+    """Asked years without an indexed report, so a trend never skips a year silently: the years named or
+    inside a span ("2019到2023"), and for "since"/"over the years" every year inside the trend shown.
+    Only for the agencies the trend shows (a name can match an agency the question did not mean)."""
+    asked = set(u.years.years)
+    if u.years.span:
+        asked |= set(range(u.years.span[0], u.years.span[1] + 1))
+    missing = []
+    for agency in dict.fromkeys(a for a, _, _ in points):
+        have = sorted(y for a, y, _ in points if a == agency)
+        wanted = asked | set(range(have[0], have[-1] + 1))
+        missing += [(agency, y) for y in sorted(wanted) if (agency, y) not in catalog.report_of]
+    return missing
 
 
 _LOWEST = re.compile(r"最少|最低|fewest|least|lowest|smallest", re.I)

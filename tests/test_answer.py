@@ -240,3 +240,13 @@ def test_two_rows_are_each_given_and_summed_only_when_a_sum_is_asked(ask):
     assert "为33件" in each.text and "为38件" in each.text
     both = ask("平潭2025年予以公开和部分公开一共多少件？")
     assert both.value == 71 and "以上合计71件" in both.text
+
+
+@pytest.mark.parametrize("question, says", [
+    ("平潭2020年到2025年收到的申请数量有什么变化？", "索引中没有平潭综合实验区2021—2024年的报告，未列入"),
+    ("How did Pingtan's new requests change from 2020 to 2025?", "No report is indexed of"),
+])
+def test_a_trend_says_which_asked_years_it_has_no_report_for(ask, question, says):
+    a = ask(question)
+    assert a.kind == "compare" and says in a.text
+    assert "2021" in a.text and "2024" in a.text

@@ -30,6 +30,37 @@ def trend_text(points: list[tuple[str, int, Reading]], lang: str, names: dict[st
     return text + (diff[0] if diff else ("。" if lang == "zh" else ".")), (diff[1] if diff else None)
 
 
+def missing_years_note(missing: list[tuple[str, int]], names: dict[str, str], lang: str,
+                       reported: bool = False) -> str:
+    """Say which asked years have no indexed report (or, `reported`, a report without this table),
+    instead of leaving a silent gap in a trend."""
+    by_agency: dict[str, list[int]] = {}
+    for agency, year in sorted(missing, key=lambda m: (m[0], m[1])):
+        by_agency.setdefault(agency, []).append(year)
+    if not by_agency:
+        return ""
+    if lang == "zh":
+        parts = [names.get(a, a) + "、".join(f"{r}年" for r in _ranges(ys, "—")) for a, ys in by_agency.items()]
+        if reported:
+            return f"（{'；'.join(parts)}的报告没有这一项，未列入。）"
+        return f"（索引中没有{'；'.join(parts)}的报告，未列入。）"
+    parts = [f"{names.get(a, a)} for {', '.join(_ranges(ys, '–'))}" for a, ys in by_agency.items()]
+    if reported:
+        return f" (The report of {'; '.join(parts)} has no such figure; left out.)"
+    return f" (No report is indexed of {'; '.join(parts)}; left out.)"
+
+
+def _ranges(years: list[int], dash: str) -> list[str]:
+    """2021, 2022, 2023, 2025 → "2021–2023", "2025" (runs of three or more years are shortened)."""
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return [item for r in runs for item in ([f"{r[0]}{dash}{r[-1]}"] if len(r) > 2 else map(str, r))]
+
+
 def _difference(points, lang, unit) -> tuple[str, float] | None:
     values = [p[2].printed_total for p in points]
     if len(points) < 2 or any(v is None for v in values):
