@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -162,3 +163,19 @@ def test_a_district_is_named_by_its_own_unit_and_its_city_only_loosely():
     assert matcher.match("浦东新区2019年收到多少申请").names == ("上海市浦东新区人民政府",)
     assert matcher.match("Pudong 2019 requests").names == ("上海市浦东新区人民政府",)
     assert matcher.match("上海2019年收到多少申请").names == ("上海市人民政府",)
+
+
+def test_a_question_of_indexed_names_and_table_words_needs_no_part_of_speech_tagger():
+    """jieba's tagger takes ~0.9 s to load: a plain fact question must not pay it, a stranger's name must."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from tests.test_understand import AGENCIES; from bot.understand.agency import AgencyMatcher; "
+        "m = AgencyMatcher(AGENCIES); a = m.match(sys.argv[1]); print('jieba' in sys.modules, a.unknown)"
+    )
+    root = Path(__file__).resolve().parent.parent
+    run = lambda q: subprocess.run([sys.executable, "-c", probe, q], capture_output=True, text=True,  # noqa: E731
+                                   check=True, cwd=root).stdout.strip()
+    assert run("营商局2020年收到多少政府信息公开申请？") == "False ()"
+    assert run("沈阳营商局2020年收到多少申请？") == "True ('沈阳',)"
