@@ -130,8 +130,10 @@ def kind_for(count: int) -> str:
 
 
 def ivf_cells(count: int) -> int:
-    """About 2·√N cells, a power of two: ~400 vectors a cell at 420,000 passages."""
-    return 2 ** max(8, round(math.log2(2 * math.sqrt(max(count, 1)))))
+    """About 2·√N cells, a power of two: ~400 vectors a cell at 420,000 passages; never more than the
+    vectors can train (TRAIN_PER_CELL each), which matters only when FLAT_LIMIT is set low."""
+    ideal = 2 ** max(8, round(math.log2(2 * math.sqrt(max(count, 1)))))
+    return max(1, min(ideal, count // TRAIN_PER_CELL))
 
 
 def _trained_ivf(dim: int, vectors: np.ndarray) -> faiss.Index:

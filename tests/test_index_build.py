@@ -65,6 +65,28 @@ def test_a_new_version_of_the_same_agency_and_year_replaces_the_old(tmp_path, re
         assert stats["vectors"] == stats["chunks"] == outcome.chunks  # the old report's vectors are gone
 
 
+def test_past_the_flat_limit_the_index_is_ivf_and_a_replaced_report_leaves_no_vector(tmp_path, report_copy,
+                                                                                      monkeypatch):
+    from index import vectors
+
+    monkeypatch.setattr(vectors, "FLAT_LIMIT", 60)  # the real limit is 100,000 passages
+    home = tmp_path / "home"
+    ingest(home, [report_copy("2019_pingtan_syq.txt", "2020_pingtan_syq.txt", folder="v1")], model=MODEL)
+    with Index.open(home, bootstrap=False) as index:
+        assert index.meta.vector_kind == "ivf"
+    result = ingest(home, [report_copy("2019_pingtan_syq_page.html", folder="v2")], model=MODEL)
+    assert [o.status for o in result.outcomes] == ["replaced"]
+    with Index.open(home, bootstrap=False) as index:
+        stats = index.stats()
+        assert index.meta.vector_kind == "ivf" and stats["vectors"] == stats["chunks"]
+        hit = index.search("平潭综合实验区 2019年 主动公开", k=1, years=[2019])[0]
+        assert hit.report.source_name.endswith("2019_pingtan_syq_page.html")
+        assert index.vector_search("平潭综合实验区 2019年 政府信息公开", k=5)
+    reindex(home, model=MODEL)
+    with Index.open(home, bootstrap=False) as index:
+        assert index.meta.vector_kind == "ivf" and index.stats()["vectors"] == index.stats()["chunks"]
+
+
 def test_two_files_of_one_agency_and_year_keep_the_one_with_more_certain_facts(tmp_path, report_copy):
     folder = report_copy("2022_pingtan_syq.txt", "2022_pingtan_syq_page.html")
     result = ingest(tmp_path / "home", [folder], model=MODEL)
