@@ -67,6 +67,11 @@ class Index:
     def generation(self) -> str:
         return self.folder.name
 
+    def is_current(self) -> bool:
+        """Whether this is still the live generation (an ingest or reindex may have published a newer one
+        since it was opened; this one keeps answering, from the index as it was)."""
+        return current(self.home) == self.folder
+
     # --- reports, agencies, facts ------------------------------------------------------------------
 
     def reports(self) -> list[ReportRecord]:

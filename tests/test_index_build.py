@@ -180,8 +180,10 @@ def test_a_reader_opened_before_a_swap_keeps_answering_from_its_generation(tmp_p
     home = tmp_path / "home"
     ingest(home, [report_copy("2013_pingtan_xian.txt", folder="a")], model=MODEL)
     reader = Index.open(home, bootstrap=False)
+    assert reader.is_current()
     for name in ("2018_pingtan_syq.txt", "2020_panjin_yingshangju.txt", "2025_pingtan_syq.txt"):
         ingest(home, [report_copy(name, folder=name)], model=MODEL)
+    assert not reader.is_current()  # a long-running reader (the bot) knows to reopen
     assert [r.year for r in reader.reports()] == [2013]
     assert reader.search("政府信息公开", k=3)[0].report.year == 2013
     assert reader.folder.exists()  # three swaps later, its files are still there

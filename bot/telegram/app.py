@@ -141,7 +141,6 @@ def default_library(settings: Settings) -> Library:
     """The Library over the real index and answering code (imported here: they load the model)."""
     from bot.answer import answer, answer_with_choice
     from index.build import ingest, reindex
-    from index.generations import current
     from index.reader import Index
 
     return Library(settings.home, workers=settings.workers,
@@ -149,7 +148,7 @@ def default_library(settings: Settings) -> Library:
                    answer_fn=lambda question, index: answer(question, index),
                    choice_fn=lambda question, option, index: answer_with_choice(question, option, index),
                    ingest_fn=ingest, reindex_fn=reindex,
-                   is_current=lambda index: current(index.home) == index.folder,
+                   is_current=lambda index: index.is_current(),
                    warm_up=lambda index: [answer(q, index) for q in WARM_UP_QUESTIONS])
 
 
