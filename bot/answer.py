@@ -16,7 +16,7 @@ from .compose.names import agency_name
 from .scope import Refusal, Scope, query_of, resolve
 from .types import Answer
 from .understand import Understanding, understand
-from .understand.intent import CHECK, COMPARE, LIST, NARRATIVE, RANK
+from .understand.intent import CHECK, COMPARE, LIST, NARRATIVE, RANK, asks_whether
 from .understand.metric import parse_metric
 
 MAX_QUESTION = 300
@@ -57,9 +57,23 @@ def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer
         return answering.compare(u, scope, index, catalog)
     if u.intent == LIST:
         return answering.listing(u, scope, index, catalog)
+    if u.intent == NARRATIVE and _whether_counted(u, scope, catalog):
+        return answering.fact(u, scope, index, catalog)  # its table says it, or it falls back to the text
     if u.intent == NARRATIVE or not u.metric.row:
         return answering.narrative(u, scope, index, catalog)
     return answering.fact(u, scope, index, catalog)
+
+
+# Rows that count events: "were there any?" is answered by the count (fees are asked of the text: table
+# 2's fees are administrative charges, not the information-processing fees people ask about).
+_COUNTED_ROWS = ("applications.new_received", "review", "litigation")
+
+
+def _whether_counted(u: Understanding, scope: Scope, catalog: Catalog) -> bool:
+    """"有没有被申请行政复议？", "Did … get any requests in 2020?": one report's count answers it."""
+    return (asks_whether(u.text) and (u.metric.row or "").startswith(_COUNTED_ROWS) and not u.agency.unknown
+            and len(scope.agencies) == 1 and len(scope.years) == 1
+            and (scope.agencies[0], scope.years[0]) in catalog.report_of)
 
 
 def _refusal(u: Understanding, refusal: Refusal, _: tuple) -> Answer:

@@ -19,6 +19,7 @@ from .types import Answer, FactRef
 from .understand import Understanding
 from .understand.agency import agency_forms
 from .understand.en_terms import chinese_terms
+from .understand.intent import asks_whether
 from .understand.language import has_chinese
 from .understand.metric_similarity import closest_rows, option_label
 
@@ -68,13 +69,22 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
         return _several_rows(u, scope, index, catalog)
     lang = u.lang
     name = _name(catalog, agency, lang)
-    parts = [fx.fact_text(name, year, reading, lang), fx.check_warning(reading, lang), _row_total(reading, facts, lang),
+    parts = [_whether(u, reading), fx.fact_text(name, year, reading, lang), fx.check_warning(reading, lang), _row_total(reading, facts, lang),
              fx.breakdown_text(reading, lang), _context(reading, facts, lang), _lawsuit_note(reading, lang),
              _row_neighbours(reading, facts, lang), _defaulted(scope, lang), fx.source_line(report, reading, lang)]
     # Nothing certain to state (an unreadable cell, a missing column): an honest "cannot tell".
     kind = "fact" if reading.printed_total is not None else "not_found"
     return Answer(u.text, kind, _join(parts, lang), reading.value, fx.fact_refs(reading),
                   (fx.source_for(report, reading, lang),), lang=lang, query=_query(u, scope))
+
+
+def _whether(u: Understanding, reading: cells.Reading) -> str:
+    """The yes or no a yes/no question asks for, before the count that decides it."""
+    if not asks_whether(u.text) or reading.value is None:
+        return ""
+    if u.lang == "zh":
+        return "有。" if reading.value > 0 else "没有。"
+    return "Yes." if reading.value > 0 else "No."
 
 
 _SUM = re.compile(r"合计|加起来|一共|共计|总共|之和|in total|combined|altogether|together", re.I)

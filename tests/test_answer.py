@@ -250,3 +250,18 @@ def test_a_trend_says_which_asked_years_it_has_no_report_for(ask, question, says
     a = ask(question)
     assert a.kind == "compare" and says in a.text
     assert "2021" in a.text and "2024" in a.text
+
+
+@pytest.mark.parametrize("question, lead, value", [
+    ("盘锦营商局2020年有没有被申请行政复议？", "没有。", 0),
+    ("Did the Panjin business environment bureau get any requests in 2020?", "No. ", 0),
+    ("平潭2025年有没有行政诉讼？", "有。", 9),
+])
+def test_a_yes_no_question_about_a_count_is_answered_from_the_table(ask, question, lead, value):
+    a = ask(question)
+    assert (a.kind, a.value) == ("fact", value) and a.text.startswith(lead)
+
+
+def test_a_yes_no_question_naming_an_agency_not_indexed_gets_no_other_agency_s_count(ask):
+    a = ask("Did the Panjin business bureau get any requests in 2020?")  # 商务局? 营商局? not a fact to state
+    assert a.kind != "fact" and a.value is None

@@ -39,6 +39,11 @@ def _yes_no(question: str) -> bool:
     return bool(_YES_NO.search(question)) and not _HOW_MANY.search(question)
 
 
+def asks_whether(question: str) -> bool:
+    """A yes/no question with no other narrative cue: "有没有被申请行政复议？", "Did … get any requests?"."""
+    return _yes_no(question) and not _NARRATIVE.search(question)
+
+
 _RESULTS = re.compile(r"办理结果|处理结果|办理情况|results|outcomes", re.I)
 _TABLE = re.compile(r"表格|表中|统计表|表[一二三四1-4]|the table|in the tables?", re.I)
 
