@@ -17,7 +17,7 @@ from ..metrics import COLUMN, OUTCOME, ROW, Term, terms
 # Generic words: they name a row only when no specific row is named.
 WEAK = {"收到", "收了", "受理", "提出", "received", "receive", "get", "got", "filed", "submitted", "approved",
         "handled", "processed", "responded", "dealt with", "answered", "resolved", "处理了", "答复", "办理了",
-        "办结", "办理结果", "申请数量", "申请总数", "申请量", "confirm", "confirmation", "directly",
+        "办结", "办理结果", "申请数量", "申请总数", "申请量", "依申请公开", "confirm", "confirmation", "directly",
         "enforcement", "research", "partially", "report", "complaint", "complaints", "value", "spent"}
 _REQUEST_WORDS = re.compile(r"申请|request|application|applicant", re.I)
 
