@@ -19,7 +19,7 @@ from .types import Answer, FactRef
 from .understand import Understanding
 from .understand.agency import agency_forms
 from .understand.en_terms import chinese_terms
-from .understand.intent import asks_whether
+from .understand.intent import asks_whether, asks_which_year
 from .understand.language import has_chinese
 from .understand.metric_similarity import closest_rows, option_label
 
@@ -221,6 +221,8 @@ def compare(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
         return narrative(u, scope, index, catalog, must=_must_words(u))
     names = {a: _name(catalog, a, u.lang) for a in scope.agencies}
     text, value = cmp.trend_text(points, u.lang, names)
+    if asks_which_year(u.text):
+        text += cmp.extreme_year_text(points, bool(_LOWEST.search(u.text)), u.lang, fx.unit_of(points[0][2], u.lang))
     text += cmp.missing_years_note(_gaps(u, points, catalog), names, u.lang)
     text += cmp.missing_years_note(without, names, u.lang, reported=True)
     sources, refs = cmp.sources_of(points, catalog.report_of)

@@ -266,3 +266,12 @@ def test_a_yes_no_question_about_a_count_is_answered_from_the_table(ask, questio
 def test_a_yes_no_question_naming_an_agency_not_indexed_gets_no_other_agency_s_count(ask):
     a = ask("Did the Panjin business bureau get any requests in 2020?")  # 商务局? 营商局? not a fact to state
     assert a.kind != "fact" and a.value is None
+
+
+@pytest.mark.parametrize("question, says", [
+    ("平潭哪一年收到的申请最多？", "已收录年份中最多的是2025年（154件）"),
+    ("Which year did Pingtan have the fewest lawsuits?", "Among the indexed years, the fewest: 2020 (0)"),
+])
+def test_which_year_compares_every_indexed_year(ask, question, says):
+    a = ask(question)
+    assert a.kind == "compare" and says in a.text and "2020" in a.text and "2025" in a.text

@@ -30,6 +30,23 @@ def trend_text(points: list[tuple[str, int, Reading]], lang: str, names: dict[st
     return text + (diff[0] if diff else ("。" if lang == "zh" else ".")), (diff[1] if diff else None)
 
 
+def extreme_year_text(points: list[tuple[str, int, Reading]], lowest: bool, lang: str, unit: str = "") -> str:
+    """"已收录年份中最多的是2025年（154件）。": the year a which-year question asks for, ties named together;
+    none when a year's figure cannot be read (it might be the extreme)."""
+    if len({a for a, _, _ in points}) != 1:
+        return ""
+    word_zh, word_en = ("最少", "fewest") if lowest else ("最多", "most")
+    if any(p.printed_total is None for _, _, p in points):
+        return (f"有年份的数字无法确定，不能判断哪一年{word_zh}。" if lang == "zh"
+                else f" A year's figure cannot be read, so which year had the {word_en} cannot be told.")
+    known = [(year, p.printed_total) for _, year, p in points]
+    best = (min if lowest else max)(v for _, v in known)
+    years = [y for y, v in known if v == best]
+    if lang == "zh":
+        return f"已收录年份中{word_zh}的是{'、'.join(f'{y}年' for y in years)}（{format_number(best)}{unit}）。"
+    return f" Among the indexed years, the {word_en}: {', '.join(map(str, years))} ({format_number(best)})."
+
+
 def missing_years_note(missing: list[tuple[str, int]], names: dict[str, str], lang: str,
                        reported: bool = False) -> str:
     """Say which asked years have no indexed report (or, `reported`, a report without this table),

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .agency import AgencyMatch, AgencyMatcher
-from .intent import classify
+from .intent import asks_which_year, classify
 from .language import detect_language
 from .metric import MetricAsk, parse_metric
 from .years import YearAsk, parse_years
@@ -26,6 +26,8 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
     lang = detect_language(question)
     agency = matcher.match(question)
     years = parse_years(question, today)
+    if asks_which_year(question) and not years.given:
+        years = replace(years, all_years=True)
     metric = parse_metric(question, agency.en_spans)
     n_years = len(years.years) + (2 if years.span or years.since or years.all_years else 0)
     intent = classify(question, has_metric=metric.row is not None, n_years=n_years,

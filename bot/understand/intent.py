@@ -39,6 +39,16 @@ def _yes_no(question: str) -> bool:
     return bool(_YES_NO.search(question)) and not _HOW_MANY.search(question)
 
 
+_WHICH_YEAR = re.compile(r"哪一?年|哪个年份|哪个年度|which year|what year", re.I)
+_EXTREME = re.compile(r"最多|最少|最高|最低|最大|最小|峰值|\bmost\b|\bleast\b|fewest|highest|lowest|largest|smallest|"
+                      r"\bpeak", re.I)
+
+
+def asks_which_year(question: str) -> bool:
+    """"平潭哪一年收到的申请最多？", "Which year had the fewest lawsuits?": every year is compared."""
+    return bool(_WHICH_YEAR.search(question) and _EXTREME.search(question))
+
+
 def asks_whether(question: str) -> bool:
     """A yes/no question with no other narrative cue: "有没有被申请行政复议？", "Did … get any requests?"."""
     return _yes_no(question) and not _NARRATIVE.search(question)
@@ -52,6 +62,8 @@ def classify(question: str, *, has_metric: bool, n_years: int, n_agencies: int) 
     """The intent, from cue words first and from the shape of what was understood second."""
     if _CHECK.search(question):
         return CHECK
+    if has_metric and asks_which_year(question):
+        return COMPARE
     if _RANK.search(question) and n_agencies != 1:
         return RANK
     narrative_cue = (bool(_NARRATIVE.search(question)) or _yes_no(question)) and not _TABLE.search(question)
