@@ -230,8 +230,8 @@ def compare(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
 
 
 def _gaps(u: Understanding, points: list, catalog: Catalog) -> list[tuple[str, int]]:
-    """Asked years without an indexed report, so a trend never skips a year silently: the years named or
-    inside a span ("2019到2023"), and for "since"/"over the years" every year inside the trend shown.
+    """Asked years without an indexed report, so a trend never skips a year silently: the years named, and
+    for a span ("2019到2023"), "since" or "over the years" every year inside it or inside the trend shown.
     Only for the agencies the trend shows (a name can match an agency the question did not mean)."""
     asked = set(u.years.years)
     if u.years.span:
@@ -239,7 +239,8 @@ def _gaps(u: Understanding, points: list, catalog: Catalog) -> list[tuple[str, i
     missing = []
     for agency in dict.fromkeys(a for a, _, _ in points):
         have = sorted(y for a, y, _ in points if a == agency)
-        wanted = asked | set(range(have[0], have[-1] + 1))
+        inside = u.years.span or u.years.since is not None or u.years.all_years
+        wanted = asked | (set(range(have[0], have[-1] + 1)) if inside else set())
         missing += [(agency, y) for y in sorted(wanted) if (agency, y) not in catalog.report_of]
     return missing
 

@@ -253,6 +253,11 @@ def test_a_trend_says_which_asked_years_it_has_no_report_for(ask, question, says
     assert "2021" in a.text and "2024" in a.text
 
 
+def test_two_named_years_are_compared_without_listing_the_years_between(ask):
+    a = ask("平潭2025年比2020年多收到多少申请？")
+    assert (a.kind, a.value) == ("compare", 133) and "未列入" not in a.text
+
+
 @pytest.mark.parametrize("question, lead, value", [
     ("盘锦营商局2020年有没有被申请行政复议？", "没有。", 0),
     ("Did the Panjin business environment bureau get any requests in 2020?", "No. ", 0),
