@@ -74,9 +74,11 @@ def stand_in_reindex(home: str, progress) -> IngestResult:
     return IngestResult((ReportOutcome("a.txt", "added", "平潭综合实验区", 2020, chunks=7),), "g3", "m")
 
 
-def stand_in_library(index: StandInIndex, answer_fn=stand_in_answer, workers: int = 2) -> Library:
+def stand_in_library(index: StandInIndex, answer_fn=stand_in_answer, workers: int = 2,
+                     answer_timeout: float = 60.0) -> Library:
     return Library(None, workers=workers, open_index=lambda home: index, answer_fn=answer_fn,
-                   choice_fn=stand_in_choice, ingest_fn=stand_in_ingest, reindex_fn=stand_in_reindex)
+                   choice_fn=stand_in_choice, ingest_fn=stand_in_ingest, reindex_fn=stand_in_reindex,
+                   answer_timeout=answer_timeout)
 
 
 @pytest.fixture(scope="module")
@@ -282,3 +284,15 @@ def test_every_progress_stage_of_the_index_has_a_label_in_both_languages():
 
     stages = set(re.findall(r'Progress\("(\w+)"', inspect.getsource(index.build)))
     assert stages and all(f"stage_{s}" in STRINGS for s in stages)
+
+
+def test_a_question_past_the_answer_timeout_is_told_to_rephrase_and_the_chat_goes_on():
+    with FakeBotApi() as server:
+        library = stand_in_library(StandInIndex([]), slow_answer, answer_timeout=0.5)
+        running = InProcessBot(Settings(token=server.token, api_base=server.base_url), library).start(server)
+        try:
+            reply = server.reply_to(server.send_text(4, "a slow question", language_code="en"), 10)
+            assert "took too long" in reply.text
+            assert "81" in server.reply_to(server.send_text(4, "a quick one"), 10).text
+        finally:
+            running.stop(server)

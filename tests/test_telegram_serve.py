@@ -41,6 +41,10 @@ def test_settings_from_environment():
         Settings.from_env(home=None, api_base=None, environ={})
     with pytest.raises(BadSetting):
         Settings.from_env(home=None, api_base=None, environ={"TELEGRAM_BOT_TOKEN": "1:x", "XXGK_MAX_RATE": "fast"})
+    slow = {"TELEGRAM_BOT_TOKEN": "1:x", "XXGK_ANSWER_TIMEOUT": "20"}
+    assert Settings.from_env(home=None, api_base=None, environ=slow).answer_timeout == 20.0
+    with pytest.raises(BadSetting):
+        Settings.from_env(home=None, api_base=None, environ={**slow, "XXGK_ANSWER_TIMEOUT": "0"})
 
 
 def test_api_base_is_used_for_methods_and_files():
@@ -57,5 +61,6 @@ def test_every_bot_command_and_setting_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in COMMANDS:
         assert f"/{command.name}" in readme, f"README never mentions the bot command /{command.name}"
-    for variable in ("TELEGRAM_BOT_TOKEN", "XXGK_ADMIN_IDS", "XXGK_WORKERS", "XXGK_MAX_RATE", "--api-base", "--webhook"):
+    for variable in ("TELEGRAM_BOT_TOKEN", "XXGK_ADMIN_IDS", "XXGK_WORKERS", "XXGK_MAX_RATE", "XXGK_ANSWER_TIMEOUT",
+                     "--api-base", "--webhook"):
         assert variable in readme, f"README never mentions {variable}"

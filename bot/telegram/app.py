@@ -66,6 +66,7 @@ class Settings:
     workers: int = 2  # answering threads, each with its own index connection
     max_rate: float = 30.0  # messages per second to all chats together (Telegram's broadcast guideline)
     max_retries: int = 5  # how often one request is retried after a 429 RetryAfter
+    answer_timeout: float = 60.0  # seconds a chat waits for one answer before being told to rephrase
 
     @classmethod
     def from_env(cls, *, home: str | None, api_base: str | None,
@@ -77,8 +78,16 @@ class Settings:
                         lambda v: frozenset(int(x) for x in v.replace(" ", "").split(",") if x), frozenset())
         workers = _parse(environ, "XXGK_WORKERS", "a whole number ≥ 1", lambda v: max(1, int(v)), cls.workers)
         max_rate = _parse(environ, "XXGK_MAX_RATE", "messages per second, 0 for no cap", float, cls.max_rate)
+        timeout = _parse(environ, "XXGK_ANSWER_TIMEOUT", "seconds, a number > 0", _positive, cls.answer_timeout)
         return cls(token=token, home=home, admins=admins, api_base=api_base.rstrip("/") if api_base else None,
-                   workers=workers, max_rate=max_rate)
+                   workers=workers, max_rate=max_rate, answer_timeout=timeout)
+
+
+def _positive(value: str) -> float:
+    number = float(value)
+    if number <= 0:
+        raise ValueError(value)
+    return number
 
 
 def _parse(environ: Mapping[str, str], name: str, expected: str, parse: Any, default: Any) -> Any:
@@ -143,7 +152,7 @@ def default_library(settings: Settings) -> Library:
     from index.build import ingest, reindex
     from index.reader import Index
 
-    return Library(settings.home, workers=settings.workers,
+    return Library(settings.home, workers=settings.workers, answer_timeout=settings.answer_timeout,
                    open_index=lambda home: Index.open(home, bootstrap=True),
                    answer_fn=lambda question, index: answer(question, index),
                    choice_fn=lambda question, option, index: answer_with_choice(question, option, index),

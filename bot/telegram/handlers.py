@@ -22,7 +22,7 @@ from telegram.ext import ContextTypes
 from bot.telegram import html, views
 from bot.telegram.i18n import STRINGS, lang_of, t
 from bot.telegram.memory import ButtonMemory
-from bot.telegram.service import Busy, Library
+from bot.telegram.service import Busy, Library, TooSlow
 from bot.types import Answer
 
 log = logging.getLogger(__name__)
@@ -56,8 +56,12 @@ async def agencies_page(update: Update, context: Context) -> None:
 async def question(update: Update, context: Context) -> None:
     message = update.effective_message
     text = message.text.replace(f"@{context.bot.username}", " ").strip()  # "@bot question" in a group
-    async with typing(context, message.chat_id):
-        answer = await _library(context).ask(text)
+    try:
+        async with typing(context, message.chat_id):
+            answer = await _library(context).ask(text)
+    except TooSlow:
+        await message.reply_text(t("too_slow", _lang(update)), do_quote=True)
+        return
     await _reply_answer(message, context, answer)
 
 
@@ -72,8 +76,12 @@ async def choose(update: Update, context: Context) -> None:
         return
     original, options, lang = pending
     await query.answer(t("chosen", lang, option=options[int(i)])[:200])
-    async with typing(context, query.message.chat_id):
-        answer = await _library(context).ask_with_choice(original, options[int(i)])
+    try:
+        async with typing(context, query.message.chat_id):
+            answer = await _library(context).ask_with_choice(original, options[int(i)])
+    except TooSlow:
+        await query.message.reply_text(t("too_slow", lang))
+        return
     await _reply_answer(query.message, context, answer)
 
 

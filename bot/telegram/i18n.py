@@ -48,6 +48,9 @@ STRINGS: dict[str, dict[str, str]] = {
                    "en": "Sorry, only the bot's admins can do that. To add a report, please contact an admin."},
     "error": {"zh": "抱歉，处理您的消息时出了问题。请稍后再试。",
               "en": "Sorry, something went wrong while handling your message. Please try again later."},
+    "too_slow": {"zh": "抱歉，这个问题回答得太慢，已放弃等待。请换一个更具体的问法（单位、年份、哪一项）再试。",
+                 "en": "Sorry, answering this took too long and was given up. Please ask more specifically "
+                       "(agency, year, which figure) and try again."},
     "busy": {"zh": "另一项收录或重建任务正在进行，请稍候再试。",
              "en": "Another ingest or re-index is running; please try again when it has finished."},
     "bad_extension": {"zh": "无法收录 {name}：只接受 .html、.htm、.txt、.md 格式的报告文件。",

@@ -13,7 +13,7 @@ import concurrent.futures
 import logging
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,12 +31,16 @@ class Busy(Exception):
     """Another ingest or re-index is running."""
 
 
+class TooSlow(Exception):
+    """A question took longer than the answer timeout; its worker finishes it, nobody waits for it."""
+
+
 class Library:
     def __init__(self, home: str | None, *, workers: int = 2, open_index: OpenIndex,
                  answer_fn: AnswerFn, choice_fn: Callable[[str, str, Any], Answer],
                  ingest_fn: Callable[..., Any], reindex_fn: Callable[..., Any],
                  is_current: Callable[[Any], bool] = lambda index: True,
-                 warm_up: Callable[[Any], Any] = lambda index: None):
+                 warm_up: Callable[[Any], Any] = lambda index: None, answer_timeout: float = 60.0):
         self.home = home
         self._open_index = open_index
         self._answer = answer_fn
@@ -45,6 +49,7 @@ class Library:
         self._reindex = reindex_fn
         self._is_current = is_current  # False once another generation of the index is live
         self._warm_up = warm_up  # run once per worker before the bot takes questions (loads models, caches)
+        self._answer_timeout = answer_timeout  # seconds a chat waits for one answer
         self._jobs: queue.Queue[tuple[Callable[[Any], Any], concurrent.futures.Future] | None] = queue.Queue()
         self._workers = workers
         self._threads: list[threading.Thread] = []
@@ -103,10 +108,17 @@ class Library:
 
     # -- for everyone ----------------------------------------------------------------------------
     async def ask(self, question: str) -> Answer:
-        return await self._on_worker(lambda index: self._answer(question, index))
+        return await self._in_time(self._on_worker(lambda index: self._answer(question, index)))
 
     async def ask_with_choice(self, question: str, option: str) -> Answer:
-        return await self._on_worker(lambda index: self._choice(question, option, index))
+        return await self._in_time(self._on_worker(lambda index: self._choice(question, option, index)))
+
+    async def _in_time(self, answering: Awaitable[T]) -> T:
+        """The answer, or TooSlow after answer_timeout seconds (a question still queued is dropped)."""
+        try:
+            return await asyncio.wait_for(answering, self._answer_timeout)
+        except asyncio.TimeoutError:
+            raise TooSlow() from None
 
     async def agencies(self) -> list:
         return await self._on_worker(lambda index: index.agencies())
