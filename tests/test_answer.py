@@ -280,3 +280,8 @@ def test_a_yes_no_question_naming_an_agency_not_indexed_gets_no_other_agency_s_c
 def test_which_year_compares_every_indexed_year(ask, question, says):
     a = ask(question)
     assert a.kind == "compare" and says in a.text and "2020" in a.text and "2025" in a.text
+
+
+def test_a_question_about_charging_fees_finds_the_sentence_about_fees_charged(ask):
+    a = ask("平潭2025年收费了吗？")  # 收费 asked, 收取信息处理费 written
+    assert a.kind == "narrative" and "无收取信息处理费" in a.text

@@ -40,7 +40,8 @@ _QUESTION_WORDS = re.compile(
 # How a sentence may state what a question's last word asks for ("占多大比例" is answered by "占51.85%").
 _HEAD_FORMS = {"比例": ("比例", "%", "％"), "占比": ("占比", "%", "％"), "分比": ("%", "％", "百分"),
                "措施": ("措施", "举措", "改进", "做法"), "问题": ("问题", "不足"), "不足": ("不足", "问题"),
-               "打算": ("打算", "计划", "下一步"), "计划": ("计划", "打算", "下一步")}
+               "打算": ("打算", "计划", "下一步"), "计划": ("计划", "打算", "下一步"),
+               "收费": ("收费", "收取", "处理费")}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d")
 _ASKS_NUMBER = re.compile(r"多少|几|how many|how much|number of|what was the .*(?:count|total)", re.I)
