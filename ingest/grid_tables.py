@@ -23,6 +23,7 @@ class _State:
     header: list[GridRow] = field(default_factory=list)
     last_was_header: bool = False
     mappings: dict[tuple[str, int], dict[int, int]] = field(default_factory=dict)
+    widths: dict[tuple[str, int], int] = field(default_factory=dict)  # grid width of the header read
     matched: set[tuple[str, str]] = field(default_factory=set)
     appeals_pending: bool = False
     readings: list[RowReading] = field(default_factory=list)
@@ -75,6 +76,7 @@ def _add_header(state: _State, row: GridRow) -> None:
             mapping = _map_columns(state.header, block)
             if len(mapping) >= max(1, len(block.columns) // 2):
                 state.mappings[(table.key, b)] = {g: c for g, c in mapping.items()}
+                state.widths[(table.key, b)] = max(len(r.cells) for r in state.header)
                 if table.key == "appeals":
                     state.appeals_pending = not any(r.table.key == "appeals" for r in state.readings)
 
@@ -132,7 +134,7 @@ def _add_data(state: _State, row: GridRow, table: TableSpec, b: int, trow: Row, 
     if mapping is None:
         return
     state.matched.add((table.key, trow.key))
-    cells, conflicts = _values(row, mapping, len(table.blocks[b].columns))
+    cells, conflicts = _values(row, mapping, len(table.blocks[b].columns), state.widths[(table.key, b)])
     state.readings.append(
         RowReading(table, table.blocks[b], trow, squash(label), cells=cells, conflicts=conflicts)
     )
@@ -145,16 +147,42 @@ def _add_appeals(state: _State, row: GridRow) -> None:
     if len(present) < len(mapping) // 2:
         return
     block = table.blocks[0]
-    cells, conflicts = _values(row, mapping, len(block.columns))
+    cells, conflicts = _values(row, mapping, len(block.columns), state.widths[(table.key, 0)])
     state.readings.append(RowReading(table, block, block.rows[0], "", cells=cells, conflicts=conflicts))
     state.appeals_pending = False
 
 
-def _values(row: GridRow, mapping: dict[int, int], n: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """Each column's printed value; a column with no cell, or two different numbers, is a conflict."""
+def _values(row: GridRow, mapping: dict[int, int], n: int, width: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Each column's printed value; a column with no cell, or two different numbers, is a conflict.
+
+    The header's grid columns hold for rows of the same width. A row of a table continued in another
+    <table> (续表) may lack the label columns a cell spanning rows filled in the first part: then its
+    values end where the header's columns end, so they are aligned from the right. Whichever alignment puts every number
+    under a value column and no label there is used; when neither does, every cell is a conflict
+    (unreadable), never a guess."""
+    extent = max((g + 1 for g, c in enumerate(row.cells) if c is not None), default=0)
+    shifts = [0] if extent == width else [0, extent - width]
+    for shift in shifts:
+        placed = {g + shift: c for g, c in mapping.items()}
+        if _fits(row, placed):
+            return _read(row, placed, n)
+    return ("",) * n, tuple(range(n))
+
+
+def _fits(row: GridRow, placed: dict[int, int]) -> bool:
+    for g, cell in enumerate(row.cells):
+        if cell is None or not cell.text:
+            continue
+        is_value = read_value(cell.text) is not None
+        if is_value != (g in placed):
+            return False
+    return True
+
+
+def _read(row: GridRow, placed: dict[int, int], n: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
     found: dict[int, list[GridCell]] = {}
-    for g, c in mapping.items():
-        cell = row.cells[g] if g < len(row.cells) else None
+    for g, c in placed.items():
+        cell = row.cells[g] if 0 <= g < len(row.cells) else None
         if cell is not None and all(cell is not x for x in found.setdefault(c, [])):
             found[c].append(cell)
     values, conflicts = [], []
