@@ -285,3 +285,9 @@ def test_which_year_compares_every_indexed_year(ask, question, says):
 def test_a_question_about_charging_fees_finds_the_sentence_about_fees_charged(ask):
     a = ask("平潭2025年收费了吗？")  # 收费 asked, 收取信息处理费 written
     assert a.kind == "narrative" and "无收取信息处理费" in a.text
+
+
+def test_an_english_counting_word_does_not_pull_in_a_section_heading(ask):
+    # "items" once meant 事项, which every "六、其他需要报告的事项" passage carries in its heading.
+    a = ask("How many government information items did Pingtan proactively disclose in 2025?")
+    assert a.kind == "narrative" and "7700" in a.text

@@ -188,7 +188,6 @@ TERMS: dict[str, tuple[str, ...]] = {
     "projects": ("项目",),
     "approvals": ("审批",),
     "matters": ("事项",),
-    "items": ("事项", "项"),
     "services": ("服务",),
     "satisfaction": ("满意",),
     "audit": ("审计",),
