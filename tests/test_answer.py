@@ -291,3 +291,8 @@ def test_an_english_counting_word_does_not_pull_in_a_section_heading(ask):
     # "items" once meant 事项, which every "六、其他需要报告的事项" passage carries in its heading.
     a = ask("How many government information items did Pingtan proactively disclose in 2025?")
     assert a.kind == "narrative" and "7700" in a.text
+
+
+def test_where_to_download_the_report_is_quoted_from_its_preamble(ask):
+    a = ask("Where can I download Pingtan's 2020 report?")
+    assert a.kind == "narrative" and "下载" in a.text and "www.pingtan.gov.cn" in a.text

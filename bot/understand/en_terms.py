@@ -32,6 +32,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     "contact": ("联系",),
     "website": ("网站",),
     "websites": ("网站",),
+    "download": ("下载",),
+    "electronic version": ("电子版",),
     "portal": ("门户网站",),
     "column": ("专栏", "栏目"),
     "new media": ("新媒体",),
