@@ -124,4 +124,6 @@ def _date(text: str) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"^[\s:：,，、]+|[\s:：,，、（(]+$", "", text or "").strip()
+    """The agency as named in a title, without punctuation around it or the 关于 of "…局关于2020年度…的报告"."""
+    text = re.sub(r"^[\s:：,，、]+|[\s:：,，、（(]+$", "", text or "").strip()
+    return re.sub(r"关于$", "", text)
