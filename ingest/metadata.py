@@ -26,6 +26,7 @@ _AGENCY_BEFORE_YEAR = re.compile(rf"^(?:关于)?(?P<agency>.*?)\s*(?P<year>{_YEA
 _AGENCY_AFTER_YEAR = re.compile(
     rf"^(?:关于)?(?P<year>{_YEAR})\s*年\s*度?\s*(?P<agency>.+?)(?:政府信息公开|政务公开)"
 )
+_REPORT_NAME = re.compile(r"(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告.*$")
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _PERIOD = re.compile(rf"统计(?:期限|时限|时间)[^。]{{0,12}}?({_YEAR})\s*年")
 _HEADER = {
@@ -95,8 +96,8 @@ def _title_from(page_title: str, text: str) -> str:
 def _agency_and_year(title: str) -> tuple[str, int | None]:
     t = re.sub(r"\s+", "", title)
     m = _AGENCY_BEFORE_YEAR.search(t)
-    if m and m.group("agency"):
-        return _clean(m.group("agency")), _year(m.group("year"))
+    if m and _REPORT_NAME.sub("", m.group("agency")):  # "…局政府信息公开工作年度报告（2020年度）": the year trails
+        return _clean(_REPORT_NAME.sub("", m.group("agency"))), _year(m.group("year"))
     m = _AGENCY_AFTER_YEAR.search(t)
     if m:
         return _clean(m.group("agency")), _year(m.group("year"))

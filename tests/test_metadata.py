@@ -16,6 +16,8 @@ from ingest.metadata import read_metadata
         ("关于平潭县人民政府2013年政府信息公开工作年度报告", "平潭县人民政府", 2013),
         ("某市公安局 2022 年政府信息公开工作年度报告", "某市公安局", 2022),
         ("盘锦市营商环境建设局关于2020年度政府信息公开工作的报告", "盘锦市营商环境建设局", 2020),
+        ("盘锦市营商环境建设局政府信息公开工作年度报告（2020年度）", "盘锦市营商环境建设局", 2020),
+        ("政府信息公开工作年度报告（2020年）", "", 2020),  # no agency in the title: the page header gives it
     ],
 )
 def test_agency_and_year_come_from_the_title(title, agency, year):
