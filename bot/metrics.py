@@ -52,7 +52,8 @@ _ROW_WORDS: dict[str, tuple[str, ...]] = {
         "结转到", "结转至",
         "carried forward", "carry forward", "carried over to next year", "carried over into next year",
         "carried into next year", "still being processed", "to the next year", "into the next year",
-        "to next year"),
+        "to next year", "还没办完", "没办完", "未办结", "尚未办结", "still pending at year end",
+        "pending at year end", "pending at the end of the year", "unfinished at year end"),
     "applications.results.granted": (
         "予以公开", "同意公开", "全部公开",
         "granted", "fully granted", "granted in full", "disclosed in full", "fully disclosed", "approved",
