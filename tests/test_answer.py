@@ -299,3 +299,13 @@ def test_an_english_counting_word_does_not_pull_in_a_section_heading(ask):
 def test_where_to_download_the_report_is_quoted_from_its_preamble(ask):
     a = ask("Where can I download Pingtan's 2020 report?")
     assert a.kind == "narrative" and "下载" in a.text and "www.pingtan.gov.cn" in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "Which agency got more requests in 2020, Pingtan or the Panjin business environment bureau?",
+    "2020年平潭和盘锦营商局谁收到的申请更多？",
+    "2020年平潭收到的申请更多还是盘锦营商局更多？",
+])
+def test_more_or_fewer_between_two_agencies_compares_both(ask, question):
+    a = ask(question)
+    assert a.kind == "compare" and "21" in a.text and "盘锦市营商环境建设局" in a.text and "平潭综合实验区" in a.text

@@ -17,7 +17,9 @@ _RANK = re.compile(
 _COMPARE = re.compile(
     r"比(?!例).{0,12}(?:多|少|高|低|增|减)|相比|对比|比较|变化|趋势|增长|下降|增加了|减少了|历年|逐年|"
     r"compare|comparison|change[ds]?\b|trend|increase|decrease|grew|growth|fell|rose|more than|fewer than|"
-    r"less than|\bvs\.?\b|versus|difference|over the years|year by year|each year", re.I)
+    r"less than|\bvs\.?\b|versus|difference|over the years|year by year|each year|"
+    r"(?:\bmore\b|\bfewer\b|\bless\b)[^?？]*\bor\b|\bor\b[^?？]*(?:\bmore\b|\bfewer\b|\bless\b)|"
+    r"还是.{0,20}(?:多|少)|(?:更多|更少).{0,12}还是|谁.{0,12}(?:多|少)", re.I)
 # A list of what the index holds, or a row broken down by applicant or by reason.
 _CATALOG = re.compile(
     r"(?:哪些|哪几|什么|列出|列举)(?:年份?|年度|年报|报告|单位|机构|部门|地区)|有哪些年|"
