@@ -43,7 +43,8 @@ def resolve(u: Understanding, catalog: Catalog, chosen: str | None = None) -> Sc
     if u.intent == COMPARE and names:
         names += _other_regions(names, list(match.close), u, catalog)
     if not names:
-        return Refusal("not_found", refuse.missing_year(catalog, list(match.names), _asked(u, catalog), u.lang))
+        return Refusal("not_found", refuse.missing_year(catalog, list(match.names), _asked(u, catalog), u.lang,
+                                                            u.years.shifted))
     if len(names) > 1 and u.intent not in (NARRATIVE, RANK, COMPARE):
         return Refusal("clarify", refuse.clarify(names, catalog, u.lang), tuple(names))
     return _years_for(u, catalog, tuple(names), named=True)
@@ -106,7 +107,8 @@ def _unnamed(u: Understanding, catalog: Catalog) -> Scope | Refusal:
     if len(candidates) == 1:
         return _years_for(u, catalog, (candidates[0],), named=False)
     if not candidates:
-        return Refusal("not_found", refuse.missing_year(catalog, list(catalog.years), tuple(sorted(asked)), u.lang))
+        return Refusal("not_found", refuse.missing_year(catalog, list(catalog.years), tuple(sorted(asked)), u.lang,
+                                                            u.years.shifted))
     return Refusal("clarify", refuse.clarify(sorted(candidates), catalog, u.lang), tuple(sorted(candidates)))
 
 
@@ -122,7 +124,8 @@ def _years_for(u: Understanding, catalog: Catalog, names: tuple[str, ...], named
     asked = u.years.resolve(have)
     present = tuple(y for y in asked if y in have)
     if not present or (u.intent in (FACT, CHECK) and len(present) < len(asked)):
-        return Refusal("not_found", refuse.missing_year(catalog, list(names), asked or u.years.years, u.lang))
+        return Refusal("not_found", refuse.missing_year(catalog, list(names), asked or u.years.years, u.lang,
+                                                            u.years.shifted))
     return Scope(names, present, False, named)
 
 

@@ -309,3 +309,8 @@ def test_where_to_download_the_report_is_quoted_from_its_preamble(ask):
 def test_more_or_fewer_between_two_agencies_compares_both(ask, question):
     a = ask(question)
     assert a.kind == "compare" and "21" in a.text and "盘锦市营商环境建设局" in a.text and "平潭综合实验区" in a.text
+
+
+def test_a_plan_for_a_year_without_the_report_before_it_says_where_plans_are_written(ask):
+    a = ask("平潭2024年的工作计划是什么？")  # plans for 2024 are in the report on 2023, not indexed here
+    assert a.kind == "not_found" and "2023" in a.text and "2024年的计划" in a.text

@@ -27,7 +27,20 @@ def coverage(catalog: Catalog, lang: str, limit: int = 8) -> str:
     return ("索引中有：" + "；".join(parts) + "。") if lang == "zh" else ("The index holds: " + "; ".join(parts) + ".")
 
 
-def missing_year(catalog: Catalog, agencies: list[str], years: tuple[int, ...], lang: str) -> str:
+def missing_year(catalog: Catalog, agencies: list[str], years: tuple[int, ...], lang: str,
+                 shifted: tuple[int, ...] = ()) -> str:
+    """No report of these agencies for these years; `shifted`: years read as the report before the one
+    named ("2025年的工作计划" is in the report on 2024), said so the year asked for is not a surprise."""
+    why = ""
+    if shifted:
+        why = (f"（{years_text(tuple(y + 1 for y in shifted), lang)}年的计划、发布的年报和结转到该年的申请，"
+               f"写在{years_text(shifted, lang)}年度的报告中。）" if lang == "zh" else
+               f" (Plans for {years_text(tuple(y + 1 for y in shifted), lang)}, reports published then and "
+               f"requests carried into it are in the report on {years_text(shifted, lang)}.)")
+    return _missing_year(catalog, agencies, years, lang) + why
+
+
+def _missing_year(catalog: Catalog, agencies: list[str], years: tuple[int, ...], lang: str) -> str:
     asked = years_text(years, lang)
     lines = []
     for name in agencies:

@@ -46,6 +46,7 @@ class YearAsk:
     since: int | None = None  # "since 2019": from this year to the latest indexed
     all_years: bool = False  # 历年 / over the years
     relative: bool = False  # a year came from 去年 / last year
+    shifted: tuple[int, ...] = ()  # report years read from "plans for Y+1" / "published in Y+1" / "carried into Y+1"
 
     @property
     def given(self) -> bool:
@@ -78,9 +79,11 @@ def parse_years(text: str, today: dt.date | None = None) -> YearAsk:
         if not _inside(m.start(), taken):
             since = int(m.group(1) or m.group(2))
             taken.append(m.span())
+    shifted = []
     for m in _PUBLISHED.finditer(text):
         if not _inside(m.start(), taken):
             years.append((m.start(), int(m.group(1) or m.group(2)) - 1))
+            shifted.append(years[-1][1])
             taken.append(m.span())
     for m in re.finditer(_YEAR, text):
         if not _inside(m.start(), taken):
@@ -89,7 +92,7 @@ def parse_years(text: str, today: dt.date | None = None) -> YearAsk:
     years += relative
     ordered = tuple(dict.fromkeys(y for _, y in sorted(years)))
     all_years = bool(_ALL.search(text)) and not ordered and since is None and span is None
-    return YearAsk(ordered, span, since, all_years, bool(relative))
+    return YearAsk(ordered, span, since, all_years, bool(relative), tuple(shifted))
 
 
 def _relative_years(text: str, this_year: int) -> list[tuple[int, int]]:
