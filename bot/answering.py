@@ -148,8 +148,10 @@ def _must_words(u: Understanding) -> tuple[str, ...]:
 
 
 def _row_total(reading: cells.Reading, facts: dict, lang: str) -> str:
-    """An applicant column's row total beside it ("其中自然人多少件" questions ask both)."""
-    if not reading.row.startswith("applications") or reading.column in ("total", "org") or len(reading.keys) != 1:
+    """An applicant column's row total beside it ("其中自然人多少件" questions ask both); likewise the total
+    of a reconsideration or lawsuit row beside one of its outcomes ("how many, and how many corrected")."""
+    counted = reading.row.startswith(("applications", "review", "litigation."))
+    if not counted or reading.column in ("total", "org") or len(reading.keys) != 1:
         return ""
     total = facts.get(f"{reading.row}.total")
     if total is None or total.value is None:

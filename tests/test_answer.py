@@ -314,3 +314,8 @@ def test_more_or_fewer_between_two_agencies_compares_both(ask, question):
 def test_a_plan_for_a_year_without_the_report_before_it_says_where_plans_are_written(ask):
     a = ask("平潭2024年的工作计划是什么？")  # plans for 2024 are in the report on 2023, not indexed here
     assert a.kind == "not_found" and "2023" in a.text and "2024年的计划" in a.text
+
+
+def test_an_outcome_of_reconsideration_comes_with_the_row_total(ask):
+    a = ask("平潭2025年行政复议纠正了几件？")
+    assert a.kind == "fact" and "该行总计36件" in a.text
