@@ -47,24 +47,53 @@ class _Found:
 def read_text_tables(text: str, template: Template) -> TextTables:
     # A page re-encoded to GBK turns padding it cannot encode (&nbsp;) into "?": read it as a space.
     text = text.replace("?", " ")
-    found_by_table: list[tuple[TableSpec, list[_Found], int]] = []
+    found_by_table: list[tuple[TableSpec, list[_Found], int, int]] = []
     cursor = 0
     for table in template.tables:
-        found, end = _find_rows(text, table, cursor)
+        found, end, header_end = _find_rows(text, table, cursor)
         if found:
-            found_by_table.append((table, found, end))
+            found_by_table.append((table, found, end, header_end))
             cursor = found[-1].core_end
-    regions = [
-        (table, f, _region(text, found, i, end))
-        for table, found, end in found_by_table
-        for i, f in enumerate(found)
+    tables = [
+        (table, header_end, [(f, span, _numeric_run(text, *span, table.key == "appeals"))
+                             for f, span in ((f, _region(text, found, i, end)) for i, f in enumerate(found))])
+        for table, found, end, header_end in found_by_table
     ]
-    runs = [(table, f, span, _numeric_run(text, *span, table.key == "appeals")) for table, f, span in regions]
-    lines = _is_line_layout(text, [r for *_, r in runs])
-    readings = tuple(_reading(text, table, f, span, run, lines) for table, f, span, run in runs)
-    spans = tuple((found[0].start, end) for _, found, end in found_by_table)
+    lines = _is_line_layout(text, [run for *_, rows in tables for *_, run in rows])
+    readings: list[RowReading] = []
+    for table, header_end, rows in tables:
+        adrift = _first_adrift(text, table, header_end, rows)
+        for i, (f, span, run) in enumerate(rows):
+            if adrift is not None and i >= adrift:
+                readings.append(RowReading(table, f.block, f.row, _label_text(text, f, run), unreadable=_ADRIFT))
+            else:
+                readings.append(_reading(text, table, f, span, run, lines))
+    spans = tuple((found[0].start, end) for _, found, end, _ in found_by_table)
     layout = "none" if not readings else ("text-lines" if lines else "text-fused")
-    return TextTables(readings, spans, layout)
+    return TextTables(tuple(readings), spans, layout)
+
+
+_ADRIFT = ("numbers stand apart from this row's label (labels wrapped onto lines of their own, or printed after "
+           "their numbers): which numbers belong to which row cannot be told")
+
+
+def _first_adrift(text: str, table: TableSpec, header_end: int, rows: list) -> int | None:
+    """The first row whose numbers may be another row's. A row reads the numbers right after its label; a
+    row of numbers left over between one row's numbers and the next label (or between the header and the
+    first label) means labels and numbers are out of step from there on: a row's label wrapped onto a
+    line of its own after its numbers, as PDF text often has it."""
+    if table.key == "appeals":
+        return None
+    if len(_DIGITS.findall(text, header_end, rows[0][0].start)) >= 2:
+        return 0
+    for i, (_, span, run) in enumerate(rows):
+        delimited = any(sep in text[span[0] : span[1]] for sep in "|\t")  # cells kept apart: read exactly
+        if run.tokens and not delimited and len(_DIGITS.findall(text, span[0] + run.tokens[-1].end(), span[1])) >= 2:
+            return i + 1
+    return None
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _reading(
@@ -128,16 +157,17 @@ def _split(line: str, drop_label: bool) -> list[str]:
     return parts
 
 
-def _find_rows(text: str, table: TableSpec, cursor: int) -> tuple[list[_Found], int]:
-    """The table's rows after the first anchor (a header word) that is followed by its row labels."""
+def _find_rows(text: str, table: TableSpec, cursor: int) -> tuple[list[_Found], int, int]:
+    """The table's rows after the first anchor (a header word) that is followed by its row labels; with
+    the table's end and the anchor's end."""
     for anchor in _ANCHORS[table.key].finditer(text, cursor):
         if table.key == "appeals":
             block, row = table.rows[0]
-            return [_Found(block, row, anchor.start(), anchor.start())], _table_end(text, anchor.end())
+            return [_Found(block, row, anchor.start(), anchor.start())], _table_end(text, anchor.end()), anchor.end()
         found = _rows_after(text, table, anchor.start())
         if len(found) >= min(2, len(table.rows)):
-            return found, _table_end(text, found[-1].core_end)
-    return [], cursor
+            return found, _table_end(text, found[-1].core_end), anchor.end()
+    return [], cursor, cursor
 
 
 def _rows_after(text: str, table: TableSpec, pos: int) -> list[_Found]:

@@ -145,3 +145,32 @@ def test_a_table_continued_in_a_second_table_keeps_every_cell_in_its_column(page
     report = parse_report("continued.html", continued(page.read_text(encoding="utf-8")).encode())
     facts = {f.key: f.value for f in report.facts}
     assert {k: facts.get(k) for k in gold["facts"]} == gold["facts"]
+
+
+def pdf_wrapped(html: str, width: int = 16) -> str:
+    """The page as PDF-to-text output: a row's label, then its numbers spaced out on the same line; a label
+    longer than its column wraps, its end on the next line, after the numbers."""
+    from ingest.html_doc import build_grid
+    from ingest.numbers import read_value
+
+    title, body = article(html)
+    out = [title]
+    for el in body.iter("p", "table"):
+        if el.tag == "table":
+            for row in build_grid(el):
+                cells = list(dict.fromkeys(c for c in row.cells if c is not None and c.text))
+                label = "".join(c.text for c in cells if read_value(c.text) is None)
+                numbers = "    ".join(c.text for c in cells if read_value(c.text) is not None)
+                out += [f"{label[:width]}    {numbers}", label[width:]] if numbers else [label]
+        elif not any(a.tag == "table" for a in el.iterancestors()):
+            out.append(el.text_content().strip())
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_labels_wrapped_past_their_numbers_give_no_wrong_number(page):
+    gold = json.loads(page.with_suffix(".facts.json").read_text(encoding="utf-8"))
+    report = parse_report("wrapped.txt", pdf_wrapped(page.read_text(encoding="utf-8")).encode())
+    facts = {f.key: f.value for f in report.facts}
+    assert {k: (facts[k], v) for k, v in gold["facts"].items() if k in facts and facts[k] != v} == {}
+    assert report.ambiguous or report.warnings  # what cannot be placed is said, not dropped silently
