@@ -285,8 +285,9 @@ def test_which_year_compares_every_indexed_year(ask, question, says):
     assert a.kind == "compare" and says in a.text and "2020" in a.text and "2025" in a.text
 
 
-def test_a_question_about_charging_fees_finds_the_sentence_about_fees_charged(ask):
-    a = ask("平潭2025年收费了吗？")  # 收费 asked, 收取信息处理费 written
+@pytest.mark.parametrize("question", ["平潭2025年收费了吗？", "平潭2025年收取费用了吗？"])
+def test_a_question_about_charging_fees_finds_the_sentence_about_fees_charged(ask, question):
+    a = ask(question)  # 收费 / 费用 asked, 收取信息处理费 written
     assert a.kind == "narrative" and "无收取信息处理费" in a.text
 
 
