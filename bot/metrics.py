@@ -45,7 +45,8 @@ _ROW_WORDS: dict[str, tuple[str, ...]] = {
         "new requests", "newly received", "received", "receive", "get", "got", "filed", "submitted"),
     "applications.carried_over": (
         "上年结转", "上年度结转", "上一年结转", "结转过来", "从上年结转",
-        "carried over", "carried-over", "carryover", "brought forward", "left over from",
+        "carried over", "carried-over", "carryover", "brought forward", "left over from", "carry over from",
+        "carried over from",
         "from last year", "from the previous year"),
     "applications.carried_forward": (
         "结转下年度", "结转下一年", "结转到下一年", "结转至下年", "结转到下年", "下年度继续办理", "继续办理",
@@ -53,7 +54,8 @@ _ROW_WORDS: dict[str, tuple[str, ...]] = {
         "carried forward", "carry forward", "carried over to next year", "carried over into next year",
         "carried into next year", "still being processed", "to the next year", "into the next year",
         "to next year", "还没办完", "没办完", "未办结", "尚未办结", "still pending at year end",
-        "pending at year end", "pending at the end of the year", "unfinished at year end"),
+        "pending at year end", "pending at the end of the year", "unfinished at year end",
+        "carry over into", "carried over into", "carry into", "carry forward into", "carried forward into"),
     "applications.results.granted": (
         "予以公开", "同意公开", "全部公开",
         "granted", "fully granted", "granted in full", "disclosed in full", "fully disclosed", "approved",

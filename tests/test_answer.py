@@ -62,7 +62,8 @@ def test_the_short_name_and_an_english_question_reach_the_same_fact(ask):
     ("平潭2025年依申请公开的办理结果中，无法提供的有多少？", 53),  # 依申请公开 names the process, not a row
     ("平潭2025年有几个人申请公开信息？", 151),  # 个人: the 自然人 column of the year's new requests
     ("平潭2025年年底还没办完的申请有多少？", 6),
-    ("How many Pingtan requests in 2025 were still pending at year end?", 6),  # "from" names no row: the year's new requests
+    ("How many Pingtan requests in 2025 were still pending at year end?", 6),
+    ("How many requests did Pingtan carry over into 2026?", 6),  # into 2026: the 2025 report's 结转下年度  # "from" names no row: the year's new requests
 ])
 def test_facts_across_the_three_tables(ask, question, value):
     a = ask(question)
