@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from fakebotapi import ApiError, parsed_text, utf16_len
 
-from bot.telegram import html
+from bot.telegram import html, views
 from bot.telegram.i18n import lang_of
 from bot.types import Answer, Source
 
@@ -59,3 +59,23 @@ def test_the_fake_server_rejects_what_telegram_rejects():
     ("how many requests?", "en", "en"), ("/start", None, "en"), ("Pingtan 平潭 2023", "de", "zh")])
 def test_language_follows_the_message_then_the_users_setting(text, code, lang):
     assert lang_of(text, code) == lang
+
+
+def test_why_a_report_was_not_added_is_said_in_chinese_to_a_chinese_admin(tmp_path):
+    from index.build import IngestResult, ReportOutcome
+    from ingest.errors import ReportError
+    from ingest.parse import parse_report
+
+    def failed(name: str, data: bytes) -> ReportOutcome:
+        try:
+            parse_report(name, data)
+        except ReportError as e:
+            return ReportOutcome(name, "failed", reason=str(e))
+        raise AssertionError("parsed")
+
+    outcomes = (failed("a.html", b""), failed("b.txt", "会议通知：明天开会。".encode()),
+                failed("c.txt", b"\x00\x01\x02"))
+    zh = views.ingest_html(IngestResult(outcomes, None, "m"), "upload.txt", "zh")
+    assert "文件是空的" in zh and "看起来不是政府信息公开工作年度报告" in zh and "二进制文件" in zh
+    en = views.ingest_html(IngestResult(outcomes, None, "m"), "upload.txt", "en")
+    assert "is empty" in en and "does not look like" in en

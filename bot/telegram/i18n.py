@@ -90,3 +90,34 @@ def t(key: str, lang: str, **kw: object) -> str:
     """The string `key` in `lang`, formatted with `kw` (values are inserted as given: escape HTML first)."""
     text = STRINGS[key]["zh" if lang == "zh" else "en"]
     return text.format(**kw) if kw else text
+
+
+# Why a report was not added, as index/build.py and ingest/ say it (English), for Chinese-speaking admins.
+# A reason no pattern knows is shown as it is.
+_REASONS_ZH = (
+    (r"is empty: nothing to read", "文件是空的，没有可读的内容。"),
+    (r"looks binary", "这是二进制文件，不是 HTML 或文本格式的报告。请另存为 .html、.htm、.txt 或 .md 后重试。"),
+    (r"unknown text encoding", "无法识别文件的文字编码（不是 UTF-8、GBK 或 GB18030）。请另存为 UTF-8 后重试。"),
+    (r"is not readable HTML", "不是可读的 HTML 页面。"),
+    (r"does not look like a government information-disclosure annual report",
+     "看起来不是政府信息公开工作年度报告：标题和正文开头都没有这样的报告名称。请检查文件或网址。"),
+    (r"found a report titled “(?P<title>[^”]*)” but no year it covers",
+     "找到了标题为“{title}”的报告，但标题和“统计期限”中都没有报告所属的年份。请确认这是完整的年度报告。"),
+    (r"the parser failed", "解析这份报告时程序出错。请把文件发给维护者。"),
+    (r"^already indexed \(ingested (?P<when>[^)]*)\)", "已经收录过（收录于 {when}），没有改动。"),
+    (r"^same file as (?P<other>.+)$", "与 {other} 是同一个文件。"),
+    (r"^same agency and year as (?P<kept>.+), which was kept \((?P<kept_n>\d+) certain facts against (?P<n>\d+)\)",
+     "与 {kept} 是同一单位、同一年度的报告，保留了后者（确定的数字 {kept_n} 个，本文件 {n} 个）。"),
+    (r"^kept the previous version: re-reading it failed \((?P<why>.*)\)$", "保留了旧版本：重新读取失败（{why}）。"),
+)
+
+
+def reason(text: str, lang: str) -> str:
+    """A reason for not adding a report, in the admin's language when it is a known one."""
+    if lang != "zh":
+        return text
+    for pattern, zh in _REASONS_ZH:
+        m = re.search(pattern, text)
+        if m:
+            return zh.format(**{k: reason(v, lang) if k == "why" else v for k, v in m.groupdict().items()})
+    return text

@@ -9,6 +9,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.telegram import i18n
 from bot.telegram.commands import help_lines
 from bot.telegram.i18n import t
 
@@ -79,7 +80,8 @@ def ingest_html(result: Any, name: str, lang: str) -> str:
 
 
 def _outcome(o: Any, name: str, lang: str) -> str:
-    reason = escape(o.reason.replace(o.source, name)) if o.reason else "?"  # not the upload's temporary path
+    # Not the upload's temporary path; in the admin's language where the reason is a known one.
+    reason = escape(i18n.reason(o.reason.replace(o.source, name), lang)) if o.reason else "?"
     if o.status == "failed":
         return t("ingest_failed", lang, name=escape(name), reason=reason)
     year = o.year if o.year is not None else "?"
@@ -95,7 +97,7 @@ def reindex_html(result: Any, seconds: float, lang: str) -> str:
     failed = [o for o in result.outcomes if o.status in ("failed", "kept")]
     text = t("reindex_done", lang, reports=len(result.outcomes) - len(failed), chunks=result.chunks,
              model=escape(result.model), seconds=seconds)
-    return text + "".join(f"\n⚠️ {escape(o.source)}: {escape(o.reason)}" for o in failed)
+    return text + "".join(f"\n⚠️ {escape(o.source)}: {escape(i18n.reason(o.reason, lang))}" for o in failed)
 
 
 STAT_LABELS = {  # key of Index.stats() -> (zh, en); other keys are shown as they are named
