@@ -82,9 +82,17 @@ def _whether(u: Understanding, reading: cells.Reading) -> str:
     """The yes or no a yes/no question asks for, before the count that decides it."""
     if not asks_whether(u.text) or reading.value is None:
         return ""
+    claimed = [float(n) for n in _CLAIMED.findall(u.text)]
+    if claimed:  # "收到申请80件吗？": is it that number, not whether there were any
+        right = reading.value in claimed
+        return ("是。" if right else "不是。") if u.lang == "zh" else ("Yes." if right else "No.")
     if u.lang == "zh":
         return "有。" if reading.value > 0 else "没有。"
     return "Yes." if reading.value > 0 else "No."
+
+
+# A number the question puts forward ("81件吗", "receive 154 requests"), years aside.
+_CLAIMED = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(\d+(?:\.\d+)?)(?![\d.])")
 
 
 _SUM = re.compile(r"合计|加起来|一共|共计|总共|之和|in total|combined|altogether|together", re.I)

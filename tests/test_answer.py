@@ -266,6 +266,9 @@ def test_two_named_years_are_compared_without_listing_the_years_between(ask):
     ("盘锦营商局2020年有没有被申请行政复议？", "没有。", 0),
     ("Did the Panjin business environment bureau get any requests in 2020?", "No. ", 0),
     ("平潭2025年有没有行政诉讼？", "有。", 9),
+    ("2025年平潭收到申请154件吗？", "是。", 154),
+    ("2025年平潭收到申请150件吗？", "不是。", 154),  # a number put forward is checked, not "were there any"
+    ("Did Pingtan receive 150 requests in 2025?", "No. ", 154),
 ])
 def test_a_yes_no_question_about_a_count_is_answered_from_the_table(ask, question, lead, value):
     a = ask(question)
