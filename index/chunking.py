@@ -32,6 +32,8 @@ TARGET = 200  # characters of body a passage aims for
 MAXIMUM = 250  # a passage is closed before it would grow past this
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』)）]*|\n+")
 _CLAUSE_END = re.compile(r"[，,、：:]")
+# A numbered sub-heading standing alone ("（五）监督保障方面", "二、依申请公开"): it belongs with what it heads.
+SUBHEADING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])[^。！？!?]{1,20}")
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def passages(report: ParsedReport) -> list[Passage]:
     context = context_line(report.meta.agency, report.meta.year)
     out: list[Passage] = []
     for section in report.sections:
-        for start, end in pack(sentence_spans(section.text)):
+        for start, end in pack(_headed(section.text, sentence_spans(section.text))):
             body = _clean(section.text[start:end])
             if body:
                 head = f"{context} {section.heading}".strip()
@@ -83,6 +85,17 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = cut
     spans.append((start, end))
     return spans
+
+
+def _headed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join each sub-heading to the sentence after it, so no passage ends with a heading cut from its text."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and SUBHEADING.fullmatch(text[out[-1][0] : out[-1][1]].strip()):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def pack(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.chunking import SUBHEADING
+
 from ..types import Source
 
 MIN_COVERAGE = 0.5
@@ -136,7 +138,11 @@ def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, .
                 continue
             if must and wants_number and not _NUMBER.search(sentence) and "未" not in sentence:
                 continue
-            quoted = _with_next(sentence, sentences[i + 1] if i + 1 < len(sentences) else "", found)
+            following = sentences[i + 1] if i + 1 < len(sentences) else ""
+            if SUBHEADING.fullmatch(sentence) and following:
+                sentence = quoted = f"{sentence} {following}"  # "（五）监督保障方面" alone says nothing
+            else:
+                quoted = _with_next(sentence, following, found)
             # The section heading belongs to every sentence under it ("六、2021年工作打算").
             heading = hit.chunk.section or ""
             if not found.anchored(heading + quoted):
