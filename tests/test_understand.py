@@ -51,6 +51,7 @@ def test_answers_come_in_the_questions_language(question, lang):
     ("2021年发布的年报", (2020,)),  # published the year after
     ("平潭2023年发布政策解读多少篇", (2023,)),  # work published in 2023 is 2023's
     ("盘锦营商局2021年有什么工作打算", (2020,)),  # plans for 2021 are in the report on 2020
+    ("平潭2023年下一步打算怎么改进？", (2023,)),  # the next steps the 2023 report names
     ("平潭2025年的行政复议比2023年多了多少件", (2025, 2023)),
 ])
 def test_years_are_read_from_digits_chinese_numerals_and_relative_words(question, years):
@@ -153,6 +154,7 @@ def test_a_narrative_question_names_no_metric():
     ("索引里有哪些年报？", False, 0, LIST),
     ("辽事通注册了多少人？", False, 0, NARRATIVE),
     ("平潭2023年正文说集中发布了多少件现行有效行政规范性文件？", True, 1, NARRATIVE),
+    ("平潭2025年依申请公开答复质量怎么样？", True, 1, NARRATIVE),  # quality is told, not counted
 ])
 def test_intents(question, has_metric, n_years, intent):
     assert classify(question, has_metric=has_metric, n_years=n_years, n_agencies=0) == intent

@@ -30,7 +30,7 @@ _BREAKDOWN = re.compile(
 # The narrative is asked for explicitly, or the question asks for a share the tables do not print.
 _NARRATIVE = re.compile(
     r"正文|文中|报告中提到|报告里说|报告说|文字部分|占多大比例|比例|占比|百分之|百分比|做了什么|采取了|措施|计划|打算|"
-    r"为什么没有|原因|问题|困难|改进|经验|亮点|如何|怎样|怎么做|哪些做法|the text|narrative|mention|percentage|"
+    r"为什么没有|原因|问题|困难|改进|经验|亮点|如何|怎样|怎么做|怎么样|怎么改|质量|哪些做法|the text|narrative|mention|percentage|"
     r"proportion|share of|what did|how did|plans?\b|measures|problems|why\b|steps|initiatives", re.I)
 _YES_NO = re.compile(r"^\s*(?:did|does|do|was|were|is|are|has|have|had)\b|吗\s*[？?]?\s*$|有没有|是否", re.I)
 _HOW_MANY = re.compile(r"多少|几|how many|how much|what (?:was|is|were) the (?:number|total|amount)", re.I)

@@ -23,11 +23,13 @@ _SINCE = re.compile(
     r"(?:since|after|from)\s+" + _YEAR + r"(?!\s*(?:to|through|until|-|–))"
     r"|(?:自|从)?" + _YEAR + r"\s*年?度?\s*(?:以来|起|开始|以后|之后)", re.I)
 # "published in 2021", "plans for 2021" and "carried forward into 2021" are in the report on 2020.
-# ("2023年发布政策解读" is work done in 2023: only a report's publication shifts the year.)
+# ("2023年发布政策解读" is work done in 2023: only a report's publication shifts the year; "2023年下一步打算"
+# is the next steps the 2023 report names.)
 _PUBLISHED = re.compile(r"(?:report\s+(?:was\s+)?published\s+in|plans?\s+for|work\s+plan\s+for|"
                         r"carr\w*\s+(?:forward|over)\s+(?:in)?to|结转(?:至|到))\s*" + _YEAR + "|" + _YEAR
                         + r"\s*年?度?\s*(?:(?:发布|公布|印发)的?(?:年度报告|年报|报告)|"
-                        r"[\u4e00-\u9fff]{0,4}?(?:工作打算|工作计划|工作要点|打算|计划))", re.I)
+                        r"(?![\u4e00-\u9fff]{0,2}下一步)[\u4e00-\u9fff]{0,4}?(?:工作打算|工作计划|工作要点|打算|计划))",
+                        re.I)
 _ALL = re.compile(r"历年|每年|各年|逐年|历次|over the years|each year|every year|all years|year by year|"
                   r"over time|trend", re.I)
 # Relative years. "上年"/"本年" are not here: they are table labels (上年结转, 本年新收).
