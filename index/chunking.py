@@ -88,10 +88,12 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _headed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join each sub-heading to the sentence after it, so no passage ends with a heading cut from its text."""
+    """Join each sub-heading, and each lead-in ending in a colon ("…采取以下措施加以改进："), to the sentence
+    after it, so no passage ends with words cut from what they introduce."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if out and SUBHEADING.fullmatch(text[out[-1][0] : out[-1][1]].strip()):
+        previous = text[out[-1][0] : out[-1][1]].strip() if out else ""
+        if previous and (SUBHEADING.fullmatch(previous) or previous.endswith(("：", ":"))):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

@@ -42,3 +42,14 @@ def test_an_english_question_about_supervision_quotes_what_the_supervision_headi
     terms = tuple(alts for _, alts in chinese_terms(question))
     best = best_quotes(question, hits, needles(question, ("Pingtan",), terms))[0]
     assert best.sentence.startswith("（五）监督保障方面 常态化开展日监测")
+
+
+def test_a_lead_in_ending_with_a_colon_is_quoted_with_what_it_introduces():
+    path = DATA / "2023_pingtan_syq_page.html"
+    report = parse_report(path.name, path.read_bytes())
+    hits = [Hit(Chunk(i, 1, p.section, p.ordinal, p.text), None, 1.0) for i, p in enumerate(passages(report))
+            if p.section.startswith("五、")]
+    question = "平潭2023年采取了哪些措施加以改进？"
+    quotes = best_quotes(question, hits, needles(question, ("平潭",)))
+    [lead] = [q for q in quotes if q.sentence.startswith("2024年，我区将采取以下措施加以改进：")]
+    assert "一是加大政务公开检查力度" in lead.sentence

@@ -35,7 +35,7 @@ MIN_BIGRAMS = 2  # a question with less Chinese content than this is judged by i
 # Semicolons do not end a sentence here: a contact line ("地址…；邮编…；电子邮箱…") is one statement.
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』)）]*")
 _QUESTION_WORDS = re.compile(
-    r"多少|几[个件条份篇期家项次人]?|什么|哪些|哪个|哪里|哪几|是否|有没有|有无|有|吗|呢|么|怎么样|怎样|如何|请问|谁|"
+    r"多少|几[个件条份篇期家项次人]?|什么|哪些|哪个|哪里|哪几|是否|有没有|有无|有|吗|呢|怎么样|怎么|么|怎样|如何|请问|谁|下一步|"
     r"是|的|了|在|过|共|总共|一共|全年|多大|(?<!费)用|通过|之|与|和|及|对|将|把|被|给|还|都|又|也|就|"
     r"政府信息公开|信息公开|政务公开|年度报告|年报|报告|情况|本年|全区|全市|全县|我区|我市|中提到|提到|提及|写的|说的|"
     r"[0-9０-９]{4}\s*年度?|[0-9]+|[？?！!，,。、“”\"'《》（）()：:；;\s]")
@@ -139,8 +139,9 @@ def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, .
             if must and wants_number and not _NUMBER.search(sentence) and "未" not in sentence:
                 continue
             following = sentences[i + 1] if i + 1 < len(sentences) else ""
-            if SUBHEADING.fullmatch(sentence) and following:
-                sentence = quoted = f"{sentence} {following}"  # "（五）监督保障方面" alone says nothing
+            if following and (SUBHEADING.fullmatch(sentence) or sentence.rstrip().endswith(("：", ":"))):
+                # "（五）监督保障方面", "…采取以下措施加以改进：" alone say nothing: quote what they lead to
+                sentence = quoted = f"{sentence} {following}"
             else:
                 quoted = _with_next(sentence, following, found)
             # The section heading belongs to every sentence under it ("六、2021年工作打算").
