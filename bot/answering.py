@@ -246,10 +246,10 @@ def _gaps(u: Understanding, points: list, catalog: Catalog) -> list[tuple[str, i
     asked = set(u.years.years)
     if u.years.span:
         asked |= set(range(u.years.span[0], u.years.span[1] + 1))
+    inside = u.years.span or u.years.since is not None or u.years.all_years
     missing = []
     for agency in dict.fromkeys(a for a, _, _ in points):
         have = sorted(y for a, y, _ in points if a == agency)
-        inside = u.years.span or u.years.since is not None or u.years.all_years
         wanted = asked | (set(range(have[0], have[-1] + 1)) if inside else set())
         missing += [(agency, y) for y in sorted(wanted) if (agency, y) not in catalog.report_of]
     return missing

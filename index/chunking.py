@@ -33,7 +33,7 @@ MAXIMUM = 250  # a passage is closed before it would grow past this
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』)）]*|\n+")
 _CLAUSE_END = re.compile(r"[，,、：:]")
 # A numbered sub-heading standing alone ("（五）监督保障方面", "二、依申请公开"): it belongs with what it heads.
-SUBHEADING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])[^。！？!?]{1,20}")
+_SUBHEADING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])[^。！？!?]{1,20}")
 
 
 @dataclass(frozen=True)
@@ -87,13 +87,19 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def leads_in(sentence: str) -> bool:
+    """A sub-heading or a lead-in ending in a colon ("…采取以下措施加以改进："): it says nothing without the
+    sentence after it."""
+    sentence = sentence.strip()
+    return bool(_SUBHEADING.fullmatch(sentence)) or sentence.endswith(("：", ":"))
+
+
 def _headed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join each sub-heading, and each lead-in ending in a colon ("…采取以下措施加以改进："), to the sentence
     after it, so no passage ends with words cut from what they introduce."""
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        previous = text[out[-1][0] : out[-1][1]].strip() if out else ""
-        if previous and (SUBHEADING.fullmatch(previous) or previous.endswith(("：", ":"))):
+        if out and leads_in(text[out[-1][0] : out[-1][1]]):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"[{_CJK}]+|[0-9]+|[A-Za-z]+")  # as unicode61 splits: "51.85" is 51 and 85
-_CJK_RUN = re.compile(rf"[{_CJK}]+")
 
 
 # Characters NFKC turns into letters, digits or other ideographs: full-width letters and digits,

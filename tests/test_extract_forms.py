@@ -92,23 +92,30 @@ def test_a_gbk_copy_reads_like_the_original(page):
     assert {f.key: f.value for f in parse_report("gbk.html", data).facts} == original
 
 
-def markdown(html: str) -> str:
-    """The page as a Markdown document: each table row a `| … |` line, a spanned cell printed once."""
+def laid_out(html: str, first: str, row_lines) -> str:
+    """The article as text: `first` (the title line), its paragraphs, and each table grid row turned into
+    lines by `row_lines(row)`."""
     from ingest.html_doc import build_grid
 
     title, body = article(html)
-    out = [f"# {title}"]
+    out = [first.format(title=title)]
     for el in body.iter("p", "table"):
         if el.tag == "table":
             for row in build_grid(el):
-                cells = [
-                    c.text if c is not None and (c.row, c.col) == (row.index, g) else ""
-                    for g, c in enumerate(row.cells)
-                ]
-                out.append("| " + " | ".join(cells) + " |")
+                out += row_lines(row)
         elif not any(a.tag == "table" for a in el.iterancestors()):
             out.append(el.text_content().strip())
     return "\n".join(out)
+
+
+def markdown(html: str) -> str:
+    """The page as a Markdown document: each table row a `| … |` line, a spanned cell printed once."""
+
+    def row_lines(row) -> list[str]:
+        cells = [c.text if c is not None and (c.row, c.col) == (row.index, g) else "" for g, c in enumerate(row.cells)]
+        return ["| " + " | ".join(cells) + " |"]
+
+    return laid_out(html, "# {title}", row_lines)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
@@ -150,21 +157,15 @@ def test_a_table_continued_in_a_second_table_keeps_every_cell_in_its_column(page
 def pdf_wrapped(html: str, width: int = 16) -> str:
     """The page as PDF-to-text output: a row's label, then its numbers spaced out on the same line; a label
     longer than its column wraps, its end on the next line, after the numbers."""
-    from ingest.html_doc import build_grid
     from ingest.numbers import read_value
 
-    title, body = article(html)
-    out = [title]
-    for el in body.iter("p", "table"):
-        if el.tag == "table":
-            for row in build_grid(el):
-                cells = list(dict.fromkeys(c for c in row.cells if c is not None and c.text))
-                label = "".join(c.text for c in cells if read_value(c.text) is None)
-                numbers = "    ".join(c.text for c in cells if read_value(c.text) is not None)
-                out += [f"{label[:width]}    {numbers}", label[width:]] if numbers else [label]
-        elif not any(a.tag == "table" for a in el.iterancestors()):
-            out.append(el.text_content().strip())
-    return "\n".join(out)
+    def row_lines(row) -> list[str]:
+        cells = list(dict.fromkeys(c for c in row.cells if c is not None and c.text))
+        label = "".join(c.text for c in cells if read_value(c.text) is None)
+        numbers = "    ".join(c.text for c in cells if read_value(c.text) is not None)
+        return [f"{label[:width]}    {numbers}", label[width:]] if numbers else [label]
+
+    return laid_out(html, "{title}", row_lines)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.compose.narrative import best_quotes, needles
-from index.chunking import SUBHEADING, passages
+from index.chunking import leads_in, passages
 from index.types import Chunk, Hit
 from ingest.parse import parse_report
 
@@ -27,7 +27,7 @@ def test_a_sub_heading_is_never_cut_from_the_text_it_heads():
     path = DATA / "2023_pingtan_syq_page.html"
     report = parse_report(path.name, path.read_bytes())
     bodies = [p.text.split("\n", 1)[-1] for p in passages(report) if p.kind == "narrative"]
-    assert not [b for b in bodies if SUBHEADING.fullmatch(b.rsplit("。", 1)[-1].strip())]
+    assert not [b for b in bodies if leads_in(b.rsplit("。", 1)[-1])]
     assert any("（五）监督保障方面 常态化开展日监测" in b for b in bodies)
 
 

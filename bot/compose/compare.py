@@ -52,7 +52,7 @@ def missing_years_note(missing: list[tuple[str, int]], names: dict[str, str], la
     """Say which asked years have no indexed report (or, `reported`, a report without this table),
     instead of leaving a silent gap in a trend."""
     by_agency: dict[str, list[int]] = {}
-    for agency, year in sorted(missing, key=lambda m: (m[0], m[1])):
+    for agency, year in sorted(missing):
         by_agency.setdefault(agency, []).append(year)
     if not by_agency:
         return ""

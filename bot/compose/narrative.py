@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.chunking import SUBHEADING
+from index.chunking import leads_in
 
 from ..types import Source
 
@@ -139,7 +139,7 @@ def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, .
             if must and wants_number and not _NUMBER.search(sentence) and "未" not in sentence:
                 continue
             following = sentences[i + 1] if i + 1 < len(sentences) else ""
-            if following and (SUBHEADING.fullmatch(sentence) or sentence.rstrip().endswith(("：", ":"))):
+            if following and leads_in(sentence):
                 # "（五）监督保障方面", "…采取以下措施加以改进：" alone say nothing: quote what they lead to
                 sentence = quoted = f"{sentence} {following}"
             else:
