@@ -181,3 +181,25 @@ def test_the_file_is_what_the_generator_writes():
     assert module.render(module.build()) == SET.read_text(encoding="utf-8"), (
         "rerun python bench/make_paraphrases.py"
     )
+
+
+def test_the_benchmark_counts_a_stated_number_other_than_the_gold_as_wrong_not_as_a_refusal():
+    spec = importlib.util.spec_from_file_location("bench_eval", ROOT / "bench" / "eval.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    item = next(i for i in ITEMS if i["kind"] == "fact" and i["value"] not in (0, 1))
+    cell = {"key": item["key"], "agency": item["agency"], "year": item["year"]}
+
+    def answer(kind, value, key=item["key"]):
+        return {
+            "kind": kind,
+            "answer": "",
+            "value": value,
+            "facts": [{**cell, "key": key, "value": value}],
+            "sources": [],
+        }
+
+    assert scorer.judge(item, answer("fact", item["value"])) == "ok"
+    assert scorer.judge(item, answer("fact", item["value"] + 1)) == "wrong number"
+    assert scorer.judge(item, answer("fact", item["value"], key="review.total")) == "wrong row"
+    assert scorer.judge(item, {"kind": "not_found", "answer": "", "value": None, "sources": []}) == "refused"
