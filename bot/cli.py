@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 EPILOG = """\
@@ -34,6 +35,14 @@ COMMANDS = {
 }
 
 
+class CommandError(Exception):
+    """A problem the user can fix, said in one line: exit status `status` (2: the command line itself)."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="xxgk",
@@ -42,15 +51,19 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--debug", action="store_true", help="on an error, show the full traceback")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    home = argparse.ArgumentParser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    home = argparse.ArgumentParser(add_help=False, parents=[common])
     home.add_argument(
         "--home", metavar="DIR", help="data home (default: $XXGK_HOME or your user data folder)"
     )
 
     p = sub.add_parser(
         "extract",
+        parents=[common],
         help="read one report's metadata and tables (no index needed)",
         description="Read one report (.html .htm .txt .md) and print its agency, year, "
         "template, the three standard tables, ambiguous cells and failed identity checks.",
@@ -69,6 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="report file, folder of reports, or http(s) URL")
     p.add_argument(
         "--model", metavar="NAME", help="embedding model (default: the bundled multilingual e5-small)"
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="serve these copies even where the indexed copy of the same agency and year is more complete",
     )
 
     p = sub.add_parser(
@@ -120,12 +138,36 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     module, func = COMMANDS[args.command]
-    handler = getattr(importlib.import_module(module), func)
     try:
-        return int(handler(args) or 0)
+        handler = getattr(importlib.import_module(module), func)
+        status = int(handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handling below, not at exit
+        return status
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `xxgk … | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as error:
+        if args.debug:
+            raise
+        print(f"xxgk {args.command}: {one_line(error)}", file=sys.stderr)
+        return getattr(error, "status", 1)
+
+
+def one_line(error: BaseException) -> str:
+    """An error as one line: the message of an error we raise, else its kind and message and where to look."""
+    from index.errors import IndexProblem
+    from ingest.errors import ReportError
+
+    if isinstance(error, CommandError | IndexProblem | ReportError):
+        text = str(error)
+    elif isinstance(error, OSError) and error.strerror:
+        text = f"{error.strerror}: {error.filename}" if error.filename else error.strerror
+    else:
+        text = f"{type(error).__name__}: {error} (run again with --debug to see where)"
+    return " ".join(text.split())
 
 
 if __name__ == "__main__":

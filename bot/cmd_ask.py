@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
+from pathlib import Path
 
 from .render import to_json_line, to_terminal
 from .types import Answer
@@ -19,11 +20,12 @@ def run_ask(args) -> int:
     if not args.batch and not args.question:
         print("xxgk ask: give a QUESTION, or --batch FILE", file=sys.stderr)
         return 2
+    lines = _batch_lines(args.batch) if args.batch else []
     index = _open(args)
     from .answer import answer
 
     if args.batch:
-        return _run_batch(args, index, answer)
+        return _run_batch(args, lines, index, answer)
     result, elapsed = _timed(answer, args.question, index)
     out = to_json_line(result, elapsed) if args.json else to_terminal(result, color=sys.stdout.isatty())
     print(out)
@@ -31,9 +33,13 @@ def run_ask(args) -> int:
 
 
 def _open(args):
+    """The index; damage that does not stop answering (vectors, the embedding cache) is said on stderr."""
     from index.reader import Index
 
-    return Index.open(getattr(args, "home", None))
+    index = Index.open(getattr(args, "home", None))
+    for problem in index.problems():
+        print(f"xxgk: warning: {problem}", file=sys.stderr)
+    return index
 
 
 def _timed(answer_fn, question: str, index) -> tuple[Answer, float]:
@@ -46,16 +52,21 @@ def _timed(answer_fn, question: str, index) -> tuple[Answer, float]:
 
 
 def failed_answer(question: str, error: Exception) -> Answer:
+    from index.errors import IndexProblem
+    from index.store import is_corruption
+
     from .understand.language import detect_language
 
     lang = detect_language(question)
-    said = f"{type(error).__name__}: {error}"
+    if is_corruption(error):
+        said = "the index database is damaged; run `xxgk reindex` to rebuild it from the stored reports"
+    else:
+        said = str(error) if isinstance(error, IndexProblem) else f"{type(error).__name__}: {error}"
     text = f"回答这个问题时出错（{said}）。" if lang == "zh" else f"Answering this question failed ({said})."
     return Answer(question, "not_found", text, lang=lang)
 
 
-def _run_batch(args, index, answer_fn) -> int:
-    lines = sys.stdin.read().splitlines() if args.batch == "-" else _read_lines(args.batch)
+def _run_batch(args, lines: list[str], index, answer_fn) -> int:
     _warm_up(index, answer_fn)
     for line in lines:
         question = line.strip()
@@ -69,9 +80,19 @@ def _run_batch(args, index, answer_fn) -> int:
     return 0
 
 
-def _read_lines(path: str) -> list[str]:
-    with open(path, encoding="utf-8") as f:
-        return f.read().splitlines()
+def _batch_lines(path: str) -> list[str]:
+    """The questions of --batch FILE (- for stdin), one a line; CommandError when it cannot be read as UTF-8."""
+    from .cli import CommandError
+
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as e:
+        raise CommandError(f"cannot read the batch file {path}: {e.strerror or e}", status=2) from e
+    try:
+        return data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as e:
+        raise CommandError(f"the batch file {path} is not UTF-8 text (bad byte at {e.start}); save it as UTF-8, "
+                           "one question a line", status=2) from e
 
 
 def _warm_up(index, answer_fn) -> None:

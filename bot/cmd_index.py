@@ -17,7 +17,7 @@ def run_ingest(args) -> int:
     from index.build import ingest
 
     return _run(lambda progress: ingest(args.home, args.paths, model=getattr(args, "model", None),
-                                        progress=progress))
+                                        progress=progress, replace=getattr(args, "replace", False)))
 
 
 def run_reindex(args) -> int:
@@ -31,13 +31,15 @@ def run_stats(args) -> int:
 
     try:
         with Index.open(args.home, bootstrap=False) as index:
-            stats = index.stats()
+            stats, problems = index.stats(), index.problems()
     except IndexProblem as e:
         print(f"xxgk stats: {e}", file=sys.stderr)
         return 1
     for key, value in stats.items():
         print(f"{key:13} {_human(value) if key == 'index_bytes' else value}")
-    return 0
+    for problem in problems:
+        print(f"xxgk stats: {problem}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _run(action) -> int:
@@ -63,7 +65,7 @@ def report_line(o) -> str:
     if o.status in ("added", "replaced"):
         line = (f"{o.status:9} {o.source}: {who}, {o.facts} facts, {o.ambiguous} ambiguous, {o.chunks} chunks, "
                 f"{o.failed_checks} failed checks")
-        return line + (f"; replaced {o.replaced}" if o.replaced else "")
+        return line + (f"; replaced {o.replaced}" if o.replaced else "") + (f": {o.reason}" if o.reason else "")
     return f"{o.status:9} {o.source}: " + ", ".join(p for p in (who, o.reason) if p)
 
 

@@ -30,17 +30,39 @@ from pathlib import Path
 
 import sqlite_utils
 
-from index import store
+from index import recovery, store
 from index.agencies import agency_record
 from index.chunking import passages
+from index.copies import Completeness, Verdict, copy_key, displaced, judge
 from index.embed import Embedder, canonical_name, is_default, load_embedder
-from index.embed_cache import EmbeddingCache, embed_passages
-from index.errors import DiskFull, HomeUnusable, IndexBusy, IndexMismatch, IndexProblem, NoIndex
+from index.embed_cache import EmbeddingCache, cache_problem, embed_passages, remove_damaged
+from index.errors import (
+    DamagedIndex,
+    DiskFull,
+    HomeUnusable,
+    IndexBusy,
+    IndexMismatch,
+    IndexProblem,
+    NoIndex,
+    damaged,
+)
 from index.fetch import Input, InputError, expand
-from index.generations import DB_FILE, VECTORS_FILE, Meta, cleanup, current, new_folder, publish, write_lock
+from index.generations import (
+    DB_FILE,
+    VECTORS_FILE,
+    Meta,
+    cleanup,
+    current,
+    holds_reports,
+    new_folder,
+    publish,
+    write_lock,
+)
 from index.home import cache_file, configured_model, originals_dir, resolve_home
 from index.vectors import VectorIndex, needs_rebuild, rebuilt
 from ingest.errors import ReportError
+from ingest.isolated import parse_in_child
+from ingest.limits import LimitExceeded, check_file_size
 from ingest.types import ParsedReport
 
 
@@ -96,26 +118,30 @@ class _Candidate:
     sha: str
     report: ParsedReport
 
-    @property
-    def key(self) -> tuple[str, int | None]:
-        return (self.report.meta.agency, self.report.meta.year)
-
 
 def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike], *,
-           model: str | Embedder | None = None, progress: ProgressFn | None = None) -> IngestResult:
-    """Add reports (files, folders, http(s) URLs) to the home's index; publish a new generation if anything changed."""
+           model: str | Embedder | None = None, progress: ProgressFn | None = None,
+           replace: bool = False, into_new_home: bool = False) -> IngestResult:
+    """Add reports (files, folders, http(s) URLs) to the home's index; publish a new generation if anything changed.
+
+    A new copy of an indexed agency and year replaces it only when at least as complete (index.copies),
+    or with `replace`. `into_new_home` (the bundled samples) adds nothing to a home that holds reports."""
     home = resolve_home(home)
     clock = _Clock()
     with _plain_errors(home), write_lock(home), _collector_paused():
+        if into_new_home and holds_reports(home):
+            return IngestResult((), None, "", seconds=clock.done())
         live = current(home)
         meta = Meta.read(live) if live else None
+        _check_cache(home)
         embedder = _embedder(meta, model, switching=False)
         inputs, problems = expand(paths)
         outcomes = [ReportOutcome(name, "failed", reason=reason) for name, reason in problems]
-        known = _known(live)
+        known = _known(home, live)
         build = _Build(home, embedder, live, meta)
+        stored_before = _stored(home)
         try:
-            batch = _Batch(build, known)
+            batch = _Batch(build, known, forced=replace)
             read_outcomes = _read_all(home, inputs, known, progress, batch.offer, clock)
             order = {item.name: i for i, item in enumerate(inputs)}
             results = sorted(read_outcomes + batch.outcomes(), key=lambda o: order.get(o.source, -1))
@@ -125,25 +151,41 @@ def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike], *,
             name = build.finish(progress, clock)
         except BaseException:
             build.abandon()
+            _forget_stored(home, stored_before)
             raise
         return IngestResult(tuple(outcomes + results), name, embedder.name, build.embedded, build.cached,
                             clock.done())
 
 
+def _stored(home: Path) -> set[str]:
+    folder = originals_dir(home)
+    return {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+
+
+def _forget_stored(home: Path, before: set[str]) -> None:
+    """After a failed ingest, remove the originals it stored: it changes nothing, and a home is never left
+    holding reports that no generation indexes (which would read as damaged)."""
+    for name in _stored(home) - before:
+        with contextlib.suppress(OSError):
+            (originals_dir(home) / name).unlink()
+
+
 def reindex(home: str | os.PathLike | None, *, model: str | Embedder | None = None,
             progress: ProgressFn | None = None) -> IngestResult:
-    """Rebuild the whole index from the stored originals (re-parsing them), optionally with another model."""
+    """Rebuild the whole index from the stored originals (re-parsing them), optionally with another model.
+    This also repairs a damaged home (index.recovery); a damaged embedding cache is rebuilt empty."""
     home = resolve_home(home)
     clock = _Clock()
     with _plain_errors(home), write_lock(home), _collector_paused():
-        live = current(home)
-        if live is None:
+        remove_damaged(cache_file(home))
+        found = recovery.sources(home)
+        if found.empty:
             raise NoIndex(f"there is no index in {home} to rebuild; add reports with: xxgk ingest PATH")
-        meta = Meta.read(live)
-        embedder = _embedder(meta, model, switching=True)
+        embedder = _embedder(found.meta, model, switching=True)
         build = _Build(home, embedder, None, None)
         try:
-            outcomes = build.readd_all(live, progress, clock)
+            outcomes = build.readd_all(found.base, progress, clock) if found.base else []
+            outcomes += _recover(home, build, found.extra, clock)
             clock.lap("write")
             name = build.finish(progress, clock)
         except BaseException:
@@ -179,15 +221,20 @@ class _Known:
     by_key: dict[tuple[str, int | None], dict]
 
 
-def _known(live: Path | None) -> _Known:
+def _known(home: Path, live: Path | None) -> _Known:
     if live is None:
         return _Known({}, {})
-    db = store.open_db(live / DB_FILE, readonly=True)
-    try:
-        rows = list(db.query("SELECT id, agency, year, sha256, source_name, ingested_at FROM reports"))
-    finally:
-        db.conn.close()
-    return _Known({r["sha256"]: r for r in rows}, {(r["agency"], r["year"]): r for r in rows})
+    rows = store.readable_rows(live / DB_FILE, "SELECT id, agency, year, sha256, source_name, ingested_at FROM reports")
+    if rows is None:
+        raise damaged(home, f"{DB_FILE} of generation {live.name} is missing or unreadable")
+    return _Known({r["sha256"]: r for r in rows}, {copy_key(r["agency"], r["year"], r["sha256"]): r for r in rows})
+
+
+def _check_cache(home: Path) -> None:
+    """Refuse to start on a damaged embedding cache (found at the end, it would waste the whole build)."""
+    problem = cache_problem(cache_file(home))
+    if problem:
+        raise damaged(home, problem)
 
 
 def _read_all(home: Path, inputs: list[Input], known: _Known, progress: ProgressFn | None,
@@ -201,8 +248,8 @@ def _read_all(home: Path, inputs: list[Input], known: _Known, progress: Progress
         if progress:
             progress(Progress("read", i, len(inputs), item.name))
         try:
-            data = item.read()
-        except InputError as e:
+            data = _read_input(item)
+        except (InputError, LimitExceeded) as e:
             outcomes.append(ReportOutcome(item.name, "failed", reason=str(e)))
             continue
         sha = hashlib.sha256(data).hexdigest()
@@ -224,6 +271,16 @@ def _read_all(home: Path, inputs: list[Input], known: _Known, progress: Progress
     return outcomes
 
 
+def _read_input(item: Input) -> bytes:
+    """An input's bytes; a local file past the size limit is refused before it is read."""
+    if not item.is_url:
+        with contextlib.suppress(OSError):  # unreadable: item.read() says why
+            check_file_size(os.stat(item.location).st_size, item.name)
+    data = item.read()
+    check_file_size(len(data), item.name)
+    return data
+
+
 PARALLEL_FROM = 24  # below this many reports a process pool costs more than it saves
 
 
@@ -243,11 +300,12 @@ def _drain(pool: ProcessPoolExecutor, results: Iterator) -> Iterator:
 
 
 def _parse_one(job: tuple[str, bytes]) -> tuple[ParsedReport | None, str]:
-    from ingest.parse import parse_report  # the parser is only needed when something is ingested
-
+    """Parse one report in the parsing child (bounded in time and memory) and check its passage count."""
     name, data = job
     try:
-        return parse_report(name, data), ""
+        report = parse_in_child(name, data)
+        passages(report)  # refuses a report past MAX_PASSAGES now, before anything is changed
+        return report, ""
     except ReportError as e:
         return None, str(e)
     except Exception as e:  # a parser bug on one file must not stop the batch
@@ -264,41 +322,51 @@ def _unchanged(name: str, row: dict | None, first: str | None) -> ReportOutcome:
 @dataclass(frozen=True)
 class _Kept:
     name: str
-    facts: int
+    completeness: Completeness
     outcome: ReportOutcome
 
 
 class _Batch:
-    """Decides, report by report as they are parsed, what a batch adds: one report per agency and year
-    (the one with more certain facts, on a tie the later one); an indexed older version is replaced."""
+    """Decides, report by report as they are parsed, what a batch adds: one copy per agency and year
+    (index.copies): a copy replaces the one serving (indexed, or earlier in the batch) only when it is at
+    least as complete, or when `forced`; a copy that does not is kept in the home, unused, and said so."""
 
-    def __init__(self, build: _Build, known: _Known) -> None:
-        self.build, self.known = build, known
-        self.kept: dict[tuple[str, int | None], _Kept] = {}
+    def __init__(self, build: _Build, known: _Known, *, forced: bool = False) -> None:
+        self.build, self.known, self.forced = build, known, forced
+        self.kept: dict[str, _Kept] = {}
         self.skipped: list[ReportOutcome] = []
 
     def offer(self, cand: _Candidate) -> None:
-        facts = len(cand.report.facts)
-        other = self.kept.get(cand.key)
-        if other and facts < other.facts:
-            self.skipped.append(_skipped(cand.input.name, cand.key, other.name, other.facts, facts))
+        meta = cand.report.meta
+        key = copy_key(meta.agency, meta.year, cand.sha)
+        mine = Completeness.of_report(cand.report)
+        other, old = self.kept.get(key), self.known.by_key.get(key)
+        verdict = self._judge(mine, other, old)
+        if verdict and not verdict.replaces:
+            self.skipped.append(ReportOutcome(cand.input.name, "skipped", meta.agency, meta.year, len(cand.report.facts),
+                                              reason=verdict.reason))
             return
-        if other:  # the newcomer wins: the earlier one of this batch goes
+        if other:  # the newcomer serves: the earlier copy of this batch goes
             self.build.drop(other.outcome.report_id)
-            self.skipped.append(_skipped(other.name, cand.key, cand.input.name, facts, other.facts))
-        old = self.known.by_key.get(cand.key)
-        if old and not other:
+            self.skipped.append(ReportOutcome(other.name, "skipped", meta.agency, meta.year, other.completeness.facts,
+                                              reason=displaced(cand.input.name, mine, other.completeness)))
+        elif old:
             self.build.drop(old["id"])
         outcome = self.build.add(cand.report, cand.input.name, cand.original)
-        self.kept[cand.key] = _Kept(cand.input.name, facts, _replacing(outcome, old) if old else outcome)
+        if old:
+            outcome = _replacing(outcome, old, verdict.reason if verdict else "")
+        self.kept[key] = _Kept(cand.input.name, mine, outcome)
+
+    def _judge(self, mine: Completeness, other: _Kept | None, old: dict | None) -> Verdict | None:
+        """Against the copy serving now: the batch's earlier one, else the indexed one; None when there is none."""
+        if other:
+            return judge(mine, other.completeness, other.name, forced=self.forced)
+        if old:
+            return judge(mine, Completeness.of_indexed(self.build.db, old["id"]), old["source_name"], forced=self.forced)
+        return None
 
     def outcomes(self) -> list[ReportOutcome]:
         return self.skipped + [k.outcome for k in self.kept.values()]
-
-
-def _skipped(name: str, key: tuple[str, int | None], kept: str, kept_facts: int, facts: int) -> ReportOutcome:
-    return ReportOutcome(name, "skipped", key[0], key[1], reason=f"same agency and year as {kept}, which was kept "
-                         f"({kept_facts} certain facts against {facts})")
 
 
 # --- writing a generation ------------------------------------------------------------------------------
@@ -326,9 +394,15 @@ class _Build:
             self.folder = new_folder(self.home)
             if self.base is not None and self.meta is not None:
                 store.copy_db(self.base / DB_FILE, self.folder / DB_FILE)
-                self.vectors = VectorIndex.load(self.base / VECTORS_FILE, self.meta.vector_kind, self.meta.tombstones)
+                self.vectors = self._base_vectors()
             self._db = store.open_db(self.folder / DB_FILE)
         return self._db
+
+    def _base_vectors(self) -> VectorIndex:
+        try:
+            return VectorIndex.load(self.base / VECTORS_FILE, self.meta.vector_kind, self.meta.tombstones)
+        except DamagedIndex as e:
+            raise damaged(self.home, str(e)) from None
 
     def drop(self, report_id: int) -> None:
         """Remove a report from the generation being built (replaced, or beaten within the batch)."""
@@ -401,7 +475,8 @@ class _Build:
         db.conn.close()
         self.vectors.save(self.folder / VECTORS_FILE)
         Meta(self.embedder.name, self.embedder.dim, self.vectors.kind, self.vectors.tombstones,
-             self.vectors.ntotal, counts[0], counts[1], _now(), self.folder.name).write(self.folder)
+             self.vectors.ntotal, counts[0], counts[1], _now(), self.folder.name,
+             vectors_bytes=(self.folder / VECTORS_FILE).stat().st_size).write(self.folder)
         publish(self.home, self.folder)
         cleanup(self.home)
         clock.lap("write")
@@ -435,6 +510,19 @@ class _Build:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def _recover(home: Path, build: _Build, originals: tuple[Path, ...], clock: _Clock) -> list[ReportOutcome]:
+    """Offer stored originals that no readable generation indexes (a damaged home), oldest first, under the
+    rules for copies, against what the rebuild holds so far."""
+    if not originals:
+        return []
+    rows = list(build.db.query("SELECT id, agency, year, sha256, source_name, ingested_at FROM reports"))
+    batch = _Batch(build, _Known({r["sha256"]: r for r in rows},
+                                 {copy_key(r["agency"], r["year"], r["sha256"]): r for r in rows}))
+    inputs = [Input(str(p.relative_to(home)), str(p)) for p in originals]
+    outcomes = _read_all(home, inputs, batch.known, None, batch.offer, clock)
+    return outcomes + batch.outcomes()
+
+
 def _read_original(path: Path) -> bytes | None:
     try:
         return path.read_bytes()
@@ -442,8 +530,8 @@ def _read_original(path: Path) -> bytes | None:
         return None
 
 
-def _replacing(outcome: ReportOutcome, old: dict) -> ReportOutcome:
-    return ReportOutcome(**{**outcome.__dict__, "status": "replaced",
+def _replacing(outcome: ReportOutcome, old: dict, why: str) -> ReportOutcome:
+    return ReportOutcome(**{**outcome.__dict__, "status": "replaced", "reason": why,
                             "replaced": f"{old['source_name']} (ingested {old['ingested_at']})"})
 
 
@@ -547,4 +635,8 @@ def _plain_errors(home: Path) -> Iterator[None]:
         if "locked" in text or "busy" in text:
             raise IndexBusy(f"the index database in {home} is locked by another program ({text}); "
                             "close it and try again") from e
+        raise
+    except sqlite3.DatabaseError as e:
+        if store.is_corruption(e):
+            raise damaged(home, f"a database file is damaged: {e}") from e
         raise

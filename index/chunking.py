@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ingest.limits import check_passages
 from ingest.template import (
     APPEAL_GROUP_LABELS,
     APPLICANT_COLUMNS,
@@ -47,7 +48,8 @@ class Passage:
 
 
 def passages(report: ParsedReport) -> list[Passage]:
-    """All passages of a report in reading order: the narrative, then one per table row."""
+    """All passages of a report in reading order: the narrative, then one per table row. LimitExceeded
+    when there would be more than MAX_PASSAGES (found before the rest of the text is cut)."""
     context = context_line(report.meta.agency, report.meta.year)
     out: list[Passage] = []
     for section in report.sections:
@@ -56,8 +58,10 @@ def passages(report: ParsedReport) -> list[Passage]:
             if body:
                 head = f"{context} {section.heading}".strip()
                 out.append(Passage(section.heading, len(out), f"{head}\n{body}", start, end, "narrative"))
+                check_passages(len(out), report.source.name)
     for section, line in table_rows(report):
         out.append(Passage(section, len(out), f"{context} {line}", 0, 0, "table"))
+    check_passages(len(out), report.source.name)
     return out
 
 

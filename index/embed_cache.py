@@ -9,15 +9,18 @@ halfway is kept for the next run.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 
 from index.embed import BATCH, Embedder
+from index.errors import damaged
+from index.store import is_corruption
 
 LOCK_TIMEOUT = 10.0  # seconds to wait for a cache locked by another program before giving up
 COMMIT_EVERY = 1.0  # seconds: a killed ingest loses at most this much embedding work
@@ -37,17 +40,29 @@ class EmbeddingCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.conn = sqlite3.connect(str(path), timeout=LOCK_TIMEOUT)
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.conn.executescript(
-            """
-            CREATE TABLE IF NOT EXISTS passage_vectors (id INTEGER PRIMARY KEY, model TEXT NOT NULL,
-                                                        sha BLOB NOT NULL, vec BLOB NOT NULL);
-            CREATE UNIQUE INDEX IF NOT EXISTS passage_vectors_key ON passage_vectors (model, sha);
-            """
-        )
-        self._migrate()
-        self.conn.commit()
+        with self.guarded():
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.executescript(
+                """
+                CREATE TABLE IF NOT EXISTS passage_vectors (id INTEGER PRIMARY KEY, model TEXT NOT NULL,
+                                                            sha BLOB NOT NULL, vec BLOB NOT NULL);
+                CREATE UNIQUE INDEX IF NOT EXISTS passage_vectors_key ON passage_vectors (model, sha);
+                """
+            )
+            self._migrate()
+            self.conn.commit()
+
+    @contextlib.contextmanager
+    def guarded(self) -> Iterator[None]:
+        """A damaged cache file becomes DamagedIndex (the fix: `xxgk reindex`, which rebuilds it empty)."""
+        try:
+            yield
+        except sqlite3.DatabaseError as e:
+            if not is_corruption(e):
+                raise
+            self.conn.close()
+            raise damaged(self.path.parent.parent, f"the embedding cache {self.path.name} is damaged") from e
 
     def _migrate(self) -> None:
         """Move the vectors of a cache written before passage_vectors (table `vectors`) into it, once:
@@ -58,23 +73,26 @@ class EmbeddingCache:
 
     def get(self, model: str, digests: list[bytes]) -> dict[bytes, np.ndarray]:
         found: dict[bytes, np.ndarray] = {}
-        for i in range(0, len(digests), _LOOKUP):
-            part = digests[i : i + _LOOKUP]
-            rows = self.conn.execute(
-                f"SELECT sha, vec FROM passage_vectors WHERE model = ? AND sha IN ({','.join('?' * len(part))})",
-                [model, *part],
-            )
-            found.update((sha, np.frombuffer(vec, dtype=np.float32)) for sha, vec in rows)
+        with self.guarded():
+            for i in range(0, len(digests), _LOOKUP):
+                part = digests[i : i + _LOOKUP]
+                rows = self.conn.execute(
+                    f"SELECT sha, vec FROM passage_vectors WHERE model = ? AND sha IN ({','.join('?' * len(part))})",
+                    [model, *part],
+                )
+                found.update((sha, np.frombuffer(vec, dtype=np.float32)) for sha, vec in rows)
         return found
 
     def put(self, model: str, items: list[tuple[bytes, np.ndarray]]) -> None:
-        self.conn.executemany(
-            "INSERT OR REPLACE INTO passage_vectors (model, sha, vec) VALUES (?, ?, ?)",
-            [(model, sha, np.asarray(vec, dtype=np.float32).tobytes()) for sha, vec in items],
-        )
+        with self.guarded():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO passage_vectors (model, sha, vec) VALUES (?, ?, ?)",
+                [(model, sha, np.asarray(vec, dtype=np.float32).tobytes()) for sha, vec in items],
+            )
 
     def commit(self) -> None:
-        self.conn.commit()
+        with self.guarded():
+            self.conn.commit()
 
     def count(self, model: str | None = None) -> int:
         if model is None:
@@ -83,6 +101,33 @@ class EmbeddingCache:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def cache_problem(path: Path) -> str | None:
+    """What is wrong with the cache file, or None (also when there is none yet). Reads only its header and
+    schema, without creating or changing anything."""
+    if not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return None
+    except sqlite3.DatabaseError as e:
+        return f"the embedding cache {path.name} is damaged" if is_corruption(e) else None
+    finally:
+        conn.close()
+
+
+def remove_damaged(path: Path) -> bool:
+    """Delete a damaged cache file (and its WAL files) so it is rebuilt empty; True when it was damaged."""
+    if not cache_problem(path):
+        return False
+    for extra in ("", "-wal", "-shm"):
+        Path(f"{path}{extra}").unlink(missing_ok=True)
+    return True
 
 
 def embed_passages(

@@ -29,5 +29,18 @@ class DiskFull(IndexProblem):
     """The disk holding the home ran out of space while writing."""
 
 
+class DamagedIndex(IndexProblem):
+    """A file of the index (CURRENT, meta.json, index.db, vectors.faiss, the embedding cache) is missing or
+    unreadable. The stored originals are not touched; `xxgk reindex` rebuilds the index from them."""
+
+
 class ModelUnavailable(IndexProblem):
     """The configured embedding model cannot be loaded offline."""
+
+
+def damaged(home, what: str) -> DamagedIndex:
+    """The one wording of a damaged index: what is wrong, that the originals are safe, and the fix."""
+    return DamagedIndex(
+        f"the index in {home} is damaged ({what}); the reports you added are kept in {home}/originals: "
+        f"run `xxgk reindex --home {home}` to rebuild the index from them"
+    )

@@ -18,9 +18,10 @@ import numpy as np
 
 from index import store
 from index.embed import Embedder, load_embedder
-from index.errors import IndexBusy, IndexProblem, NoIndex
-from index.generations import DB_FILE, META_FILE, VECTORS_FILE, Meta, ReaderLock, current
-from index.home import configured_model, resolve_home
+from index.embed_cache import cache_problem
+from index.errors import DamagedIndex, IndexBusy, IndexProblem, NoIndex, damaged
+from index.generations import DB_FILE, META_FILE, VECTORS_FILE, Meta, ReaderLock, current, holds_reports
+from index.home import cache_file, configured_model, resolve_home
 from index.search import FTS_CANDIDATES, VECTOR_CANDIDATES, Filter, fts_ranked, fuse, has_chinese
 from index.seed import SAMPLES
 from index.types import AgencyRecord, Chunk, FactRecord, Hit, ReportRecord
@@ -39,7 +40,12 @@ class Index:
         self.meta = meta
         self._lock = lock
         self.db = store.open_db(folder / DB_FILE, readonly=True)
+        problem = store.check_db(self.db) if (folder / DB_FILE).is_file() else "missing"
+        if problem:
+            self.close()
+            raise damaged(home, f"{DB_FILE} of generation {folder.name} is {problem}")
         self._vectors: VectorIndex | None = None
+        self._vectors_problem: DamagedIndex | None = None
         self._embedder: Embedder | None = None
         self._query_vectors: dict[str, np.ndarray] = {}
 
@@ -59,7 +65,11 @@ class Index:
             except FileNotFoundError:
                 continue  # cleaned up between reading CURRENT and locking: read CURRENT again
             if (folder / META_FILE).exists():
-                return cls(home, folder, Meta.read(folder), lock)
+                try:
+                    return cls(home, folder, Meta.read(folder), lock)
+                except BaseException:
+                    lock.release()
+                    raise
             lock.release()
         raise IndexProblem(f"the index in {home} kept changing while being opened; try again")
 
@@ -69,8 +79,26 @@ class Index:
 
     def is_current(self) -> bool:
         """Whether this is still the live generation (an ingest or reindex may have published a newer one
-        since it was opened; this one keeps answering, from the index as it was)."""
-        return current(self.home) == self.folder
+        since it was opened; this one keeps answering, from the index as it was, also when CURRENT has
+        been damaged since)."""
+        try:
+            return current(self.home) == self.folder
+        except IndexProblem:
+            return True
+
+    def problems(self) -> list[str]:
+        """Damage that does not stop answering, one line each, with the fix: a missing or damaged vector
+        file (narrative search then uses full-text search alone) or embedding cache."""
+        found = [str(self._vectors_problem)] if self._vectors_problem else []
+        size = self.meta.vectors_bytes
+        path = self.folder / VECTORS_FILE
+        if not found and (not path.is_file() or (size is not None and path.stat().st_size != size)):
+            found.append(str(damaged(self.home, f"{VECTORS_FILE} of generation {self.generation} is missing or "
+                                                "truncated; narrative answers use full-text search alone")))
+        cache = cache_problem(cache_file(self.home))
+        if cache:
+            found.append(str(damaged(self.home, cache)))
+        return found
 
     # --- reports, agencies, facts ------------------------------------------------------------------
 
@@ -122,7 +150,7 @@ class Index:
         """Hybrid search: full-text and vector candidates fused by reciprocal rank fusion, best first."""
         where = Filter.of(agencies, years, kind)
         fts_ids = fts_ranked(self.db.conn, query, where, max(FTS_CANDIDATES, k)) if has_chinese(query) else []
-        vec = self.vector_search(query, k=max(VECTOR_CANDIDATES, k), where=where)
+        vec = self.vector_search(query, k=max(VECTOR_CANDIDATES, k), where=where) if self._vectors_usable() else []
         fused = fuse(fts_ids, [cid for cid, _ in vec])[:k]
         return self._hits(fused, fts_ids, vec, query)
 
@@ -180,11 +208,27 @@ class Index:
 
     @property
     def vectors(self) -> VectorIndex:
+        """The FAISS index, loaded on first use; DamagedIndex when its file is missing or damaged."""
+        if self._vectors_problem:
+            raise self._vectors_problem
         if self._vectors is None:
             from index.vectors import VectorIndex
 
-            self._vectors = VectorIndex.load(self.folder / VECTORS_FILE, self.meta.vector_kind, self.meta.tombstones)
+            try:
+                self._vectors = VectorIndex.load(self.folder / VECTORS_FILE, self.meta.vector_kind,
+                                                 self.meta.tombstones)
+            except DamagedIndex as e:
+                self._vectors_problem = damaged(self.home, str(e))
+                raise self._vectors_problem from None
         return self._vectors
+
+    def _vectors_usable(self) -> bool:
+        """Whether vector search can run; when the vector file is damaged, search goes on with full-text
+        search alone and problems() says so (facts never depend on vectors)."""
+        try:
+            return self.vectors is not None
+        except DamagedIndex:
+            return False
 
     def _existing(self, ids: list[int], clause: str, params: list) -> set[int]:
         if not ids:
@@ -202,7 +246,8 @@ class Index:
             f"SELECT * FROM chunks WHERE id IN ({','.join('?' * len(ids))})", ids)}
         fts_rank = {cid: i for i, cid in enumerate(fts_ids, start=1)}
         vec_rank = {cid: i for i, (cid, _) in enumerate(vec, start=1)}
-        cosine = dict(self.vectors.score_subset(self.embed_query(query), [i for i in ids if i in rows], len(ids)))
+        cosine = dict(self.vectors.score_subset(self.embed_query(query), [i for i in ids if i in rows], len(ids))
+                      if self._vectors_usable() else [])
         reports: dict[int, ReportRecord] = {}
         hits = []
         for cid, score in fused:
@@ -245,13 +290,14 @@ def _bootstrap(home: Path) -> None:
     from index.generations import ensure_home
     from index.seed import seed_home
 
-    print(f"xxgk: first use — indexing the bundled sample reports into {home}", file=sys.stderr)
     ensure_home(home)
-    seed_home(home, configured_model())
+    if not holds_reports(home):
+        print(f"xxgk: first use — indexing the bundled sample reports into {home}", file=sys.stderr)
+        seed_home(home, configured_model())
     deadline = time.monotonic() + BOOTSTRAP_WAIT
     while current(home) is None:
         try:
-            ingest(home, [SAMPLES])
+            ingest(home, [SAMPLES], into_new_home=True)  # checked again under the write lock
             return
         except IndexBusy:
             if time.monotonic() > deadline:

@@ -125,6 +125,43 @@ def open_db(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
     return db
 
 
+CORRUPTION = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
+
+
+def is_corruption(error: BaseException) -> bool:
+    """Whether an SQLite error says the file itself is damaged (not locked, not full)."""
+    return isinstance(error, sqlite3.DatabaseError) and getattr(error, "sqlite_errorname", "") in CORRUPTION
+
+
+def check_db(db: sqlite_utils.Database) -> str | None:
+    """What is wrong with a generation's database, or None. Cheap enough for every open: the header,
+    the schema, the reports table, and whether the file holds every page its header counts (a truncated
+    file does not). Damage deeper inside is found when a query reaches it (see is_corruption)."""
+    try:
+        pages, size = db.execute("PRAGMA page_count").fetchone()[0], db.execute("PRAGMA page_size").fetchone()[0]
+        db.execute("SELECT count(*) FROM reports").fetchone()
+        db.execute("SELECT max(id) FROM chunks").fetchone()
+    except sqlite3.DatabaseError as e:
+        return f"unreadable: {e}"
+    path = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
+    if path and Path(path).stat().st_size < pages * size:
+        return "truncated"
+    return None
+
+
+def readable_rows(path: Path, sql: str) -> list[dict] | None:
+    """The rows of a query on a published database, or None when the file is missing or damaged."""
+    if not path.is_file():
+        return None
+    db = open_db(path, readonly=True)
+    try:
+        return None if check_db(db) else list(db.query(sql))
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        db.conn.close()
+
+
 def copy_db(source: Path, target: Path) -> None:
     """A consistent copy of a published database (the backup API copies page by page)."""
     src = sqlite3.connect(f"file:{source}?immutable=1", uri=True)

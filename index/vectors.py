@@ -30,6 +30,8 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from index.errors import DamagedIndex
+
 FLAT_LIMIT = 100_000
 NPROBE = 32  # cells scanned per query
 TRAIN_PER_CELL = 40  # k-means sample: this many vectors per cell (FAISS warns below 39)
@@ -59,7 +61,14 @@ class VectorIndex:
 
     @classmethod
     def load(cls, path: Path, kind: str, tombstones: int = 0) -> VectorIndex:
-        index = faiss.read_index(str(path))
+        """Read a saved index; DamagedIndex (naming the file, never FAISS's own message) when it is missing
+        or unreadable."""
+        if not path.is_file():
+            raise DamagedIndex(f"{path.name} of generation {path.parent.name} is missing")
+        try:
+            index = faiss.read_index(str(path))
+        except RuntimeError:
+            raise DamagedIndex(f"{path.name} of generation {path.parent.name} is damaged") from None
         if kind == "hnsw":
             faiss.downcast_index(index.index).hnsw.efSearch = HNSW_EF_SEARCH
         return cls(index, kind, tombstones)

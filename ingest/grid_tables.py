@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ingest.html_doc import GridCell, GridRow
 from ingest.labels import column_matches, label_matches
+from ingest.limits import check_time
 from ingest.numbers import read_value
 from ingest.readings import RowReading
 from ingest.template import APPEAL_GROUP_PATTERNS, Block, Row, TableSpec, Template, squash
@@ -34,6 +35,7 @@ def read_grids(grids: tuple[tuple[GridRow, ...], ...], template: Template) -> li
     for grid in grids:
         state.header, state.last_was_header = [], False
         for row in grid:
+            check_time()
             _take(state, row)
     return state.readings
 

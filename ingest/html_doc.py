@@ -9,6 +9,7 @@ import lxml.html
 from lxml import etree
 
 from ingest.errors import UnreadableReport
+from ingest.limits import MAX_PAGE_CELLS, MAX_TABLE_CELLS, LimitExceeded, check_time
 
 _BLOCK_TAGS = frozenset(
     "p div br li h1 h2 h3 h4 h5 h6 tr table section article blockquote pre ul ol dd dt title".split()
@@ -42,11 +43,11 @@ class GridRow:
         return seen
 
     def distinct_cells(self) -> list[GridCell]:
-        seen: list[GridCell] = []
+        seen: dict[int, GridCell] = {}
         for c in self.cells:
-            if c is not None and all(s is not c for s in seen):
-                seen.append(c)
-        return seen
+            if c is not None and id(c) not in seen:
+                seen[id(c)] = c
+        return list(seen.values())
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,15 @@ class HtmlDocument:
 
 
 def parse_html(text: str, name: str = "") -> HtmlDocument:
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(_without_bulk(text), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableReport(f"{name or 'the page'} is not readable HTML: {exc}") from exc
+    stopped = [e.message for e in parser.error_log if e.level_name == "FATAL"]
+    if stopped:  # libxml2 returns what it read up to a fatal error: the rest, tables too, would be lost
+        raise UnreadableReport(f"{name or 'the page'}: the HTML reader stopped part-way ({stopped[0]}), so its "
+                               "tables cannot all be read; nothing was added. Save the report as plain text and try again.")
     metas = {
         (m.get("name") or m.get("property") or "").strip().lower(): (m.get("content") or "").strip()
         for m in root.iter("meta")
@@ -77,8 +83,50 @@ def parse_html(text: str, name: str = "") -> HtmlDocument:
         metas=metas,
         page_text=_lines(root, skip_tables=False),
         body_text=_lines(body, skip_tables=True),
-        grids=tuple(build_grid(t) for t in tables if _inside(t, body)),
+        grids=_grids([t for t in tables if _inside(t, body)], name),
     )
+
+
+# libxml2 stops at a text node or attribute over 10 MB unless huge_tree is set, and then silently returns
+# the part before it: an 11 MB inline image ahead of the tables lost them all. The input is already
+# bounded (limits.MAX_FILE_BYTES), so the limit is lifted (huge_tree); inline data: URIs and comments,
+# which hold no report text, are cut out first so they cost neither time nor memory. What still stops
+# the reader (elements nested over 2,048 deep) is refused, never read in part.
+_DATA_URI = re.compile(r"""(\s(?:src|href|data|poster|background)\s*=\s*)(["']?)data:[^"'\s>]*\2""", re.I)
+
+
+def _without_bulk(text: str) -> str:
+    return _DATA_URI.sub(r"\1\2\2", _without_comments(text))
+
+
+def _without_comments(text: str) -> str:
+    """The text without its closed <!-- … --> comments (an unclosed one is left to the HTML reader); linear time."""
+    parts, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        parts.append(text[at:start])
+        at = end + 3
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+def _grids(tables: list, name: str) -> tuple[tuple[GridRow, ...], ...]:
+    """The tables' grids; LimitExceeded when their cells, after span expansion, pass MAX_PAGE_CELLS."""
+    grids, cells = [], 0
+    for table in tables:
+        grid = build_grid(table, name)
+        cells += sum(len(row.cells) for row in grid)
+        if cells > MAX_PAGE_CELLS:
+            raise _too_many_cells(name, f"its tables hold more than {MAX_PAGE_CELLS:,} cells")
+        grids.append(grid)
+    return tuple(grids)
+
+
+def _too_many_cells(name: str, what: str) -> LimitExceeded:
+    return LimitExceeded(f"{name or 'the page'}: {what} once rowspan and colspan are laid out, past the limit for "
+                         "one report; nothing was added. Check that it is an annual report.")
 
 
 def _article(root, tables) -> etree._Element:
@@ -115,44 +163,48 @@ def _inside(el, ancestor) -> bool:
 
 
 def _lines(root, skip_tables: bool) -> str:
+    """The text under `root` as lines (a block element is a line break, a cell a space). Walked with a stack,
+    not recursion: a page may nest elements 2,048 deep."""
     parts: list[str] = []
-
-    def walk(el) -> None:
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP_TAGS or (skip_tables and tag == "table"):
-            if el.tail:
-                parts.append(el.tail)
-            return
-        block = tag in _BLOCK_TAGS or tag in ("td", "th")
-        if block:
-            parts.append("\n" if tag not in ("td", "th") else " ")
-        if el.text and tag not in ("", "comment"):
+        block = " " if tag in ("td", "th") else "\n" if tag in _BLOCK_TAGS else ""
+        if closing or tag in _SKIP_TAGS or (skip_tables and tag == "table"):
+            parts.append(block if closing else "")
+            parts.append(el.tail or "")
+            continue
+        check_time()
+        parts.append(block)
+        if el.text and tag:
             parts.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            parts.append("\n" if tag not in ("td", "th") else " ")
-        if el.tail:
-            parts.append(el.tail)
-
-    walk(root)
+        stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
     lines = (_WS.sub(" ", line).strip() for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
-def build_grid(table) -> tuple[GridRow, ...]:
-    """Lay a table's cells on a grid: a cell with rowspan/colspan occupies every grid slot it covers."""
+def build_grid(table, name: str = "") -> tuple[GridRow, ...]:
+    """Lay a table's cells on a grid: a cell with rowspan/colspan occupies every grid slot it covers.
+
+    A rowspan reaches no further than the table's last row. The grid is bounded by MAX_TABLE_CELLS slots
+    (a report's tables have a few hundred): a table of spans that would lay out more is refused before
+    it is built (a 47 KB table of spans once took 1.6 GB)."""
     occupied: dict[tuple[int, int], GridCell] = {}
     rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
     width = 0
     for r, tr in enumerate(rows):
+        check_time()
         c = 0
         for td in tr:
             if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
                 continue
             while (r, c) in occupied:
                 c += 1
-            rs, cs = _span(td.get("rowspan")), _span(td.get("colspan"))
+            rs, cs = min(_span(td.get("rowspan")), len(rows) - r), _span(td.get("colspan"))
+            if len(occupied) + rs * cs > MAX_TABLE_CELLS or len(rows) * max(width, c + cs) > MAX_TABLE_CELLS:
+                raise _too_many_cells(name, f"a table holds more than {MAX_TABLE_CELLS:,} cells")
             cell = GridCell(_cell_text(td), r, c, rs, cs)
             for dr in range(rs):
                 for dc in range(cs):
@@ -179,17 +231,19 @@ def _span(value: str | None) -> int:
 def _cell_text(td) -> str:
     # Paragraphs and <br> inside a cell separate words of a label ("商业<p>企业"); spans may split a number.
     pieces: list[str] = []
-
-    def walk(el) -> None:
+    stack: list[tuple[etree._Element, bool]] = [(td, False)]  # (element, only its tail is left)
+    while stack:
+        el, tail = stack.pop()
+        if tail:
+            if el.tail:
+                pieces.append(el.tail)
+            continue
         if el.tag in ("p", "br", "div") and pieces:
             pieces.append(" ")
         if el.text:
             pieces.append(el.text)
-        for child in el:
+        for child in reversed(el):
+            stack.append((child, True))
             if isinstance(child.tag, str) and child.tag not in _SKIP_TAGS:
-                walk(child)
-            if child.tail:
-                pieces.append(child.tail)
-
-    walk(td)
+                stack.append((child, False))
     return _WS.sub(" ", "".join(pieces)).strip()

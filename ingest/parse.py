@@ -10,6 +10,7 @@ from pathlib import Path
 from ingest.errors import NotAReport, UnreadableReport
 from ingest.grid_tables import read_grids
 from ingest.html_doc import parse_html
+from ingest.limits import check_file_size
 from ingest.metadata import Metadata, read_metadata
 from ingest.reading import decode
 from ingest.readings import RowReading
@@ -30,9 +31,11 @@ def parse_report(source: str | os.PathLike, data: bytes | None = None) -> Parsed
     name = str(source)
     if data is None:
         try:
+            check_file_size(Path(source).stat().st_size, name)
             data = Path(source).read_bytes()
         except OSError as exc:
             raise UnreadableReport(f"cannot read {name}: {exc.strerror or exc}") from exc
+    check_file_size(len(data), name)
     decoded = decode(data, name)
     if decoded.is_html:
         doc = parse_html(decoded.text, name)

@@ -40,7 +40,7 @@ def _decode_text(data: bytes, name: str) -> tuple[str, str]:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return data.decode(enc, errors="strict"), enc
+            return _decode_bom(data, enc, name), enc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -58,6 +58,17 @@ def _decode_text(data: bytes, name: str) -> tuple[str, str]:
         f"{name or 'the file'}: unknown text encoding (not UTF-8, GBK or GB18030; first bad byte at "
         f"{utf8_error.start}). Re-save it as UTF-8 and try again."
     )
+
+
+def _decode_bom(data: bytes, enc: str, name: str) -> str:
+    """Text behind a byte-order mark; a file cut off inside its last character loses only that character."""
+    try:
+        return data.decode(enc, errors="strict")
+    except UnicodeDecodeError as exc:
+        if exc.end >= len(data) - 1 and exc.start >= len(data) - 4:
+            return data[: exc.start].decode(enc, errors="strict")
+        raise UnreadableReport(f"{name or 'the file'}: broken {enc.upper()} text (bad bytes at {exc.start}). "
+                               "Re-save it as UTF-8 and try again.") from exc
 
 
 def _declared_charset(data: bytes) -> str | None:

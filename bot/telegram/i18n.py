@@ -106,8 +106,13 @@ _REASONS_ZH = (
     (r"the parser failed", "解析这份报告时程序出错。请把文件发给维护者。"),
     (r"^already indexed \(ingested (?P<when>[^)]*)\)", "已经收录过（收录于 {when}），没有改动。"),
     (r"^same file as (?P<other>.+)$", "与 {other} 是同一个文件。"),
-    (r"^same agency and year as (?P<kept>.+), which was kept \((?P<kept_n>\d+) certain facts against (?P<n>\d+)\)",
-     "与 {kept} 是同一单位、同一年度的报告，保留了后者（确定的数字 {kept_n} 个，本文件 {n} 个）。"),
+    (r"^not used: (?P<kept>.+) serves this agency and year, being at least as complete \((?P<kept_n>\d+) certain "
+     r"facts.*; this copy: (?P<n>\d+) certain facts",
+     "未采用：同一单位、同一年度的 {kept} 至少同样完整（确定的数字 {kept_n} 个，本文件 {n} 个），由它提供答案；本文件已保存，但不使用。"),
+    (r"^not used: (?P<kept>.+) serves this agency and year \((?P<kept_n>\d+) certain facts.*\); this copy has "
+     r"(?P<lacks>.+)\. It is kept",
+     "未采用：同一单位、同一年度已收录的 {kept} 更完整（确定的数字 {kept_n} 个），继续由它提供答案；本文件的不足：{lacks}。"
+     "本文件已保存，但不使用；如确要改用本文件，请用 xxgk ingest --replace 重新收录。"),
     (r"^kept the previous version: re-reading it failed \((?P<why>.*)\)$", "保留了旧版本：重新读取失败（{why}）。"),
 )
 
