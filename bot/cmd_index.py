@@ -16,14 +16,14 @@ from index.errors import IndexProblem
 def run_ingest(args) -> int:
     from index.build import ingest
 
-    return _run(lambda progress: ingest(args.home, args.paths, model=getattr(args, "model", None),
-                                        progress=progress, replace=getattr(args, "replace", False)))
+    return _run("ingest", lambda progress: ingest(args.home, args.paths, model=getattr(args, "model", None),
+                                                  progress=progress, replace=getattr(args, "replace", False)))
 
 
 def run_reindex(args) -> int:
     from index.build import reindex
 
-    return _run(lambda progress: reindex(args.home, model=getattr(args, "model", None), progress=progress))
+    return _run("reindex", lambda progress: reindex(args.home, model=getattr(args, "model", None), progress=progress))
 
 
 def run_stats(args) -> int:
@@ -42,14 +42,14 @@ def run_stats(args) -> int:
     return 1 if problems else 0
 
 
-def _run(action) -> int:
+def _run(command: str, action) -> int:
     bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None
     try:
         result = action(bar.update if bar else None)
     except IndexProblem as e:
         if bar:
             bar.clear()
-        print(f"xxgk: {e}", file=sys.stderr)
+        print(f"xxgk {command}: {e}", file=sys.stderr)
         return 1
     if bar:
         bar.clear()

@@ -131,7 +131,7 @@ def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike], *,
     with _plain_errors(home), write_lock(home), _collector_paused():
         if into_new_home and holds_reports(home):
             return IngestResult((), None, "", seconds=clock.done())
-        live = current(home)
+        live = current(home, writing=True)
         meta = Meta.read(live) if live else None
         _check_cache(home)
         embedder = _embedder(meta, model, switching=False)

@@ -67,14 +67,15 @@ class Meta:
                           f"{type(e).__name__}") from e
 
 
-def current(home: Path) -> Path | None:
+def current(home: Path, *, writing: bool = False) -> Path | None:
     """The live generation folder; None when the home has no index yet (nothing was ever added, or the
     first ingest is still writing). DamagedIndex when CURRENT is missing, unreadable, or names a folder
-    that is gone or incomplete while the home holds reports: such a home is never taken for a new one."""
+    that is gone or incomplete while the home holds reports: such a home is never taken for a new one.
+    `writing`: the caller holds the write lock (so no first ingest can be under way)."""
     while True:
         name = _read_current(home)
         if name is None:
-            if holds_reports(home) and not writer_active(home):
+            if holds_reports(home) and (writing or not writer_active(home)):
                 raise damaged(home, "its CURRENT file is missing")
             return None
         folder = generations_dir(home) / name
@@ -174,7 +175,7 @@ def publish(home: Path, folder: Path) -> None:
 def cleanup(home: Path) -> list[str]:
     """Delete generations that are neither live, nor the previous one, nor open by a reader, nor the only
     generation indexing some report (one the live generation neither holds nor replaced)."""
-    live = current(home)
+    live = current(home, writing=True)
     if live is None:
         return []
     folders = generation_folders(home)

@@ -46,7 +46,7 @@ def sources(home: Path) -> Sources:
 
 def _live(home: Path) -> Path | None:
     with contextlib.suppress(IndexProblem):
-        return current(home)
+        return current(home, writing=True)
     return None
 
 

@@ -61,7 +61,7 @@ def test_a_model_mismatch_is_one_line_on_stderr(tmp_path, report_copy, capsys):
     assert main(["reindex", "--home", home, "--model", "hash:32"]) == 0
     assert main(["ingest", "--home", home, "--model", "hash:64", str(report_copy("2018_pingtan_syq.txt", folder="b"))]) == 1
     err = capsys.readouterr().err
-    assert _lines(err) == [err.strip()] and err.startswith("xxgk: this index was built with the embedding model hash:32")
+    assert _lines(err) == [err.strip()] and err.startswith("xxgk ingest: this index was built with the embedding model hash:32")
 
 
 def test_stats_lists_what_the_index_holds(tmp_path, report_copy, capsys):
@@ -83,7 +83,7 @@ def test_an_unusable_home_is_a_message_not_a_traceback(tmp_path):
                            str(ROOT / "tests" / "data" / "2013_pingtan_xian.txt")],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and proc.stdout == ""
-    assert _lines(proc.stderr) == [f"xxgk: cannot write to the data home {blocker / 'home'}: Not a directory. "
+    assert _lines(proc.stderr) == [f"xxgk ingest: cannot write to the data home {blocker / 'home'}: Not a directory. "
                                    "Pass --home DIR or set XXGK_HOME to a folder you can write."]
 
 
