@@ -142,6 +142,16 @@ def test_the_bot_reply_to_an_upload_says_which_copy_serves(home, tmp_path):
     assert "not used:" in en and "serves this agency and year" in en
 
 
+def test_the_bot_reply_names_uploads_without_their_temporary_folders(tmp_path):
+    home = tmp_path / "home"
+    first = _write(tmp_path / "xxgk-upload-a1", "truncated.html", _truncated())
+    ingest(home, [first], model=MODEL)
+    second = _write(tmp_path / "xxgk-upload-b2", "complete.html", _page())
+    zh = views.ingest_html(ingest(home, [second], model=MODEL), "complete.html", "zh")
+    assert "（替换了之前收录的版本：truncated.html (ingested " in zh and "xxgk-upload" not in zh
+    assert "新文件至少同样完整（确定的数字 207 个，旧版本 93 个）" in zh
+
+
 def _agencyless(source: str, marker: str) -> str:
     """A real report with every mention of its agency removed (the title names no agency)."""
     text = (DATA / source).read_text("utf-8")

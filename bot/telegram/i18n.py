@@ -113,6 +113,10 @@ _REASONS_ZH = (
      r"(?P<lacks>.+)\. It is kept",
      "未采用：同一单位、同一年度已收录的 {kept} 更完整（确定的数字 {kept_n} 个），继续由它提供答案；本文件的不足：{lacks}。"
      "本文件已保存，但不使用；如确要改用本文件，请用 xxgk ingest --replace 重新收录。"),
+    (r"^at least as complete as the copy it replaces \((?P<new>\d+) certain facts.*before: (?P<old>\d+) certain facts",
+     "新文件至少同样完整（确定的数字 {new} 个，旧版本 {old} 个）"),
+    (r"^served because of --replace, although less complete than the copy it replaces \((?P<lacks>.*)\)$",
+     "因使用 --replace 而采用，尽管不如被替换的版本完整（{lacks}）"),
     (r"^kept the previous version: re-reading it failed \((?P<why>.*)\)$", "保留了旧版本：重新读取失败（{why}）。"),
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
 from itertools import groupby
@@ -81,16 +82,22 @@ def ingest_html(result: Any, name: str, lang: str) -> str:
 
 def _outcome(o: Any, name: str, lang: str) -> str:
     # Not the upload's temporary path; in the admin's language where the reason is a known one.
-    reason = escape(i18n.reason(o.reason.replace(o.source, name), lang)) if o.reason else "?"
+    reason = escape(i18n.reason(_unpathed(o.reason.replace(o.source, name)), lang)) if o.reason else "?"
     if o.status == "failed":
         return t("ingest_failed", lang, name=escape(name), reason=reason)
     year = o.year if o.year is not None else "?"
     if o.status in ("unchanged", "skipped", "kept"):
         return t("ingest_unchanged", lang, agency=escape(o.agency or "?"), year=year, reason=reason)
-    note = t("ingest_replaced", lang, old=escape(o.replaced)) if o.status == "replaced" else ""
+    why = f"; {reason}" if o.reason else ""  # which copy serves and why (index.copies)
+    note = t("ingest_replaced", lang, old=escape(_unpathed(o.replaced)) + why) if o.status == "replaced" else ""
     audit = t("see_audit", lang) if o.failed_checks else ""
     return t("ingest_ok", lang, agency=escape(o.agency or "?"), year=year, facts=o.facts, ambiguous=o.ambiguous,
              failed=f"{o.failed_checks}{audit}", chunks=o.chunks, note=note)
+
+
+def _unpathed(text: str) -> str:
+    """Another upload's file as the admin named it, without the temporary folder it was read from."""
+    return re.sub(r"\S*/xxgk-upload-[^/\s]*/", "", text)
 
 
 def reindex_html(result: Any, seconds: float, lang: str) -> str:
