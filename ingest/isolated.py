@@ -86,6 +86,16 @@ _lock = threading.Lock()
 _child: _Child | None = None
 
 
+def _forget_in_fork() -> None:
+    """A forked process (an ingest's pool of parsers) starts its own child: the pipes of its parent's child
+    are not its to use."""
+    global _lock, _child
+    _lock, _child = threading.Lock(), None
+
+
+os.register_at_fork(after_in_child=_forget_in_fork)
+
+
 def parse_in_child(name: str, data: bytes, fn: ParseFn = parse_report_bounded) -> ParsedReport:
     """fn(name, data) in the parsing child, which is killed (and replaced on the next call) when it takes
     longer than the parse deadline plus PARSE_GRACE seconds, or dies."""

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from ingest.errors import ReportError
 
 MAX_FILE_BYTES = 40 * 2**20  # a report file or page; an 11 MB inline image before the tables still fits
-MAX_TABLE_CELLS = 50_000  # grid slots of one table after rowspan/colspan expansion
-MAX_PAGE_CELLS = 200_000  # grid slots of all tables of one page
+MAX_TABLE_CELLS = 20_000  # grid slots of one table after rowspan/colspan expansion
+MAX_PAGE_CELLS = 100_000  # grid slots of all tables of one page (at the limit: a few seconds to read)
 MAX_PASSAGES = 2_000  # passages (narrative pieces and table rows) of one report: ~15 min of embedding at most
 PARSE_SECONDS = 60.0  # wall-clock time to parse one report
 PARSE_GRACE = 10.0  # then the child process parsing it is killed, whatever it is doing
