@@ -78,6 +78,11 @@ def test_a_damaged_current_file_is_said_and_reindex_rebuilds_every_report(home, 
     _refused_everywhere_then_repaired(home, "not a generation folder")
 
 
+def test_a_deleted_live_generation_is_said_and_reindex_rebuilds_every_report(home):
+    shutil.rmtree(_live(home))
+    _refused_everywhere_then_repaired(home, "not a generation folder")
+
+
 def test_a_deleted_current_file_is_said_and_reindex_rebuilds_every_report(home):
     current_file(home).unlink()
     _refused_everywhere_then_repaired(home, "CURRENT file is missing")
