@@ -218,7 +218,7 @@ def _embedder(meta: Meta | None, model: str | Embedder | None, *, switching: boo
 @dataclass(frozen=True)
 class _Known:
     by_sha: dict[str, dict]
-    by_key: dict[tuple[str, int | None], dict]
+    by_key: dict[str, dict]  # by copy key (index.copies)
 
 
 def _known(home: Path, live: Path | None) -> _Known:
