@@ -39,7 +39,8 @@ def read_docx(data: bytes, name: str = "") -> OfficeDocument:
     lines: list[str] = []
     grids: list[tuple[GridRow, ...]] = []
     _read_blocks(document.element.body, lines, grids)
-    return OfficeDocument("\n".join(lines), tuple(grids), "docx")
+    title = (document.core_properties.title or "").strip()
+    return OfficeDocument("\n".join(lines), tuple(grids), "docx", title)
 
 
 def read_doc(data: bytes, name: str = "") -> OfficeDocument:

@@ -41,7 +41,7 @@ def parse_report(source: str | os.PathLike, data: bytes | None = None) -> Parsed
     office = _OFFICE_READERS[kind](data, name) if kind else None
     decoded = None if office else decode(data, name)
     if office:
-        meta = read_metadata(office.text)
+        meta = read_metadata(office.text, None, office.stated_title())
         body, grids = office.text, office.grids
     elif decoded.is_html:
         doc = parse_html(decoded.text, name)

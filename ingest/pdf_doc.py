@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ingest.errors import UnreadableReport
 from ingest.glyphs import Line, joins_with_space, text_lines
 from ingest.office_doc import OfficeDocument
-from ingest.pdf_pages import PageContent, read_pages
+from ingest.pdf_pages import PageContent, read_content
 from ingest.ruled_tables import TOL, RuledTable, find_tables, stack, table_grid
 
 _MIN_GLYPHS_PER_PAGE = 20  # fewer than this on average: the pages are images (a page number is not text)
@@ -35,7 +35,8 @@ class _Page:
 
 
 def read_pdf(data: bytes, name: str = "") -> OfficeDocument:
-    contents = read_pages(data, name)
+    content = read_content(data, name)
+    contents = content.pages
     if sum(len(p.glyphs) for p in contents) < _MIN_GLYPHS_PER_PAGE * max(len(contents), 1):
         raise UnreadableReport(
             f"{name or 'the PDF'} is scanned, no text layer; OCR is not supported. Ask the agency for the "
@@ -43,7 +44,7 @@ def read_pdf(data: bytes, name: str = "") -> OfficeDocument:
         )
     pages = _without_furniture([_page(c) for c in contents])
     tables = _joined(pages)
-    return OfficeDocument(_narrative(pages), tuple(table_grid(t) for t in tables), "pdf")
+    return OfficeDocument(_narrative(pages), tuple(table_grid(t) for t in tables), "pdf", content.title)
 
 
 def _page(content: PageContent) -> _Page:
@@ -100,8 +101,9 @@ def _aligned(upper: RuledTable, lower: RuledTable) -> bool:
 
 def _narrative(pages: list[_Page]) -> str:
     """The text as paragraphs: a line that runs to the right margin continues on the next line (also on
-    the next page) unless that line is indented, is a heading, or a table stands between them. A title
-    set in a larger type over several lines ("淮安市人民政府" / "2024年政府信息公开工作年度报告") is one line."""
+    the next page) unless that line is indented, is a heading, or a table stands between them. The title
+    at the top, centred or in a larger type over several lines ("淮安市人民政府" / "2024年政府信息公开
+    工作年度报告"), is one line."""
     lines = [x for p in pages for x in p.lines]
     if not lines:
         return ""
@@ -110,9 +112,11 @@ def _narrative(pages: list[_Page]) -> str:
         right=_quantile([x.x1 for x in lines], 0.9),
         body_size=_quantile([x.size for x in lines], 0.5),
     )
-    paragraphs: list[str] = []
+    items = _reading_order(pages)
+    title = margins.title_block(items)
+    paragraphs = ["".join(x.text for x in title)] if title else []
     prev: Line | None = None
-    for item in _reading_order(pages):
+    for item in items[len(title) :]:
         if item is not None and prev is not None and margins.continues(prev, item):
             glue = " " if joins_with_space(paragraphs[-1], item.text) else ""
             paragraphs[-1] += glue + item.text
@@ -138,14 +142,24 @@ class _Margins:
     body_size: float
 
     def continues(self, prev: Line, line: Line) -> bool:
-        if self.display(prev) and self.display(line):
-            return abs(prev.size - line.size) <= 0.1 * prev.size and line.top - prev.bottom <= prev.size
         wrapped = prev.x1 >= self.right - 1.5 * prev.size and line.x0 <= self.left + 0.5 * line.size
         return wrapped and not _HEADING.match(line.text)
 
-    def display(self, line: Line) -> bool:
-        """Set in a type larger than the body's: a title."""
-        return line.size >= 1.2 * self.body_size
+    def title_block(self, items: list[Line | None]) -> list[Line]:
+        """The lines of the title: the leading lines set apart (centred, or larger than the body), close together."""
+        block: list[Line] = []
+        for item in items:
+            if item is None or not self._set_apart(item):
+                break
+            if block and item.top - block[-1].bottom > 1.5 * block[-1].size:
+                break
+            block.append(item)
+        return block if len(block) > 1 else []
+
+    def _set_apart(self, line: Line) -> bool:
+        indent_left, indent_right = line.x0 - self.left, self.right - line.x1
+        centred = indent_left >= 2 * line.size and abs(indent_left - indent_right) <= 2 * line.size
+        return centred or line.size >= 1.2 * self.body_size
 
 
 def _quantile(values: list[float], q: float) -> float:

@@ -39,7 +39,13 @@ class PageContent:
     rulings: tuple[Ruling, ...]
 
 
-def read_pages(data: bytes, name: str) -> list[PageContent]:
+@dataclass(frozen=True)
+class PdfContent:
+    title: str  # the document's Title property ("" when unset)
+    pages: list[PageContent]
+
+
+def read_content(data: bytes, name: str) -> PdfContent:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -48,7 +54,8 @@ def read_pages(data: bytes, name: str) -> list[PageContent]:
             "password: save an unprotected copy (or the report's web page) and try again."
         ) from exc
     try:
-        return [_page(pdf[i], i) for i in range(len(pdf))]
+        title = (pdf.get_metadata_dict().get("Title") or "").strip()
+        return PdfContent(title, [_page(pdf[i], i) for i in range(len(pdf))])
     finally:
         pdf.close()
 
