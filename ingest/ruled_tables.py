@@ -162,28 +162,34 @@ def _first_own_row(upper: Layout, lower: Layout) -> int:
 
 
 def _cut_row_openings(upper: Layout, lower: Layout, first: int) -> list[tuple[float, float]]:
-    """The x ranges where the page break cut a row in two: a cell of the last row above and the cell of
-    the same width below it both hold words, and the words below start no row of their own (no number,
-    no row number, no row label of the template). When the rest of the continuation's first row is empty,
-    the whole row was cut and opens across."""
-    if not upper.rows or first >= len(lower.rows) or _has_number(lower.rows[first]):
+    """The x ranges where the page break cut a cell in two, so that the ruling between the parts opens:
+
+    - the continuation's first row is empty: all that was left of a row (it opens across);
+    - a cell spanning rows goes on in an empty cell of the same width below (or the empty cell below
+      spans rows: the label of a group of rows, cut at the group's first row);
+    - the words of a cell go on in the cell of the same width below, where they start no row of their
+      own (no number in that row, no row number, no row label of the template).
+    When every word of the continuation's first row goes on from above, the whole row opens across."""
+    if not upper.rows or first >= len(lower.rows):
         return []
     below = lower.row_cells(first)
+    across = [(min(c.x0 for c in below) - TOL, max(c.x1 for c in below) + TOL)]
+    if all(not c.cell.text for c in below):
+        return across
+    numbers = _has_number(lower.rows[first])
     openings = []
     for cell in upper.row_cells(len(upper.rows) - 1):
         under = [c for c in below if cell.x0 - TOL <= (c.x0 + c.x1) / 2 <= cell.x1 + TOL]
-        if (
-            len(under) == 1
-            and abs(under[0].x0 - cell.x0) <= TOL
-            and abs(under[0].x1 - cell.x1) <= TOL
-            and cell.cell.text
-            and under[0].cell.text
-            and not _starts_row(under[0].cell.text)
-            and read_value(cell.cell.text) is None
-        ):
+        same = len(under) == 1 and abs(under[0].x0 - cell.x0) <= TOL and abs(under[0].x1 - cell.x1) <= TOL
+        if not same or not cell.cell.text:
+            continue
+        if not under[0].cell.text:
+            if cell.cell.rowspan > 1 or under[0].cell.rowspan > 1:
+                openings.append((cell.x0, cell.x1))
+        elif not numbers and not _starts_row(under[0].cell.text) and read_value(cell.cell.text) is None:
             openings.append((cell.x0, cell.x1))
-    if openings and all(not c.cell.text or _within(c, openings) for c in below):
-        return [(min(c.x0 for c in below) - TOL, max(c.x1 for c in below) + TOL)]
+    if openings and not numbers and all(not c.cell.text or _within(c, openings) for c in below):
+        return across
     return openings
 
 
