@@ -20,7 +20,6 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl, CT_Tc
-from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ingest.errors import UnreadableReport
@@ -28,6 +27,11 @@ from ingest.html_doc import GridCell, GridRow
 from ingest.office_doc import OfficeDocument
 
 _WS = re.compile(r"[ \t\xa0\u3000\u2002\u2003\u200b]+")
+_P, _T, _TAB = qn("w:p"), qn("w:t"), qn("w:tab")
+_RUN_TEXT = etree.XPath(
+    ".//w:r[not(ancestor::w:moveFrom)]/*[self::w:t or self::w:tab or self::w:br or self::w:cr]",
+    namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"},
+)
 CONVERT_TIMEOUT = 120  # seconds for LibreOffice to turn one .doc into .docx
 
 
@@ -61,12 +65,23 @@ def _converted(soffice: str, data: bytes, name: str) -> bytes:
         source.write_bytes(data)
         # A private profile: a running LibreOffice, or a parallel conversion, cannot block this one.
         profile = f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}"
-        command = [soffice, profile, "--headless", "--norestore", "--convert-to", "docx", "--outdir", tmp,
-                   str(source)]
+        command = [
+            soffice,
+            profile,
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            tmp,
+            str(source),
+        ]
         try:
             subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise UnreadableReport(f"{name or 'the file'}: LibreOffice could not convert the .doc: {exc}") from exc
+            raise UnreadableReport(
+                f"{name or 'the file'}: LibreOffice could not convert the .doc: {exc}"
+            ) from exc
         converted = Path(tmp) / "report.docx"
         if not converted.exists():
             raise UnreadableReport(
@@ -99,37 +114,54 @@ def _read_table(tbl: CT_Tbl, lines: list[str], grids: list[tuple[GridRow, ...]])
 
 
 def table_grid(tbl: CT_Tbl) -> tuple[GridRow, ...]:
-    """Lay a Word table on a grid: a cell spanning grid columns or rows occupies every slot it covers."""
+    """Lay a Word table on a grid: a cell spanning grid columns or rows occupies every slot it covers.
+
+    A cell's grid column is its row's w:gridBefore plus the spans of the cells before it; a vMerge
+    "restart" cell spans down over the "continue" cells at the same grid column below it."""
+    rows = [_row_cells(tr) for tr in tbl.tr_lst]
     occupied: dict[tuple[int, int], GridCell] = {}
-    rows = tbl.tr_lst
-    for r, tr in enumerate(rows):
-        for tc in tr.tc_lst:
-            col, span = tc.grid_offset, tc.grid_span
-            if tc.vMerge == "continue" and (r, col) in occupied:
+    for r, cells in enumerate(rows):
+        for col, span, merge, tc in cells:
+            if merge == "continue" and (r, col) in occupied:
                 continue  # covered by the cell that restarts the merge above
-            cell = GridCell(_cell_text(tc), r, col, _rowspan(tc, r), span)
-            for dr in range(cell.rowspan):
-                for dc in range(span):
-                    occupied[(r + dr, col + dc)] = cell
+            rowspan = _rowspan(rows, r, col, span) if merge == "restart" else 1
+            cell = GridCell(_cell_text(tc), r, col, rowspan, span)
+            occupied.update({(r + dr, col + dc): cell for dr in range(rowspan) for dc in range(span)})
     width = max((c for _, c in occupied), default=-1) + 1
     return tuple(GridRow(tuple(occupied.get((r, c)) for c in range(width)), r) for r in range(len(rows)))
 
 
-def _rowspan(tc: CT_Tc, row: int) -> int:
-    if tc.vMerge != "restart":
-        return 1
-    try:
-        return max(1, tc.bottom - row)
-    except (ValueError, IndexError):  # a merge that runs into a row too short to hold it
-        return 1
+def _row_cells(tr) -> list[tuple[int, int, str | None, CT_Tc]]:
+    """(grid column, grid span, vMerge, cell) of each cell of a row."""
+    col = tr.grid_before
+    out = []
+    for tc in tr.tc_lst:
+        span = tc.grid_span
+        out.append((col, span, tc.vMerge, tc))
+        col += span
+    return out
+
+
+def _rowspan(rows: list[list[tuple]], r: int, col: int, span: int) -> int:
+    n = 1
+    while r + n < len(rows) and any(c == col and s == span and m == "continue" for c, s, m, _ in rows[r + n]):
+        n += 1
+    return n
 
 
 def _cell_text(tc: CT_Tc) -> str:
     # Paragraphs and line breaks inside a cell separate words of a label, as <p> and <br> do in HTML.
-    texts = (Paragraph(p, None).text for p in tc.iter(qn("w:p")))
-    return _WS.sub(" ", " ".join(texts).replace("\n", " ")).strip()
+    return _WS.sub(" ", " ".join(_text(p) for p in tc.iter(_P)).replace("\n", " ")).strip()
 
 
 def _paragraph_lines(p) -> list[str]:
-    text = Paragraph(p, None).text
-    return [line for line in (_WS.sub(" ", x).strip() for x in text.split("\n")) if line]
+    return [line for line in (_WS.sub(" ", x).strip() for x in _text(p).split("\n")) if line]
+
+
+def _text(p) -> str:
+    """A paragraph's text: its runs' text, tabs and line breaks; deleted and moved-away text left out."""
+    parts = []
+    for el in _RUN_TEXT(p):
+        tag = el.tag
+        parts.append(el.text or "" if tag == _T else "\t" if tag == _TAB else "\n")
+    return "".join(parts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9.,%:/@_\-]")
 
@@ -15,18 +15,15 @@ class Glyph:
     top: float
     x1: float
     bottom: float
+    # Derived once: layout reads them many times per glyph.
+    cx: float = field(init=False, repr=False, compare=False)
+    cy: float = field(init=False, repr=False, compare=False)
+    size: float = field(init=False, repr=False, compare=False)
 
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
-
-    @property
-    def size(self) -> float:
-        return max(self.bottom - self.top, 1.0)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cx", (self.x0 + self.x1) / 2)
+        object.__setattr__(self, "cy", (self.top + self.bottom) / 2)
+        object.__setattr__(self, "size", max(self.bottom - self.top, 1.0))
 
     def shifted(self, dy: float) -> Glyph:
         return Glyph(self.text, self.x0, self.top + dy, self.x1, self.bottom + dy)
@@ -45,17 +42,17 @@ class Line:
 def text_lines(glyphs: list[Glyph]) -> list[Line]:
     """Glyphs grouped into lines top to bottom: a glyph belongs to the line its vertical centre falls in."""
     lines: list[list[Glyph]] = []
+    centre_sum = 0.0  # of the current line's glyphs' vertical centres
     for g in sorted(glyphs, key=lambda g: (g.cy, g.x0)):
         current = lines[-1] if lines else None
-        if current and abs(g.cy - _centre(current)) <= 0.5 * max(g.size, current[0].size):
+        cy = g.cy
+        if current and abs(cy - centre_sum / len(current)) <= 0.5 * max(g.size, current[0].size):
             current.append(g)
+            centre_sum += cy
         else:
             lines.append([g])
+            centre_sum = cy
     return [_line(sorted(row, key=lambda g: g.x0)) for row in lines]
-
-
-def _centre(row: list[Glyph]) -> float:
-    return sum(g.cy for g in row) / len(row)
 
 
 def _line(row: list[Glyph]) -> Line:
@@ -68,8 +65,14 @@ def _line(row: list[Glyph]) -> Line:
         if g.x0 - prev.x1 > 0.25 * size and joins_with_space(prev.text, g.text):
             parts.append(" ")
         parts.append(g.text)
-    return Line("".join(parts), row[0].x0, min(g.top for g in row), max(g.x1 for g in row),
-                max(g.bottom for g in row), size)
+    return Line(
+        "".join(parts),
+        row[0].x0,
+        min(g.top for g in row),
+        max(g.x1 for g in row),
+        max(g.bottom for g in row),
+        size,
+    )
 
 
 def joins_with_space(left: str, right: str) -> bool:

@@ -24,7 +24,9 @@ _PAGE_NUMBER = re.compile(
     r"|^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$"
 )
 # A line that starts a heading or a numbered point never continues the paragraph above it.
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))")
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))"
+)
 
 
 @dataclass(frozen=True)

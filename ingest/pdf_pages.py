@@ -65,7 +65,7 @@ def _page(page: pdfium.PdfPage, index: int) -> PageContent:
     flip = (1.0, 0.0, 0.0, -1.0, -left, top)  # page space → top-down page space
     textpage = page.get_textpage()
     try:
-        glyphs = tuple(_glyphs(textpage, flip))
+        glyphs = tuple(_glyphs(textpage, left, top))
     finally:
         textpage.close()
     rulings = tuple(_rulings(raw.FPDFPage_CountObjects(page.raw), page.raw, raw.FPDFPage_GetObject, flip))
@@ -73,23 +73,22 @@ def _page(page: pdfium.PdfPage, index: int) -> PageContent:
     return PageContent(index, top - bottom, glyphs, rulings)
 
 
-def _glyphs(textpage: pdfium.PdfTextPage, flip: Matrix) -> Iterator[Glyph]:
-    box = raw.FS_RECTF()
+def _glyphs(textpage: pdfium.PdfTextPage, left: float, top: float) -> Iterator[Glyph]:
+    box, page = raw.FS_RECTF(), textpage.raw
+    unicode, loose_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
+    # pdfium's generated characters are spaces and line breaks, dropped with the other whitespace:
+    # spacing comes from the glyphs' positions (glyphs.text_lines).
     for i in range(textpage.count_chars()):
-        code = raw.FPDFText_GetUnicode(textpage.raw, i)
-        if code < 33 or raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
-            continue
+        code = unicode(page, i)
         char = chr(code)
-        if char.isspace() or not char.isprintable():
+        if code < 33 or char.isspace() or not char.isprintable():
             continue
         if any(lo <= code <= hi for lo, hi in _FOLDED_RANGES):
             char = unicodedata.normalize("NFKC", char)
         # The loose box spans the font's ascent and descent: punctuation and digits share their line's
         # height instead of sitting low in it, and a glyph's width is its advance.
-        raw.FPDFText_GetLooseCharBox(textpage.raw, i, box)
-        x0, y0 = _apply(flip, box.left, box.top)
-        x1, y1 = _apply(flip, box.right, box.bottom)
-        yield Glyph(char, x0, y0, x1, y1)
+        loose_box(page, i, box)
+        yield Glyph(char, box.left - left, top - box.top, box.right - left, top - box.bottom)
 
 
 def _rulings(count: int, parent, get, matrix: Matrix) -> Iterator[Ruling]:

@@ -28,7 +28,7 @@ class Decoded:
 
 
 def office_kind(data: bytes, name: str = "") -> str | None:
-    """"pdf", "docx" or "doc" when the bytes are a PDF or a Word file, None for text and HTML.
+    """The kind of a PDF or Word file ("pdf", "docx", "doc") by its bytes; None for text and HTML.
 
     Other office containers (a spreadsheet, an OFD document) are refused here with what to do instead."""
     if data[:1024].lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(b"%PDF-"):

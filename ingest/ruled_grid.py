@@ -69,10 +69,13 @@ def lay_out(rulings: tuple[Ruling, ...], glyphs: tuple[Glyph, ...]) -> Layout:
     cells = boxes.cells()
     starts = {span[0] for span, _ in cells}  # a row that only cells from above cover adds nothing
     keep_rows = [
-        i for i in range(boxes.nr)
+        i
+        for i in range(boxes.nr)
         if i in starts and (boxes.ys[i + 1] - boxes.ys[i] >= _MIN_EXTENT or boxes.has_text(row=i))
     ]
-    keep_cols = [j for j in range(boxes.nc) if boxes.xs[j + 1] - boxes.xs[j] >= _MIN_EXTENT or boxes.has_text(col=j)]
+    keep_cols = [
+        j for j in range(boxes.nc) if boxes.xs[j + 1] - boxes.xs[j] >= _MIN_EXTENT or boxes.has_text(col=j)
+    ]
     row_at = {old: new for new, old in enumerate(keep_rows)}
     col_at = {old: new for new, old in enumerate(keep_cols)}
     occupied: dict[tuple[int, int], GridCell] = {}
@@ -101,17 +104,31 @@ class _Boxes:
         self.ys, self.xs = _grid_lines([r.pos for r in self.h]), _grid_lines([r.pos for r in self.v])
         self.nr, self.nc = len(self.ys) - 1, len(self.xs) - 1
         self.parent: dict[Box, Box] = {(i, j): (i, j) for i in range(self.nr) for j in range(self.nc)}
+        self.walls_right = {(i, j) for i in range(self.nr) for j in self._ruled_columns(i)}
+        self.walls_below = {(i, j) for j in range(self.nc) for i in self._ruled_rows(j)}
         self.glyphs: dict[Box, list[Glyph]] = {}
         for g in glyphs:
             i, j = bisect_right(self.ys, g.cy) - 1, bisect_right(self.xs, g.cx) - 1
             if 0 <= i < self.nr and 0 <= j < self.nc:
                 self.glyphs.setdefault((i, j), []).append(g)
 
+    def _ruled_columns(self, i: int) -> list[int]:
+        """The columns j in row i with a vertical ruling on their right edge."""
+        mid = (self.ys[i] + self.ys[i + 1]) / 2
+        at = {_nearest(self.xs, r.pos) for r in self.v if r.start - TOL <= mid <= r.end + TOL}
+        return [k - 1 for k in at if 1 <= k <= self.nc - 1]
+
+    def _ruled_rows(self, j: int) -> list[int]:
+        """The rows i in column j with a horizontal ruling on their bottom edge."""
+        mid = (self.xs[j] + self.xs[j + 1]) / 2
+        at = {_nearest(self.ys, r.pos) for r in self.h if r.start - TOL <= mid <= r.end + TOL}
+        return [k - 1 for k in at if 1 <= k <= self.nr - 1]
+
     def wall_right(self, i: int, j: int) -> bool:
-        return _ruled(self.v, self.xs[j + 1], (self.ys[i] + self.ys[i + 1]) / 2)
+        return (i, j) in self.walls_right
 
     def wall_below(self, i: int, j: int) -> bool:
-        return _ruled(self.h, self.ys[i + 1], (self.xs[j] + self.xs[j + 1]) / 2)
+        return (i, j) in self.walls_below
 
     def join_unruled(self) -> None:
         for i in range(self.nr):
@@ -181,8 +198,10 @@ def _runs(flags: list[bool]) -> list[range]:
     return runs
 
 
-def _ruled(rulings: list[Ruling], pos: float, at: float) -> bool:
-    return any(abs(r.pos - pos) <= TOL and r.start - TOL <= at <= r.end + TOL for r in rulings)
+def _nearest(lines: list[float], pos: float) -> int:
+    """The index of the grid line a ruling lies on (every ruling's position made a grid line)."""
+    k = bisect_right(lines, pos)
+    return k - 1 if k == len(lines) or (k > 0 and pos - lines[k - 1] <= lines[k] - pos) else k
 
 
 def _grid_lines(positions: list[float]) -> list[float]:

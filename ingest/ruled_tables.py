@@ -10,6 +10,7 @@ page) is made whole again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ingest.glyphs import Glyph
 from ingest.html_doc import GridRow
@@ -20,7 +21,9 @@ from ingest.ruled_grid import TOL, Layout, PlacedCell, Ruling, lay_out
 from ingest.template import TEMPLATES, squash
 
 __all__ = ["TOL", "RuledTable", "Ruling", "find_tables", "stack", "table_grid"]
-_TEMPLATE_ROWS = tuple(row for t in TEMPLATES.values() for table in t.tables for _, row in table.rows if row.zh)
+_TEMPLATE_ROWS = tuple(
+    row for t in TEMPLATES.values() for table in t.tables for _, row in table.rows if row.zh
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class RuledTable:
     def holds(self, g: Glyph) -> bool:
         return self.x0 - TOL <= g.cx <= self.x1 + TOL and self.top - TOL <= g.cy <= self.bottom + TOL
 
+    @cached_property
     def layout(self) -> Layout:
         return lay_out(self.rulings, self.glyphs)
 
@@ -58,7 +62,7 @@ def find_tables(rulings: tuple[Ruling, ...], glyphs: tuple[Glyph, ...]) -> list[
 def stack(upper: RuledTable, lower: RuledTable) -> RuledTable:
     """`lower`, the table's continuation on the next page, placed below `upper`: a header it repeats is
     dropped, and the ruling between the two parts is opened where a cut row goes on."""
-    upper_layout, lower_layout = upper.layout(), lower.layout()
+    upper_layout, lower_layout = upper.layout, lower.layout
     first = _first_own_row(upper_layout, lower_layout)
     cut = lower_layout.bottoms[first - 1] if first > 0 else lower.top
     dy = upper.bottom - cut
@@ -80,7 +84,7 @@ def stack(upper: RuledTable, lower: RuledTable) -> RuledTable:
 
 
 def table_grid(table: RuledTable) -> tuple[GridRow, ...]:
-    return table.layout().rows
+    return table.layout.rows
 
 
 def _merged(rulings: tuple[Ruling, ...]) -> list[Ruling]:
