@@ -50,7 +50,7 @@ def read_content(data: bytes, name: str) -> PdfContent:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise UnreadableReport(
-            f"{name or 'the file'}: cannot open the PDF ({exc}). It may be damaged or protected by a "
+            f"{name or 'the file'}: cannot open the PDF ({str(exc).rstrip('.')}). It may be damaged or protected by a "
             "password: save an unprotected copy (or the report's web page) and try again."
         ) from exc
     try:
