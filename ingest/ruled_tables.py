@@ -46,12 +46,13 @@ class RuledTable:
 
 
 def find_tables(rulings: tuple[Ruling, ...], glyphs: tuple[Glyph, ...]) -> list[RuledTable]:
-    """The page's ruled tables, top to bottom, each with the glyphs that fall inside it."""
+    """The page's ruled tables, top to bottom, each with the glyphs that fall inside it. A frame of one
+    box (a boxed note, a page border) is no table: its text stays in the narrative."""
     tables = []
     for group in _crossing_groups(_framing(_merged(rulings))):
         h = [r for r in group if not r.vertical]
         v = [r for r in group if r.vertical]
-        if len(h) < 2 or len(v) < 2:
+        if len(h) < 2 or len(v) < 2 or (len({r.pos for r in h}) == 2 and len({r.pos for r in v}) == 2):
             continue
         box = (min(r.pos for r in v), min(r.pos for r in h), max(r.pos for r in v), max(r.pos for r in h))
         table = RuledTable(tuple(group), (), *box)
