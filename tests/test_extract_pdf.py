@@ -21,7 +21,8 @@ from ingest.template import squash
 DATA = Path(__file__).parent / "data"
 DERIVED = DATA / "derived"
 HUAIAN = DATA / "2024_huaian_szf.pdf"  # a real agency PDF: 6 pages, tables over page breaks, "- 1 -" footers
-PDFS = [HUAIAN, *sorted(DERIVED.glob("*.pdf"))]
+# Every PDF and Word form with gold beside it (the Word files' own tests are in test_extract_docx.py).
+OFFICE = [HUAIAN, *sorted(DERIVED.glob("*.pdf")), *sorted(DERIVED.glob("*.docx"))]
 
 
 def gold_of(path: Path) -> dict:
@@ -33,8 +34,8 @@ def shape(grid) -> list[list[tuple]]:
     return [[(squash(c.text), c.row, c.col, c.rowspan, c.colspan) for c in row.own_cells()] for row in grid]
 
 
-@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
-def test_every_gold_cell_of_a_pdf_is_read_and_right(path):
+@pytest.mark.parametrize("path", OFFICE, ids=lambda p: p.name)
+def test_every_gold_cell_of_a_pdf_or_word_report_is_read_and_right(path):
     report = parse_report(path)
     gold = gold_of(path)
     facts = report.to_contract()["facts"]
@@ -44,7 +45,7 @@ def test_every_gold_cell_of_a_pdf_is_read_and_right(path):
         gold["year"],
         gold["template"],
     )
-    assert report.source.format == "pdf"
+    assert report.source.format == path.suffix[1:]
 
 
 @pytest.mark.parametrize("name", ["2022_pingtan_syq_page_word", "2025_pingtan_syq_page_word_repeated_header"])
