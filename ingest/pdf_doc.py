@@ -1,7 +1,7 @@
 """PDF reports with a text layer: the narrative without page headers and footers, ruled tables as grids.
 
-A table that runs on at the top of the next page (nothing but page furniture between its two parts, the
-same width) is joined into one table, without the header rows the continuation repeats. A scanned PDF
+A table that runs on at the top of the next page (nothing but page furniture or a "续表" between its two
+parts, the same width) is joined into one table, without the header rows the continuation repeats. A scanned PDF
 (pages as images, no text layer) is refused: OCR is not supported.
 """
 
@@ -23,6 +23,8 @@ _PAGE_NUMBER = re.compile(
     r"^[-—–－_~·•\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–－_~·•\s]*$"
     r"|^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$"
 )
+# A line between a table's two parts that says it goes on: "续表", "（续）", "表3（续表）".
+_CONTINUED = re.compile(r"^\S{0,8}(?:续上?表|[（(]续[)）])\S{0,2}$")
 # A line that starts a heading or a numbered point never continues the paragraph above it.
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d))"
@@ -87,7 +89,9 @@ def _joined(pages: list[_Page]) -> list[RuledTable]:
     open_table = False  # the last table so far ends its page: the next page may continue it
     for page in pages:
         for k, table in enumerate(page.tables):
-            first = k == 0 and not any(x.bottom <= table.top for x in page.lines)
+            first = k == 0 and not any(
+                x.bottom <= table.top and not _CONTINUED.match(x.text) for x in page.lines
+            )
             if open_table and first and _aligned(out[-1], table):
                 out[-1] = stack(out[-1], table)
             else:
