@@ -28,9 +28,15 @@ from ingest.office_doc import OfficeDocument
 
 _WS = re.compile(r"[ \t\xa0\u3000\u2002\u2003\u200b]+")
 _P, _T, _TAB = qn("w:p"), qn("w:t"), qn("w:tab")
+# Text in a paragraph's runs, text boxes included; a text box's copy for old readers (mc:Fallback) and text
+# moved away by tracked changes are left out (deleted text is w:delText, never w:t).
 _RUN_TEXT = etree.XPath(
-    ".//w:r[not(ancestor::w:moveFrom)]/*[self::w:t or self::w:tab or self::w:br or self::w:cr]",
-    namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"},
+    ".//w:r[not(ancestor::w:moveFrom) and not(ancestor::mc:Fallback)]"
+    "/*[self::w:t or self::w:tab or self::w:br or self::w:cr]",
+    namespaces={
+        "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    },
 )
 CONVERT_TIMEOUT = 120  # seconds for LibreOffice to turn one .doc into .docx
 

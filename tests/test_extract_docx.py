@@ -121,3 +121,18 @@ def zipped(files: dict[str, bytes]) -> bytes:
 def test_other_office_files_get_a_clear_error(data, message):
     with pytest.raises(UnreadableReport, match=message):
         parse_report("upload.docx", data)
+
+
+def test_a_layout_table_gives_its_inner_table_as_the_grid_and_its_paragraphs_as_text():
+    def build(document):
+        outer = document.add_table(rows=1, cols=1).cell(0, 0)
+        outer.paragraphs[0].text = "某某局2023年政府信息公开工作年度报告"
+        inner = outer.add_table(rows=2, cols=2)
+        for (r, c), text in {(0, 0): "信息内容", (0, 1): "本年制发件数", (1, 0): "规章", (1, 1): "5"}.items():
+            inner.cell(r, c).text = text
+
+    document = read_docx(built_docx(build))
+    assert document.text == "某某局2023年政府信息公开工作年度报告"
+    assert [shape(g) for g in document.grids] == [
+        [[("信息内容", 0, 0, 1, 1), ("本年制发件数", 0, 1, 1, 1)], [("规章", 1, 0, 1, 1), ("5", 1, 1, 1, 1)]]
+    ]
