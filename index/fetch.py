@@ -11,7 +11,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-SUFFIXES = (".html", ".htm", ".txt", ".md")
+from ingest.reading import SUFFIXES
+
 MAX_DOWNLOAD = 50 * 1024 * 1024  # a report page is well under 1 MB; this only stops runaway downloads
 TIMEOUT = 30
 
@@ -64,7 +65,8 @@ def expand(paths: list[str | os.PathLike]) -> tuple[list[Input], list[tuple[str,
 def _reports_in(folder: Path) -> list[Path]:
     return sorted(
         p for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in p.parts[-1:])
+        # Hidden files and the lock files Word leaves beside an open document ("~$report.docx") are not reports.
+        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$"))
     )
 
 

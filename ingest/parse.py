@@ -7,12 +7,15 @@ import os
 import re
 from pathlib import Path
 
+from ingest.docx_doc import read_doc, read_docx
 from ingest.errors import NotAReport, UnreadableReport
 from ingest.grid_tables import read_grids
 from ingest.html_doc import parse_html
 from ingest.limits import check_file_size
 from ingest.metadata import Metadata, read_metadata
-from ingest.reading import decode
+from ingest.office_doc import OfficeDocument
+from ingest.pdf_doc import read_pdf
+from ingest.reading import SUFFIXES, Decoded, decode, office_kind
 from ingest.readings import RowReading
 from ingest.resolve import resolve
 from ingest.sections import split_sections
@@ -20,7 +23,8 @@ from ingest.template import LAYOUT_MARKERS, TEMPLATES, Template, squash
 from ingest.text_tables import read_text_tables
 from ingest.types import ParsedReport, ReportMeta, SourceInfo
 
-SUFFIXES = (".html", ".htm", ".txt", ".md")
+__all__ = ["SUFFIXES", "choose_template", "parse_report"]
+_OFFICE_READERS = {"pdf": read_pdf, "docx": read_docx, "doc": read_doc}
 _REPORT_WORDS = re.compile(r"政府信息公开|政务公开")
 _REPORT_KIND = re.compile(r"年度报告|工作报告|年报|工作情况报告")
 _BODY_MARK = re.compile(r"=+\s*正文\s*=+\n")
@@ -36,8 +40,13 @@ def parse_report(source: str | os.PathLike, data: bytes | None = None) -> Parsed
         except OSError as exc:
             raise UnreadableReport(f"cannot read {name}: {exc.strerror or exc}") from exc
     check_file_size(len(data), name)
-    decoded = decode(data, name)
-    if decoded.is_html:
+    kind = office_kind(data, name)
+    office = _OFFICE_READERS[kind](data, name) if kind else None
+    decoded = None if office else decode(data, name)
+    if office:
+        meta = read_metadata(office.text, None, office.stated_title())
+        body, grids = office.text, office.grids
+    elif decoded.is_html:
         doc = parse_html(decoded.text, name)
         meta = read_metadata(doc.page_text, doc.metas, doc.title)
         body, grids = doc.body_text, doc.grids
@@ -64,8 +73,7 @@ def parse_report(source: str | os.PathLike, data: bytes | None = None) -> Parsed
         source=SourceInfo(
             name,
             hashlib.sha256(data).hexdigest(),
-            "html" if decoded.is_html else "text",
-            decoded.encoding,
+            *_form(office, decoded),
             layout,
         ),
         facts=resolution.facts if resolution else (),
@@ -74,6 +82,13 @@ def parse_report(source: str | os.PathLike, data: bytes | None = None) -> Parsed
         sections=split_sections(narrative),
         warnings=warnings,
     )
+
+
+def _form(office: OfficeDocument | None, decoded: Decoded | None) -> tuple[str, str]:
+    """The report's form ("pdf", "docx", "html", "text") and its text encoding ("" in a PDF or Word file)."""
+    if office:
+        return office.format, ""
+    return ("html" if decoded.is_html else "text"), decoded.encoding
 
 
 def choose_template(text: str, year: int | None) -> Template | None:

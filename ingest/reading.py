@@ -1,12 +1,20 @@
-"""Turn a report's bytes into text: detect the encoding and whether it is HTML."""
+"""Turn a report's bytes into text: detect the encoding and whether it is HTML; tell PDF and Word files
+by their signature, so that they go to their own readers."""
 
 from __future__ import annotations
 
 import codecs
+import io
 import re
+import zipfile
 from dataclasses import dataclass
 
 from ingest.errors import UnreadableReport
+
+# The files a report comes in. PDF and Word are recognised by their bytes, whatever their name.
+SUFFIXES = (".html", ".htm", ".txt", ".md", ".pdf", ".docx", ".doc")
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old binary Office files (.doc, .xls, .ppt)
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _HTML_HINT = re.compile(r"<\s*(html|body|table|div|p|meta|head|tr|td)\b", re.I)
@@ -19,14 +27,46 @@ class Decoded:
     is_html: bool
 
 
+def office_kind(data: bytes, name: str = "") -> str | None:
+    """The kind of a PDF or Word file ("pdf", "docx", "doc") by its bytes; None for text and HTML.
+
+    Other office containers (a spreadsheet, an OFD document) are refused here with what to do instead."""
+    if data[:1024].lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(_OLE2):
+        if _WORD_STREAM in data:
+            return "doc"
+        raise UnreadableReport(
+            f"{name or 'the file'} is an old binary Office file that is not a Word document (a spreadsheet or "
+            "a presentation?). Save the report as .docx, PDF or text and try again."
+        )
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data, name)
+    return None
+
+
+def _zip_kind(data: bytes, name: str) -> str:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnreadableReport(f"{name or 'the file'} is a damaged ZIP or Word (.docx) file: {exc}.") from exc
+    if "word/document.xml" in names:
+        return "docx"
+    what = "an OFD document" if "OFD.xml" in names else "a ZIP archive that is not a Word document"
+    raise UnreadableReport(
+        f"{name or 'the file'} is {what}. Save the report as .docx, PDF or text (or unpack the archive) "
+        "and add that file."
+    )
+
+
 def decode(data: bytes, name: str = "") -> Decoded:
     """Decode report bytes: BOM, then UTF-8, then the page's declared charset, then GB18030 (a superset of GBK)."""
     if not data.strip():
         raise UnreadableReport(f"{name or 'the file'} is empty: nothing to read.")
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise UnreadableReport(
-            f"{name or 'the file'} looks binary (NUL bytes), not an HTML or text report. "
-            "Save the report as .html, .htm, .txt or .md and try again."
+            f"{name or 'the file'} looks binary (NUL bytes), not a report in a form this reads. "
+            "Save the report as .html, .txt, .md, .docx or a PDF with selectable text and try again."
         )
     text, encoding = _decode_text(data, name)
     is_html = name.lower().endswith((".html", ".htm")) or bool(_HTML_HINT.search(text[:5000]))

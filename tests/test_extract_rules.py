@@ -202,6 +202,8 @@ def test_utf8_with_bom_is_read():
 
 def test_binary_input_is_refused_with_a_reason():
     with pytest.raises(UnreadableReport, match="binary"):
+        parse_report("x.txt", b"\x7fELF\x00\x00\x01\x02" * 50)
+    with pytest.raises(UnreadableReport, match="cannot open the PDF"):
         parse_report("x.pdf", b"%PDF-1.4\x00\x00\x01\x02" * 50)
 
 
