@@ -1,7 +1,8 @@
 """Telegram HTML for what the bot says: every piece of report text escaped, long text split cleanly.
 
 Telegram's parse mode accepts a few tags and the entities &lt; &gt; &amp; &quot;; any other `<` or `&`
-makes the message fail. Report text (names, quotes, row labels) is escaped here and only here.
+makes the message fail. Report text (names, quotes, row labels) is escaped here and only here, once: markup
+is put around pieces of plain text that are escaped one by one, never searched for inside escaped text.
 """
 
 from __future__ import annotations
@@ -22,13 +23,20 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def text(plain: str) -> str:
+    """Plain text as Telegram HTML: only `&`, `<` and `>` become entities (quotes need none outside tags)."""
+    return escape(plain, quote=False)
+
+
 def answer_html(answer: Answer) -> str:
     """An answer's text (it names its report already; the quote is behind the Source button), with the
-    number asked for in bold."""
-    text = escape(answer.text)
+    number asked for in bold: the plain text is split at the number, each side escaped on its own."""
     if answer.kind == "fact" and answer.value is not None:
-        text = re.sub(rf"(?<![\d.]){re.escape(_number(answer.value))}(?![\d.])", r"<b>\g<0></b>", text, count=1)
-    return text
+        found = re.search(rf"(?<![\d.]){re.escape(_number(answer.value))}(?![\d.])", answer.text)
+        if found:
+            before, after = answer.text[:found.start()], answer.text[found.end():]
+            return f"{text(before)}<b>{text(found.group())}</b>{text(after)}"
+    return text(answer.text)
 
 
 def _number(value: float) -> str:
@@ -42,10 +50,10 @@ def sources_html(sources: Sequence[Source], lang: str) -> str:
 
 def _source_block(s: Source, lang: str) -> str:
     year = f"{s.year}" + ("年" if lang == "zh" else "") if s.year else ""
-    meta = " · ".join(escape(p) for p in (s.agency, year, s.section) if p)
-    out = f"📄 <b>{escape(s.title or s.agency)}</b>\n{meta}"
+    meta = " · ".join(text(p) for p in (s.agency, year, s.section) if p)
+    out = f"📄 <b>{text(s.title or s.agency)}</b>\n{meta}"
     if s.quote:
-        out += f"\n<blockquote>{escape(s.quote.strip())}</blockquote>"
+        out += f"\n<blockquote>{text(s.quote.strip())}</blockquote>"
     if s.url:
         out += f'\n<a href="{escape(s.url, quote=True)}">{"原文" if lang == "zh" else "Original"}</a>'
     return out
