@@ -14,6 +14,7 @@ from html import escape
 from bot.types import Answer, Source
 
 LIMIT = 4096  # Telegram's message length limit, in UTF-16 code units
+CAPTION_LIMIT = 1024  # a photo's caption
 
 _TOKEN = re.compile(r"<[^<>]*>|&#?[0-9a-zA-Z]+;|\n\n|[^<&\n]|[\s\S]")
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
@@ -60,16 +61,28 @@ def _source_block(s: Source, lang: str) -> str:
 
 
 def split_html(html: str, limit: int = LIMIT) -> list[str]:
-    """`html` in pieces of at most `limit` UTF-16 units, cut at a paragraph, line or word boundary,
-    never inside a tag or an entity; tags open at a cut are closed and reopened in the next piece."""
+    """`html` in pieces of at most `limit` UTF-16 units, cut at a paragraph, line or sentence end (a word
+    or any character only when one sentence is longer than a piece), never inside a tag or an entity;
+    tags open at a cut are closed and reopened in the next piece."""
     parts: list[str] = []
-    while utf16_len(html) > limit:
-        cut, open_tags = _cut(html, limit)
-        parts.append(html[:cut].rstrip() + "".join(f"</{_name(t)}>" for t in reversed(open_tags)))
-        html = "".join(open_tags) + html[cut:].lstrip("\n ")
-    if html.strip():
-        parts.append(html)
+    while html:
+        head, html = split_first(html, limit)
+        if head.strip():
+            parts.append(head)
     return parts
+
+
+def split_first(html: str, limit: int) -> tuple[str, str]:
+    """The first piece of `html` that fits in `limit` (closed tags and all), and the rest (tags reopened)."""
+    if utf16_len(html) <= limit:
+        return html, ""
+    cut, open_tags = _cut(html, limit)
+    head = html[:cut].rstrip() + "".join(f"</{_name(t)}>" for t in reversed(open_tags))
+    return head, "".join(open_tags) + html[cut:].lstrip("\n ")
+
+
+_SENTENCE_END = frozenset("。！？；!?;")
+_CUT_PREFERENCE = ("para", "line", "sentence", "word", "any")
 
 
 def _cut(html: str, limit: int) -> tuple[int, list[str]]:
@@ -77,6 +90,7 @@ def _cut(html: str, limit: int) -> tuple[int, list[str]]:
     stack: list[str] = []
     used = 0
     best: dict[str, tuple[int, list[str]]] = {}
+    previous = ""
     for m in _TOKEN.finditer(html):
         tok = m.group(0)
         closing = sum(len(_name(t)) + 3 for t in stack)
@@ -90,10 +104,14 @@ def _cut(html: str, limit: int) -> tuple[int, list[str]]:
         elif tag:
             stack.append(tok)
         elif tok in ("\n\n", "\n", " ") and m.start() > 0:
-            best[{"\n\n": "para", "\n": "line", " ": "word"}[tok]] = (m.end(), list(stack))
+            kind = {"\n\n": "para", "\n": "line", " ": "word"}[tok]
+            best["sentence" if kind == "word" and previous in (".", "!", "?", ";") else kind] = (m.end(), list(stack))
+        elif tok in _SENTENCE_END:
+            best["sentence"] = (m.end(), list(stack))
         best["any"] = (m.end(), list(stack))
-    for kind in ("para", "line", "word", "any"):
-        if kind in best and (kind == "any" or best[kind][0] > limit // 3):
+        previous = tok if not tag else previous
+    for kind in _CUT_PREFERENCE:
+        if kind in best and (kind in ("word", "any") or best[kind][0] > limit // 4):
             return best[kind]
     raise ValueError("limit too small for the open tags")
 

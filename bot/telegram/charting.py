@@ -1,0 +1,87 @@
+"""Charts for the bot: drawn off the event loop on one thread, the same chart drawn once (cached by its
+spec), and once sent, re-sent by Telegram's file id instead of uploading it again."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.charts import LINE, ChartSpec, ChartUnavailable, Series, chart_for, render_png
+from bot.types import Answer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Chart:
+    spec: ChartSpec
+    png: bytes
+
+
+class Charts:
+    def __init__(self, *, spec_fn: Callable[[Answer], ChartSpec | None] = chart_for,
+                 render_fn: Callable[[ChartSpec], bytes] = render_png, capacity: int = 256):
+        self._spec = spec_fn
+        self._render = render_fn
+        self._pngs: OrderedDict[ChartSpec, bytes] = OrderedDict()
+        self._file_ids: OrderedDict[ChartSpec, str] = OrderedDict()
+        self._capacity = capacity
+        self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="xxgk-chart")
+        self._unavailable = False
+
+    async def start(self) -> None:
+        """Draw one small chart, so loading matplotlib and the font is not the first citizen's wait."""
+        warm = ChartSpec(LINE, "预热 warm-up", "", "", ("2020", "2021"), (Series("", (1.0, 2.0)),), "", "zh")
+        await self._draw(warm)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    async def chart(self, answer: Answer) -> Chart | None:
+        """The answer's chart, or None (not a trend, comparison or ranking; or charts cannot be drawn here:
+        the answer then goes out as text, never lost for want of a picture)."""
+        try:
+            spec = self._spec(answer)
+        except Exception:
+            log.exception("could not make a chart of %r", answer.question)
+            return None
+        if spec is None:
+            return None
+        png = self._pngs.get(spec) or await self._draw(spec)
+        return Chart(spec, png) if png else None
+
+    async def _draw(self, spec: ChartSpec) -> bytes | None:
+        if self._unavailable:
+            return None
+        try:
+            png = await asyncio.get_running_loop().run_in_executor(self._pool, self._render, spec)
+        except ChartUnavailable as e:
+            log.warning("charts are off: %s", e)
+            self._unavailable = True
+            return None
+        except Exception:
+            log.exception("drawing a chart failed: %s", spec.title)
+            return None
+        _put(self._pngs, spec, png, self._capacity)
+        return png
+
+    def file_id(self, chart: Chart) -> str | None:
+        """Telegram's id of this chart once sent (the photo is then re-sent without uploading it)."""
+        return self._file_ids.get(chart.spec)
+
+    def sent(self, chart: Chart, file_id: str) -> None:
+        _put(self._file_ids, chart.spec, file_id, self._capacity)
+
+    def forget(self, chart: Chart) -> None:
+        self._file_ids.pop(chart.spec, None)
+
+
+def _put(cache: OrderedDict, key: object, value: object, capacity: int) -> None:
+    cache[key] = value
+    cache.move_to_end(key)
+    while len(cache) > capacity:
+        cache.popitem(last=False)
