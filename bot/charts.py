@@ -158,12 +158,21 @@ _draw_lock = threading.Lock()  # pyplot-free, but rcParams and the font cache ar
 def render_png(spec: ChartSpec) -> bytes:
     """The chart as PNG bytes. Thread-safe (one chart drawn at a time); raises ChartUnavailable without
     matplotlib or the font package."""
+    matplotlib, _, _ = _matplotlib()
+    with _draw_lock, matplotlib.rc_context(_STYLE):
+        out = io.BytesIO()
+        figure(spec).savefig(out, format="png")
+    return out.getvalue()
+
+
+def figure(spec: ChartSpec):
+    """The chart as a matplotlib Figure (not attached to pyplot: nothing global to clean up)."""
     matplotlib, figure_cls, canvas_cls = _matplotlib()
     title = wrap(spec.title, 88)
     notes = [w for part in spec.footnote.split("\n") for w in wrap(part, 140)][:5]
     plot_height = 3.4 if spec.kind == LINE else 0.5 + 0.45 * len(spec.x)
     height = plot_height + 0.25 * len(title) + 0.65 + 0.14 * len(notes) + 0.5  # inches
-    with _draw_lock, matplotlib.rc_context(_STYLE):
+    with matplotlib.rc_context(_STYLE):
         fig = figure_cls(figsize=(WIDTH, height), dpi=DPI)
         canvas_cls(fig)
         ax = fig.add_subplot()
@@ -173,9 +182,7 @@ def render_png(spec: ChartSpec) -> bytes:
         fig.subplots_adjust(left=0.08 if spec.kind == LINE else _bar_margin(spec), right=0.96,
                             top=1 - (0.3 + 0.25 * len(title)) / height,
                             bottom=(0.55 + (0.2 if spec.kind == BARS else 0) + 0.14 * len(notes)) / height)
-        out = io.BytesIO()
-        fig.savefig(out, format="png")
-    return out.getvalue()
+    return fig
 
 
 _STYLE = {"font.family": [FONT_FAMILY, "Noto Sans CJK JP"], "font.size": 10, "axes.spines.top": False,
