@@ -100,9 +100,16 @@ class _Labels:
 
 def _labels(row: str, column: str, key: str, lang: str) -> _Labels:
     reading = Reading(row, column, (key,), ())
-    label = f"{row_label(reading, lang)}（{column_label(row, column, lang)}）" if lang == "zh" else \
-        f"{row_label(reading, lang)}, {column_label(row, column, lang)}"
-    unit = "件" if row.startswith(("applications", "review", "litigation")) else ("万元" if column == "amount" else "")
+    label = (
+        f"{row_label(reading, lang)}（{column_label(row, column, lang)}）"
+        if lang == "zh"
+        else f"{row_label(reading, lang)}, {column_label(row, column, lang)}"
+    )
+    unit = (
+        "件"
+        if row.startswith(("applications", "review", "litigation"))
+        else ("万元" if column == "amount" else "")
+    )
     return _Labels(label, unit if lang == "zh" or unit == "万元" else "")
 
 
@@ -112,11 +119,23 @@ def _line(points, years: list[int], labels: _Labels, answer: Answer) -> ChartSpe
     series = tuple(Series(a, tuple(points.get((a, y)) for y in xs)) for a in agencies)
     span = f"{xs[0]}—{xs[-1]}年" if answer.lang == "zh" else f"{xs[0]}–{xs[-1]}"
     who = agencies[0] if len(agencies) == 1 else ""
-    title = (f"{who} {labels.row}，{span}" if answer.lang == "zh" else f"{who + ': ' if who else ''}{labels.row}, {span}")
+    title = (
+        f"{who} {labels.row}，{span}"
+        if answer.lang == "zh"
+        else f"{who + ': ' if who else ''}{labels.row}, {span}"
+    )
     missing = [str(y) for i, y in enumerate(xs) if all(s.values[i] is None for s in series)]
     note = _missing_note(missing, answer.lang, years=True)
-    return ChartSpec(LINE, title, labels.row, labels.unit, tuple(map(str, xs)), series,
-                     _footnote(answer, note), answer.lang)
+    return ChartSpec(
+        LINE,
+        title,
+        labels.row,
+        labels.unit,
+        tuple(map(str, xs)),
+        series,
+        _footnote(answer, note),
+        answer.lang,
+    )
 
 
 def _bars(points, year: int, labels: _Labels, answer: Answer) -> ChartSpec:
@@ -124,25 +143,41 @@ def _bars(points, year: int, labels: _Labels, answer: Answer) -> ChartSpec:
     unknown = [a for (a, _), v in points.items() if v is None]
     title = f"{year}年 {labels.row}" if answer.lang == "zh" else f"{labels.row}, {year}"
     note = _missing_note(unknown, answer.lang, years=False)
-    return ChartSpec(BARS, title, labels.row, labels.unit, tuple(a for a, _ in known),
-                     (Series(labels.row, tuple(v for _, v in known)),), _footnote(answer, note), answer.lang)
+    return ChartSpec(
+        BARS,
+        title,
+        labels.row,
+        labels.unit,
+        tuple(a for a, _ in known),
+        (Series(labels.row, tuple(v for _, v in known)),),
+        _footnote(answer, note),
+        answer.lang,
+    )
 
 
 def _missing_note(missing: list[str], lang: str, *, years: bool) -> str:
     if not missing:
         return ""
     if lang == "zh":
-        return ("、".join(f"{y}年" for y in missing) + "：无数据（未收录该年报告，或报告中没有这一项）") if years else \
-            "无法确定，未画出：" + "、".join(missing)
-    return (f"No figure for {', '.join(missing)} (no report indexed, or the report lacks this row)." if years
-            else "Not readable, not drawn: " + ", ".join(missing) + ".")
+        return (
+            ("、".join(f"{y}年" for y in missing) + "：无数据（未收录该年报告，或报告中没有这一项）")
+            if years
+            else "无法确定，未画出：" + "、".join(missing)
+        )
+    return (
+        f"No figure for {', '.join(missing)} (no report indexed, or the report lacks this row)."
+        if years
+        else "Not readable, not drawn: " + ", ".join(missing) + "."
+    )
 
 
 def _footnote(answer: Answer, note: str, most: int = 4) -> str:
     titles = list(dict.fromkeys(s.title for s in answer.sources if s.title))
     shown = "；".join(f"《{t}》" for t in titles[:most])
     if len(titles) > most:
-        shown += f"等{len(titles)}份年报" if answer.lang == "zh" else f" and {len(titles) - most} more reports"
+        shown += (
+            f"等{len(titles)}份年报" if answer.lang == "zh" else f" and {len(titles) - most} more reports"
+        )
     source = ("来源：" if answer.lang == "zh" else "Sources: ") + shown
     return "\n".join(p for p in (note, source) if p)
 
@@ -179,14 +214,22 @@ def figure(spec: ChartSpec):
         (_draw_line if spec.kind == LINE else _draw_bars)(ax, spec)
         fig.text(0.02, 1 - 0.12 / height, "\n".join(title), fontsize=12, ha="left", va="top")
         fig.text(0.02, 0.08 / height, "\n".join(notes), fontsize=7, color="#555555", ha="left", va="bottom")
-        fig.subplots_adjust(left=0.08 if spec.kind == LINE else _bar_margin(spec), right=0.96,
-                            top=1 - (0.3 + 0.25 * len(title)) / height,
-                            bottom=(0.55 + (0.2 if spec.kind == BARS else 0) + 0.14 * len(notes)) / height)
+        fig.subplots_adjust(
+            left=0.08 if spec.kind == LINE else _bar_margin(spec),
+            right=0.96,
+            top=1 - (0.3 + 0.25 * len(title)) / height,
+            bottom=(0.55 + (0.2 if spec.kind == BARS else 0) + 0.14 * len(notes)) / height,
+        )
     return fig
 
 
-_STYLE = {"font.family": [FONT_FAMILY, "Noto Sans CJK JP"], "font.size": 10, "axes.spines.top": False,
-          "axes.spines.right": False, "axes.edgecolor": "#868e96"}
+_STYLE = {
+    "font.family": [FONT_FAMILY, "Noto Sans CJK JP"],
+    "font.size": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#868e96",
+}
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -220,14 +263,30 @@ def _draw_line(ax, spec: ChartSpec) -> None:
         if len(spec.series) <= 3:
             for x, v in zip(xs, series.values):
                 if v is not None:
-                    ax.annotate(format_number(v), (x, v), textcoords="offset points", xytext=(0, 7),
-                                ha="center", fontsize=8, color=color, bbox=_LABEL_BOX)
+                    ax.annotate(
+                        format_number(v),
+                        (x, v),
+                        textcoords="offset points",
+                        xytext=(0, 7),
+                        ha="center",
+                        fontsize=8,
+                        color=color,
+                        bbox=_LABEL_BOX,
+                    )
     gap_word = "无数据" if spec.lang == "zh" else "no data"
     for x, label in enumerate(spec.x):
         if label in spec.gaps:
             ax.axvspan(x - 0.4, x + 0.4, color="#f1f3f5", zorder=0)
-            ax.text(x, 0.5, gap_word, transform=ax.get_xaxis_transform(), ha="center", va="center",
-                    fontsize=8, color="#868e96")
+            ax.text(
+                x,
+                0.5,
+                gap_word,
+                transform=ax.get_xaxis_transform(),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="#868e96",
+            )
     ax.set_xticks(xs, spec.x)
     ax.set_ylim(bottom=0, top=_top(spec))
     ax.set_ylabel(spec.unit)
@@ -241,7 +300,9 @@ def _draw_bars(ax, spec: ChartSpec) -> None:
     ys = list(range(len(values)))[::-1]  # largest at the top
     ax.barh(ys, values, color=_COLORS[0], height=0.6)
     for y, v in zip(ys, values):
-        ax.annotate(format_number(v), (v, y), textcoords="offset points", xytext=(4, 0), va="center", fontsize=9)
+        ax.annotate(
+            format_number(v), (v, y), textcoords="offset points", xytext=(4, 0), va="center", fontsize=9
+        )
     ax.set_yticks(ys, ["\n".join(wrap(x, 28)) for x in spec.x])
     ax.set_xlim(left=0, right=_top(spec))
     ax.set_xlabel(spec.unit)

@@ -126,7 +126,8 @@ class _State:
 
 
 class FakeBotApi:
-    def __init__(self, token: str = TOKEN, *, flood_ratio: float = 0.0, retry_after: int = 1, seed: int = 0):
+    def __init__(self, token: str = TOKEN, *, flood_ratio: float = 0.0, retry_after: int = 1, seed: int = 0,
+                 port: int = 0):
         self.token = token
         self.flood_ratio = flood_ratio
         self.retry_after = retry_after
@@ -147,7 +148,7 @@ class FakeBotApi:
         self._new_update: asyncio.Condition | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
-        self.port = 0
+        self.port = port  # 0: any free port
 
     # -- lifecycle -------------------------------------------------------------------------------
     @property
@@ -190,7 +191,7 @@ class FakeBotApi:
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 

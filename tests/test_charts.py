@@ -32,12 +32,17 @@ def test_a_real_trend_has_a_line_with_gaps_for_the_years_without_a_report(answer
     assert spec.series[0].values == (21.0, None, None, None, None, 154.0)
     assert spec.gaps == ("2021", "2022", "2023", "2024")
     assert spec.title.startswith("平潭综合实验区 ") and "本年新收政府信息公开申请数量" in spec.title
-    assert "《平潭综合实验区2020年度政府信息公开工作年度报告》" in spec.footnote and "2021年、2022年" in spec.footnote
+    assert (
+        "《平潭综合实验区2020年度政府信息公开工作年度报告》" in spec.footnote
+        and "2021年、2022年" in spec.footnote
+    )
 
 
 def test_the_line_is_not_drawn_across_a_gap():
-    facts = [FactRef("applications.new_received.total", v, "平潭综合实验区", y)
-             for y, v in ((2019, 23), (2020, 21), (2022, 74), (2023, 81), (2025, 154))]
+    facts = [
+        FactRef("applications.new_received.total", v, "平潭综合实验区", y)
+        for y, v in ((2019, 23), (2020, 21), (2022, 74), (2023, 81), (2025, 154))
+    ]
     spec = chart_for(compare_answer(facts, "applications.new_received"))
     fig = figure(spec)
     ax = fig.axes[0]
@@ -61,14 +66,24 @@ def _count(image, ax, x0: float, x1: float, color: tuple[int, int, int]) -> int:
 
     (left, bottom), (right, top) = ax.transData.transform([(x0, ax.get_ylim()[0]), (x1, ax.get_ylim()[1])])
     height = image.shape[0]
-    box = image[int(height - top):int(height - bottom), int(left):int(right)].astype(int)
+    box = image[int(height - top) : int(height - bottom), int(left) : int(right)].astype(int)
     return int((np.abs(box - np.array(color)).sum(axis=2) < 30).sum())
 
 
 def test_a_year_whose_cells_are_not_all_read_is_a_gap_not_a_partial_sum():
-    reasons = [f"applications.results.denied.{r}.total" for r in (
-        "state_secret", "prohibited_by_law", "security_stability", "third_party", "internal_affairs", "process_info",
-        "enforcement_file", "query_matter")]
+    reasons = [
+        f"applications.results.denied.{r}.total"
+        for r in (
+            "state_secret",
+            "prohibited_by_law",
+            "security_stability",
+            "third_party",
+            "internal_affairs",
+            "process_info",
+            "enforcement_file",
+            "query_matter",
+        )
+    ]
     facts = [FactRef(k, 1, "平潭综合实验区", 2019) for k in reasons]
     facts += [FactRef(k, 1, "平潭综合实验区", 2020) for k in reasons[:-1]]  # one reason unreadable in 2020
     facts += [FactRef(k, 2, "平潭综合实验区", 2021) for k in reasons]
@@ -77,8 +92,10 @@ def test_a_year_whose_cells_are_not_all_read_is_a_gap_not_a_partial_sum():
 
 
 def test_agencies_in_one_year_are_sorted_bars_with_unreadable_ones_named():
-    facts = [FactRef("applications.new_received.total", v, a, 2020)
-             for a, v in (("甲市营商环境建设局", 3), ("乙县人民政府", 40), ("丙区财政局", 12))]
+    facts = [
+        FactRef("applications.new_received.total", v, a, 2020)
+        for a, v in (("甲市营商环境建设局", 3), ("乙县人民政府", 40), ("丙区财政局", 12))
+    ]
     spec = chart_for(compare_answer(facts, "applications.new_received", intent="rank"))
     assert spec.kind == BARS and spec.x == ("乙县人民政府", "丙区财政局", "甲市营商环境建设局")
     assert spec.series[0].values == (40.0, 12.0, 3.0) and spec.title.startswith("2020年")
@@ -90,7 +107,9 @@ def test_agencies_in_one_year_are_sorted_bars_with_unreadable_ones_named():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_chinese_is_drawn_without_missing_glyphs(lang):
     facts = [FactRef("litigation.direct.total", v, "平潭综合实验区", y) for y, v in ((2022, 1), (2023, 5))]
-    facts += [FactRef("litigation.after_review.total", v, "平潭综合实验区", y) for y, v in ((2022, 0), (2023, 2))]
+    facts += [
+        FactRef("litigation.after_review.total", v, "平潭综合实验区", y) for y, v in ((2022, 0), (2023, 2))
+    ]
     spec = chart_for(compare_answer(facts, "litigation", lang))
     assert spec.series[0].values == (1.0, 7.0)
     with warnings.catch_warnings(record=True) as caught:
@@ -110,15 +129,44 @@ def test_ask_writes_the_chart_to_a_file(answer_home, tmp_path, capsys):
     from bot.cli import main
 
     out = tmp_path / "trend.png"
-    assert main(["ask", "平潭2020年到2025年收到的申请数量有什么变化？", "--home", str(answer_home), "--chart", str(out)]) == 0
+    assert (
+        main(
+            [
+                "ask",
+                "平潭2020年到2025年收到的申请数量有什么变化？",
+                "--home",
+                str(answer_home),
+                "--chart",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert out.read_bytes().startswith(b"\x89PNG") and png_size(out.read_bytes())[0] == 960
-    assert main(["ask", "平潭2025年新收申请多少件？", "--home", str(answer_home), "--chart", str(tmp_path / "x.png")]) == 0
+    assert (
+        main(
+            [
+                "ask",
+                "平潭2025年新收申请多少件？",
+                "--home",
+                str(answer_home),
+                "--chart",
+                str(tmp_path / "x.png"),
+            ]
+        )
+        == 0
+    )
     assert "no chart written" in capsys.readouterr().err and not (tmp_path / "x.png").exists()
 
 
 def test_png_reads_back_as_an_image():
     import matplotlib.image
 
-    facts = [FactRef("applications.new_received.total", v, "平潭综合实验区", y) for y, v in ((2020, 21), (2025, 154))]
-    image = matplotlib.image.imread(io.BytesIO(render_png(chart_for(compare_answer(facts, "applications.new_received")))))
+    facts = [
+        FactRef("applications.new_received.total", v, "平潭综合实验区", y)
+        for y, v in ((2020, 21), (2025, 154))
+    ]
+    image = matplotlib.image.imread(
+        io.BytesIO(render_png(chart_for(compare_answer(facts, "applications.new_received"))))
+    )
     assert image.shape[1] == 960 and image.shape[2] in (3, 4)

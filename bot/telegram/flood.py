@@ -39,9 +39,15 @@ class PerChatFloodLimiter(BaseRateLimiter[int]):
     async def shutdown(self) -> None:
         """Nothing to free."""
 
-    async def process_request(self, callback: Callable[..., Coroutine[Any, Any, Any]], args: Any,
-                              kwargs: dict[str, Any], endpoint: str, data: dict[str, Any],
-                              rate_limit_args: int | None) -> Any:
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Any]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
         chat = _chat_of(data)
         if endpoint == "sendChatAction":
             try:

@@ -36,19 +36,33 @@ def results(answer: Answer, link: str, chart_file_id: str | None) -> list:
     markup = InlineKeyboardMarkup([[InlineKeyboardButton(t("open_in_bot", answer.lang), url=link)]])
     key = hashlib.sha256(f"{answer.question}\n{answer.text}".encode()).hexdigest()[:32]
     title, description = _title(answer)
-    text = InlineQueryResultArticle(f"t{key}", title, InputTextMessageContent(html.split_html(body)[0], ParseMode.HTML),
-                                    reply_markup=markup, description=description)
+    text = InlineQueryResultArticle(
+        f"t{key}",
+        title,
+        InputTextMessageContent(html.split_html(body)[0], ParseMode.HTML),
+        reply_markup=markup,
+        description=description,
+    )
     if not chart_file_id:
         return [text]
     caption = html.split_first(body, html.CAPTION_LIMIT)[0]
-    photo = InlineQueryResultCachedPhoto(f"c{key}", chart_file_id, title=title, description=description,
-                                         caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup)
+    photo = InlineQueryResultCachedPhoto(
+        f"c{key}",
+        chart_file_id,
+        title=title,
+        description=description,
+        caption=caption,
+        parse_mode=ParseMode.HTML,
+        reply_markup=markup,
+    )
     return [photo, text]
 
 
 def _title(answer: Answer) -> tuple[str, str]:
     """The question as the result's title, the first words of the answer under it."""
-    title = answer.question if len(answer.question) <= TITLE_LIMIT else answer.question[:TITLE_LIMIT - 1] + "…"
+    title = (
+        answer.question if len(answer.question) <= TITLE_LIMIT else answer.question[: TITLE_LIMIT - 1] + "…"
+    )
     description = " ".join(answer.text.split())
     return title, description[:200]
 

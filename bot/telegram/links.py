@@ -70,7 +70,9 @@ class LinkStore:
             db = sqlite3.connect(self.path)
             try:
                 with db:
-                    db.execute("CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, question TEXT NOT NULL)")
+                    db.execute(
+                        "CREATE TABLE IF NOT EXISTS links (key TEXT PRIMARY KEY, question TEXT NOT NULL)"
+                    )
                     return db.execute(sql, args).fetchone()
             finally:
                 db.close()
