@@ -288,6 +288,7 @@ def _draw_line(ax, spec: ChartSpec) -> None:
                 color="#868e96",
             )
     ax.set_xticks(xs, spec.x)
+    ax.yaxis.set_major_locator(_few_ticks())
     ax.set_ylim(bottom=0, top=_top(spec))
     ax.set_ylabel(spec.unit)
     ax.grid(axis="y", color="#e9ecef")
@@ -304,9 +305,17 @@ def _draw_bars(ax, spec: ChartSpec) -> None:
             format_number(v), (v, y), textcoords="offset points", xytext=(4, 0), va="center", fontsize=9
         )
     ax.set_yticks(ys, ["\n".join(wrap(x, 28)) for x in spec.x])
+    ax.xaxis.set_major_locator(_few_ticks())
     ax.set_xlim(left=0, right=_top(spec))
     ax.set_xlabel(spec.unit)
     ax.grid(axis="x", color="#e9ecef")
+
+
+def _few_ticks():
+    """Five or so whole-number ticks on the value axis: easy to read, and every tick costs drawing time."""
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(nbins=5, integer=True, min_n_ticks=2)
 
 
 def _top(spec: ChartSpec) -> float:
