@@ -201,8 +201,9 @@ class FakeBotApi:
         """A user writes `text` in a private chat; returns the Message object pushed."""
         msg = self._user_message(chat_id, user_id, language_code)
         msg["text"] = text
-        if text.startswith("/"):
-            msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        command = re.match(r"/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?(?![^\s])", text)  # what Telegram marks
+        if command:
+            msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command.group(0))}]
         self._push({"message": msg})
         return msg
 

@@ -103,12 +103,13 @@ def fake():
 
 
 @pytest.fixture(scope="module")
-def bot(fake):
+def bot(fake, tmp_path_factory):
     reports = [ReportRecord(1, "平潭综合实验区", 2020, "t", None, None, "2019", "a.txt", "x",
                             failed_checks=("三(七) 总计 21 ≠ 27",)),
                ReportRecord(2, "平潭综合实验区", 2023, "t", None, None, "2021", "b.txt", "y")]
     library = stand_in_library(StandInIndex(reports))
-    settings = Settings(token=fake.token, admins=frozenset({ADMIN}), api_base=fake.base_url)
+    settings = Settings(token=fake.token, home=str(tmp_path_factory.mktemp("bot-home")), admins=frozenset({ADMIN}),
+                        api_base=fake.base_url)
     running = InProcessBot(settings, library).start(fake)
     yield running
     running.stop(fake)

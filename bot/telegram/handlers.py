@@ -66,7 +66,7 @@ async def lang_command(update: Update, context: Context) -> None:
 async def unknown_command(update: Update, context: Context) -> None:
     """A "/word" that is no command: a short hint (in a group, only when it is addressed to this bot)."""
     message = update.effective_message
-    command = (message.text or "").split()[0]
+    command = (message.text or "").split()[0][:40]
     name, _, bot = command.partition("@")
     if bot and bot.lower() != (context.bot.username or "").lower():
         return
@@ -88,6 +88,9 @@ async def agencies_page(update: Update, context: Context) -> None:
 
 async def question(update: Update, context: Context) -> None:
     message = update.effective_message
+    if message.text.startswith("/"):  # "/平潭2023…": Telegram marks no command there, but it is none
+        await unknown_command(update, context)
+        return
     text = message.text.replace(f"@{context.bot.username}", " ").strip()  # "@bot question" in a group
     await _answer_question(message, context, text, _lang(update, context))
 
