@@ -124,8 +124,7 @@ def _line(points, years: list[int], labels: _Labels, answer: Answer) -> ChartSpe
         if answer.lang == "zh"
         else f"{who + ': ' if who else ''}{labels.row}, {span}"
     )
-    missing = [str(y) for i, y in enumerate(xs) if all(s.values[i] is None for s in series)]
-    note = _missing_note(missing, answer.lang, years=True)
+    note = _missing_years(series, xs, answer.lang)
     return ChartSpec(
         LINE,
         title,
@@ -142,7 +141,7 @@ def _bars(points, year: int, labels: _Labels, answer: Answer) -> ChartSpec:
     known = sorted(((a, v) for (a, _), v in points.items() if v is not None), key=lambda p: -p[1])
     unknown = [a for (a, _), v in points.items() if v is None]
     title = f"{year}年 {labels.row}" if answer.lang == "zh" else f"{labels.row}, {year}"
-    note = _missing_note(unknown, answer.lang, years=False)
+    note = _missing_note(unknown, answer.lang)
     return ChartSpec(
         BARS,
         title,
@@ -155,18 +154,34 @@ def _bars(points, year: int, labels: _Labels, answer: Answer) -> ChartSpec:
     )
 
 
-def _missing_note(missing: list[str], lang: str, *, years: bool) -> str:
-    if not missing:
+def _missing_years(series: tuple[Series, ...], xs: list[int], lang: str) -> str:
+    """Which years have no figure, per agency when there are several lines."""
+    parts = []
+    for line in series:
+        years = [y for y, v in zip(xs, line.values) if v is None]
+        if years:
+            who = line.name if len(series) > 1 else ""
+            parts.append(
+                who
+                + (
+                    "、".join(f"{y}年" for y in years)
+                    if lang == "zh"
+                    else (" " if who else "") + ", ".join(map(str, years))
+                )
+            )
+    if not parts:
         return ""
     if lang == "zh":
-        return (
-            ("、".join(f"{y}年" for y in missing) + "：无数据（未收录该年报告，或报告中没有这一项）")
-            if years
-            else "无法确定，未画出：" + "、".join(missing)
-        )
+        return "；".join(parts) + "：无数据（未收录该年报告，或报告中没有这一项）"
+    return f"No figure for {'; '.join(parts)} (no report indexed, or the report lacks this row)."
+
+
+def _missing_note(missing: list[str], lang: str) -> str:
+    if not missing:
+        return ""
     return (
-        f"No figure for {', '.join(missing)} (no report indexed, or the report lacks this row)."
-        if years
+        ("无法确定，未画出：" + "、".join(missing))
+        if lang == "zh"
         else "Not readable, not drawn: " + ", ".join(missing) + "."
     )
 
@@ -178,7 +193,7 @@ def _footnote(answer: Answer, note: str, most: int = 4) -> str:
         shown += (
             f"等{len(titles)}份年报" if answer.lang == "zh" else f" and {len(titles) - most} more reports"
         )
-    source = ("来源：" if answer.lang == "zh" else "Sources: ") + shown
+    source = (("来源：" if answer.lang == "zh" else "Sources: ") + shown) if shown else ""
     return "\n".join(p for p in (note, source) if p)
 
 
