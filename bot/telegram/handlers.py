@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatAction, ParseMode
+from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
@@ -68,7 +68,8 @@ async def unknown_command(update: Update, context: Context) -> None:
     message = update.effective_message
     command = (message.text or "").split()[0][:40]
     name, _, bot = command.partition("@")
-    if bot and bot.lower() != (context.bot.username or "").lower():
+    addressed = bool(bot) and bot.lower() == (context.bot.username or "").lower()
+    if (bot or message.chat.type != ChatType.PRIVATE) and not addressed:
         return
     await message.reply_text(t("unknown_command", _lang(update, context), command=name), do_quote=True)
 
