@@ -467,3 +467,20 @@ def test_one_chats_429_does_not_delay_another_chats_answer(fake, bot):
     assert prompt.at - fake.pushed_at(asked["message_id"]) < 1.0
     late = fake.reply_to(slowed, 15)
     assert late.at - fake.pushed_at(slowed["message_id"]) >= 4
+
+
+def test_with_a_chart_chat_an_inline_trend_gets_its_chart_at_once(tmp_path):
+    with FakeBotApi() as server:
+        library = stand_in_library(StandInIndex([]), workers=1)
+        settings = Settings(token=server.token, home=str(tmp_path), api_base=server.base_url, chart_chat=-100123)
+        running = InProcessBot(settings, library).start(server)
+        try:
+            query = server.send_inline(64, "平潭历年新收申请")
+            answered = server.wait_for(lambda c: c.method == "answerInlineQuery", 30)
+            stored = server.sent("sendPhoto", -100123)
+            assert len(stored) == 1 and stored[0].params.get("disable_notification") is True
+            photo = answered.params["results"][0]
+            assert answered.params["inline_query_id"] == query["id"]
+            assert photo["type"] == "photo" and photo["photo_file_id"] == stored[0].result["photo"][-1]["file_id"]
+        finally:
+            running.stop(server)

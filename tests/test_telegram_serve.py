@@ -45,6 +45,10 @@ def test_settings_from_environment():
     assert Settings.from_env(home=None, api_base=None, environ=slow).answer_timeout == 20.0
     with pytest.raises(BadSetting):
         Settings.from_env(home=None, api_base=None, environ={**slow, "XXGK_ANSWER_TIMEOUT": "0"})
+    charts = {"TELEGRAM_BOT_TOKEN": "1:x", "XXGK_CHART_CHAT": "-1001234"}
+    assert Settings.from_env(home=None, api_base=None, environ=charts).chart_chat == -1001234
+    with pytest.raises(BadSetting):
+        Settings.from_env(home=None, api_base=None, environ={**charts, "XXGK_CHART_CHAT": "@my_channel"})
 
 
 def test_api_base_is_used_for_methods_and_files():
@@ -62,7 +66,7 @@ def test_every_bot_command_and_setting_is_in_the_readme():
     for command in COMMANDS:
         assert f"/{command.name}" in readme, f"README never mentions the bot command /{command.name}"
     for variable in ("TELEGRAM_BOT_TOKEN", "XXGK_ADMIN_IDS", "XXGK_WORKERS", "XXGK_MAX_RATE", "XXGK_ANSWER_TIMEOUT",
-                     "--api-base", "--webhook"):
+                     "XXGK_CHART_CHAT", "--api-base", "--webhook", "/setinline"):
         assert variable in readme, f"README never mentions {variable}"
 
 
