@@ -367,14 +367,14 @@ async def _answer_keyboard(context: Context, chat_id: int, answer: Answer) -> In
     if answer.kind == "clarify" and answer.options:
         pid = _memory(context).remember(chat_id, PendingChoice(answer.question, answer.options, answer.lang))
         rows += [[InlineKeyboardButton(o, callback_data=f"c:{pid}:{i}")] for i, o in enumerate(answer.options[:20])]
+    row = []
     if answer.sources:
         sid = _memory(context).remember(chat_id, SourcesShown(answer.sources, answer.lang))
-        row = [InlineKeyboardButton(t("source_button", answer.lang), callback_data=f"s:{sid}")]
-        if context.bot.username:
-            payload = await asyncio.to_thread(_links(context).payload, answer.question)
-            row.append(InlineKeyboardButton(t("share_button", answer.lang), url=deep_link(context.bot.username, payload)))
-        rows.append(row)
-    return InlineKeyboardMarkup(rows) if rows else None
+        row.append(InlineKeyboardButton(t("source_button", answer.lang), callback_data=f"s:{sid}"))
+    if answer.kind not in ("not_found", "clarify") and answer.question and context.bot.username:
+        payload = await asyncio.to_thread(_links(context).payload, answer.question)
+        row.append(InlineKeyboardButton(t("share_button", answer.lang), url=deep_link(context.bot.username, payload)))
+    return InlineKeyboardMarkup(rows + [row]) if rows or row else None
 
 
 def _recall(update: Update, context: Context, key: str, kind: type):
