@@ -51,14 +51,18 @@ class Charts:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
-    async def chart(self, answer: Answer) -> Chart | None:
-        """The answer's chart, or None (not a trend, comparison or ranking; or charts cannot be drawn here:
-        the answer then goes out as text, never lost for want of a picture)."""
+    def spec(self, answer: Answer) -> ChartSpec | None:
+        """What the answer's chart shows, or None (not a trend, comparison or ranking)."""
         try:
-            spec = self._spec(answer)
+            return self._spec(answer)
         except Exception:
             log.exception("could not make a chart of %r", answer.question)
             return None
+
+    async def chart(self, answer: Answer) -> Chart | None:
+        """The answer's chart, or None (not a trend, comparison or ranking; or charts cannot be drawn here:
+        the answer then goes out as text, never lost for want of a picture)."""
+        spec = self.spec(answer)
         if spec is None:
             return None
         png = self._pngs.get(spec) or await self._draw(spec)
@@ -85,15 +89,15 @@ class Charts:
         _put(self._pngs, spec, png, self._capacity)
         return png
 
-    def file_id(self, chart: Chart) -> str | None:
+    def file_id(self, spec: ChartSpec | None) -> str | None:
         """Telegram's id of this chart once sent (the photo is then re-sent without uploading it)."""
-        return self._file_ids.get(chart.spec)
+        return self._file_ids.get(spec) if spec is not None else None
 
-    def sent(self, chart: Chart, file_id: str) -> None:
-        _put(self._file_ids, chart.spec, file_id, self._capacity)
+    def sent(self, spec: ChartSpec, file_id: str) -> None:
+        _put(self._file_ids, spec, file_id, self._capacity)
 
-    def forget(self, chart: Chart) -> None:
-        self._file_ids.pop(chart.spec, None)
+    def forget(self, spec: ChartSpec) -> None:
+        self._file_ids.pop(spec, None)
 
 
 def _new_pool() -> concurrent.futures.Executor:

@@ -157,8 +157,7 @@ async def inline_query(update: Update, context: Context) -> None:
         await query.answer([], cache_time=5, is_personal=True, button=inline.start_button(lang))
         return
     link = deep_link(context.bot.username, await asyncio.to_thread(_links(context).payload, answer.question))
-    chart = await _charts(context).chart(answer)
-    file_id = await _stored_chart(context, chart) if chart else None
+    file_id = await _stored_chart(context, answer)
     await query.answer(inline.results(answer, link, file_id), cache_time=inline.CACHE_TIME, is_personal=False)
 
 
@@ -333,32 +332,37 @@ async def _reply_answer(message: Message, context: Context, answer: Answer, *, q
 
 async def _send_chart(message: Message, context: Context, chart: Chart, caption: str,
                       markup: InlineKeyboardMarkup | None, quote: bool) -> None:
-    charts, file_id = _charts(context), _charts(context).file_id(chart)
+    charts, file_id = _charts(context), _charts(context).file_id(chart.spec)
     try:
         sent = await message.reply_photo(file_id or chart.png, caption=caption, parse_mode=ParseMode.HTML,
                                          reply_markup=markup, do_quote=quote)
     except BadRequest:
         if not file_id:
             raise
-        charts.forget(chart)  # the id is no longer valid: upload the picture again
+        charts.forget(chart.spec)  # the id is no longer valid: upload the picture again
         sent = await message.reply_photo(chart.png, caption=caption, parse_mode=ParseMode.HTML,
                                          reply_markup=markup, do_quote=quote)
     if sent.photo:
-        charts.sent(chart, sent.photo[-1].file_id)
+        charts.sent(chart.spec, sent.photo[-1].file_id)
 
 
-async def _stored_chart(context: Context, chart: Chart) -> str | None:
-    """The chart's Telegram file id for an inline result: known from an earlier send, or got by sending it
-    to the chat in XXGK_CHART_CHAT. None without either (the result then links to the chart in the bot)."""
+async def _stored_chart(context: Context, answer: Answer) -> str | None:
+    """The Telegram file id of the answer's chart, for an inline result: known from an earlier send, or got
+    by sending it to the chat in XXGK_CHART_CHAT. None without either (the result then links to the chart
+    in the bot), or when the answer has no chart."""
     charts, chat = _charts(context), context.bot_data.get("chart_chat")
-    if charts.file_id(chart) or not chat:
-        return charts.file_id(chart)
+    known = charts.file_id(charts.spec(answer))
+    if known or not chat:
+        return known
+    chart = await charts.chart(answer)
+    if chart is None:
+        return None
     try:
         sent = await context.bot.send_photo(chat, chart.png, caption=chart.spec.title[:1000], disable_notification=True)
     except TelegramError as e:
         log.warning("could not store a chart in XXGK_CHART_CHAT %s: %s", chat, e)
         return None
-    charts.sent(chart, sent.photo[-1].file_id)
+    charts.sent(chart.spec, sent.photo[-1].file_id)
     return sent.photo[-1].file_id
 
 
