@@ -22,7 +22,7 @@ from telegram.ext import ContextTypes
 from bot.telegram import html, inline, views
 from bot.telegram.charting import Chart, Charts
 from bot.telegram.i18n import STRINGS, lang_of, t
-from bot.telegram.links import HELLO, LinkStore, deep_link
+from bot.telegram.links import HELLO, LinkStore, deep_link, inline_payload
 from bot.telegram.memory import ButtonMemory, PendingChoice, SourcesShown
 from bot.telegram.service import Busy, Library, TooSlow
 from bot.types import Answer
@@ -156,7 +156,7 @@ async def inline_query(update: Update, context: Context) -> None:
     except TooSlow:
         await query.answer([], cache_time=5, is_personal=True, button=inline.start_button(lang))
         return
-    link = deep_link(context.bot.username, await asyncio.to_thread(_links(context).payload, answer.question))
+    link = deep_link(context.bot.username, await _payload(context, answer.question))
     file_id = await _stored_chart(context, answer)
     await query.answer(inline.results(answer, link, file_id), cache_time=inline.CACHE_TIME, is_personal=False)
 
@@ -376,7 +376,7 @@ async def _answer_keyboard(context: Context, chat_id: int, answer: Answer) -> In
         sid = _memory(context).remember(chat_id, SourcesShown(answer.sources, answer.lang))
         row.append(InlineKeyboardButton(t("source_button", answer.lang), callback_data=f"s:{sid}"))
     if answer.kind not in ("not_found", "clarify") and answer.question and context.bot.username:
-        payload = await asyncio.to_thread(_links(context).payload, answer.question)
+        payload = await _payload(context, answer.question)
         row.append(InlineKeyboardButton(t("share_button", answer.lang), url=deep_link(context.bot.username, payload)))
     return InlineKeyboardMarkup(rows + [row]) if rows or row else None
 
@@ -384,6 +384,12 @@ async def _answer_keyboard(context: Context, chat_id: int, answer: Answer) -> In
 def _recall(update: Update, context: Context, key: str, kind: type):
     message = update.callback_query.message
     return _memory(context).recall(message.chat.id, key, kind) if message else None
+
+
+async def _payload(context: Context, question_text: str) -> str:
+    """The deep-link payload of a question: computed here when it fits the link, else stored (a file write,
+    off the event loop)."""
+    return inline_payload(question_text) or await asyncio.to_thread(_links(context).payload, question_text)
 
 
 def _charts(context: Context) -> Charts:
