@@ -221,7 +221,7 @@ def figure(spec: ChartSpec):
     title = wrap(spec.title, 88)
     notes = [w for part in spec.footnote.split("\n") for w in wrap(part, 140)][:5]
     plot_height = 3.4 if spec.kind == LINE else 0.5 + 0.45 * len(spec.x)
-    height = plot_height + 0.25 * len(title) + 0.65 + 0.14 * len(notes) + 0.5  # inches
+    height = plot_height + 0.25 * len(title) + 0.8 + 0.14 * len(notes) + 0.5  # inches
     with matplotlib.rc_context(_STYLE):
         fig = figure_cls(figsize=(WIDTH, height), dpi=DPI)
         canvas_cls(fig)
@@ -232,7 +232,7 @@ def figure(spec: ChartSpec):
         fig.subplots_adjust(
             left=0.08 if spec.kind == LINE else _bar_margin(spec),
             right=0.96,
-            top=1 - (0.3 + 0.25 * len(title)) / height,
+            top=1 - (0.45 + 0.25 * len(title)) / height,
             bottom=(0.55 + (0.2 if spec.kind == BARS else 0) + 0.14 * len(notes)) / height,
         )
     return fig
@@ -305,7 +305,8 @@ def _draw_line(ax, spec: ChartSpec) -> None:
     ax.set_xticks(xs, spec.x)
     ax.yaxis.set_major_locator(_few_ticks())
     ax.set_ylim(bottom=0, top=_top(spec))
-    ax.set_ylabel(spec.unit)
+    ax.set_ylabel(spec.unit, rotation=0, ha="right", va="bottom")  # upright, above the axis: 件 reads as 件
+    ax.yaxis.set_label_coords(0, 1.01)
     ax.grid(axis="y", color="#e9ecef")
     if len(spec.series) > 1:
         ax.legend(fontsize=8, frameon=False)
