@@ -9,6 +9,7 @@ reaches the server.
 
     python bench/bot_load.py --chats 20 --per-chat 20            # on a fresh temporary home
     python bench/bot_load.py --home ~/xxgk-home --flood 0.05       # 5% of send calls answered 429
+    python bench/bot_load.py --charts 0.2                          # every fifth question a trend or ranking
 """
 
 from __future__ import annotations
@@ -31,6 +32,20 @@ from fakebotapi import FakeBotApi  # noqa: E402
 from telegram_harness import ServeProcess  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
+# Questions answered with a chart from the bundled samples (trends of one agency, a ranking of agencies).
+CHART_QUESTIONS = ("平潭历年新收政府信息公开申请数量有什么变化？", "平潭历年行政许可决定数量", "平潭历年行政诉讼",
+                   "平潭2019年到2023年不予公开的申请", "2020年哪个单位收到的申请最多？",
+                   "How did Pingtan's new disclosure requests change from 2019 to 2025?",
+                   "How did Pingtan's administrative licensing decisions change over the years?")
+
+
+def mixed(questions: list[str], chart_share: float) -> list[str]:
+    """`questions` with every k-th one replaced by a chart question, so `chart_share` of them draw a chart."""
+    if chart_share <= 0:
+        return questions
+    step = max(1, round(1 / chart_share))
+    return [CHART_QUESTIONS[i // step % len(CHART_QUESTIONS)] if i % step == step - 1 else q
+            for i, q in enumerate(questions)]
 
 
 def load_questions(path: Path) -> list[str]:
@@ -42,7 +57,7 @@ def chat_loop(fake: FakeBotApi, chat_id: int, questions: list[str], timeout: flo
     for q in questions:
         msg = fake.send_text(chat_id, q, language_code="zh" if not q.isascii() else "en")
         try:
-            reply = fake.reply_to(msg, timeout)
+            reply = fake.reply_to(msg, timeout)  # a text, or a chart with the text as its caption
         except TimeoutError:
             lost.append(q)
             continue
@@ -86,9 +101,12 @@ def main(argv: list[str] | None = None) -> int:
                    "(the bot's default is 30, Telegram's broadcast guideline)")
     p.add_argument("--workers", default=os.environ.get("XXGK_WORKERS", "2"), help="XXGK_WORKERS for the bot")
     p.add_argument("--timeout", type=float, default=60, help="seconds to wait for one reply before it counts as lost")
+    p.add_argument("--charts", type=float, nargs="?", const=0.2, default=0.0, metavar="SHARE",
+                   help="put trend and ranking questions (answered with a chart) in the mix: this share of "
+                   "the questions (default 0.2 when given without a value)")
     args = p.parse_args(argv)
 
-    questions = load_questions(args.questions)
+    questions = mixed(load_questions(args.questions), args.charts)
     with tempfile.TemporaryDirectory(prefix="xxgk-bench-") as tmp, FakeBotApi(flood_ratio=args.flood) as fake:
         home = Path(args.home) if args.home else Path(tmp) / "home"
         bot = ServeProcess(fake, home, extra_env={"XXGK_MAX_RATE": args.max_rate, "XXGK_WORKERS": args.workers},
@@ -106,8 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     if not lat:
         print(f"nothing answered; see the bot's log: {bot.log}")
         return 1
+    charts = len(fake.sent("sendPhoto"))
     print(f"chats={args.chats} per_chat={args.per_chat} workers={args.workers} max_rate={args.max_rate} "
-          f"flood={args.flood} (429s sent: {fake.floods})")
+          f"flood={args.flood} (429s sent: {fake.floods}) charts={args.charts} (photos sent: {charts}, "
+          f"uploaded: {len(fake.photos)})")
     print(f"answered {answered}/{answered + len(lost)} in {wall:.2f}s: {answered / wall:.1f} questions/s; "
           f"p50 {percentile(lat, 50) * 1000:.0f} ms, p95 {percentile(lat, 95) * 1000:.0f} ms, "
           f"max {max(lat) * 1000:.0f} ms; lost {len(lost)}; bot exit code {code}")

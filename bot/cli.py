@@ -113,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="?", metavar="QUESTION")
     p.add_argument("--batch", metavar="FILE", help="answer one question per line of FILE")
     p.add_argument("--json", action="store_true", help="print JSON (one object per line with --batch)")
+    p.add_argument("--chart", metavar="FILE.png", help="also write the chart of a trend, comparison or ranking answer")
 
     sub.add_parser("chat", parents=[home], help="interactive questions with history and clarify choices")
 

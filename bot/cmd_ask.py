@@ -20,6 +20,9 @@ def run_ask(args) -> int:
     if not args.batch and not args.question:
         print("xxgk ask: give a QUESTION, or --batch FILE", file=sys.stderr)
         return 2
+    if args.batch and getattr(args, "chart", None):
+        print("xxgk ask: --chart draws the chart of one QUESTION; it does not go with --batch", file=sys.stderr)
+        return 2
     lines = _batch_lines(args.batch) if args.batch else []
     index = _open(args)
     from .answer import answer
@@ -29,6 +32,24 @@ def run_ask(args) -> int:
     result, elapsed = _timed(answer, args.question, index)
     out = to_json_line(result, elapsed) if args.json else to_terminal(result, color=sys.stdout.isatty())
     print(out)
+    return _write_chart(result, args.chart) if getattr(args, "chart", None) else 0
+
+
+def _write_chart(result: Answer, path: str) -> int:
+    """`--chart FILE.png`: the answer's chart, or one line on stderr saying why there is none."""
+    from .charts import ChartUnavailable, chart_for, render_png
+
+    spec = chart_for(result)
+    if spec is None:
+        print("xxgk ask: no chart written: only trend, comparison and ranking answers with two or more figures "
+              "have one", file=sys.stderr)
+        return 0
+    try:
+        with open(path, "wb") as f:
+            f.write(render_png(spec))
+    except (ChartUnavailable, OSError) as e:
+        print(f"xxgk ask: could not write the chart to {path}: {e}", file=sys.stderr)
+        return 1
     return 0
 
 

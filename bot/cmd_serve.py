@@ -19,6 +19,8 @@ ending in "bot". BotFather replies with a token like 123456789:AAE...; then run
 
 
 def run(args: argparse.Namespace) -> int:
+    from telegram.error import InvalidToken
+
     from bot.telegram.app import BadSetting, MissingToken, Settings, build_application
     from bot.telegram.app import run as run_bot
 
@@ -32,5 +34,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # it logs every request at INFO
-    run_bot(build_application(settings), webhook=args.webhook, port=args.port)
+    try:
+        run_bot(build_application(settings), webhook=args.webhook, port=args.port)
+    except InvalidToken:
+        print("xxgk serve: Telegram rejected TELEGRAM_BOT_TOKEN. Check it with @BotFather (/token) and set it again.",
+              file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # Ctrl-C while still waiting for the Bot API
+        return 130
     return 0

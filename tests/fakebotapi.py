@@ -34,13 +34,14 @@ log = logging.getLogger("fakebotapi")
 
 TOKEN = "123456789:TEST-token_for-the-fake-server"
 BOT_USER = {"id": 123456789, "is_bot": True, "first_name": "xxgk test bot", "username": "xxgk_test_bot",
-            "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
+            "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
 
 # Parameters that are strings on the wire even when they look like JSON ("123" stays a text).
 _STRING_PARAMS = {"text", "caption", "parse_mode", "callback_query_id", "file_id", "url", "action",
-                  "language_code", "inline_message_id", "secret_token", "emoji"}
+                  "language_code", "inline_message_id", "secret_token", "emoji", "inline_query_id", "photo"}
 _SEND_METHODS = {"sendMessage", "editMessageText", "answerCallbackQuery", "sendChatAction",
-                 "editMessageReplyMarkup", "deleteMessage", "sendDocument"}
+                 "editMessageReplyMarkup", "deleteMessage", "sendDocument", "sendPhoto", "answerInlineQuery"}
+_PNG = b"\x89PNG\r\n\x1a\n"
 _ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler",
                  "a", "tg-emoji", "code", "pre", "blockquote"}
 _HTML_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^<>]*)?)>|&(#\d+|#x[0-9a-fA-F]+|lt|gt|amp|quot);|[<>&]")
@@ -101,7 +102,8 @@ class Call:
 
     @property
     def text(self) -> str:
-        return str(self.params.get("text", ""))
+        """The message's text, or a photo's caption."""
+        return str(self.params.get("text", self.params.get("caption", "")))
 
     @property
     def buttons(self) -> list[dict]:
@@ -124,10 +126,13 @@ class _State:
 
 
 class FakeBotApi:
-    def __init__(self, token: str = TOKEN, *, flood_ratio: float = 0.0, retry_after: int = 1, seed: int = 0):
+    def __init__(self, token: str = TOKEN, *, flood_ratio: float = 0.0, retry_after: int = 1, seed: int = 0,
+                 port: int = 0):
         self.token = token
         self.flood_ratio = flood_ratio
         self.retry_after = retry_after
+        self.flooded_chats: dict[int, tuple[int, int]] = {}  # chat -> (retry_after, how many more 429s)
+        self.photos: dict[str, bytes] = {}  # file_id -> the PNG uploaded
         self.calls: list[Call] = []
         self.floods = 0
         self.unknown_methods: list[str] = []
@@ -143,7 +148,7 @@ class FakeBotApi:
         self._new_update: asyncio.Condition | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
-        self.port = 0
+        self.port = port  # 0: any free port
 
     # -- lifecycle -------------------------------------------------------------------------------
     @property
@@ -186,7 +191,7 @@ class FakeBotApi:
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
@@ -196,8 +201,9 @@ class FakeBotApi:
         """A user writes `text` in a private chat; returns the Message object pushed."""
         msg = self._user_message(chat_id, user_id, language_code)
         msg["text"] = text
-        if text.startswith("/"):
-            msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        command = re.match(r"/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?(?![^\s])", text)  # what Telegram marks
+        if command:
+            msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command.group(0))}]
         self._push({"message": msg})
         return msg
 
@@ -214,17 +220,37 @@ class FakeBotApi:
         self._push({"message": msg})
         return msg
 
-    def press(self, sent: Call, data: str, *, user_id: int | None = None,
-              language_code: str | None = "en") -> dict:
-        """A user presses the inline button with `data` under the bot's message `sent`."""
-        assert data in [b.get("callback_data") for b in sent.buttons], f"no button {data!r} on {sent.text!r}"
+    def press(self, sent: Call, data: str | None, *, user_id: int | None = None,
+              language_code: str | None = "en", forged: bool = False) -> dict:
+        """A user presses the inline button with `data` under the bot's message `sent`; `forged`: data no
+        button of that message has (a modified client), None for a press without data."""
+        if not forged:
+            assert data in [b.get("callback_data") for b in sent.buttons], f"no button {data!r} on {sent.text!r}"
         chat_id = sent.chat_id
         assert chat_id is not None
         message = self._state.messages[(chat_id, sent.result["message_id"])]
         query = {"id": str(next(self._ids)), "from": self._user(user_id or chat_id, language_code),
-                 "message": message, "chat_instance": str(chat_id), "data": data}
+                 "message": message, "chat_instance": str(chat_id)}
+        if data is not None:
+            query["data"] = data
         self._push({"callback_query": query})
         return query
+
+    def send_inline(self, user_id: int, text: str, *, language_code: str | None = "en") -> dict:
+        """A user types "@bot text" in some chat: an inline query."""
+        query = {"id": str(next(self._ids)), "from": self._user(user_id, language_code), "query": text,
+                 "offset": "", "chat_type": "group"}
+        self._push({"inline_query": query})
+        return query
+
+    def flood_chat(self, chat_id: int, retry_after: int, times: int = 1) -> None:
+        """The next `times` sends to `chat_id` are answered 429 "retry after `retry_after`" (per-chat flood)."""
+        self.flooded_chats[chat_id] = (retry_after, times)
+
+    def photo_bytes(self, call: Call) -> bytes:
+        """The PNG a sendPhoto call carried: uploaded, or re-sent by the file id of an earlier upload."""
+        photo = call.params["photo"]
+        return photo if isinstance(photo, bytes) else self.photos[photo]
 
     def _user(self, user_id: int, language_code: str | None) -> dict:
         user = {"id": user_id, "is_bot": False, "first_name": f"user{user_id}"}
@@ -291,11 +317,11 @@ class FakeBotApi:
                                    + "; ".join(f"{c.method} {c.params}"[:200] for c in self.calls[-5:]))
         return found[0]
 
-    def reply_to(self, msg: dict, timeout: float = 30) -> Call:
-        """The bot's first message answering the user's message `msg`: one that quotes it, or the first
-        unquoted message to that chat after `msg` was pushed."""
+    def reply_to(self, msg: dict, timeout: float = 30, methods: tuple[str, ...] = ("sendMessage", "sendPhoto")) -> Call:
+        """The bot's first message (a text or a photo) answering the user's message `msg`: one that quotes
+        it, or the first unquoted message to that chat after `msg` was pushed."""
         chat_id, mid = msg["chat"]["id"], msg["message_id"]
-        return self.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == chat_id
+        return self.wait_for(lambda c: c.method in methods and c.chat_id == chat_id
                              and c.reply_to in (mid, None), timeout, since=self._marks[mid])
 
     def sent(self, method: str | None = None, chat_id: int | None = None) -> list[Call]:
@@ -320,6 +346,7 @@ class FakeBotApi:
                 self.floods += 1
                 raise ApiError(429, f"Too Many Requests: retry after {self.retry_after}",
                                {"retry_after": self.retry_after})
+            self._chat_flood(method, params)
             handler = getattr(self, f"_api_{method}", None)
             if handler is None:
                 log.warning("fake Bot API: unknown method %s %s — answering ok", method, params)
@@ -338,6 +365,17 @@ class FakeBotApi:
         self._record(call)
         return web.json_response({"ok": True, "result": result})
 
+    def _chat_flood(self, method: str, params: dict) -> None:
+        chat = params.get("chat_id")
+        if method not in _SEND_METHODS or method == "sendChatAction" or chat is None:
+            return
+        retry_after, times = self.flooded_chats.get(int(chat), (0, 0))
+        if times <= 0:
+            return
+        self.flooded_chats[int(chat)] = (retry_after, times - 1)
+        self.floods += 1
+        raise ApiError(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
+
     def _record(self, call: Call) -> None:
         if call.method == "getUpdates":
             return
@@ -354,10 +392,18 @@ class FakeBotApi:
         if request.content_type == "application/json":
             return dict(await request.json())
         raw = dict(request.query)
+        files: dict[str, bytes] = {}
         if request.can_read_body:
-            raw.update({k: v for k, v in (await request.post()).items() if isinstance(v, str)})
+            for k, v in (await request.post()).items():
+                if isinstance(v, str):
+                    raw[k] = v
+                else:
+                    files[k] = v.file.read()
         params: dict[str, Any] = {}
         for k, v in raw.items():
+            if isinstance(v, str) and v.startswith("attach://") and v[9:] in files:
+                params[k] = files.pop(v[9:])
+                continue
             if k in _STRING_PARAMS:
                 params[k] = v
                 continue
@@ -365,6 +411,7 @@ class FakeBotApi:
                 params[k] = json.loads(v)
             except ValueError:
                 params[k] = v
+        params.update(files)
         return params
 
     async def _handle_file(self, request: web.Request) -> web.StreamResponse:
@@ -469,6 +516,57 @@ class FakeBotApi:
         self._state.messages[(chat["id"], msg["message_id"])] = msg
         return msg
 
+    async def _api_sendPhoto(self, p: dict) -> dict:
+        chat = self._chat(p)
+        photo = p.get("photo")
+        if isinstance(photo, bytes):
+            if not photo.startswith(_PNG):
+                raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+            file_id = f"photo{next(self._ids)}"
+            self.photos[file_id] = photo
+        elif isinstance(photo, str) and photo in self.photos:
+            file_id = photo
+        else:
+            raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+        caption = self._check_caption(p)
+        width, height = _png_size(self.photos[file_id])
+        msg = {"message_id": next(self._ids), "date": int(time.time()), "chat": chat, "from": BOT_USER,
+               "photo": [{"file_id": file_id, "file_unique_id": f"u{file_id}", "width": width, "height": height,
+                          "file_size": len(self.photos[file_id])}]}
+        if caption:
+            msg["caption"] = caption
+        if p.get("reply_markup"):
+            self._check_buttons(p["reply_markup"])
+            msg["reply_markup"] = p["reply_markup"]
+        self._state.messages[(chat["id"], msg["message_id"])] = msg
+        return msg
+
+    async def _api_answerInlineQuery(self, p: dict) -> bool:
+        if not p.get("inline_query_id"):
+            raise ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
+        results = p.get("results") or []
+        if len(results) > 50 or len({r["id"] for r in results}) != len(results):
+            raise ApiError(400, "Bad Request: RESULTS_TOO_MUCH or RESULT_ID_DUPLICATE")
+        for r in results:
+            if not 1 <= len(str(r["id"]).encode()) <= 64:
+                raise ApiError(400, "Bad Request: RESULT_ID_INVALID")
+            content = r.get("input_message_content")
+            if content:
+                self._check_text({"text": content.get("message_text"), "parse_mode": content.get("parse_mode")})
+            if r["type"] == "photo" and r.get("photo_file_id") not in self.photos:
+                raise ApiError(400, "Bad Request: wrong file identifier")
+            self._check_caption(r)
+            self._check_buttons(r.get("reply_markup"))
+        return True
+
+    @staticmethod
+    def _check_caption(p: dict) -> str:
+        caption = p.get("caption") or ""
+        shown = parsed_text(caption) if p.get("parse_mode") == "HTML" else caption
+        if utf16_len(shown) > 1024:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        return shown
+
     async def _api_answerCallbackQuery(self, p: dict) -> bool:
         if not p.get("callback_query_id"):
             raise ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
@@ -495,8 +593,21 @@ class FakeBotApi:
         shown = parsed_text(text) if p.get("parse_mode") == "HTML" else text
         if utf16_len(shown) > 4096:
             raise ApiError(400, "Bad Request: message is too long")
-        for row in (p.get("reply_markup") or {}).get("inline_keyboard", []):
+        FakeBotApi._check_buttons(p.get("reply_markup"))
+
+    @staticmethod
+    def _check_buttons(markup: dict | None) -> None:
+        for row in (markup or {}).get("inline_keyboard", []):
             for button in row:
                 data = button.get("callback_data")
                 if data is not None and not 1 <= len(data.encode()) <= 64:
                     raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+                url = button.get("url")
+                start = re.search(r"[?&]start=([^&]*)", url or "")
+                if start and not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", start.group(1)):
+                    raise ApiError(400, "Bad Request: BUTTON_URL_INVALID")
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")

@@ -11,7 +11,7 @@ from telegram_harness import InProcessBot
 
 from bot.telegram.app import Settings
 from bot.telegram.service import Library
-from bot.types import Answer, Source
+from bot.types import Answer, FactRef, Query, Source
 from index.build import IngestResult, Progress, ReportOutcome
 from index.types import AgencyRecord, ReportRecord
 
@@ -42,6 +42,8 @@ class StandInIndex:
 
 def stand_in_answer(question: str, index: StandInIndex) -> Answer:
     lang = "en" if question.isascii() else "zh"
+    if "trend" in question or "历年" in question:
+        return trend_answer(question, lang)
     if "营商局" in question and "市营商" not in question:
         return Answer(question, "clarify", "哪个营商局？", options=("盘锦市营商环境建设局", "大连市营商环境建设局"),
                       lang=lang)
@@ -51,6 +53,18 @@ def stand_in_answer(question: str, index: StandInIndex) -> Answer:
     if "boom" in question:
         raise RuntimeError("boom")
     return Answer(question, "fact", f"81 件 ({question})", value=81, sources=(SOURCE,), lang=lang)
+
+
+TREND = {2019: 23, 2020: 21, 2022: 74, 2023: 81, 2025: 154}  # no report for 2021 and 2024
+
+
+def trend_answer(question: str, lang: str) -> Answer:
+    facts = tuple(FactRef("applications.new_received.total", v, "平潭综合实验区", y) for y, v in TREND.items())
+    text = "平潭综合实验区 本年新收政府信息公开申请数量：" + " → ".join(f"{y}年 {v}件" for y, v in TREND.items()) + "。"
+    query = Query(question, lang, ("平潭综合实验区",), tuple(TREND), keys=("applications.new_received",),
+                  intent="compare")
+    return Answer(question, "compare", text * (30 if "long" in question else 1), facts=facts,
+                  sources=(SOURCE,), lang=lang, query=query)
 
 
 def stand_in_choice(question: str, option: str, index: StandInIndex) -> Answer:
@@ -89,12 +103,13 @@ def fake():
 
 
 @pytest.fixture(scope="module")
-def bot(fake):
+def bot(fake, tmp_path_factory):
     reports = [ReportRecord(1, "平潭综合实验区", 2020, "t", None, None, "2019", "a.txt", "x",
                             failed_checks=("三(七) 总计 21 ≠ 27",)),
                ReportRecord(2, "平潭综合实验区", 2023, "t", None, None, "2021", "b.txt", "y")]
     library = stand_in_library(StandInIndex(reports))
-    settings = Settings(token=fake.token, admins=frozenset({ADMIN}), api_base=fake.base_url)
+    settings = Settings(token=fake.token, home=str(tmp_path_factory.mktemp("bot-home")), admins=frozenset({ADMIN}),
+                        api_base=fake.base_url)
     running = InProcessBot(settings, library).start(fake)
     yield running
     running.stop(fake)
@@ -102,7 +117,7 @@ def bot(fake):
 
 def test_command_menu_and_help_come_from_one_list(fake, bot):
     names = [c["command"] for c in fake.commands()]
-    assert names == ["start", "help", "agencies"]
+    assert names == ["start", "help", "agencies", "lang"]
     assert [c["command"] for c in fake.commands("zh")] == names
     help_reply = fake.reply_to(fake.send_text(10, "/help"), 10)
     assert all(f"/{n}" in help_reply.text for n in names)
@@ -194,10 +209,22 @@ def test_admin_reindex_edits_one_message_to_a_summary(fake, bot):
     assert "1 reports, 7 passages" in done.text
 
 
-def test_start_says_what_is_indexed_with_examples(fake, bot):
-    reply = fake.reply_to(fake.send_text(17, "/start", language_code="zh-hans"), 10)
-    assert "2 份报告" in reply.text and "2020–2023" in reply.text
-    assert reply.text.count("<code>") == 6 and "平潭2023年新收" in reply.text and "Pingtan receive" in reply.text
+@pytest.mark.parametrize(("code", "said", "first_example"), [
+    ("zh-hans", "2 份报告", "平潭2023年新收政府信息公开申请多少件？"),
+    ("en", "2 reports", "How many disclosure requests did Pingtan receive in 2023?")])
+def test_start_greets_in_the_users_language_with_three_example_buttons(fake, bot, code, said, first_example):
+    reply = fake.reply_to(fake.send_text(17, "/start", language_code=code), 10)
+    assert said in reply.text and "2020–2023" in reply.text
+    assert len(reply.buttons) == 3 and reply.buttons[0]["text"] == first_example
+
+
+def test_an_example_button_asks_its_question(fake, bot):
+    start = fake.reply_to(fake.send_text(27, "/start", language_code="en"), 10)
+    mark = fake.mark()
+    fake.press(start, start.buttons[2]["callback_data"], user_id=27)
+    answer = fake.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == 27, 10, since=mark)
+    assert "(How many government websites did Pingtan shut down in 2025?)" in answer.text
+    assert any(c.method == "answerCallbackQuery" for c in fake.calls[mark:])
 
 
 def test_malformed_upload_gets_a_clear_reply(fake, bot):
@@ -294,5 +321,166 @@ def test_a_question_past_the_answer_timeout_is_told_to_rephrase_and_the_chat_goe
             reply = server.reply_to(server.send_text(4, "a slow question", language_code="en"), 10)
             assert "took too long" in reply.text
             assert "81" in server.reply_to(server.send_text(4, "a quick one"), 10).text
+        finally:
+            running.stop(server)
+
+
+def test_a_trend_comes_as_a_chart_with_the_answer_as_caption_and_the_buttons_kept(fake, bot):
+    reply = fake.reply_to(fake.send_text(30, "平潭历年新收申请"), 30)
+    assert reply.method == "sendPhoto" and "2019年 23件" in reply.text and "2025年 154件" in reply.text
+    png = fake.photo_bytes(reply)
+    assert png.startswith(b"\x89PNG") and 10_000 < len(png) < 300_000
+    assert [b["text"] for b in reply.buttons] == ["📄 来源 / Source", "🔗 分享 / Share"]
+    again = fake.reply_to(fake.send_text(31, "平潭历年新收申请"), 30)
+    assert again.params["photo"] == reply.result["photo"][-1]["file_id"]  # sent again by id, not uploaded
+
+
+def test_a_caption_too_long_continues_as_text_split_at_sentences(fake, bot):
+    photo = fake.reply_to(fake.send_text(32, "a long trend"), 30)
+    rest = fake.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == 32 and c.buttons, 10)
+    assert photo.method == "sendPhoto" and not photo.buttons
+    assert photo.text.endswith("。") and rest.text.startswith("平潭综合实验区")
+
+
+def test_every_answer_has_a_share_link_that_asks_it_again(fake, bot):
+    from bot.telegram.links import LinkStore
+
+    reply = fake.reply_to(fake.send_text(33, "平潭2023年新收多少件？"), 10)
+    url = reply.buttons[-1]["url"]
+    assert url.startswith("https://t.me/xxgk_test_bot?start=")
+    payload = url.split("start=")[1]
+    assert len(payload) <= 64 and LinkStore(Path("/nonexistent")).question(payload) == "平潭2023年新收多少件？"
+    again = fake.reply_to(fake.send_text(34, f"/start {payload}"), 10)
+    assert "81" in again.text and "(平潭2023年新收多少件？)" in again.text
+
+
+def test_a_question_too_long_for_the_link_is_kept_and_its_link_still_works(fake, bot):
+    question = "平潭综合实验区2023年度政府信息公开工作年度报告中本年新收政府信息公开申请一共多少件？"
+    reply = fake.reply_to(fake.send_text(35, question), 10)
+    payload = reply.buttons[-1]["url"].split("start=")[1]
+    assert payload.startswith("k") and len(payload) <= 64
+    assert f"({question})" in fake.reply_to(fake.send_text(36, f"/start {payload}"), 10).text
+
+
+def test_a_broken_deep_link_says_so_and_greets(fake, bot):
+    reply = fake.reply_to(fake.send_text(37, "/start gAAAAAAA"), 10)
+    assert reply.text.startswith("This link is not valid") and len(reply.buttons) == 3
+
+
+@pytest.mark.parametrize(("text", "code", "said"), [
+    ("/lang zh", "en", "好的，我会用中文回复"), ("/lang en", "zh-hans", "OK, I will reply in English"),
+    ("/lang", "en", "好的，我会用中文回复")])
+def test_lang_switches_the_bots_own_words(fake, bot, text, code, said):
+    user = 400 + len(text) * 10 + len(code)
+    assert said in fake.reply_to(fake.send_text(user, text, language_code=code), 10).text
+    help_reply = fake.reply_to(fake.send_text(user, "/help", language_code=code), 10)
+    assert ("直接用中文或英文提问" in help_reply.text) == ("中文" in said)
+
+
+@pytest.mark.parametrize(("command", "said"), [
+    ("/foo", "There is no /foo command. Just ask"), ("/平潭2023", "没有 /平潭2023 这个命令。直接用文字提问"),
+    ("/foo@xxgk_test_bot", "There is no /foo command")])
+def test_an_unknown_command_gets_a_short_hint(fake, bot, command, said):
+    reply = fake.reply_to(fake.send_text(50, command), 10)
+    assert reply.text.startswith(said) and "/help" in reply.text
+
+
+def test_a_command_for_another_bot_in_a_group_is_left_alone(fake, bot):
+    mark = fake.mark()
+    fake.send_text(51, "/foo@other_bot")
+    assert fake.reply_to(fake.send_text(51, "/help"), 10).text.startswith("Ask a question")
+    assert [c.text[:10] for c in fake.sent("sendMessage", 51) if c in fake.calls[mark:]][:1] == ["Ask a ques"]
+
+
+def _button_answers(fake: FakeBotApi, query: dict) -> list:
+    return [c for c in fake.sent("answerCallbackQuery") if c.params["callback_query_id"] == query["id"]]
+
+
+@pytest.mark.parametrize("data", [None, "zzz", "c:zz:0", "c:1:999", "s:ffffff", "x:9:zh", "a:1:fr", "s:" + "f" * 60])
+def test_every_callback_shape_gets_a_polite_answer_and_no_error(fake, bot, data):
+    start = fake.reply_to(fake.send_text(52, "/start"), 10)
+    mark = fake.mark()
+    query = fake.press(start, data, user_id=52, forged=True)
+    answered = fake.wait_for(lambda c: c.method == "answerCallbackQuery" and
+                             c.params["callback_query_id"] == query["id"], 10, since=mark)
+    assert answered.params.get("show_alert") and "ask again" in answered.params["text"]
+    fake.reply_to(fake.send_text(52, "/help"), 10)
+    assert not [c for c in fake.calls[mark:] if c.method == "sendMessage" and "went wrong" in c.text]
+
+
+def test_a_button_of_another_kind_is_refused_politely(fake, bot):
+    clarify = fake.reply_to(fake.send_text(53, "营商局2020年收到多少申请？"), 10)
+    pid = clarify.buttons[0]["callback_data"].split(":")[1]
+    mark = fake.mark()
+    query = fake.press(clarify, f"s:{pid}", user_id=53, forged=True)  # the clarify's id, as a Source button
+    answered = fake.wait_for(lambda c: c.method == "answerCallbackQuery" and
+                             c.params["callback_query_id"] == query["id"], 10, since=mark)
+    assert answered.params["text"] == "This source has expired; please ask again."
+    fake.reply_to(fake.send_text(53, "/help"), 10)
+    assert not [c for c in fake.calls[mark:] if c.method == "sendMessage" and "went wrong" in c.text]
+
+
+def test_an_inline_query_is_answered_with_the_text_answer_and_a_link_back(fake, bot):
+    from fakebotapi import parsed_text
+
+    mark = fake.mark()
+    query = fake.send_inline(60, "平潭2023年新收多少件？")
+    answered = fake.wait_for(lambda c: c.method == "answerInlineQuery" and
+                             c.params["inline_query_id"] == query["id"], 10, since=mark)
+    [article] = answered.params["results"]
+    assert article["type"] == "article" and article["title"] == "平潭2023年新收多少件？"
+    assert parsed_text(article["input_message_content"]["message_text"]) == "81 件 (平潭2023年新收多少件？)"
+    assert article["reply_markup"]["inline_keyboard"][0][0]["url"].startswith("https://t.me/xxgk_test_bot?start=g")
+    assert answered.params["is_personal"] is False and answered.params["cache_time"] == 300
+
+
+def test_an_inline_trend_offers_its_chart_once_the_chart_is_stored(fake, bot):
+    fake.reply_to(fake.send_text(61, "平潭历年新收申请"), 30)  # sent once in a chat: Telegram has its file id
+    mark = fake.mark()
+    query = fake.send_inline(62, "平潭历年新收申请")
+    answered = fake.wait_for(lambda c: c.method == "answerInlineQuery" and
+                             c.params["inline_query_id"] == query["id"], 30, since=mark)
+    photo, article = answered.params["results"]
+    assert photo["type"] == "photo" and photo["photo_file_id"] in fake.photos
+    assert "2025年 154件" in photo["caption"] and article["type"] == "article"
+
+
+def test_an_inline_query_too_short_offers_the_bot_and_is_personal(fake, bot):
+    mark = fake.mark()
+    query = fake.send_inline(63, "平", language_code="zh-hans")
+    answered = fake.wait_for(lambda c: c.method == "answerInlineQuery" and
+                             c.params["inline_query_id"] == query["id"], 10, since=mark)
+    assert answered.params["results"] == [] and answered.params["is_personal"] is True
+    assert answered.params["button"] == {"text": "输入问题，例如：平潭2023年新收申请", "start_parameter": "hello"}
+
+
+def test_one_chats_429_does_not_delay_another_chats_answer(fake, bot):
+    import time
+
+    fake.flood_chat(70, retry_after=4)  # Telegram: "retry after 4" for chat 70 alone
+    slowed = fake.send_text(70, "平潭2023年新收多少件？")
+    deadline = time.monotonic() + 10
+    while not [c for c in fake.calls if c.chat_id == 70 and c.status == 429] and time.monotonic() < deadline:
+        time.sleep(0.02)
+    asked = fake.send_text(71, "平潭2023年新收多少件？")
+    prompt = fake.reply_to(asked, 10)
+    assert prompt.at - fake.pushed_at(asked["message_id"]) < 1.0
+    late = fake.reply_to(slowed, 15)
+    assert late.at - fake.pushed_at(slowed["message_id"]) >= 4
+
+
+def test_with_a_chart_chat_an_inline_trend_gets_its_chart_at_once(tmp_path):
+    with FakeBotApi() as server:
+        library = stand_in_library(StandInIndex([]), workers=1)
+        settings = Settings(token=server.token, home=str(tmp_path), api_base=server.base_url, chart_chat=-100123)
+        running = InProcessBot(settings, library).start(server)
+        try:
+            query = server.send_inline(64, "平潭历年新收申请")
+            answered = server.wait_for(lambda c: c.method == "answerInlineQuery", 30)
+            stored = server.sent("sendPhoto", -100123)
+            assert len(stored) == 1 and stored[0].params.get("disable_notification") is True
+            photo = answered.params["results"][0]
+            assert answered.params["inline_query_id"] == query["id"]
+            assert photo["type"] == "photo" and photo["photo_file_id"] == stored[0].result["photo"][-1]["file_id"]
         finally:
             running.stop(server)

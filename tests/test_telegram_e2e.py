@@ -3,7 +3,6 @@ python-telegram-bot over real HTTP, pointed with --api-base at the fake Bot API 
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
@@ -50,7 +49,7 @@ def stats(fake: FakeBotApi) -> str:
 def test_chinese_question_gets_the_number_and_its_source(fake, serve):
     reply = ask(fake, "平潭2023年新收政府信息公开申请多少件？", language_code="zh-hans")
     assert "<b>81</b>" in reply.text and "平潭综合实验区" in reply.text
-    source = fake.press(reply, reply.buttons[-1]["callback_data"])
+    source = fake.press(reply, reply.buttons[0]["callback_data"])
     quote = fake.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == CITIZEN and "blockquote" in c.text
                           and c.reply_to == source["message"]["message_id"], 30)
     assert "2023" in quote.text and "81" in quote.text
@@ -59,16 +58,47 @@ def test_chinese_question_gets_the_number_and_its_source(fake, serve):
 def test_english_question_gets_the_number_in_english(fake, serve):
     reply = ask(fake, "How many administrative licensing decisions did Pingtan report for 2022?")
     assert "<b>10690</b>" in reply.text and "Source" in reply.text
-    assert reply.buttons[-1]["text"] == "📄 来源 / Source"
+    assert reply.buttons[0]["text"] == "📄 来源 / Source"
 
 
-def test_every_start_example_is_answered_with_a_source(fake, serve):
-    start = ask(fake, "/start")
-    examples = re.findall(r"<code>(.*?)</code>", start.text)
-    assert len(examples) == 6
-    for example in examples:
-        reply = ask(fake, html.unescape(example))
-        assert reply.buttons and reply.buttons[-1]["text"] == "📄 来源 / Source", (example, reply.text)
+@pytest.mark.parametrize("code", ["zh-hans", "en"])
+def test_every_start_example_button_is_answered_with_a_source(fake, serve, code):
+    start = ask(fake, "/start", language_code=code)
+    assert len(start.buttons) == 3
+    for button in start.buttons:
+        mark = fake.mark()
+        fake.press(start, button["callback_data"], language_code=code)
+        reply = fake.wait_for(lambda c: c.method in ("sendMessage", "sendPhoto") and c.chat_id == CITIZEN
+                              and bool(c.buttons), 60, since=mark)
+        assert reply.buttons[0]["text"] == "📄 来源 / Source", (button["text"], reply.text)
+
+
+def test_a_trend_question_yields_a_chart_whose_caption_holds_the_numbers(fake, serve):
+    reply = ask(fake, "平潭历年新收政府信息公开申请数量有什么变化？", chat=CITIZEN + 2)
+    assert reply.method == "sendPhoto", reply.text
+    png = fake.photo_bytes(reply)
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert png.startswith(b"\x89PNG") and width == 960 and 400 <= height <= 900 and 20_000 < len(png) < 300_000
+    for said in ("2020年 21件", "2022年 74件", "2023年 81件", "2025年 154件", "最高2025年154件，最低2020年21件"):
+        assert said in reply.text
+    assert [b["text"] for b in reply.buttons] == ["📄 来源 / Source", "🔗 分享 / Share"]
+
+
+def test_an_inline_query_yields_the_answer(fake, serve):
+    mark = fake.mark()
+    query = fake.send_inline(CITIZEN + 3, "平潭2023年新收政府信息公开申请多少件")
+    answered = fake.wait_for(lambda c: c.method == "answerInlineQuery" and
+                             c.params["inline_query_id"] == query["id"], 60, since=mark)
+    article = answered.params["results"][-1]
+    assert article["type"] == "article" and "<b>81</b>" in article["input_message_content"]["message_text"]
+    assert article["reply_markup"]["inline_keyboard"][0][0]["url"].startswith("https://t.me/xxgk_test_bot?start=")
+
+
+def test_a_deep_link_start_payload_answers_its_question(fake, serve):
+    first = ask(fake, "平潭2023年新收政府信息公开申请多少件？", chat=CITIZEN + 4)
+    payload = first.buttons[-1]["url"].split("?start=")[1]
+    again = ask(fake, f"/start {payload}", chat=CITIZEN + 5)
+    assert again.text == first.text and "<b>81</b>" in again.text
 
 
 def test_non_admin_upload_is_refused_and_changes_nothing(fake, serve):

@@ -45,6 +45,10 @@ def test_settings_from_environment():
     assert Settings.from_env(home=None, api_base=None, environ=slow).answer_timeout == 20.0
     with pytest.raises(BadSetting):
         Settings.from_env(home=None, api_base=None, environ={**slow, "XXGK_ANSWER_TIMEOUT": "0"})
+    charts = {"TELEGRAM_BOT_TOKEN": "1:x", "XXGK_CHART_CHAT": "-1001234"}
+    assert Settings.from_env(home=None, api_base=None, environ=charts).chart_chat == -1001234
+    with pytest.raises(BadSetting):
+        Settings.from_env(home=None, api_base=None, environ={**charts, "XXGK_CHART_CHAT": "@my_channel"})
 
 
 def test_api_base_is_used_for_methods_and_files():
@@ -62,5 +66,37 @@ def test_every_bot_command_and_setting_is_in_the_readme():
     for command in COMMANDS:
         assert f"/{command.name}" in readme, f"README never mentions the bot command /{command.name}"
     for variable in ("TELEGRAM_BOT_TOKEN", "XXGK_ADMIN_IDS", "XXGK_WORKERS", "XXGK_MAX_RATE", "XXGK_ANSWER_TIMEOUT",
-                     "--api-base", "--webhook"):
+                     "XXGK_CHART_CHAT", "--api-base", "--webhook", "/setinline"):
         assert variable in readme, f"README never mentions {variable}"
+
+
+@pytest.mark.slow
+def test_serve_waits_for_an_unreachable_api_with_one_line_per_try_then_runs(tmp_path):
+    import socket
+    import time
+
+    from fakebotapi import FakeBotApi
+    from telegram_harness import ServeProcess
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    unreachable = FakeBotApi(port=port)  # not started yet: nothing listens on the port
+    bot = ServeProcess(unreachable, tmp_path / "home")
+    try:
+        deadline = time.monotonic() + 30
+        while bot.log.read_text().count("not reachable") < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        with unreachable:
+            bot.wait_ready(120)
+            reply = unreachable.reply_to(unreachable.send_text(5, "/help"), 30)
+            assert "/start" in reply.text
+            assert bot.stop() == 0
+    finally:
+        if bot.proc.poll() is None:
+            bot.proc.kill()
+    log = bot.log.read_text()
+    tries = [line for line in log.splitlines() if "not reachable" in line]
+    assert len(tries) >= 2 and "retrying in 1 s" in tries[0] and "retrying in 2 s" in tries[1]
+    assert f"http://127.0.0.1:{port} not reachable" in tries[0] and unreachable.token not in log
+    assert "Traceback" not in log

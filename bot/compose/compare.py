@@ -26,7 +26,7 @@ def trend_text(points: list[tuple[str, int, Reading]], lang: str, names: dict[st
     arrow = " → " if not several else ("；" if lang == "zh" else "; ")
     head = (f"{names[points[0][0]]}" if not several else "") + (f"{label}：" if lang == "zh" else f" — {label}: ")
     text = head.lstrip(" —") + arrow.join(shown)
-    diff = _difference(points, lang, unit)
+    diff = _difference(points, lang, unit, names)
     return text + (diff[0] if diff else ("。" if lang == "zh" else ".")), (diff[1] if diff else None)
 
 
@@ -78,7 +78,7 @@ def _ranges(years: list[int], dash: str) -> list[str]:
     return [item for r in runs for item in ([f"{r[0]}{dash}{r[-1]}"] if len(r) > 2 else map(str, r))]
 
 
-def _difference(points, lang, unit) -> tuple[str, float] | None:
+def _difference(points, lang, unit, names) -> tuple[str, float] | None:
     values = [p[2].printed_total for p in points]
     if len(points) < 2 or any(v is None for v in values):
         return None
@@ -93,9 +93,23 @@ def _difference(points, lang, unit) -> tuple[str, float] | None:
     if len(points) == 2:
         return ((f"；两者相差{format_number(abs(delta))}{unit}。", abs(delta)) if lang == "zh"
                 else (f"; a difference of {format_number(abs(delta))}.", abs(delta)))
-    return ((f"（从{format_number(values[0])}到{format_number(values[-1])}，变化{format_number(delta)}）。", None)
+    extremes = _extremes(points, lang, unit, names)
+    return ((f"（从{format_number(values[0])}到{format_number(values[-1])}，变化{format_number(delta)}；{extremes}）。", None)
             if lang == "zh" else (f" (from {format_number(values[0])} to {format_number(values[-1])}, a change of "
-                                   f"{format_number(delta)}).", None))
+                                   f"{format_number(delta)}; {extremes}).", None))
+
+
+def _extremes(points, lang, unit, names) -> str:
+    """"最高2023年10690件，最低2019年23件": the highest and lowest points of a trend, ties named together."""
+    several = len({a for a, _, _ in points}) > 1
+    said = []
+    for pick, zh, en in ((max, "最高", "highest"), (min, "最低", "lowest")):
+        best = pick(p[2].printed_total for p in points)
+        at = [(names[a] if several else "") + (f"{y}年" if lang == "zh" else f" {y}") for a, y, r in points
+              if r.printed_total == best]
+        said.append(f"{zh}{'、'.join(at)}{format_number(best)}{unit}" if lang == "zh"
+                    else f"{en}{', '.join(at)}: {format_number(best)}{unit}")
+    return ("，" if lang == "zh" else "; ").join(said)
 
 
 def rank_text(points: list[tuple[str, int, Reading]], lang: str, names: dict[str, str],

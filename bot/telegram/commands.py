@@ -22,6 +22,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("start", "简介与示例问题", "what I know, with example questions"),
     Command("help", "全部命令", "all commands"),
     Command("agencies", "已收录的机关（按地区）", "indexed agencies, by region"),
+    Command("lang", "切换语言：/lang zh 或 /lang en", "switch language: /lang en or /lang zh"),
     Command("stats", "索引概况（管理员）", "what the index holds (admins)", admin=True),
     Command("audit", "合计数不符的报告（管理员）", "reports whose own totals disagree (admins)", admin=True),
     Command("reindex", "重建全部索引（管理员）", "rebuild every index (admins)", admin=True),

@@ -15,13 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatAction, ParseMode
-from telegram.error import TelegramError
+from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.telegram import html, views
+from bot.telegram import html, inline, views
+from bot.telegram.charting import Chart, Charts
 from bot.telegram.i18n import STRINGS, lang_of, t
-from bot.telegram.memory import ButtonMemory
+from bot.telegram.links import HELLO, LinkStore, deep_link, inline_payload
+from bot.telegram.memory import ButtonMemory, PendingChoice, SourcesShown
 from bot.telegram.service import Busy, Library, TooSlow
 from bot.types import Answer
 
@@ -32,16 +34,48 @@ Handler = Callable[[Update, Context], Awaitable[None]]
 
 # -- for everyone ---------------------------------------------------------------------------------
 async def start(update: Update, context: Context) -> None:
+    """/start: a deep link's question answered, or the welcome with three example questions to tap."""
+    message, lang = update.effective_message, _lang(update, context)
+    payload = context.args[0] if context.args and context.args[0] != HELLO else None
+    if payload:
+        question_text = await asyncio.to_thread(_links(context).question, payload)
+        if question_text:
+            await _answer_question(message, context, question_text, lang)
+            return
     about = await _library(context).about()
-    await update.effective_message.reply_html(views.start_text(about, _lang(update)))
+    text = views.start_text(about, lang)
+    if payload:
+        text = t("link_gone", lang) + "\n\n" + text
+    await message.reply_html(text, reply_markup=views.example_buttons(lang))
 
 
 async def help_command(update: Update, context: Context) -> None:
-    await update.effective_message.reply_html(views.help_text(_lang(update), admin=_is_admin(update, context)))
+    lang = _lang(update, context)
+    await update.effective_message.reply_html(views.help_text(lang, admin=_is_admin(update, context)))
+
+
+async def lang_command(update: Update, context: Context) -> None:
+    """/lang zh, /lang en; /lang alone switches to the other one."""
+    current = _lang(update, context)
+    wanted = (context.args or [""])[0].lower()[:2]
+    lang = wanted if wanted in ("zh", "en") else ("en" if current == "zh" else "zh")
+    context.user_data["lang"] = lang
+    await update.effective_message.reply_text(t("lang_set", lang))
+
+
+async def unknown_command(update: Update, context: Context) -> None:
+    """A "/word" that is no command: a short hint (in a group, only when it is addressed to this bot)."""
+    message = update.effective_message
+    command = (message.text or "").split()[0][:40]
+    name, _, bot = command.partition("@")
+    addressed = bool(bot) and bot.lower() == (context.bot.username or "").lower()
+    if (bot or message.chat.type != ChatType.PRIVATE) and not addressed:
+        return
+    await message.reply_text(t("unknown_command", _lang(update, context), command=name), do_quote=True)
 
 
 async def agencies(update: Update, context: Context) -> None:
-    text, markup = views.agencies_page(await _library(context).agencies(), 0, _lang(update))
+    text, markup = views.agencies_page(await _library(context).agencies(), 0, _lang(update, context))
     await update.effective_message.reply_html(text, reply_markup=markup)
 
 
@@ -55,14 +89,23 @@ async def agencies_page(update: Update, context: Context) -> None:
 
 async def question(update: Update, context: Context) -> None:
     message = update.effective_message
-    text = message.text.replace(f"@{context.bot.username}", " ").strip()  # "@bot question" in a group
-    try:
-        async with typing(context, message.chat_id):
-            answer = await _library(context).ask(text)
-    except TooSlow:
-        await message.reply_text(t("too_slow", _lang(update)), do_quote=True)
+    if message.text.startswith("/"):  # "/平潭2023…": Telegram marks no command there, but it is none
+        await unknown_command(update, context)
         return
-    await _reply_answer(message, context, answer)
+    text = message.text.replace(f"@{context.bot.username}", " ").strip()  # "@bot question" in a group
+    await _answer_question(message, context, text, _lang(update, context))
+
+
+async def example(update: Update, context: Context) -> None:
+    """An example question's button under /start: asked as if typed."""
+    query = update.callback_query
+    _, i, lang = query.data.split(":")
+    asked = views.example_question(int(i), lang)
+    if asked is None or query.message is None:
+        await stale_button(update, context)
+        return
+    await query.answer()
+    await _answer_question(query.message, context, asked, lang, quote=False)
 
 
 async def choose(update: Update, context: Context) -> None:
@@ -70,35 +113,56 @@ async def choose(update: Update, context: Context) -> None:
     so the other options can be pressed too."""
     query = update.callback_query
     _, pid, i = query.data.split(":")
-    pending = _memory(context).recall(query.message.chat_id, pid)
-    if pending is None:
-        await query.answer(t("choice_gone", lang_of(None, query.from_user.language_code)), show_alert=True)
+    pending = _recall(update, context, pid, PendingChoice)
+    if pending is None or int(i) >= len(pending.options):
+        await query.answer(t("choice_gone", _lang(update, context)), show_alert=True)
         return
-    original, options, lang = pending
-    await query.answer(t("chosen", lang, option=options[int(i)])[:200])
+    option = pending.options[int(i)]
+    await query.answer(t("chosen", pending.lang, option=option)[:200])
     try:
         async with typing(context, query.message.chat_id):
-            answer = await _library(context).ask_with_choice(original, options[int(i)])
+            answer = await _library(context).ask_with_choice(pending.question, option)
     except TooSlow:
-        await query.message.reply_text(t("too_slow", lang))
+        await query.message.reply_text(t("too_slow", pending.lang))
         return
     await _reply_answer(query.message, context, answer)
 
 
 async def show_source(update: Update, context: Context) -> None:
     query = update.callback_query
-    entry = _memory(context).recall(query.message.chat_id, query.data.split(":")[1])
+    entry = _recall(update, context, query.data.split(":")[1], SourcesShown)
     if entry is None:
-        await query.answer(t("source_gone", lang_of(None, query.from_user.language_code)), show_alert=True)
+        await query.answer(t("source_gone", _lang(update, context)), show_alert=True)
         return
-    sources, lang = entry
     await query.answer()
-    for part in html.split_html(html.sources_html(sources, lang)):
+    for part in html.split_html(html.sources_html(entry.sources, entry.lang)):
         await query.message.reply_html(part, do_quote=True)
 
 
+async def stale_button(update: Update, context: Context) -> None:
+    """Any button press no other handler took: no data, an old or another bot's layout, forged data."""
+    await update.callback_query.answer(t("button_gone", _lang(update, context)), show_alert=True)
+
+
+async def inline_query(update: Update, context: Context) -> None:
+    """"@bot 平潭2023年新收申请" in any chat: the answer offered as a result (with the chart of a trend)."""
+    query, lang = update.inline_query, _lang(update, context)
+    text = " ".join(query.query.split())
+    if len(text) < inline.MIN_QUESTION:
+        await query.answer([], cache_time=inline.CACHE_TIME, is_personal=True, button=inline.start_button(lang))
+        return
+    try:
+        answer = await _library(context).ask(text)
+    except TooSlow:
+        await query.answer([], cache_time=5, is_personal=True, button=inline.start_button(lang))
+        return
+    link = deep_link(context.bot.username, await _payload(context, answer.question))
+    file_id = await _stored_chart(context, answer)
+    await query.answer(inline.results(answer, link, file_id), cache_time=inline.CACHE_TIME, is_personal=False)
+
+
 async def not_text(update: Update, context: Context) -> None:
-    await update.effective_message.reply_text(t("not_text", _lang(update)))
+    await update.effective_message.reply_text(t("not_text", _lang(update, context)))
 
 
 # -- for admins -----------------------------------------------------------------------------------
@@ -110,14 +174,14 @@ def admin_only(handler: Handler) -> Handler:
         if _is_admin(update, context):
             await handler(update, context)
         else:
-            await update.effective_message.reply_text(t("admin_only", _lang(update)))
+            await update.effective_message.reply_text(t("admin_only", _lang(update, context)))
 
     return guarded
 
 
 @admin_only
 async def upload(update: Update, context: Context) -> None:
-    message, lang = update.effective_message, _lang(update)
+    message, lang = update.effective_message, _lang(update, context)
     name = message.document.file_name or "report"
     problem = views.upload_problem(name, message.document.file_size, lang)
     if problem:
@@ -137,7 +201,7 @@ async def upload(update: Update, context: Context) -> None:
 
 @admin_only
 async def reindex(update: Update, context: Context) -> None:
-    lang = _lang(update)
+    lang = _lang(update, context)
     status = await update.effective_message.reply_html(t("reindex_start", lang))
     started = time.monotonic()
     async with ProgressMessage(status, t("reindex_start", lang), lang) as progress:
@@ -149,12 +213,12 @@ async def reindex(update: Update, context: Context) -> None:
 
 @admin_only
 async def stats(update: Update, context: Context) -> None:
-    await update.effective_message.reply_html(views.stats_html(await _library(context).stats(), _lang(update)))
+    await update.effective_message.reply_html(views.stats_html(await _library(context).stats(), _lang(update, context)))
 
 
 @admin_only
 async def audit(update: Update, context: Context) -> None:
-    text = views.audit_html(await _library(context).reports(), _lang(update))
+    text = views.audit_html(await _library(context).reports(), _lang(update, context))
     for part in html.split_html(text):
         await update.effective_message.reply_html(part)
 
@@ -167,7 +231,7 @@ async def on_error(update: object, context: Context) -> None:
     with contextlib.suppress(TelegramError):
         if update.callback_query:  # stops the button's spinner
             await update.callback_query.answer()
-        await context.bot.send_message(update.effective_chat.id, t("error", _lang(update)))
+        await context.bot.send_message(update.effective_chat.id, t("error", _lang(update, context)))
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -241,22 +305,99 @@ async def _admin_job(job: Callable[[], Awaitable[Any]], render: Callable[[Any], 
         return failed(escape(str(e) or type(e).__name__))
 
 
-async def _reply_answer(message: Message, context: Context, answer: Answer) -> None:
-    parts = html.split_html(html.answer_html(answer))
-    markup = _answer_keyboard(context, message.chat_id, answer)
+async def _answer_question(message: Message, context: Context, text: str, lang: str, *, quote: bool = True) -> None:
+    try:
+        async with typing(context, message.chat_id):
+            answer = await _library(context).ask(text)
+    except TooSlow:
+        await message.reply_text(t("too_slow", lang), do_quote=quote)
+        return
+    await _reply_answer(message, context, answer, quote=quote)
+
+
+async def _reply_answer(message: Message, context: Context, answer: Answer, *, quote: bool = True) -> None:
+    """The answer as text, or as its chart with the text as caption (what does not fit follows as text);
+    the buttons go under the last message."""
+    body = html.answer_html(answer)
+    markup = await _answer_keyboard(context, message.chat_id, answer)
+    chart = await _charts(context).chart(answer)
+    if chart is not None:
+        caption, body = html.split_first(body, html.CAPTION_LIMIT)
+        await _send_chart(message, context, chart, caption, None if body else markup, quote)
+        quote = False
+    parts = html.split_html(body)
     for i, part in enumerate(parts):
-        await message.reply_html(part, do_quote=i == 0, reply_markup=markup if i == len(parts) - 1 else None)
+        await message.reply_html(part, do_quote=quote and i == 0, reply_markup=markup if i == len(parts) - 1 else None)
 
 
-def _answer_keyboard(context: Context, chat_id: int, answer: Answer) -> InlineKeyboardMarkup | None:
+async def _send_chart(message: Message, context: Context, chart: Chart, caption: str,
+                      markup: InlineKeyboardMarkup | None, quote: bool) -> None:
+    charts, file_id = _charts(context), _charts(context).file_id(chart.spec)
+    try:
+        sent = await message.reply_photo(file_id or chart.png, caption=caption, parse_mode=ParseMode.HTML,
+                                         reply_markup=markup, do_quote=quote)
+    except BadRequest:
+        if not file_id:
+            raise
+        charts.forget(chart.spec)  # the id is no longer valid: upload the picture again
+        sent = await message.reply_photo(chart.png, caption=caption, parse_mode=ParseMode.HTML,
+                                         reply_markup=markup, do_quote=quote)
+    if sent.photo:
+        charts.sent(chart.spec, sent.photo[-1].file_id)
+
+
+async def _stored_chart(context: Context, answer: Answer) -> str | None:
+    """The Telegram file id of the answer's chart, for an inline result: known from an earlier send, or got
+    by sending it to the chat in XXGK_CHART_CHAT. None without either (the result then links to the chart
+    in the bot), or when the answer has no chart."""
+    charts, chat = _charts(context), context.bot_data.get("chart_chat")
+    known = charts.file_id(charts.spec(answer))
+    if known or not chat:
+        return known
+    chart = await charts.chart(answer)
+    if chart is None:
+        return None
+    try:
+        sent = await context.bot.send_photo(chat, chart.png, caption=chart.spec.title[:1000], disable_notification=True)
+    except TelegramError as e:
+        log.warning("could not store a chart in XXGK_CHART_CHAT %s: %s", chat, e)
+        return None
+    charts.sent(chart.spec, sent.photo[-1].file_id)
+    return sent.photo[-1].file_id
+
+
+async def _answer_keyboard(context: Context, chat_id: int, answer: Answer) -> InlineKeyboardMarkup | None:
     rows = []
     if answer.kind == "clarify" and answer.options:
-        pid = _memory(context).remember(chat_id, (answer.question, answer.options, answer.lang))
+        pid = _memory(context).remember(chat_id, PendingChoice(answer.question, answer.options, answer.lang))
         rows += [[InlineKeyboardButton(o, callback_data=f"c:{pid}:{i}")] for i, o in enumerate(answer.options[:20])]
+    row = []
     if answer.sources:
-        sid = _memory(context).remember(chat_id, (answer.sources, answer.lang))
-        rows.append([InlineKeyboardButton(t("source_button", answer.lang), callback_data=f"s:{sid}")])
-    return InlineKeyboardMarkup(rows) if rows else None
+        sid = _memory(context).remember(chat_id, SourcesShown(answer.sources, answer.lang))
+        row.append(InlineKeyboardButton(t("source_button", answer.lang), callback_data=f"s:{sid}"))
+    if answer.kind not in ("not_found", "clarify") and answer.question and context.bot.username:
+        payload = await _payload(context, answer.question)
+        row.append(InlineKeyboardButton(t("share_button", answer.lang), url=deep_link(context.bot.username, payload)))
+    return InlineKeyboardMarkup(rows + [row]) if rows or row else None
+
+
+def _recall(update: Update, context: Context, key: str, kind: type):
+    message = update.callback_query.message
+    return _memory(context).recall(message.chat.id, key, kind) if message else None
+
+
+async def _payload(context: Context, question_text: str) -> str:
+    """The deep-link payload of a question: computed here when it fits the link, else stored (a file write,
+    off the event loop)."""
+    return inline_payload(question_text) or await asyncio.to_thread(_links(context).payload, question_text)
+
+
+def _charts(context: Context) -> Charts:
+    return context.bot_data["charts"]
+
+
+def _links(context: Context) -> LinkStore:
+    return context.bot_data["links"]
 
 
 def _memory(context: Context) -> ButtonMemory:
@@ -271,7 +412,12 @@ def _is_admin(update: Update, context: Context) -> bool:
     return bool(update.effective_user) and update.effective_user.id in context.bot_data["admins"]
 
 
-def _lang(update: Update) -> str:
+def _lang(update: Update, context: Context | None = None) -> str:
+    """The language of the bot's own words: the user's /lang choice, else their message's, else their
+    Telegram setting."""
+    chosen = context.user_data.get("lang") if context is not None and context.user_data is not None else None
+    if chosen:
+        return chosen
     message, user = update.effective_message, update.effective_user
     if update.callback_query:  # the message is the bot's own; only the user's setting tells
         message = None

@@ -22,13 +22,14 @@ def lang_of(text: str | None, language_code: str | None) -> str:
 
 STRINGS: dict[str, dict[str, str]] = {
     "start": {
-        "zh": "您好！我回答关于<b>政府信息公开工作年度报告</b>的问题：数字、机关全称、年份，以及它在报告中的出处。\n\n"
-              "目前收录 {reports} 份报告，{agencies} 个机关，年份 {years}。\n\n"
-              "直接发问即可，例如：\n{examples}\n\n/help 查看全部命令，/agencies 查看已收录的机关。",
+        "zh": "您好！我回答关于<b>政府信息公开工作年度报告</b>的问题：数字、机关全称、年份，以及它在报告中的出处。"
+              "趋势和比较问题还会附上图表。\n\n目前收录 {reports} 份报告，{agencies} 个机关，年份 {years}。\n\n"
+              "直接发问即可，或点下面的示例问题。/help 查看全部命令，/agencies 查看已收录的机关，/lang 切换语言。",
         "en": "Hello! I answer questions about Chinese government <b>information-disclosure annual reports</b> "
               "(政府信息公开工作年度报告): the number, the agency's full name, the year, and where in the "
-              "report it comes from.\n\nIndexed: {reports} reports, {agencies} agencies, years {years}.\n\n"
-              "Just ask, for example:\n{examples}\n\n/help lists every command, /agencies shows what is indexed.",
+              "report it comes from; trends and comparisons come with a chart.\n\nIndexed: {reports} reports, "
+              "{agencies} agencies, years {years}.\n\nJust ask, or tap an example below. /help lists every "
+              "command, /agencies shows what is indexed, /lang switches the language.",
     },
     "help": {
         "zh": "直接用中文或英文提问，我会给出数字和出处。\n\n命令：\n{commands}",
@@ -82,6 +83,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "audit_title": {"zh": "⚠️ 以下报告的合计数与自身明细不符：", "en": "⚠️ These reports' own totals disagree:"},
     "choose": {"zh": "请选择：", "en": "Please choose:"},
     "chosen": {"zh": "已选择：{option}", "en": "You chose: {option}"},
+    "lang_set": {"zh": "好的，我会用中文回复。（发送 /lang en 改回英文。）",
+                 "en": "OK, I will reply in English. (Send /lang zh for Chinese.)"},
+    "unknown_command": {"zh": "没有 {command} 这个命令。直接用文字提问即可，或发送 /help 查看全部命令。",
+                        "en": "There is no {command} command. Just ask your question as a message, or send /help "
+                              "to see every command."},
+    "button_gone": {"zh": "这个按钮已失效，请重新提问。", "en": "This button no longer works; please ask again."},
+    "link_gone": {"zh": "这个链接无效或已过期。直接提问即可，或点下面的示例问题。",
+                  "en": "This link is not valid or has expired. Just ask, or tap an example below."},
+    "share_button": {"zh": "🔗 分享 / Share", "en": "🔗 分享 / Share"},
+    "open_in_bot": {"zh": "↗ 在机器人中打开（来源、图表）", "en": "↗ Open in the bot (sources, chart)"},
+    "inline_hint": {"zh": "输入问题，例如：平潭2023年新收申请", "en": "Type a question, e.g. Pingtan 2023 new requests"},
+    "inline_start": {"zh": "在私聊中提问", "en": "Ask in a private chat"},
     "not_text": {"zh": "请用文字提问，或发送 /help。", "en": "Please ask in text, or send /help."},
 }
 

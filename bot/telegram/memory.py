@@ -4,11 +4,35 @@ from __future__ import annotations
 
 import itertools
 from collections import OrderedDict
+from dataclasses import dataclass
+from typing import TypeVar
+
+from bot.types import Source
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PendingChoice:
+    """A clarify answer's question and the options offered as buttons."""
+
+    question: str
+    options: tuple[str, ...]
+    lang: str
+
+
+@dataclass(frozen=True)
+class SourcesShown:
+    """What an answer's Source button shows."""
+
+    sources: tuple[Source, ...]
+    lang: str
 
 
 class ButtonMemory:
-    """A clarify's question and options, an answer's sources: remembered per chat under an id, bounded for
-    the whole bot (least recently used out first), so memory stays flat however many chats come."""
+    """Button targets remembered per chat under an id, bounded for the whole bot (least recently used out
+    first), so memory stays flat however many chats come. A recall names the kind it expects: a button
+    whose id now holds another kind of thing (or nothing) recalls None, never the wrong thing."""
 
     def __init__(self, capacity: int = 20_000):
         self.capacity = capacity
@@ -22,8 +46,9 @@ class ButtonMemory:
             self._items.popitem(last=False)
         return key
 
-    def recall(self, chat_id: int, key: str) -> object | None:
+    def recall(self, chat_id: int, key: str, kind: type[T]) -> T | None:
         value = self._items.get((chat_id, key))
-        if value is not None:
-            self._items.move_to_end((chat_id, key))
+        if not isinstance(value, kind):
+            return None
+        self._items.move_to_end((chat_id, key))
         return value

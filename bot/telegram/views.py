@@ -18,9 +18,9 @@ AGENCIES_PER_PAGE = 12
 UPLOAD_SUFFIXES = (".html", ".htm", ".txt", ".md")
 UPLOAD_LIMIT = 20 * 2**20  # the Bot API's getFile limit
 
-EXAMPLES = (  # (Chinese, English): each pair is answered from the bundled sample reports
+EXAMPLES = (  # (Chinese, English): each pair is answered from the bundled sample reports; a fact, a trend
     ("平潭2023年新收政府信息公开申请多少件？", "How many disclosure requests did Pingtan receive in 2023?"),
-    ("平潭2022年作出了多少行政许可决定？", "How many administrative licensing decisions did Pingtan report for 2022?"),
+    ("平潭历年行政许可决定数量", "How did Pingtan's administrative licensing decisions change over the years?"),
     ("平潭2025年关停了几个政府网站？", "How many government websites did Pingtan shut down in 2025?"),
 )
 
@@ -29,9 +29,20 @@ def start_text(about: dict, lang: str) -> str:
     """`about`: the index's stats with "years" the list of years it covers."""
     years = about.get("years") or ()
     years_text = f"{min(years)}–{max(years)}" if years else "—"
-    examples = "\n".join(f"• <code>{escape(zh)}</code>\n   <code>{escape(en)}</code>" for zh, en in EXAMPLES)
-    return t("start", lang, reports=about.get("reports", 0), agencies=about.get("agencies", 0),
-             years=years_text, examples=examples)
+    return t("start", lang, reports=about.get("reports", 0), agencies=about.get("agencies", 0), years=years_text)
+
+
+def example_buttons(lang: str) -> InlineKeyboardMarkup:
+    """The example questions in the user's language, one button each: tapping one asks it."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(example_question(i, lang), callback_data=f"x:{i}:{lang}")]
+                                 for i in range(len(EXAMPLES))])
+
+
+def example_question(i: int, lang: str) -> str | None:
+    if not 0 <= i < len(EXAMPLES):
+        return None
+    zh, en = EXAMPLES[i]
+    return zh if lang == "zh" else en
 
 
 def help_text(lang: str, *, admin: bool) -> str:
