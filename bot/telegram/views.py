@@ -13,9 +13,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.telegram import i18n
 from bot.telegram.commands import help_lines
 from bot.telegram.i18n import t
+from ingest.reading import SUFFIXES
 
 AGENCIES_PER_PAGE = 12
-UPLOAD_SUFFIXES = (".html", ".htm", ".txt", ".md")
+UPLOAD_SUFFIXES = SUFFIXES  # every form the parser reads: pages, text, PDF, Word
 UPLOAD_LIMIT = 20 * 2**20  # the Bot API's getFile limit
 
 EXAMPLES = (  # (Chinese, English): each pair is answered from the bundled sample reports; a fact, a trend
@@ -78,7 +79,8 @@ def _aliases(agency: Any) -> str:
 def upload_problem(name: str, size: int | None, lang: str) -> str | None:
     """Why an uploaded document cannot be ingested, or None."""
     if not name.lower().endswith(UPLOAD_SUFFIXES):
-        return t("bad_extension", lang, name=escape(name))
+        return t("bad_extension", lang, name=escape(name), kinds="、".join(UPLOAD_SUFFIXES) if lang == "zh"
+                 else ", ".join(UPLOAD_SUFFIXES))
     if size and size > UPLOAD_LIMIT:
         return t("too_big", lang, size=_mb(size), limit=_mb(UPLOAD_LIMIT))
     return None
