@@ -108,6 +108,14 @@ def m003_term_document_frequency(db: sqlite_utils.Database) -> None:
     db.execute("INSERT OR REPLACE INTO term_df (term, df) SELECT term, doc FROM chunks_fts_vocab")
 
 
+@SCHEMA()
+def m004_given_metadata(db: sqlite_utils.Database) -> None:
+    # What the admin gave for a copy that states neither its agency nor its year (--agency, --year),
+    # as a JSON object, so a re-index reads the stored original the same way.
+    if "given" not in db["reports"].columns_dict:
+        db.execute("ALTER TABLE reports ADD COLUMN given TEXT NOT NULL DEFAULT '{}'")
+
+
 def open_db(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
     """Open a generation's database. Read-only opens are `immutable`: a published generation never
     changes, so readers take no locks and cannot be blocked by a writer."""
