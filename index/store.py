@@ -185,10 +185,10 @@ def insert_report(db: sqlite_utils.Database, row: dict, report_id: int | None = 
     """Insert a report row; `report_id` keeps a report's id stable across a reindex."""
     cur = db.execute(
         "INSERT INTO reports (id, agency, year, title, published, url, template, source_name, sha256, "
-        "original_path, ingested_at, failed_checks, warnings, format, encoding, layout) "
+        "original_path, ingested_at, failed_checks, warnings, format, encoding, layout, given) "
         "VALUES (:id, :agency, :year, :title, :published, :url, :template, :source_name, :sha256, "
-        ":original_path, :ingested_at, :failed_checks, :warnings, :format, :encoding, :layout)",
-        {**row, "id": report_id},
+        ":original_path, :ingested_at, :failed_checks, :warnings, :format, :encoding, :layout, :given)",
+        {"given": "{}", **row, "id": report_id},
     )
     return int(cur.lastrowid)
 

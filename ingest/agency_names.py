@@ -51,18 +51,19 @@ _DEPARTMENT_STARTS = ("市场", "市政", "市容", "城市", "城乡", "区域"
                       "省直", "市直", "县直", "区直", "街道")
 # Words of sentences, never of names: verbs, adverbs, function words, counters.
 _SENTENCE_WORDS = (
-    "坚持", "受理", "收到", "办理", "发布", "编制", "编写", "印发", "制定", "根据", "按照", "依据", "推进", "推动",
-    "开展", "完成", "召开", "组织", "加强", "落实", "贯彻", "认真", "深入", "积极", "严格", "不断", "持续", "进一步",
-    "高度", "始终", "全年", "本年", "年度", "累计", "收取", "没有", "及时", "主动", "依法", "报告", "情况", "关于",
+    "坚持", "受理", "收到", "办理", "发布", "编写", "印发", "制定", "根据", "按照", "依据", "推进", "推动",
+    "开展", "完成", "召开", "加强", "落实", "贯彻", "认真", "深入", "积极", "严格", "不断", "持续", "进一步",
+    "高度", "始终", "全年", "本年", "年度", "累计", "收取", "没有", "及时", "主动", "报告", "情况", "关于",
     "主办", "承办", "督办", "举办", "联系", "通过", "公布", "要求", "格局", "大局", "布局", "全部", "内部", "外部",
     "大厅", "以下", "简称", "如下", "其中", "网站", "门户", "厅长", "局长", "部长", "主任", "处长", "书记", "党组",
-    "领导", "同志", "共", "的", "了", "在", "将", "把", "被", "向", "从", "于", "以", "为",
-    "是", "均", "等", "第", "未", "无", "已",
+    "同志", "共", "的", "了", "在", "将", "把", "被", "向", "从", "于", "以", "为",
+    "是", "均", "等", "第", "未", "无", "已", "及", "暨", "并", "或",
 )
-_PRONOUN_STARTS = ("我", "本", "该", "各", "全", "此", "其", "贵", "上述", "相关", "有关", "下属", "所属")
+_PRONOUN_STARTS = ("我", "本", "该", "各", "全", "此", "其", "上述", "相关", "有关", "下属", "所属")
 _MARKUP = re.compile(r"^\s*(?:#{1,6}|>+|[-*+]\s)\s*|\*\*|__|`|~~|<[^>]*>|\[([^\]]*)\]\([^)]*\)")
 _SENTENCE_WORD = re.compile("|".join(_SENTENCE_WORDS))
 _NOT_NAME = re.compile(r"[^\u4e00-\u9fff]")
+_JOINS = re.compile("[和与及暨]")  # 住房和城乡建设局 holds no region 住房和城乡
 
 
 @dataclass(frozen=True)
@@ -89,15 +90,17 @@ def looks_like_agency(name: str) -> bool:
     if not _plain(name):
         return False
     region, department = split_region(name)
+    if _SENTENCE_WORD.search(department):  # region names may hold such characters: 无锡市, 于洪区, 将乐县
+        return False
     if not region:
-        return name.endswith(_NATIONAL_UNITS) or (name.startswith(NATIONAL_PREFIXES) and name.endswith(UNIT_TYPES))
+        national = name.endswith(_NATIONAL_UNITS) or (name.startswith(NATIONAL_PREFIXES) and name.endswith(UNIT_TYPES))
+        return national and not name.startswith(_PRONOUN_STARTS)  # 全部, 本部 are no ministries
     return not department or department.endswith(UNIT_TYPES)
 
 
 def _plain(name: str) -> bool:
-    """3–40 Chinese characters that are not a pronoun's phrase (我厅, 本机关) and hold no sentence word."""
-    return (3 <= len(name) <= 40 and not _NOT_NAME.search(name) and not name.startswith(_PRONOUN_STARTS)
-            and not _SENTENCE_WORD.search(name))
+    """3–40 Chinese characters."""
+    return 3 <= len(name) <= 40 and not _NOT_NAME.search(name)
 
 
 def split_region(name: str) -> tuple[str, str]:
@@ -134,7 +137,7 @@ def _zone_at(name: str, pos: int) -> str:
     for end in range(pos + 3, min(len(name), pos + 14) + 1):
         piece = name[pos:end]
         suffix = next((s for s in _REGION_SUFFIXES if piece.endswith(s)), "")
-        if suffix and len(piece) - len(suffix) >= 2 and not _SENTENCE_WORD.search(piece):
+        if suffix and len(piece) - len(suffix) >= 2 and not _SENTENCE_WORD.search(piece) and not _JOINS.search(piece):
             return piece
     return ""
 
@@ -192,8 +195,9 @@ def agency_in_text(text: str, document: str = "", *, at_start: bool = False) -> 
         if not gazetteer().core_at(text, start):
             continue
         run = re.match(r"[\u4e00-\u9fff]{3,40}", text[start:])
-        words = _SENTENCE_WORD.search(run.group()) if run else None
-        name = run.group()[: words.start() if words else None] if run else ""
+        run = run.group() if run else ""
+        words = _SENTENCE_WORD.search(run, len("".join(region_units(run))))
+        name = run[: words.start() if words else None]
         for end in range(len(name), 2, -1):  # the longest name: 教育厅办公室, not 教育厅
             found = official_name(name[:end], document)
             if found:

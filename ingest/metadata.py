@@ -6,8 +6,8 @@ the 附件 line ("附件：河北省科学技术厅2023年政府信息公开工�
 (agency and date), the report's name in its first sentences ("发布河北省教育厅2021年政府信息公开工作
 年度报告"), a title-like file name, the subject of the first sentence of 总体情况 ("2021年，河北省科学
 技术厅坚持…") and the page header's 发布机构. The year comes from the title, the 附件 line, the 统计期限 /
-统计时限 line, the first sentences, the file name, then the signature's date or the publication date
-(minus one: a report is published early in the following year). Whatever a caller gives (--agency,
+统计时限 line, the first sentences, the file name, the year that opens 总体情况, then the signature's
+date or the publication date (minus one: a report is published early in the following year). Whatever a caller gives (--agency,
 --year) wins, and every value says where it was read.
 
 An agency is stated only when it looks like one (ingest.agency_names): a fragment of a title or a
@@ -68,7 +68,8 @@ _SIGNATURE = re.compile(
 )
 # Page furniture after the signature: "— 7 —", "- 7 -", "第7页 共7页", a bare page number.
 _PAGE_MARKS = re.compile(r"(?:\s*(?:[—\-－–]+\s*\d+\s*[—\-－–]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}))+\s*$")
-_SUBJECT = re.compile(rf"(?:{_YEAR})\s*年\s*(?:度\s*)?[，,]\s*(?P<run>[\u4e00-\u9fff]{{3,40}})")
+# The first sentence of 一、总体情况: "2021年，河北省科学技术厅坚持…" — its year, and the agency it is about.
+_OVERVIEW = re.compile(rf"(?:总体情况|概述)\s*(?P<year>{_YEAR})\s*年\s*(?:度\s*)?[，,]\s*(?P<run>[\u4e00-\u9fff]{{0,40}})")
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ class _Reading:
             ("signature", lambda: self.signature[0]),
             ("first sentence", lambda: _named_report_agency(self.body, doc)),
             ("file name", lambda: _agency_of_title(_title_of_name(self.name), doc)),
-            ("first sentence", lambda: _subject_agency(self.body, doc)),
+            ("overview", lambda: _overview_agency(self.body, doc)),
             ("page header", lambda: self.publisher),
         ]
 
@@ -159,6 +160,7 @@ class _Reading:
             ("statistics period", lambda: _period_year(self.document)),
             ("first sentence", lambda: _named_report_year(self.body)),
             ("file name", lambda: _agency_and_year(_title_of_name(self.name))[1]),
+            ("overview", lambda: _overview_year(self.body)),
             ("signature date", lambda: int(date[:4]) - 1 if date else None),
             ("publication date", lambda: int(published[:4]) - 1 if published else None),
         ]
@@ -205,9 +207,15 @@ def _title_from(page_title: str, text: str) -> str:
     title_parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", page_title)]
     for candidate in [*title_parts, *lines, *pairs]:
         candidate = candidate.strip()
-        if _TITLE_REPORT.search(candidate) and re.search(_YEAR, candidate) and len(candidate) <= 60:
+        if _looks_like_title(candidate):
             return _completed(candidate, pairs)
     return title_parts[0] if title_parts else ""
+
+
+def _looks_like_title(line: str) -> bool:
+    """A report's title: its name and a year of 年 (not a document number's 〔2021〕), no quoted documents."""
+    return (len(line) <= 60 and bool(_TITLE_REPORT.search(line)) and bool(re.search(rf"(?:{_YEAR})\s*年", line))
+            and not re.search(r"[《〔]|以下简称", line))
 
 
 def _completed(line: str, pairs: list[str]) -> str:
@@ -257,10 +265,15 @@ def _named_report_year(body: str) -> int | None:
     return _year(m.group("year")) if m else None
 
 
-def _subject_agency(body: str, document: str) -> AgencyName | None:
-    """"2021年，河北省科学技术厅坚持…": the agency the first sentence of 总体情况 is about."""
-    m = _SUBJECT.search(body[:3000])
-    return agency_in_text(m.group("run"), document, at_start=True) if m else None
+def _overview_agency(body: str, document: str) -> AgencyName | None:
+    """"总体情况 2021年，河北省科学技术厅坚持…": the agency the first sentence of 总体情况 is about."""
+    m = _OVERVIEW.search(body)
+    return agency_in_text(m.group("run"), document, at_start=True) if m and m.group("run") else None
+
+
+def _overview_year(body: str) -> int | None:
+    m = _OVERVIEW.search(body)
+    return _year(m.group("year")) if m else None
 
 
 def _signature(body: str) -> tuple[AgencyName | None, str | None]:
