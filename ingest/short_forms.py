@@ -79,3 +79,12 @@ def expand_department(department: str, *, has_region: bool, provincial: bool = F
 def expand_short_form(printed: str) -> str:
     """A department's short form expanded on its own: 科委 → 科学技术委员会, 市府办 → 市人民政府办公厅."""
     return expand_department(printed, has_region=False)
+
+
+def short_forms_of(department: str) -> tuple[str, ...]:
+    """The short forms people print or type for an official department name: 科学技术委员会 → 科委."""
+    out = [short for short, full in SHORT_DEPARTMENTS.items() if full == department]
+    out += [short for short, full in SHORT_ENDINGS.items() if department == full]
+    if department in ("人民政府办公厅", "人民政府办公室"):
+        out += ["府办", "政府办"]
+    return tuple(out)

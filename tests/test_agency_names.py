@@ -174,3 +174,21 @@ def test_a_given_name_that_is_no_agency_is_refused_with_what_a_name_looks_like()
     with pytest.raises(NotAnAgencyName, match="does not look like an agency name.*河北省教育厅"):
         given_agency("河北省教育厅共受理行政复议1起")
     assert given_agency("上海市科委").name == "上海市科学技术委员会"
+
+
+@pytest.mark.parametrize(
+    "question, agency",
+    [
+        ("上海市科委2022年收到多少申请", "上海市科学技术委员会"),
+        ("上海科委的申请", "上海市科学技术委员会"),
+        ("上海市府办2025年收到多少申请", "上海市人民政府办公厅"),
+        ("上海发改委", "上海市发展和改革委员会"),
+        ("沭阳县发改局2023年", "沭阳县发展和改革局"),
+    ],
+)
+def test_a_question_may_name_an_agency_by_its_short_form(question, agency):
+    from bot.understand.agency import AgencyMatcher
+    from index.agencies import agency_record
+
+    names = ("上海市科学技术委员会", "上海市人民政府办公厅", "上海市发展和改革委员会", "沭阳县发展和改革局")
+    assert AgencyMatcher([agency_record(n) for n in names]).match(question).names == (agency,)
