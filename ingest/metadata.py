@@ -67,7 +67,7 @@ _SIGNATURE = re.compile(
     rf"(?:\s*(?P<day>{_CN_NUMBER})\s*日)?\s*$"
 )
 # Page furniture after the signature: "— 7 —", "- 7 -", "第7页 共7页", a bare page number.
-_PAGE_MARKS = re.compile(r"(?:\s*(?:[—\-－–]+\s*\d+\s*[—\-－–]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3}))+\s*$")
+_PAGE_MARK = re.compile(r"\s*(?:[—\-－–]+\s*\d+\s*[—\-－–]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3})\s*")
 # The first sentence of 一、总体情况: "2021年，河北省科学技术厅坚持…" — its year, and the agency it is about.
 _OVERVIEW = re.compile(rf"(?:总体情况|概述)\s*(?P<year>{_YEAR})\s*年\s*(?:度\s*)?[，,]\s*(?P<run>[\u4e00-\u9fff]{{0,40}})")
 
@@ -278,8 +278,10 @@ def _overview_year(body: str) -> int | None:
 
 def _signature(body: str) -> tuple[AgencyName | None, str | None]:
     """The agency and date that sign the report at its end: "河北省教育厅\\n2020年1月15日"."""
-    tail = _PAGE_MARKS.sub("", body[-400:].rstrip())
-    m = _SIGNATURE.search(tail)
+    lines = body[-400:].rstrip().splitlines()
+    while lines and (_PAGE_MARK.fullmatch(lines[-1]) or not lines[-1].strip()):
+        lines.pop()
+    m = _SIGNATURE.search("\n".join(lines))
     if not m:
         return None, None
     y, month, day = _year(m.group("year")), _small_number(m.group("month")), _small_number(m.group("day") or "")
