@@ -7,8 +7,12 @@ the 附件 line ("附件：河北省科学技术厅2023年政府信息公开工�
 年度报告"), a title-like file name, the subject of the first sentence of 总体情况 ("2021年，河北省科学
 技术厅坚持…") and the page header's 发布机构. The year comes from the title, the 附件 line, the 统计期限 /
 统计时限 line, the first sentences, the file name, the year that opens 总体情况, then the signature's
-date or the publication date (minus one: a report is published early in the following year). Whatever a caller gives (--agency,
---year) wins, and every value says where it was read.
+date or the publication date (minus one: a report is published early in the following year).
+
+What a caller gives (--agency, --year) is for copies that state neither: it fills in what the report
+does not state (ahead of the page header's publisher and of the dates), and a given value that the
+report contradicts is not used, and that is said. So `--agency` on a folder never renames the reports
+that name their own agency. Every value says where it was read.
 
 An agency is stated only when it looks like one (ingest.agency_names): a fragment of a title or a
 sentence is not an agency, and then the agency is "" (unknown).
@@ -85,6 +89,7 @@ class Metadata:
     agency_source: str = ""  # where the agency was read: "title", "signature", "given", …; "" when unknown
     year_source: str = ""
     corrections: tuple[str, ...] = ()  # what was corrected in the printed name, and why
+    notes: tuple[str, ...] = ()  # a given agency or year that the report contradicts, and what was used
 
 
 def read_metadata(
@@ -100,7 +105,8 @@ def read_metadata(
     """Metadata from the page's <meta> tags and header lines, the title, then the body (see the module doc).
 
     `text` is the whole page or file, `body` the report's own text (default: `text`), `name` the file
-    name or URL, `agency`/`year` what the caller gives for a copy that states neither.
+    name or URL, `agency`/`year` what the caller gives for a copy that states neither (NotAnAgencyName
+    when the agency given is no agency's name).
     """
     metas = metas or {}
     body = text if body is None else body
@@ -110,8 +116,11 @@ def read_metadata(
     published = _date(metas.get("pubdate") or head.get("published") or "") or signature[1]
     publisher = _publisher(metas.get("contentsource") or "", text)
     reading = _Reading(title, body, name, text, signature, publisher)
-    found, agency_source = _first(reading.agency_sources(agency))
+    given = given_agency(agency, text) if agency else None  # refused at once when it is no agency name
+    found, agency_source = _first(reading.agency_sources(given))
     found_year, year_source = _first(reading.year_sources(year, published))
+    notes = _not_used("--agency", given and given.name, found and found.name, agency_source)
+    notes += _not_used("--year", year, found_year, year_source)
     return Metadata(
         title=title,
         agency=found.name if found else "",
@@ -124,7 +133,15 @@ def read_metadata(
         agency_source=agency_source,
         year_source=year_source,
         corrections=found.corrections if found else (),
+        notes=notes,
     )
+
+
+def _not_used(option: str, given, found, source: str) -> tuple[str, ...]:
+    """A given value that the report itself contradicts: the report's own statement is used, and said."""
+    if given is None or source == "given" or given == found:
+        return ()
+    return (f"{option} {given} was not used: the report states {found} ({source})",)
 
 
 @dataclass(frozen=True)
@@ -138,29 +155,31 @@ class _Reading:
     signature: tuple[AgencyName | None, str | None]
     publisher: AgencyName | None
 
-    def agency_sources(self, given: str | None) -> list[tuple[str, Callable[[], AgencyName | None]]]:
+    def agency_sources(self, given: AgencyName | None) -> list[tuple[str, Callable[[], AgencyName | None]]]:
+        """What the report states first, then what was given, then what the page around it says."""
         doc = self.document
         return [
-            ("given", lambda: given_agency(given, doc) if given else None),
             ("title", lambda: _agency_of_title(self.title, doc)),
             ("attachment", lambda: _agency_of_title(_attachment_title(self.body), doc)),
             ("signature", lambda: self.signature[0]),
             ("first sentence", lambda: _named_report_agency(self.body, doc)),
             ("file name", lambda: _agency_of_title(_title_of_name(self.name), doc)),
             ("overview", lambda: _overview_agency(self.body, doc)),
+            ("given", lambda: given),
             ("page header", lambda: self.publisher),
         ]
 
     def year_sources(self, given: int | None, published: str | None) -> list[tuple[str, Callable[[], int | None]]]:
+        """What the report states first, then what was given, then what dates imply."""
         date = self.signature[1]
         return [
-            ("given", lambda: given),
             ("title", lambda: _agency_and_year(self.title)[1]),
             ("attachment", lambda: _agency_and_year(_attachment_title(self.body))[1]),
             ("statistics period", lambda: _period_year(self.document)),
             ("first sentence", lambda: _named_report_year(self.body)),
             ("file name", lambda: _agency_and_year(_title_of_name(self.name))[1]),
             ("overview", lambda: _overview_year(self.body)),
+            ("given", lambda: given),
             ("signature date", lambda: int(date[:4]) - 1 if date else None),
             ("publication date", lambda: int(published[:4]) - 1 if published else None),
         ]

@@ -28,7 +28,7 @@ _OFFICE_READERS = {"pdf": read_pdf, "docx": read_docx, "doc": read_doc}
 _REPORT_WORDS = re.compile(r"政府信息公开|政务公开")
 _REPORT_KIND = re.compile(r"年度报告|工作报告|年报|工作情况报告")
 _BODY_MARK = re.compile(r"=+\s*正文\s*=+\n")
-UNKNOWN_AGENCY = ("no agency name found (not in the title, an 附件 line, the signature, the first sentences, the "
+NO_AGENCY_WARNING = ("no agency name found (not in the title, an 附件 line, the signature, the first sentences, the "
                   "file name or the page header)")
 
 
@@ -37,8 +37,9 @@ def parse_report(
 ) -> ParsedReport:
     """Parse a report from a path, or from `data` with `source` naming it (a file name or URL).
 
-    `agency` and `year` are what the caller knows of a copy that states neither (--agency, --year); they
-    win over what the copy states. A given agency that is no agency's name raises NotAnAgencyName.
+    `agency` and `year` are what the caller knows of a copy that states neither (--agency, --year); what
+    the copy states wins (see ingest.metadata). A given agency that is no agency's name raises
+    NotAnAgencyName.
     """
     name = str(source)
     if data is None:
@@ -152,9 +153,9 @@ def _require_report(meta: Metadata, body: str, name: str) -> None:
 
 
 def _warnings(meta: Metadata, template: Template | None, readings: list[RowReading]) -> tuple[str, ...]:
-    out = [f"agency printed as {meta.agency_printed}: {note}" for note in meta.corrections]
+    out = [f"agency printed as {meta.agency_printed}: {note}" for note in meta.corrections] + list(meta.notes)
     if not meta.agency:
-        out.append(UNKNOWN_AGENCY)
+        out.append(NO_AGENCY_WARNING)
     if template is not None:
         found = {r.table.key for r in readings}
         missing = [t.zh for t in template.tables if t.key not in found]

@@ -94,7 +94,11 @@ def test_the_first_sentence_that_publishes_the_report_names_its_agency_and_year(
 
 SIGNED = body_only(OTHERS / "2023_hebei_jyt.txt").rstrip()
 assert SIGNED.endswith("河北省教育厅\n2024年1月26日")
-UNSIGNED = SIGNED.removesuffix("河北省教育厅\n2024年1月26日").rstrip()
+UNSIGNED = SIGNED.removesuffix("河北省教育厅\n2024年1月26日").rstrip()  # states its year, not its agency
+# ... and without its year: no 统计期限 sentence, no year opening 总体情况
+NO_YEAR = UNSIGNED.replace("本年度报告中所列数据统计期限从2023年1月1日起至2023年12月31日止。", "").replace(
+    "总体情况\n2023年，", "总体情况\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -116,8 +120,7 @@ def test_the_signature_gives_the_agency_and_the_publication_date(signature):
 
 
 def test_a_signature_year_is_the_report_year_plus_one():
-    text = UNSIGNED.replace("本年度报告中所列数据统计期限从2023年1月1日起至2023年12月31日止。", "")
-    meta = parse_text(re.sub(r"总体情况\n2023年，", "总体情况\n", text) + "\n河北省教育厅\n2024年1月26日").meta
+    meta = parse_text(NO_YEAR + "\n河北省教育厅\n2024年1月26日").meta
     assert (meta.year, meta.year_source) == (2023, "signature date")
 
 
@@ -141,8 +144,7 @@ def test_the_attachment_line_gives_the_agency_and_year(line):
 
 
 def test_a_title_like_file_name_gives_the_agency_and_year():
-    text = UNSIGNED.replace("本年度报告中所列数据统计期限从2023年1月1日起至2023年12月31日止。", "")
-    meta = parse_text(text.replace("总体情况\n2023年，", "总体情况\n"), name="/tmp/upload/河北省教育厅2023年政府信息公开工作年度报告.txt").meta
+    meta = parse_text(NO_YEAR, name="/tmp/upload/河北省教育厅2023年政府信息公开工作年度报告.txt").meta
     assert (meta.agency, meta.agency_source, meta.year, meta.year_source) == (
         "河北省教育厅",
         "file name",
@@ -182,8 +184,8 @@ def test_a_short_form_in_the_page_header_is_stored_as_the_official_name():
     assert (meta.agency, meta.agency_printed) == ("上海市科学技术委员会", "上海市科委")
 
 
-def test_given_agency_and_year_win_and_say_so():
-    meta = parse_text(UNSIGNED, agency="上海市科委", year=2019).meta
+def test_given_agency_and_year_fill_in_what_the_copy_does_not_state():
+    meta = parse_text(NO_YEAR, agency="上海市科委", year=2019).meta
     assert (meta.agency, meta.agency_printed, meta.agency_source, meta.year, meta.year_source) == (
         "上海市科学技术委员会",
         "上海市科委",
@@ -191,8 +193,21 @@ def test_given_agency_and_year_win_and_say_so():
         2019,
         "given",
     )
+
+
+def test_a_given_value_the_report_contradicts_is_not_used_and_that_is_said():
+    # --agency on a folder must not rename the reports that name their own agency
+    report = parse_text(SIGNED, agency="上海市科委", year=2019)
+    assert (report.meta.agency, report.meta.year) == ("河北省教育厅", 2023)
+    assert report.warnings[:2] == (
+        "--agency 上海市科学技术委员会 was not used: the report states 河北省教育厅 (signature)",
+        "--year 2019 was not used: the report states 2023 (statistics period)",
+    )
+
+
+def test_a_given_name_that_is_no_agency_is_refused_even_when_the_report_names_its_own():
     with pytest.raises(NotAnAgencyName):
-        parse_text(UNSIGNED, agency="河北省教育厅共受理行政复议1起")
+        parse_text(SIGNED, agency="河北省教育厅共受理行政复议1起")
 
 
 # -- the command line ------------------------------------------------------------------------------------
@@ -200,13 +215,22 @@ def test_given_agency_and_year_win_and_say_so():
 
 @pytest.fixture
 def unsigned(tmp_path) -> Path:
+    """A copy that states its year, not its agency."""
     path = tmp_path / "copy.txt"
     path.write_text(UNSIGNED, encoding="utf-8")
     return path
 
 
-def test_extract_takes_agency_and_year(unsigned, capsys):
-    assert main(["extract", str(unsigned), "--agency", "上海市科委", "--year", "2019", "--json"]) == 0
+@pytest.fixture
+def neither(tmp_path) -> Path:
+    """A copy that states neither its agency nor its year."""
+    path = tmp_path / "neither.txt"
+    path.write_text(NO_YEAR, encoding="utf-8")
+    return path
+
+
+def test_extract_takes_agency_and_year(neither, capsys):
+    assert main(["extract", str(neither), "--agency", "上海市科委", "--year", "2019", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert (out["agency"], out["agency_printed"], out["agency_source"], out["year"], out["year_source"]) == (
         "上海市科学技术委员会",
@@ -226,6 +250,11 @@ def test_extract_refuses_a_given_agency_that_is_no_agency_in_one_line(unsigned, 
     assert main(["extract", str(unsigned), "--agency", "河北省教育厅共受理行政复议1起"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "does not look like an agency name" in err
+
+
+def test_extract_without_a_year_asks_for_it(neither, capsys):
+    assert main(["extract", str(neither)]) == 1
+    assert capsys.readouterr().err.endswith("give the year: --year YEAR.\n")
 
 
 def test_extract_refuses_a_year_that_is_no_report_year(unsigned, capsys):
@@ -264,12 +293,12 @@ def test_two_reports_without_agency_are_refused_not_stored_over_each_other(tmp_p
     assert result.generation is None
 
 
-def test_reindex_reads_a_report_with_the_agency_and_year_it_was_given(tmp_path, unsigned):
+def test_reindex_reads_a_report_with_the_agency_and_year_it_was_given(tmp_path, neither):
     from index.build import ingest, reindex
     from index.reader import Index
 
     home = tmp_path / "home"
-    ingest(home, [unsigned], model="hash:64", agency="河北省教育厅", year=2023)
+    ingest(home, [neither], model="hash:64", agency="河北省教育厅", year=2023)
     outcomes = reindex(home).outcomes
     assert [(o.status, o.agency, o.year) for o in outcomes] == [("added", "河北省教育厅", 2023)]
     with Index.open(home, bootstrap=False) as index:
