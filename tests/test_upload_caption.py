@@ -73,6 +73,7 @@ def remembering_ingest(home, paths, progress, **given) -> IngestResult:
 def fake():
     with FakeBotApi() as server:
         yield server
+        server.wake_pollers()  # a long poll the stopping bot began after it was woken would hold the server
 
 
 @pytest.fixture(scope="module")
