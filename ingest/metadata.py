@@ -220,29 +220,37 @@ def _publisher(meta_source: str, text: str) -> AgencyName | None:
 
 def _title_from(page_title: str, text: str) -> str:
     lines = [unmark(line).strip() for line in text.splitlines()[:80] if line.strip()]
-    # A title is sometimes broken over two lines ("平潭综合实验区 2019年" / "政府信息公开工作年度报告").
-    pairs = [a + b for a, b in zip(lines, lines[1:])]
     # Page titles add the site's name after a separator: "…年度报告_政府信息公开年报_平潭…", "… - 盘锦市人民政府".
     title_parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", page_title)]
-    for candidate in [*title_parts, *lines, *pairs]:
-        candidate = candidate.strip()
-        if _looks_like_title(candidate):
-            return _completed(candidate, pairs)
-    return title_parts[0] if title_parts else ""
+    found = next((p for p in title_parts if _looks_like_title(p)), "")
+    return found or _title_in_lines(lines) or (title_parts[0] if title_parts else "")
+
+
+def _title_in_lines(lines: list[str]) -> str:
+    """A title, which may be broken over two lines: "淮安市人民政府" / "2024 年政府信息公开工作年度报告",
+    "2025 年上海市人民政府办公厅政府信息公开" / "工作年度报告"."""
+    for i, line in enumerate(lines):
+        if _looks_like_title(line):
+            before = lines[i - 1] if i else ""
+            if not _agency_and_year(line)[0] and before and official_name(before):
+                line = before + line
+            return _completed(line, lines[i + 1] if i + 1 < len(lines) else "")
+    pairs = [a + b for a, b in zip(lines, lines[1:])]
+    return next((p for p in pairs if _looks_like_title(p)), "")
 
 
 def _looks_like_title(line: str) -> bool:
-    """A report's title: its name and a year of 年 (not a document number's 〔2021〕), no quoted documents."""
+    """A report's title: its name and a year of 年 (not a document number's 〔2021〕); no quoted document,
+    no sentence ("…结转至 2026 年 6 件。")."""
     return (len(line) <= 60 and bool(_TITLE_REPORT.search(line)) and bool(re.search(rf"(?:{_YEAR})\s*年", line))
-            and not re.search(r"[《〔]|以下简称", line))
+            and not re.search(r"[《〔，,。；;]|以下简称", line))
 
 
-def _completed(line: str, pairs: list[str]) -> str:
+def _completed(line: str, following: str) -> str:
     """A title line that stops before 报告 continues on the next line: "…政府信息公开" + "工作年度报告"."""
-    if line.endswith("报告"):
+    if line.endswith("报告") or not re.fullmatch(r"[\u4e00-\u9fff（）()]{1,12}报告", following):
         return line
-    whole = next((p for p in pairs if p.startswith(line) and p.endswith("报告") and len(p) <= 60), "")
-    return whole or line
+    return line + following
 
 
 def _agency_and_year(title: str) -> tuple[str, int | None]:

@@ -303,3 +303,16 @@ def test_reindex_reads_a_report_with_the_agency_and_year_it_was_given(tmp_path, 
     assert [(o.status, o.agency, o.year) for o in outcomes] == [("added", "河北省教育厅", 2023)]
     with Index.open(home, bootstrap=False) as index:
         assert [(r.agency, r.year) for r in index.reports()] == [("河北省教育厅", 2023)]
+
+
+def test_a_title_broken_after_the_agency_is_joined():
+    # the first lines of 2024_huaian_szf.pdf's text layer (shared corpus), page number first
+    text = "- 1 -\n淮安市人民政府\n2024 年政府信息公开工作年度报告\n本报告由淮安市人民政府办公室根据…编制。\n"
+    meta = parse_text(text).meta
+    assert (meta.agency, meta.year, meta.agency_source) == ("淮安市人民政府", 2024, "title")
+
+
+def test_a_sentence_with_a_year_is_no_title():
+    # 2025_pingtan_syq_page_word.pdf's text: a sentence line that names 政府信息公开 and a later year
+    text = UNSIGNED.replace("一、总体情况", "一、总体情况\n区共收到政府信息公开申请 154 件，共办结 148 件，结转至 2026 年 6 件。", 1)
+    assert parse_text(text).meta.year == 2023
