@@ -532,7 +532,9 @@ def _recover(home: Path, build: _Build, originals: tuple[Path, ...], clock: _Clo
     batch = _Batch(build, _Known({r["sha256"]: r for r in rows},
                                  {copy_key(r["agency"], r["year"], r["sha256"]): r for r in rows}))
     inputs = [Input(str(p.relative_to(home)), str(p)) for p in originals]
-    outcomes = _read_all(home, inputs, batch.known, None, batch.offer, clock)
+    # What an admin gave (--agency) lives in the damaged database: an original that states no agency is
+    # refused here with the advice to add it again with --agency (it stays in originals/).
+    outcomes = _read_all(home, inputs, batch.known, None, batch.offer, clock, {})
     return outcomes + batch.outcomes()
 
 

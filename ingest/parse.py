@@ -28,8 +28,8 @@ _OFFICE_READERS = {"pdf": read_pdf, "docx": read_docx, "doc": read_doc}
 _REPORT_WORDS = re.compile(r"政府信息公开|政务公开")
 _REPORT_KIND = re.compile(r"年度报告|工作报告|年报|工作情况报告")
 _BODY_MARK = re.compile(r"=+\s*正文\s*=+\n")
-NO_AGENCY_WARNING = ("no agency name found (not in the title, an 附件 line, the signature, the first sentences, the "
-                  "file name or the page header)")
+NO_AGENCY_WARNING = ("no agency name found (not in the title, an 附件 line, the signature, the first sentences, "
+                     "the file name or the page header)")
 
 
 def parse_report(
@@ -53,7 +53,7 @@ def parse_report(
     office = _OFFICE_READERS[kind](data, name) if kind else None
     decoded = None if office else decode(data, name)
     if office:
-        meta = read_metadata(office.text, None, office.stated_title())
+        meta = read_metadata(office.text, None, office.stated_title(), name=name, agency=agency, year=year)
         body, grids = office.text, office.grids
     elif decoded.is_html:
         doc = parse_html(decoded.text, name)
