@@ -61,9 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--home", metavar="DIR", help="data home (default: $XXGK_HOME or your user data folder)"
     )
 
+    # For copies that state neither their agency nor their year (a body without its title).
+    given = argparse.ArgumentParser(add_help=False)
+    given.add_argument("--agency", metavar="NAME", help="the report's agency, for a copy that does not name it "
+                       "(full name, e.g. 河北省教育厅; short forms such as 上海市科委 are expanded)")
+    given.add_argument("--year", metavar="YEAR", type=_year, help="the year the report covers, for a copy that "
+                       "does not state it")
+
     p = sub.add_parser(
         "extract",
-        parents=[common],
+        parents=[common, given],
         help="read one report's metadata and tables (no index needed)",
         description="Read one report (.html .htm .txt .md) and print its agency, year, "
         "template, the three standard tables, ambiguous cells and failed identity checks.",
@@ -73,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "ingest",
-        parents=[home],
+        parents=[home, given],
         help="add reports (files, folders, http(s) URLs) to the index",
         description="Add reports to the index. A re-ingested identical file is skipped; a "
         "new version of the same agency and year replaces the old one. The index is rebuilt "
@@ -130,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--port", type=int, default=8443, help="local port for --webhook (default 8443)")
     return parser
+
+
+def _year(text: str) -> int:
+    if not (text.isdigit() and 1990 <= int(text) <= 2100):
+        raise argparse.ArgumentTypeError(f"“{text}” is not a report year (1990–2100)")
+    return int(text)
 
 
 def main(argv: list[str] | None = None) -> int:

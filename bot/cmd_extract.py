@@ -19,7 +19,7 @@ EXIT_PARTIAL = (
 
 def run(args) -> int:
     try:
-        report = parse_report(args.file)
+        report = parse_report(args.file, agency=getattr(args, "agency", None), year=getattr(args, "year", None))
     except ReportError as exc:
         print(f"xxgk extract: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -51,8 +51,8 @@ def _judge(report: ParsedReport) -> int:
 def summary(report: ParsedReport) -> str:
     m = report.meta
     lines = [
-        f"agency:    {m.agency or '(unknown)'}",
-        f"year:      {m.year}   (published {m.published or 'unknown'})",
+        f"agency:    {m.agency or '(unknown: give it with --agency NAME)'}{_origin(m.agency_source, m.agency_printed)}",
+        f"year:      {m.year}{_origin(m.year_source, published=m.published or 'unknown')}",
         f"template:  {m.template}   read from {report.source.format} ({report.source.layout}, {report.source.encoding})",
         f"title:     {m.title}",
     ]
@@ -71,6 +71,14 @@ def summary(report: ParsedReport) -> str:
     lines += [f"  FAIL {c.detail}" for c in failed]
     lines += [f"warning: {w}" for w in report.warnings]
     return "\n".join(lines)
+
+
+def _origin(source: str, printed: str = "", published: str = "") -> str:
+    """Where a value was read, and how it was printed when that differs: "(printed 上海市科委; from the title)"."""
+    parts = [f"printed {printed}"] if printed else []
+    parts += [f"published {published}"] if published else []
+    parts += [f"from the {source}" if source != "given" else "as given"] if source else []
+    return f"   ({'; '.join(parts)})" if parts else ""
 
 
 def _maybe(candidates: tuple[float, ...], computed: float | None) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 from typing import TextIO
 
 from index.errors import IndexProblem
@@ -16,8 +17,26 @@ from index.errors import IndexProblem
 def run_ingest(args) -> int:
     from index.build import ingest
 
+    agency, year = getattr(args, "agency", None), getattr(args, "year", None)
+    _check_given(agency, year, args.paths)
     return _run("ingest", lambda progress: ingest(args.home, args.paths, model=getattr(args, "model", None),
-                                                  progress=progress, replace=getattr(args, "replace", False)))
+                                                  progress=progress, replace=getattr(args, "replace", False),
+                                                  agency=agency, year=year))
+
+
+def _check_given(agency: str | None, year: int | None, paths: list[str]) -> None:
+    """A CommandError when --agency/--year cannot apply to these inputs."""
+    from bot.cli import CommandError
+    from ingest.agency_names import given_agency
+    from ingest.errors import NotAnAgencyName
+
+    if year and (len(paths) > 1 or Path(paths[0]).is_dir()):
+        raise CommandError("--year gives the year of one report: ingest the reports one at a time, each with its "
+                           "own --year", status=2)
+    try:
+        _ = agency and given_agency(agency)
+    except NotAnAgencyName as e:
+        raise CommandError(f"--agency {e}", status=2) from e
 
 
 def run_reindex(args) -> int:

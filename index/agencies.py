@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from index.types import AgencyRecord
+from ingest.short_forms import short_forms_of
 
 # Longer suffixes first: 综合实验区 must win over 区 so the unit is not cut inside the name.
 _UNIT_SUFFIXES = (
@@ -49,8 +50,7 @@ def aliases(name: str, region: str, department: str) -> tuple[str, ...]:
     else:
         local = region[-1:] if region else ""
         out += [department, local + department, stem + department]
-        short = _short_department(department)
-        if short:
+        for short in filter(None, (_short_department(department), *short_forms_of(department))):
             out += [short, local + short, stem + short]
     return tuple(dict.fromkeys(a for a in out if a and a != name and len(a) >= 2))
 

@@ -17,6 +17,7 @@ import contextlib
 import errno
 import gc
 import hashlib
+import json
 import multiprocessing
 import os
 import shutil
@@ -26,6 +27,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 import sqlite_utils
@@ -61,9 +63,13 @@ from index.generations import (
 from index.home import cache_file, configured_model, originals_dir, resolve_home
 from index.vectors import VectorIndex, needs_rebuild, rebuilt
 from ingest.errors import ReportError
-from ingest.isolated import parse_in_child
+from ingest.isolated import parse_in_child, parse_report_bounded
 from ingest.limits import LimitExceeded, check_file_size
 from ingest.types import ParsedReport
+
+UNKNOWN_AGENCY = ("no agency name could be read from it (not in its title, an 附件 line, the signature, the first "
+                  "sentences or the file name); name it and add it again: xxgk ingest --agency NAME FILE, or upload "
+                  "it with the caption “agency: NAME”")
 
 
 @dataclass(frozen=True)
@@ -121,11 +127,15 @@ class _Candidate:
 
 def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike], *,
            model: str | Embedder | None = None, progress: ProgressFn | None = None,
-           replace: bool = False, into_new_home: bool = False) -> IngestResult:
+           replace: bool = False, into_new_home: bool = False,
+           agency: str | None = None, year: int | None = None) -> IngestResult:
     """Add reports (files, folders, http(s) URLs) to the home's index; publish a new generation if anything changed.
 
     A new copy of an indexed agency and year replaces it only when at least as complete (index.copies),
-    or with `replace`. `into_new_home` (the bundled samples) adds nothing to a home that holds reports."""
+    or with `replace`. `into_new_home` (the bundled samples) adds nothing to a home that holds reports.
+    `agency` and `year` are given for copies that state neither (--agency, --year); they are kept with the
+    report, so `reindex` reads it the same way."""
+    given = {k: v for k, v in (("agency", agency), ("year", year)) if v}
     home = resolve_home(home)
     clock = _Clock()
     with _plain_errors(home), write_lock(home), _collector_paused():
@@ -142,7 +152,7 @@ def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike], *,
         stored_before = _stored(home)
         try:
             batch = _Batch(build, known, forced=replace)
-            read_outcomes = _read_all(home, inputs, known, progress, batch.offer, clock)
+            read_outcomes = _read_all(home, inputs, known, progress, batch.offer, clock, given)
             order = {item.name: i for i, item in enumerate(inputs)}
             results = sorted(read_outcomes + batch.outcomes(), key=lambda o: order.get(o.source, -1))
             if not batch.kept:
@@ -238,7 +248,7 @@ def _check_cache(home: Path) -> None:
 
 
 def _read_all(home: Path, inputs: list[Input], known: _Known, progress: ProgressFn | None,
-              offer: Callable[[_Candidate], None], clock: _Clock) -> list[ReportOutcome]:
+              offer: Callable[[_Candidate], None], clock: _Clock, given: dict) -> list[ReportOutcome]:
     """Read every input; parse those whose bytes are not indexed yet and offer each parsed report to the
     build as soon as it is ready, so writing overlaps with parsing in the worker processes."""
     outcomes: list[ReportOutcome] = []
@@ -258,7 +268,7 @@ def _read_all(home: Path, inputs: list[Input], known: _Known, progress: Progress
             continue
         seen[sha] = item.name
         todo.append((i, item, data, sha))
-    parsed = _parse_many([(item.name, data) for _, item, data, _ in todo])
+    parsed = _parse_many([(item.name, data, given) for _, item, data, _ in todo])
     for n, ((i, item, data, sha), (report, problem)) in enumerate(zip(todo, parsed)):
         clock.lap("parse")  # time spent waiting for the parser
         if progress:
@@ -284,8 +294,8 @@ def _read_input(item: Input) -> bytes:
 PARALLEL_FROM = 24  # below this many reports a process pool costs more than it saves
 
 
-def _parse_many(jobs: list[tuple[str, bytes]]) -> Iterator[tuple[ParsedReport | None, str]]:
-    """Parse (name, bytes) jobs in order; on several cores, in a pool of processes (parsing is pure Python)."""
+def _parse_many(jobs: list[tuple[str, bytes, dict]]) -> Iterator[tuple[ParsedReport | None, str]]:
+    """Parse (name, bytes, given agency/year) jobs in order; on several cores, in a pool of processes (parsing is pure Python)."""
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
         return map(_parse_one, jobs)
@@ -299,13 +309,15 @@ def _drain(pool: ProcessPoolExecutor, results: Iterator) -> Iterator:
         yield from results
 
 
-def _parse_one(job: tuple[str, bytes]) -> tuple[ParsedReport | None, str]:
-    """Parse one report in the parsing child (bounded in time and memory) and check its passage count."""
-    name, data = job
+def _parse_one(job: tuple[str, bytes, dict]) -> tuple[ParsedReport | None, str]:
+    """Parse one report in the parsing child (bounded in time and memory) and check its passage count; with
+    the agency and year given for it (--agency, --year), if any."""
+    name, data, given = job
     try:
-        report = parse_in_child(name, data)
+        report = parse_in_child(name, data, partial(parse_report_bounded, **given) if given else parse_report_bounded)
         passages(report)  # refuses a report past MAX_PASSAGES now, before anything is changed
-        return report, ""
+        # A report without an agency would be stored under a fragment or another report's key.
+        return (report, "") if report.meta.agency else (None, UNKNOWN_AGENCY)
     except ReportError as e:
         return None, str(e)
     except Exception as e:  # a parser bug on one file must not stop the batch
@@ -433,7 +445,8 @@ class _Build:
         try:
             rows = list(old.query("SELECT * FROM reports ORDER BY id"))
             originals = [_read_original(self.home / r["original_path"]) for r in rows]
-            parsed = _parse_many([(r["source_name"], data or b"") for r, data in zip(rows, originals)])
+            parsed = _parse_many([(r["source_name"], data or b"", json.loads(r.get("given") or "{}"))
+                                  for r, data in zip(rows, originals)])
             outcomes = []
             for i, (row, data, (report, problem)) in enumerate(zip(rows, originals, parsed)):
                 if progress:
@@ -519,7 +532,9 @@ def _recover(home: Path, build: _Build, originals: tuple[Path, ...], clock: _Clo
     batch = _Batch(build, _Known({r["sha256"]: r for r in rows},
                                  {copy_key(r["agency"], r["year"], r["sha256"]): r for r in rows}))
     inputs = [Input(str(p.relative_to(home)), str(p)) for p in originals]
-    outcomes = _read_all(home, inputs, batch.known, None, batch.offer, clock)
+    # What an admin gave (--agency) lives in the damaged database: an original that states no agency is
+    # refused here with the advice to add it again with --agency (it stays in originals/).
+    outcomes = _read_all(home, inputs, batch.known, None, batch.offer, clock, {})
     return outcomes + batch.outcomes()
 
 
@@ -544,8 +559,14 @@ def _report_row(report: ParsedReport, source: str, original: str, ingested_at: s
         "original_path": original, "ingested_at": ingested_at or _now(),
         "failed_checks": store.dumps([c.detail for c in report.failed_checks]),
         "warnings": store.dumps(list(report.warnings)), "format": report.source.format,
-        "encoding": report.source.encoding, "layout": report.source.layout,
+        "encoding": report.source.encoding, "layout": report.source.layout, "given": store.dumps(_given(meta)),
     }
+
+
+def _given(meta) -> dict:
+    """What the admin gave for this report (--agency, --year), as given, so a re-index reads it the same way."""
+    out = {"agency": meta.agency_printed or meta.agency} if meta.agency_source == "given" else {}
+    return out | ({"year": meta.year} if meta.year_source == "given" else {})
 
 
 def _fact_rows(report_id: int, report: ParsedReport) -> list[dict]:

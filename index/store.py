@@ -108,6 +108,14 @@ def m003_term_document_frequency(db: sqlite_utils.Database) -> None:
     db.execute("INSERT OR REPLACE INTO term_df (term, df) SELECT term, doc FROM chunks_fts_vocab")
 
 
+@SCHEMA()
+def m004_given_metadata(db: sqlite_utils.Database) -> None:
+    # What the admin gave for a copy that states neither its agency nor its year (--agency, --year),
+    # as a JSON object, so a re-index reads the stored original the same way.
+    if "given" not in db["reports"].columns_dict:
+        db.execute("ALTER TABLE reports ADD COLUMN given TEXT NOT NULL DEFAULT '{}'")
+
+
 def open_db(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
     """Open a generation's database. Read-only opens are `immutable`: a published generation never
     changes, so readers take no locks and cannot be blocked by a writer."""
@@ -177,10 +185,10 @@ def insert_report(db: sqlite_utils.Database, row: dict, report_id: int | None = 
     """Insert a report row; `report_id` keeps a report's id stable across a reindex."""
     cur = db.execute(
         "INSERT INTO reports (id, agency, year, title, published, url, template, source_name, sha256, "
-        "original_path, ingested_at, failed_checks, warnings, format, encoding, layout) "
+        "original_path, ingested_at, failed_checks, warnings, format, encoding, layout, given) "
         "VALUES (:id, :agency, :year, :title, :published, :url, :template, :source_name, :sha256, "
-        ":original_path, :ingested_at, :failed_checks, :warnings, :format, :encoding, :layout)",
-        {**row, "id": report_id},
+        ":original_path, :ingested_at, :failed_checks, :warnings, :format, :encoding, :layout, :given)",
+        {"given": "{}", **row, "id": report_id},
     )
     return int(cur.lastrowid)
 

@@ -11,3 +11,7 @@ class UnreadableReport(ReportError):
 
 class NotAReport(ReportError):
     """The text is readable but is not a government information-disclosure annual report."""
+
+
+class NotAnAgencyName(ReportError):
+    """A name given for a report's agency (--agency, an upload caption) is not an agency's name."""

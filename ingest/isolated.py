@@ -33,12 +33,12 @@ class ParserStopped(ReportError):
     """The child parsing a report died (out of memory, or killed)."""
 
 
-def parse_report_bounded(name: str, data: bytes) -> ParsedReport:
-    """parse_report under the parse deadline, in this process."""
+def parse_report_bounded(name: str, data: bytes, *, agency: str | None = None, year: int | None = None) -> ParsedReport:
+    """parse_report under the parse deadline, in this process (agency and year: as given for the copy)."""
     from ingest.parse import parse_report
 
     with limits.deadline(name):
-        return parse_report(name, data)
+        return parse_report(name, data, agency=agency, year=year)
 
 
 class _Child:

@@ -28,10 +28,19 @@ _OFFICE_READERS = {"pdf": read_pdf, "docx": read_docx, "doc": read_doc}
 _REPORT_WORDS = re.compile(r"政府信息公开|政务公开")
 _REPORT_KIND = re.compile(r"年度报告|工作报告|年报|工作情况报告")
 _BODY_MARK = re.compile(r"=+\s*正文\s*=+\n")
+NO_AGENCY_WARNING = ("no agency name found (not in the title, an 附件 line, the signature, the first sentences, "
+                     "the file name or the page header)")
 
 
-def parse_report(source: str | os.PathLike, data: bytes | None = None) -> ParsedReport:
-    """Parse a report from a path, or from `data` with `source` naming it (a file name or URL)."""
+def parse_report(
+    source: str | os.PathLike, data: bytes | None = None, *, agency: str | None = None, year: int | None = None
+) -> ParsedReport:
+    """Parse a report from a path, or from `data` with `source` naming it (a file name or URL).
+
+    `agency` and `year` are what the caller knows of a copy that states neither (--agency, --year); what
+    the copy states wins (see ingest.metadata). A given agency that is no agency's name raises
+    NotAnAgencyName.
+    """
     name = str(source)
     if data is None:
         try:
@@ -44,15 +53,15 @@ def parse_report(source: str | os.PathLike, data: bytes | None = None) -> Parsed
     office = _OFFICE_READERS[kind](data, name) if kind else None
     decoded = None if office else decode(data, name)
     if office:
-        meta = read_metadata(office.text, None, office.stated_title())
+        meta = read_metadata(office.text, None, office.stated_title(), name=name, agency=agency, year=year)
         body, grids = office.text, office.grids
     elif decoded.is_html:
         doc = parse_html(decoded.text, name)
-        meta = read_metadata(doc.page_text, doc.metas, doc.title)
         body, grids = doc.body_text, doc.grids
+        meta = read_metadata(doc.page_text, doc.metas, doc.title, body=body, name=name, agency=agency, year=year)
     else:
-        meta = read_metadata(decoded.text)
         body, grids = _text_body(decoded.text), ()
+        meta = read_metadata(decoded.text, body=body, name=name, agency=agency, year=year)
     _require_report(meta, body, name)
     template = choose_template(body, meta.year)
     readings, spans, layout = _read_tables(body, grids, template)
@@ -69,6 +78,10 @@ def parse_report(source: str | os.PathLike, data: bytes | None = None) -> Parsed
             url=meta.url,
             template=template.name if template else "pre-2019",
             publisher=meta.publisher,
+            agency_printed=meta.agency_printed,
+            agency_source=meta.agency_source,
+            year_source=meta.year_source,
+            corrections=meta.corrections,
         ),
         source=SourceInfo(
             name,
@@ -135,14 +148,14 @@ def _require_report(meta: Metadata, body: str, name: str) -> None:
     if meta.year is None:
         raise NotAReport(
             f"{name}: found a report titled “{meta.title}” but no year it covers (neither in the title nor a "
-            "统计期限 line). Check that the file is a complete annual report."
+            "统计期限 line). Check that the file is a complete annual report, or give the year: --year YEAR."
         )
 
 
 def _warnings(meta: Metadata, template: Template | None, readings: list[RowReading]) -> tuple[str, ...]:
-    out = []
+    out = [f"agency printed as {meta.agency_printed}: {note}" for note in meta.corrections] + list(meta.notes)
     if not meta.agency:
-        out.append("no agency name found in the title or the page header")
+        out.append(NO_AGENCY_WARNING)
     if template is not None:
         found = {r.table.key for r in readings}
         missing = [t.zh for t in template.tables if t.key not in found]

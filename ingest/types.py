@@ -67,6 +67,10 @@ class ReportMeta:
     url: str | None = None
     template: str = "pre-2019"  # "2019" | "2021" | "pre-2019"
     publisher: str | None = None  # 发文机关 / 发布机构 when it differs from the agency
+    agency_printed: str = ""  # the agency as printed, when that differs: 上海市科委, an OCR slip 沐阳县…
+    agency_source: str = ""  # where the agency was read: title, attachment, signature, …, given; "" unknown
+    year_source: str = ""  # where the year was read: title, statistics period, …, given
+    corrections: tuple[str, ...] = ()  # what was corrected in the printed agency name, and why
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,10 @@ class ParsedReport:
             "index_no": self.meta.index_no,
             "url": self.meta.url,
             "publisher": self.meta.publisher,
+            "agency_printed": self.meta.agency_printed,
+            "agency_source": self.meta.agency_source,
+            "year_source": self.meta.year_source,
+            "corrections": list(self.meta.corrections),
             "units": {f.key: f.unit for f in self.facts if f.unit},
             "printed": {f.key: f.printed for f in self.facts if f.printed != format_number(f.value)},
             "computed": {a.key: _json_number(a.computed) for a in self.ambiguous if a.computed is not None},

@@ -14,7 +14,7 @@ from ingest.metadata import read_metadata
         ("2020年度盘锦市营商环境建设局政府信息公开工作年度报告", "盘锦市营商环境建设局", 2020),
         ("平潭综合实验区二〇二一年度政府信息公开工作年度报告", "平潭综合实验区", 2021),
         ("关于平潭县人民政府2013年政府信息公开工作年度报告", "平潭县人民政府", 2013),
-        ("某市公安局 2022 年政府信息公开工作年度报告", "某市公安局", 2022),
+        ("盘锦市公安局 2022 年政府信息公开工作年度报告", "盘锦市公安局", 2022),
         ("盘锦市营商环境建设局关于2020年度政府信息公开工作的报告", "盘锦市营商环境建设局", 2020),
         ("盘锦市营商环境建设局政府信息公开工作年度报告（2020年度）", "盘锦市营商环境建设局", 2020),
         ("政府信息公开工作年度报告（2020年）", "", 2020),  # no agency in the title: the page header gives it
@@ -35,16 +35,16 @@ def test_page_header_lines_give_date_index_number_publisher_and_url():
     assert (meta.published, meta.index_no, meta.publisher, meta.url) == (
         "2021-02-03",
         "pjsrmzf-2021-000060",
-        "盘锦市政府",
+        "盘锦市人民政府",  # printed 盘锦市政府: the official name of a local government is its 人民政府
         "https://www.panjin.gov.cn/a/b.html",
     )
 
 
 def test_the_page_title_gives_the_report_title_without_the_site_name():
-    meta = read_metadata("正文", {}, "某县教育局2019年政府信息公开工作年度报告 - 某县人民政府")
+    meta = read_metadata("正文", {}, "平潭县教育局2019年政府信息公开工作年度报告 - 平潭县人民政府")
     assert (meta.title, meta.agency, meta.year) == (
-        "某县教育局2019年政府信息公开工作年度报告",
-        "某县教育局",
+        "平潭县教育局2019年政府信息公开工作年度报告",
+        "平潭县教育局",
         2019,
     )
 

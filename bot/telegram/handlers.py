@@ -19,13 +19,15 @@ from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.telegram import html, inline, views
+from bot.telegram import html, i18n, inline, views
+from bot.telegram.caption import read_caption
 from bot.telegram.charting import Chart, Charts
 from bot.telegram.i18n import STRINGS, lang_of, t
 from bot.telegram.links import HELLO, LinkStore, deep_link, inline_payload
 from bot.telegram.memory import ButtonMemory, PendingChoice, SourcesShown
 from bot.telegram.service import Busy, Library, TooSlow
 from bot.types import Answer
+from ingest.errors import ReportError
 
 log = logging.getLogger(__name__)
 Context = ContextTypes.DEFAULT_TYPE
@@ -184,6 +186,10 @@ async def upload(update: Update, context: Context) -> None:
     message, lang = update.effective_message, _lang(update, context)
     name = message.document.file_name or "report"
     problem = views.upload_problem(name, message.document.file_size, lang)
+    try:
+        hints = read_caption(message.caption)  # the agency and year of a copy that states neither
+    except (ReportError, ValueError) as e:
+        problem = t("ingest_failed", lang, name=escape(name), reason=escape(i18n.reason(str(e), lang)))
     if problem:
         await message.reply_html(problem, do_quote=True)
         return
@@ -193,7 +199,7 @@ async def upload(update: Update, context: Context) -> None:
         path = Path(tmp) / _safe_name(name)
         await (await message.document.get_file()).download_to_drive(path)
         async with ProgressMessage(status, title, lang) as progress:
-            text = await _admin_job(lambda: _library(context).ingest(path, progress.update),
+            text = await _admin_job(lambda: _library(context).ingest(path, progress.update, **hints.as_kwargs()),
                                     lambda result: views.ingest_html(result, name, lang),
                                     lambda reason: t("ingest_failed", lang, name=escape(name), reason=reason), lang)
     await status.edit_text(text, parse_mode=ParseMode.HTML)

@@ -134,8 +134,9 @@ class Library:
         return await self._on_worker(lambda index: {**index.stats(), "years": index.years()})
 
     # -- for admins: one job at a time, off the event loop ---------------------------------------
-    async def ingest(self, path: Path, progress: Progress) -> Any:
-        return await self._admin_job(lambda: self._ingest(self.home, [path], progress=progress))
+    async def ingest(self, path: Path, progress: Progress, **given: Any) -> Any:
+        """Ingest one upload; `given` holds the caption's agency and year for a copy that states neither."""
+        return await self._admin_job(lambda: self._ingest(self.home, [path], progress=progress, **given))
 
     async def reindex(self, progress: Progress) -> Any:
         return await self._admin_job(lambda: self._reindex(self.home, progress=progress))
