@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ingest.html_doc import GridCell, GridRow
 from ingest.labels import column_matches, label_matches
 from ingest.limits import check_time
-from ingest.numbers import read_value
+from ingest.numbers import header_unit, read_value
 from ingest.readings import RowReading
 from ingest.template import APPEAL_GROUP_PATTERNS, Block, Row, TableSpec, Template, squash
 
@@ -137,9 +137,10 @@ def _add_data(state: _State, row: GridRow, table: TableSpec, b: int, trow: Row, 
         return
     state.matched.add((table.key, trow.key))
     cells, conflicts = _values(row, mapping, len(table.blocks[b].columns), state.widths[(table.key, b)])
-    state.readings.append(
-        RowReading(table, table.blocks[b], trow, squash(label), cells=cells, conflicts=conflicts)
-    )
+    block = table.blocks[b]
+    units = tuple((block.columns[c].key, u) for g, c in mapping.items() if block.columns[c].money
+                  for u in [header_unit("".join(_stack(state.header, g)))] if u)
+    state.readings.append(RowReading(table, block, trow, squash(label), cells=cells, conflicts=conflicts, units=units))
 
 
 def _add_appeals(state: _State, row: GridRow) -> None:

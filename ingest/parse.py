@@ -19,6 +19,7 @@ from ingest.reading import SUFFIXES, Decoded, decode, office_kind
 from ingest.readings import RowReading
 from ingest.resolve import resolve
 from ingest.sections import split_sections
+from ingest.table_sentences import sentence_readings
 from ingest.template import LAYOUT_MARKERS, TEMPLATES, Template, squash
 from ingest.text_tables import read_text_tables
 from ingest.types import ParsedReport, ReportMeta, SourceInfo
@@ -118,12 +119,14 @@ def choose_template(text: str, year: int | None) -> Template | None:
 def _read_tables(body: str, grids, template: Template | None) -> tuple[list[RowReading], tuple, str]:
     if template is None:
         return [], (), "none"
+    readings, spans, layout = [], (), "none"
     if grids:
-        readings = read_grids(grids, template)
-        if readings:
-            return readings, (), "html-grid"
-    tables = read_text_tables(body, template)
-    return list(tables.readings), tables.spans, tables.layout
+        readings, layout = read_grids(grids, template), "html-grid"
+    if not readings:
+        tables = read_text_tables(body, template)
+        readings, spans, layout = list(tables.readings), tables.spans, tables.layout
+    readings += sentence_readings(body, template, {r.table.key for r in readings})
+    return readings, spans, layout if readings else "none"
 
 
 def _text_body(text: str) -> str:

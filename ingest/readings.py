@@ -18,10 +18,16 @@ class RowReading:
     tokens: tuple[Token, ...] = ()  # from text: the row's numbers, to be placed
     conflicts: tuple[int, ...] = ()  # grid cells that hold two different numbers for one column
     unreadable: str = ""  # why the row's numbers could not be read at all (its cells stay ambiguous)
+    units: tuple[tuple[str, str], ...] = ()  # (column key, unit) the column headers print ("万元" in 单位：万元)
+    evidence: str = ""  # the sentence that states the row instead of a table ("本年度未收到政府信息公开申请")
+    skipped: tuple[int, ...] = ()  # cells the sentence does not establish: left out of the facts
 
     @property
     def exact(self) -> bool:
         return self.cells is not None
+
+    def unit(self, column_key: str) -> str | None:
+        return dict(self.units).get(column_key)
 
     def key(self, column_index: int) -> str:
         return self.table.cell_key(self.row, self.block.columns[column_index])

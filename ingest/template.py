@@ -32,6 +32,15 @@ class Column:
         """Money is stored in 万元: "251000元" is read as 25.1."""
         return self.key == "amount"
 
+    @property
+    def limit(self) -> int:
+        """The largest value the cell can plausibly hold: a larger one is flagged, never stated.
+
+        Counts of one agency's requests, cases, documents or decisions in a year stay far below ten million
+        (a province's busiest agency handles tens of thousands); money in 万元 below a trillion (10^8 万元).
+        """
+        return 10**8 if self.money else 10**7
+
 
 @dataclass(frozen=True)
 class Row:

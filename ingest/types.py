@@ -14,7 +14,7 @@ class Fact:
     """
 
     key: str
-    value: float
+    value: int | float  # exact as printed: an int for a whole number, a float only for a decimal
     unit: str | None = None
     printed: str = ""
     label: str = ""
@@ -128,11 +128,15 @@ class ParsedReport:
         }
 
 
-def format_number(value: float) -> str:
+def format_number(value: int | float) -> str:
+    """The number as printed: every digit of an int; a decimal with the digits it was read with."""
+    if isinstance(value, int):
+        return str(value)
     if float(value).is_integer():
         return str(int(value))
-    return f"{value:.6f}".rstrip("0").rstrip(".")
+    shortest = repr(float(value))  # the fewest digits that read back as the same float
+    return shortest if "e" not in shortest else f"{value:.10f}".rstrip("0").rstrip(".")
 
 
-def _json_number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
+def _json_number(value: int | float) -> int | float:
+    return value if isinstance(value, int) or not float(value).is_integer() else int(value)

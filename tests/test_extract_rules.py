@@ -10,7 +10,8 @@ from ingest.errors import NotAReport, UnreadableReport
 from ingest.html_doc import build_grid
 from ingest.numbers import read_value
 from ingest.parse import parse_report
-from ingest.placement import Group, RowLayout, Token
+from ingest.placement import Choice, Token, place_tokens
+from ingest.table_model import Link, decide
 
 DATA = Path(__file__).parent / "data"
 
@@ -126,19 +127,26 @@ def test_the_2021_layout_reads_its_own_rows_and_derives_other_handling():
 
 # --- scraped text -----------------------------------------------------------------------------
 
-ROW = (Group((0, 1, 2, 3, 4, 5), 6),)
+ROW = [Link("row total", tuple((0, i) for i in range(6)), ((0, 6),))]
 
 
-def values(layout: RowLayout) -> list[set[float]]:
-    return [{float(p or 0) for p in cell} for cell in layout.cell_options()]
+def values(fused: str) -> list[set[int]]:
+    """Each cell's possible values when a requests row prints `fused` with its cells run together."""
+    def read(_: int, printed: str) -> Choice:
+        value = read_value(printed).value
+        return Choice(printed, value if value <= 10**7 else None)  # a count of ten million is no count
+
+    row = place_tokens([Token(fused, True)], 7, read)
+    cells = decide([row], ROW, [[(0, 10**7)] * 7]).cells
+    return [{v.certain.value} if v.certain else set(v.values) for _, v in sorted(cells.items())]
 
 
 def test_a_fused_row_with_one_placement_is_certain():
-    assert values(RowLayout([Token("5000005", True)], 7, ROW)) == [{5}, {0}, {0}, {0}, {0}, {0}, {5}]
+    assert values("5000005") == [{5}, {0}, {0}, {0}, {0}, {0}, {5}]
 
 
 def test_a_fused_row_with_two_placements_leaves_the_split_open_but_the_total_certain():
-    cells = values(RowLayout([Token("220000022", True)], 7, ROW))
+    cells = values("220000022")
     assert cells[0] == {2, 22} and cells[1] == {0, 20} and cells[6] == {22}
 
 
