@@ -31,6 +31,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dirs", nargs="*", type=Path, default=DEFAULT)
     ap.add_argument("--rounds", type=int, default=20)
+    ap.add_argument(
+        "--stress", action="store_true", help="also time the stress forms (tests/stress_forms.py)"
+    )
     args = ap.parse_args()
     files = [
         (p.name, p.read_bytes())
@@ -57,6 +60,8 @@ def main() -> None:
     print("by form (each report's median over the rounds; wall clock, then CPU time, which a shared machine "
           "disturbs less):")
     _by_form(times, cpu)
+    if args.stress:
+        _stress()
 
 
 def _by_form(times: dict[str, list[float]], cpu: dict[str, list[float]]) -> None:
@@ -73,6 +78,29 @@ def _by_form(times: dict[str, list[float]], cpu: dict[str, list[float]]) -> None
             f"{statistics.median(cpu_ms[k] for k in names):6.1f} ms; slowest {wall_ms[slowest]:6.1f} ms, cpu "
             f"{cpu_ms[slowest]:6.1f} ms ({slowest}); {len(names)} files"
         )
+
+
+def _stress() -> None:
+    """Each stress form of tests/stress_forms.py (a requests column left blank, zeros too, then scraped per
+    line or fused) parsed once: the slowest forms, and how many state a number that differs from the gold."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    import json
+
+    from stress_forms import DATA, stress_forms
+
+    rows = []
+    for form in stress_forms():
+        gold = json.loads(next(DATA.rglob(f"{form.source}.facts.json")).read_text(encoding="utf-8"))["facts"]
+        t = time.perf_counter()
+        report = parse_report(f"{form.name}.txt", form.text.encode("utf-8"))
+        elapsed = time.perf_counter() - t
+        wrong = sum(1 for f in report.facts if f.key in gold and f.value != gold[f.key])
+        rows.append((elapsed, form.name, len(report.facts), wrong))
+    ms = sorted(r[0] * 1000 for r in rows)
+    print(f"stress forms: {len(rows)}, median {statistics.median(ms):.0f} ms, slowest:")
+    for elapsed, name, facts, wrong in sorted(rows, reverse=True)[:5]:
+        print(f"  {elapsed * 1000:7.0f} ms  {name}  ({facts} facts, {wrong} differ from the gold)")
+    print(f"  forms stating a number that differs from the gold: {sum(1 for r in rows if r[3])}")
 
 
 def _cpu() -> str:

@@ -27,7 +27,9 @@ class CellValue:
     value: Number
     printed: str  # as printed, whitespace removed ("" for a blank cell)
     unit: str | None = None  # the money unit the cell itself prints ("万元" once 元 is converted); else None
-    exact: bool = True  # False: a decimal with more digits than a float keeps (it cannot be stated as printed)
+    exact: bool = (
+        True  # False: a decimal with more digits than a float keeps (it cannot be stated as printed)
+    )
 
     @property
     def blank(self) -> bool:
@@ -64,7 +66,6 @@ def exact_number(amount: Decimal) -> Number:
     return float(amount)
 
 
-
 def header_unit(header: str) -> str | None:
     """The money unit a column header prints: "本年收费金额（单位：万元）" → "万元"; None when it prints none."""
     m = _HEADER_UNIT.search(squash(header))
@@ -76,6 +77,10 @@ def in_unit(value: CellValue, unit: str | None) -> CellValue:
     if value.unit is not None or unit is None or value.blank:
         return value
     if unit == "元":
-        amount = Decimal(repr(value.value)) / 10000 if isinstance(value.value, float) else Decimal(value.value) / 10000
+        amount = (
+            Decimal(repr(value.value)) / 10000
+            if isinstance(value.value, float)
+            else Decimal(value.value) / 10000
+        )
         return CellValue(exact_number(amount), value.printed, "万元", value.exact)
     return CellValue(value.value, value.printed, unit, value.exact)

@@ -39,7 +39,9 @@ class _Table:
         return self.spec.cell_key(row, block.columns[c])
 
     def positions(self) -> dict[str, tuple[int, int]]:
-        return {self.key(r, c): (r, c) for r, (b, _, _) in enumerate(self.rows) for c in range(len(b.columns))}
+        return {
+            self.key(r, c): (r, c) for r, (b, _, _) in enumerate(self.rows) for c in range(len(b.columns))
+        }
 
 
 def resolve(template: Template, readings: list[RowReading]) -> Resolution:
@@ -126,7 +128,12 @@ def _collect(table: _Table, decision: Decision, facts: dict, ambiguous: dict, as
             facts[key] = _fact(key, verdict.certain, column, label, reading)
             continue
         ambiguous[key] = Ambiguity(key, verdict.why, _candidates(verdict), verdict.computed, label)
-        if reading is not None and reading.exact and not reading.cells[c].strip() and c not in reading.conflicts:
+        if (
+            reading is not None
+            and reading.exact
+            and not reading.cells[c].strip()
+            and c not in reading.conflicts
+        ):
             as_printed[key] = 0  # a blank grid cell reads 0 as printed, whatever the identities make of it
 
 

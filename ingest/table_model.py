@@ -104,8 +104,11 @@ def _decide(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]])
     if not rest:
         return Decision(cells)
     index = {r: i for i, r in enumerate(rest)}
-    sub_links = [Link(k.rule, *(tuple((index[r], c) for r, c in side) for side in (k.lhs, k.rhs)), k.weight)
-                 for k in links if _rows_of(k) <= set(rest)]
+    sub_links = [
+        Link(k.rule, *(tuple((index[r], c) for r, c in side) for side in (k.lhs, k.rhs)), k.weight)
+        for k in links
+        if _rows_of(k) <= set(rest)
+    ]
     sub = _Solved([rows[r] for r in rest], sub_links, [bounds[r] for r in rest]).decision()
     cells.update({(rest[i], c): v for (i, c), v in sub.cells.items()})
     return Decision(cells, sub.broken, sub.relaxed)
@@ -130,7 +133,11 @@ def _row_alone(row: RowGraph, links: list[Link], bounds: list[Bounds]) -> dict[i
     out = {}
     for c in range(row.n):
         choices = {ch for ch in row.choices(c) if ch.value in values[c]}
-        out[c] = Verdict(_one_reading(choices)) if len(values[c]) == 1 else Verdict(None, tuple(sorted(values[c])), why=_OPEN)
+        out[c] = (
+            Verdict(_one_reading(choices))
+            if len(values[c]) == 1
+            else Verdict(None, tuple(sorted(values[c])), why=_OPEN)
+        )
     return out
 
 
@@ -150,6 +157,7 @@ def _groups(links: list[Link]) -> dict[int, tuple[str, int]] | None:
 
 def _walk(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[set[Number]] | None:
     """For each cell, the values it takes on paths whose groups add up; None when no path does."""
+
     def step(s, run):
         kind = roles.get(s.cell, ("", 0))[0]
         v = s.choice.value
@@ -164,8 +172,16 @@ def _walk(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[set[Number]]
         by_cell.setdefault(s.cell, []).append(s)
     layers = [{(0, 0)}]
     for c in range(row.n):
-        layers.append({(s.dst, r) for node, run in layers[-1] for s in by_cell.get(c, []) if s.src == node
-                       for r in [step(s, run)] if r is not None})
+        layers.append(
+            {
+                (s.dst, r)
+                for node, run in layers[-1]
+                for s in by_cell.get(c, [])
+                if s.src == node
+                for r in [step(s, run)]
+                if r is not None
+            }
+        )
     alive = {(row.end, 0)} & layers[-1]
     if not alive:
         return None
@@ -267,10 +283,14 @@ class _Solved:
         return suspects, suspects == first
 
     def _verdicts(self, model: _Model, found: dict, suspects: set[int] = frozenset()) -> dict[Pos, Verdict]:
-        verdicts = {(r, c): model.verdict((r, c), found) for r, row in enumerate(self.rows) for c in range(row.n)}
+        verdicts = {
+            (r, c): model.verdict((r, c), found) for r, row in enumerate(self.rows) for c in range(row.n)
+        }
         if suspects:
-            verdicts = {p: Verdict(v.certain, v.values, v.computed, v.why + _RELAXED * (v.why == _OPEN))
-                        for p, v in verdicts.items()}
+            verdicts = {
+                p: Verdict(v.certain, v.values, v.computed, v.why + _RELAXED * (v.why == _OPEN))
+                for p, v in verdicts.items()
+            }
         flagged = [p for k in sorted(suspects) for p in self._blank_suspects(self.links[k], verdicts, model)]
         for pos in flagged:
             verdicts[pos] = Verdict(None, (0,), None, _FILLED)
@@ -285,8 +305,11 @@ class _Solved:
         if all(verdicts[p].certain is not None for p in cells):
             lhs, rhs = (sum(verdicts[p].certain.value for p in side) for side in (link.lhs, link.rhs))
             cells = () if lhs == rhs else (link.rhs if lhs > rhs else link.lhs)
-        return [p for p in cells if verdicts[p].certain is not None and verdicts[p].certain.value == 0
-                and model.may_be_blank(p)]
+        return [
+            p
+            for p in cells
+            if verdicts[p].certain is not None and verdicts[p].certain.value == 0 and model.may_be_blank(p)
+        ]
 
     def _add_computed(self, verdicts: dict[Pos, Verdict], cells: list[Pos]) -> None:
         """The value the identities imply for a flagged blank: from an identity whose every other cell is
@@ -304,7 +327,9 @@ def _implied(link: Link, pos: Pos, verdicts: dict[Pos, Verdict]) -> Number | Non
     known = [p for p in same + other if p != pos]
     if any(verdicts[p].certain is None for p in known) or same.count(pos) != 1:
         return None
-    value = sum(verdicts[p].certain.value for p in other) - sum(verdicts[p].certain.value for p in same if p != pos)
+    value = sum(verdicts[p].certain.value for p in other) - sum(
+        verdicts[p].certain.value for p in same if p != pos
+    )
     return value if value >= 0 else None
 
 
@@ -484,7 +509,11 @@ class _Model:
         choices = row.choices(c)
         unknown = [ch for ch in choices if not _countable(ch, lo, hi)]
         values = found.get(("value", pos))
-        value = values[0] if values and len(values) == 1 else (self.x[pos] if isinstance(self.x[pos], int) else None)
+        value = (
+            values[0]
+            if values and len(values) == 1
+            else (self.x[pos] if isinstance(self.x[pos], int) else None)
+        )
         may_unknown = found.get(("unknown", pos), (0,)) != (0,) or (unknown and len(choices) == 1)
         if value is None or may_unknown:
             why = unknown[0].why if may_unknown and unknown else _OPEN

@@ -18,7 +18,9 @@ from ingest.template import TableSpec, Template
 
 _NUM = r"(?:^|\n)\s*[一二三四五六七八九十]{1,2}、"
 _HEADINGS = {
-    "applications": re.compile(rf"{_NUM}[^\n。]{{0,12}}(?:收到和处理政府信息公开申请|依申请公开)[^\n。]{{0,12}}"),
+    "applications": re.compile(
+        rf"{_NUM}[^\n。]{{0,12}}(?:收到和处理政府信息公开申请|依申请公开)[^\n。]{{0,12}}"
+    ),
     "appeals": re.compile(rf"{_NUM}[^\n。]{{0,20}}行政复议[^\n。]{{0,20}}行政诉讼[^\n。]{{0,12}}"),
 }
 _NEXT_HEADING = re.compile(rf"{_NUM}")
@@ -26,7 +28,9 @@ _SENTENCE = re.compile(r"[^。；;\n]+")
 _DENIES = r"(?:未|没有|无)(?:发生|出现|收到|受理|接到|被申请|被提起|产生)?"
 _NARROWER = re.compile(r"纠错|纠正|败诉|撤销|确认违法|维持")
 _NO_REQUESTS = re.compile(rf"{_DENIES}[^，,。]{{0,16}}?(?:政府信息公开|信息公开|公开)申请")
-_NO_CARRY_OVER = re.compile(r"(?:上年|上一年度?)[^，,。]{0,6}?(?:无|没有|未有)[^，,。]{0,4}?结转|无上年结转|没有上年结转")
+_NO_CARRY_OVER = re.compile(
+    r"(?:上年|上一年度?)[^，,。]{0,6}?(?:无|没有|未有)[^，,。]{0,4}?结转|无上年结转|没有上年结转"
+)
 _NO_REVIEW = re.compile(rf"{_DENIES}[^，,。]{{0,24}}?行政复议")
 _NO_LAWSUIT = re.compile(rf"{_DENIES}[^，,。]{{0,24}}?行政诉讼|行政复议[和及与、或]行政诉讼")
 
@@ -49,7 +53,9 @@ def _sentences(text: str, heading: re.Pattern[str]) -> list[str]:
     m = heading.search(text)
     if not m:
         return []
-    ends = [x.start() for x in (_NEXT_HEADING.search(text, m.end()), STANDARD_HEADING.search(text, m.end())) if x]
+    ends = [
+        x.start() for x in (_NEXT_HEADING.search(text, m.end()), STANDARD_HEADING.search(text, m.end())) if x
+    ]
     section = text[m.end() : min(ends, default=len(text))][:600]
     return [s.strip() for s in _SENTENCE.findall(section) if s.strip()]
 

@@ -22,7 +22,15 @@ import lxml.html
 
 DATA = Path(__file__).parent / "data"
 APPLICANT_COLUMNS = 7  # 自然人, five kinds of organisation, 总计: the last seven cells of a requests row
-COLUMN_NAMES = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
+COLUMN_NAMES = (
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_service",
+    "other_org",
+    "total",
+)
 
 Table = list[list[str]]
 
@@ -120,8 +128,12 @@ def _is_value(text: str) -> bool:
 
 
 SOURCES = {
-    "2019_hebei_jyt": lambda: from_cell_lines(DATA / "tables" / "2019_hebei_jyt.txt", "河北省教育厅2019年政府信息公开工作年度报告"),
-    "2021_hebei_jyt": lambda: from_cell_lines(DATA / "tables" / "2021_hebei_jyt.txt", "河北省教育厅2021年政府信息公开工作年度报告"),
+    "2019_hebei_jyt": lambda: from_cell_lines(
+        DATA / "tables" / "2019_hebei_jyt.txt", "河北省教育厅2019年政府信息公开工作年度报告"
+    ),
+    "2021_hebei_jyt": lambda: from_cell_lines(
+        DATA / "tables" / "2021_hebei_jyt.txt", "河北省教育厅2021年政府信息公开工作年度报告"
+    ),
     **{p.stem: (lambda p=p: from_page(p)) for p in sorted(DATA.glob("*_page.html"))},
 }
 WRITERS = {"lines": as_lines, "fused": as_fused}
@@ -135,7 +147,9 @@ class StressForm:
     blanked: str  # the key suffix of the column left blank ("" when none)
 
 
-def stress_forms(columns: tuple[int, ...] = (6, 0), zeros: tuple[bool, ...] = (False, True)) -> Iterator[StressForm]:
+def stress_forms(
+    columns: tuple[int, ...] = (6, 0), zeros: tuple[bool, ...] = (False, True)
+) -> Iterator[StressForm]:
     for source, read in SOURCES.items():
         doc = read()
         for column in columns:
