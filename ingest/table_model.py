@@ -90,7 +90,7 @@ def _unread(row: RowGraph, c: int) -> bool:
 
 
 def _decide(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]) -> Decision:
-    direct = _direct(rows, links)
+    direct = _direct(rows, links) or _each_row_one_way(rows, links, bounds)
     if direct is not None:
         return direct
     tied = {r for link in links if len(_rows_of(link)) > 1 for r in _rows_of(link)}
@@ -206,6 +206,18 @@ def _direct(rows: list[RowGraph], links: list[Link]) -> Decision | None:
     if links and not all(_holds(link, cells) for link in links):
         return None
     return Decision(cells)
+
+
+def _each_row_one_way(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]) -> Decision | None:
+    """Without a solver: every row reads one way once its own identities are followed (as most fused rows
+    do), and those readings satisfy the identities between rows."""
+    cells: dict[Pos, Verdict] = {}
+    for r, row in enumerate(rows):
+        alone = _row_alone(row, [link for link in links if _rows_of(link) == {r}], bounds[r])
+        if alone is None or any(v.certain is None for v in alone.values()):
+            return None
+        cells.update({(r, c): v for c, v in alone.items()})
+    return Decision(cells) if all(_holds(link, cells) for link in links) else None
 
 
 def _single(row: RowGraph) -> bool:

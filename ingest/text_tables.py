@@ -19,6 +19,7 @@ from ingest.template import Block, Row, TableSpec, Template
 
 _TOKEN = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|(?<!\S)(?:—+|-|–|/|／)(?!\S)")
 _HEADING = re.compile(r"(?<![\d、.])[一二三四五六七八九十]{1,2}、|\n\s*[（(][一二三四五六七八九十]{1,2}[)）]")
+_PAGE_FOOTER = re.compile(r"(?m)^[ \t]*[—–\-－]+[ \t]*\d{1,3}[ \t]*[—–\-－]+[ \t]*$")
 _MAX_LABEL_TAIL = 80  # the rest of a printed label before its numbers ("（区分处理的，只计这一情形…）")
 
 # Where each table starts: a header word, then (near it) the first row label.
@@ -47,6 +48,8 @@ class _Found:
 def read_text_tables(text: str, template: Template) -> TextTables:
     # A page re-encoded to GBK turns padding it cannot encode (&nbsp;) into "?": read it as a space.
     text = text.replace("?", " ")
+    # A PDF's page footers ("— 5 —") stand inside tables that cross a page: blanked, never read as cells.
+    text = _PAGE_FOOTER.sub(lambda m: " " * len(m.group()), text)
     found_by_table: list[tuple[TableSpec, list[_Found], int, int]] = []
     cursor = 0
     for table in template.tables:
@@ -55,8 +58,14 @@ def read_text_tables(text: str, template: Template) -> TextTables:
             found_by_table.append((table, found, end, header_end))
             cursor = found[-1].core_end
     tables = [
-        (table, header_end, [(f, span, _numeric_run(text, *span, table.key == "appeals"))
-                             for f, span in ((f, _region(text, found, i, end)) for i, f in enumerate(found))])
+        (
+            table,
+            header_end,
+            [
+                (f, span, _numeric_run(text, *span, table.key == "appeals"))
+                for f, span in ((f, _region(text, found, i, end)) for i, f in enumerate(found))
+            ],
+        )
         for table, found, end, header_end in found_by_table
     ]
     lines = _is_line_layout(text, [run for *_, rows in tables for *_, run in rows])
@@ -65,7 +74,9 @@ def read_text_tables(text: str, template: Template) -> TextTables:
         adrift = _first_adrift(text, table, header_end, rows)
         for i, (f, span, run) in enumerate(rows):
             if adrift is not None and i >= adrift:
-                readings.append(RowReading(table, f.block, f.row, _label_text(text, f, run), unreadable=_ADRIFT))
+                readings.append(
+                    RowReading(table, f.block, f.row, _label_text(text, f, run), unreadable=_ADRIFT)
+                )
             else:
                 readings.append(_reading(text, table, f, span, run, lines))
     spans = tuple((found[0].start, end) for _, found, end, _ in found_by_table)
@@ -73,8 +84,10 @@ def read_text_tables(text: str, template: Template) -> TextTables:
     return TextTables(tuple(readings), spans, layout)
 
 
-_ADRIFT = ("numbers stand apart from this row's label (labels wrapped onto lines of their own, or printed after "
-           "their numbers): which numbers belong to which row cannot be told")
+_ADRIFT = (
+    "numbers stand apart from this row's label (labels wrapped onto lines of their own, or printed after "
+    "their numbers): which numbers belong to which row cannot be told"
+)
 
 
 def _first_adrift(text: str, table: TableSpec, header_end: int, rows: list) -> int | None:
@@ -88,7 +101,11 @@ def _first_adrift(text: str, table: TableSpec, header_end: int, rows: list) -> i
         return 0
     for i, (_, span, run) in enumerate(rows):
         delimited = any(sep in text[span[0] : span[1]] for sep in "|\t")  # cells kept apart: read exactly
-        if run.tokens and not delimited and len(_DIGITS.findall(text, span[0] + run.tokens[-1].end(), span[1])) >= 2:
+        if (
+            run.tokens
+            and not delimited
+            and len(_DIGITS.findall(text, span[0] + run.tokens[-1].end(), span[1])) >= 2
+        ):
             return i + 1
     return None
 
@@ -163,7 +180,11 @@ def _find_rows(text: str, table: TableSpec, cursor: int) -> tuple[list[_Found], 
     for anchor in _ANCHORS[table.key].finditer(text, cursor):
         if table.key == "appeals":
             block, row = table.rows[0]
-            return [_Found(block, row, anchor.start(), anchor.start())], _table_end(text, anchor.end()), anchor.end()
+            return (
+                [_Found(block, row, anchor.start(), anchor.start())],
+                _table_end(text, anchor.end()),
+                anchor.end(),
+            )
         found = _rows_after(text, table, anchor.start())
         if len(found) >= min(2, len(table.rows)):
             return found, _table_end(text, found[-1].core_end), anchor.end()
