@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.limits import check_passages
+from ingest.resolve import NOT_PRINTED
 from ingest.template import (
     APPEAL_GROUP_LABELS,
     APPLICANT_COLUMNS,
@@ -155,6 +156,8 @@ def table_rows(report: ParsedReport) -> list[tuple[str, str]]:
 def _shown(fact) -> str:
     if fact.printed.strip() == "/":
         return "/"
+    if fact.unit == NOT_PRINTED:
+        return f"{format_number(fact.value)}（单位未注明）"
     return format_number(fact.value) + (fact.unit or "")
 
 

@@ -14,6 +14,7 @@ from index.fts import bigram_terms, fts_tokens, match_expression, query_terms
 from index.search import choose_terms, fuse
 from index.types import AgencyRecord
 from index.vectors import VectorIndex, needs_rebuild, rebuilt
+from ingest.resolve import NOT_PRINTED
 from ingest.types import Ambiguity, Fact, ParsedReport, ReportMeta, Section, SourceInfo
 
 
@@ -98,6 +99,12 @@ def test_each_table_row_becomes_one_passage_in_template_order():
         ("政府信息公开行政复议、行政诉讼情况", "盘锦市营商环境建设局 2020年 行政复议 结果维持 1 总计 2"),
     ]
     assert [p.ordinal for p in passages(report)] == [0, 1, 2, 3, 4]
+
+
+def test_an_amount_printed_without_a_unit_is_said_so_in_its_passage():
+    report = _report(facts=(Fact("proactive.procurement.amount", 256146, unit=NOT_PRINTED),))
+    assert [p.text for p in passages(report)] == [
+        "盘锦市营商环境建设局 2020年 主动公开 政府集中采购 采购总金额 256146（单位未注明）"]
 
 
 def test_context_line_omits_an_unknown_year():
