@@ -8,6 +8,7 @@ reports' own sentences. What cannot be answered is said, with what the index doe
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from . import answering
 from .catalog import Catalog, catalog_for
@@ -16,8 +17,8 @@ from .compose.names import agency_name
 from .scope import Refusal, Scope, query_of, resolve
 from .types import Answer
 from .understand import Understanding, understand
-from .understand.intent import CHECK, COMPARE, LIST, NARRATIVE, RANK, asks_whether
-from .understand.metric import parse_metric
+from .understand.intent import CHECK, COMPARE, FACT, LIST, NARRATIVE, RANK, asks_whether
+from .understand.metric import MetricAsk, parse_metric
 
 MAX_QUESTION = 300
 
@@ -30,16 +31,19 @@ def answer(question: str, index, *, today: dt.date | None = None) -> Answer:
 def answer_with_choice(question: str, option: str, index, *, today: dt.date | None = None) -> Answer:
     """Answer a clarify answer's original question with the option the user picked: an agency, or a
     row of the requests table (when the question's wording was new)."""
-    if parse_metric(option).row and not catalog_for(index).matcher.match(option).names:
-        return _answer(f"{question} {option}", index, today, None)
+    metric = parse_metric(option)
+    if metric.row and metric.decided and not catalog_for(index).matcher.match(option).names:
+        return _answer(question, index, today, None, metric)
     return _answer(question, index, today, option)
 
 
-def _answer(question: str, index, today: dt.date | None, chosen: str | None) -> Answer:
+def _answer(question: str, index, today: dt.date | None, chosen: str | None, metric: MetricAsk | None = None) -> Answer:
     # A question is a sentence or two; a pasted page is cut so understanding it stays fast.
     text = " ".join((question or "").split())[:MAX_QUESTION]
     catalog = catalog_for(index)
     u = understand(text, catalog.matcher, today)
+    if metric is not None:  # the row the user picked after a clarify
+        u = replace(u, metric=metric, intent=FACT if u.intent == NARRATIVE else u.intent)
     if not text:
         return _refusal(u, Refusal("not_found", refuse.coverage(catalog, "zh")), ())
     scope = resolve(u, catalog, chosen)

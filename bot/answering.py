@@ -13,7 +13,7 @@ from .compose import compare as cmp
 from .compose import facts as fx
 from .compose import narrative as nv
 from .compose.names import agency_name, table_of
-from .metrics import FAMILIES
+from .metrics import FAMILIES, key_label
 from .scope import Scope, query_of
 from .types import Answer, FactRef
 from .understand import Understanding
@@ -21,7 +21,7 @@ from .understand.agency import agency_forms
 from .understand.en_terms import chinese_terms
 from .understand.intent import asks_whether, asks_which_year
 from .understand.language import has_chinese
-from .understand.metric_similarity import closest_rows, option_label
+from .understand.metric_similarity import closest_rows
 
 
 def _name(catalog: Catalog, name: str, lang: str) -> str:
@@ -63,7 +63,9 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     if not _has_row(facts, reading):
         # An old-template report (or an unreadable table): its narrative may still say it.
         return narrative(u, scope, index, catalog, must=_must_words(u))
-    if u.metric.defaulted and _new_wording(u, scope, catalog):
+    if u.metric.uncounted:
+        return _not_counted(u, scope, index, catalog)
+    if not u.metric.decided:
         return _which_metric(u, scope, index)
     if len(_same_table_rows(u)) > 1:
         return _several_rows(u, scope, index, catalog)
@@ -125,24 +127,27 @@ def _several_rows(u: Understanding, scope: Scope, index, catalog: Catalog) -> An
                   tuple(fx.source_for(report, r, u.lang) for r in readings), lang=u.lang, query=_query(u, scope))
 
 
-def _new_wording(u: Understanding, scope: Scope, catalog: Catalog) -> bool:
-    """The question says more about its requests than the dictionary understood ("被驳回", "turned down")."""
-    left = u.metric.unexplained
-    for word in sorted(_agency_words(scope, catalog), key=len, reverse=True):
-        left = left.replace(word, "")
-    left = re.sub(r"\s+", " ", left).strip()
-    return len(left.replace(" ", "")) >= 2
-
-
 def _which_metric(u: Understanding, scope: Scope, index) -> Answer:
-    """Offer the rows closest to the question's unknown wording (by embedding similarity), the year's new
-    requests among them, rather than guess a number."""
-    rows = closest_rows(index.embed_query(u.text), index.embedder, 3)
-    rows = [r for r in rows if r != "applications.new_received"][:3] + ["applications.new_received"]
-    options = tuple(option_label(r, u.lang) for r in rows)
-    head = ("您问的是表三中的哪一项？请选择：" if u.lang == "zh" else "Which figure of the requests table do you mean? Pick one:")
+    """Several keys fit the question's words (or it says more than the dictionary placed): offer the best
+    ones, the best first; for new wording, the rows closest in meaning too (embedding similarity)."""
+    keys = list(u.metric.candidates)
+    if u.metric.defaulted or len(keys) < 2:
+        near = closest_rows(index.embed_query(u.text), index.embedder, 3)
+        keys += [(r, u.metric.column) for r in near if r not in {k for k, _ in keys}]
+    options = tuple(dict.fromkeys(key_label(r, c, u.lang) for r, c in keys[:4]))
+    head = "您问的是哪一项？请选择：" if u.lang == "zh" else "Which figure do you mean? Pick one:"
     text = head + "\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1))
     return Answer(u.text, "clarify", text, options=options, lang=u.lang, query=_query(u, scope))
+
+
+def _not_counted(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    """"Average days to answer", "requests from foreigners": the tables do not count it; the text may say it."""
+    must = tuple(w for w in u.metric.uncounted if has_chinese(w))
+    found = narrative(u, scope, index, catalog, must=must) if must else None
+    if found is not None and found.kind == "narrative":
+        return found
+    return Answer(u.text, "not_found", refuse.not_counted(u.metric.uncounted, u.lang), lang=u.lang,
+                  query=_query(u, scope))
 
 
 def _join(parts: list[str], lang: str) -> str:

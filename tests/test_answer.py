@@ -217,13 +217,12 @@ def test_a_shared_name_is_decided_by_the_year_before_asking(ask):
 
 
 def test_new_wording_for_a_row_is_clarified_rather_than_guessed(ask, answer_index):
-    question = "平潭2025年有多少申请被驳回了？"
+    question = "平潭2025年有多少申请被打回了？"  # 打回: a word the dictionary does not hold
     a = ask(question)
     assert (a.kind, a.value) == ("clarify", None)
-    assert "一、本年新收政府信息公开申请数量" in a.options
-    refused = next(o for o in a.options if o.startswith("不予公开")) if any(
-        o.startswith("不予公开") for o in a.options) else a.options[0]
-    assert answer_with_choice(question, refused, answer_index).kind == "fact"
+    assert a.options[0] == "本年新收政府信息公开申请数量"  # the best reading is always offered
+    for option in a.options:  # whichever is picked, it is answered as that row
+        assert answer_with_choice(question, option, answer_index).kind == "fact"
 
 
 def test_contract_line_shape(ask):

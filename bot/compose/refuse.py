@@ -76,3 +76,13 @@ def no_metric(catalog: Catalog, lang: str) -> str:
     if lang == "zh":
         return "没有在年报中找到能回答这个问题的内容。" + coverage(catalog, lang)
     return "I found nothing in the reports that answers this question. " + coverage(catalog, lang)
+
+
+def not_counted(words: tuple[str, ...], lang: str) -> str:
+    """What the tables count, for a question about something they do not ("average days", "foreigners")."""
+    asked = "、".join(words[:2]) if lang == "zh" else ", ".join(words[:2])
+    if lang == "zh":
+        return (f"年报的表格不统计“{asked}”，正文中也没有找到。表格统计的是：收到和办理的申请件数（按申请人类型和办理结果）、"
+                "行政复议和行政诉讼件数，以及主动公开的文件和事项数。")
+    return (f"The reports' tables do not count “{asked}”, and the text does not say it. They count requests received "
+            "and handled (by applicant type and outcome), reconsiderations and lawsuits, and proactively published items.")

@@ -28,7 +28,7 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
     years = parse_years(question, today)
     if asks_which_year(question) and not years.given:
         years = replace(years, all_years=True)
-    metric = parse_metric(question, agency.en_spans)
+    metric = parse_metric(question, agency.en_spans, agency.spans)
     n_years = len(years.years) + (2 if years.span or years.since or years.all_years else 0)
     intent = classify(question, has_metric=metric.row is not None, n_years=n_years,
                       n_agencies=len(agency.names) if agency.region_matched or agency.dept_matched else 0)

@@ -1,8 +1,10 @@
-"""Which table cell a question asks for, by the words of the metric dictionary (bot/metrics.py).
+"""Which table cell a question asks for: every key of the standard tables scored against the question's
+words (bot/understand/metric_keys.py, with the metric dictionary of bot/metric_words.py).
 
-The most specific row named wins ("补正后仍不明确" over "无法提供"); generic verbs ("收到", "received",
-"handled") decide only when nothing more specific is named. A question that names requests ("申请",
-"requests") but no row asks for the new requests of the year (本年新收), as facts-keys.md says.
+The answer states a number only when one key clearly wins (`decided`); otherwise the question names
+several keys, or a word of another key the best one lacks, and the caller asks which was meant, offering
+the candidates (the best always among them). A question that names a dimension the tables do not count
+(averages, nationality, channels) carries those words in `uncounted`.
 """
 
 from __future__ import annotations
@@ -10,56 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.template import squash
+from ..metrics import ROW, UNCOUNTED
+from . import metric_keys as mk
+from .metric_hits import EN_OFFSET, Hit, find_hits, texts
 
-from ..metrics import COLUMN, OUTCOME, ROW, Term, terms
-
-# Generic words: they name a row only when no specific row is named.
-WEAK = {"收到", "收了", "受理", "提出", "received", "receive", "get", "got", "filed", "submitted", "approved",
-        "handled", "processed", "responded", "dealt with", "answered", "resolved", "处理了", "答复", "办理了",
-        "办结", "办理结果", "申请数量", "申请总数", "申请量", "依申请公开", "confirm", "confirmation", "directly",
-        "enforcement", "research", "partially", "report", "complaint", "complaints", "value", "spent"}
 _REQUEST_WORDS = re.compile(r"申请|request|application|applicant", re.I)
-
-
-@dataclass(frozen=True)
-class MetricAsk:
-    row: str | None = None  # row key or family: "applications.new_received", "review", "litigation"
-    column: str | None = None  # applicant column, table-2 column or table-4 outcome; None: the row's default
-    words: tuple[str, ...] = ()  # the question's words that decided it (a passage must mention them)
-    rows: tuple[str, ...] = ()  # every specific row named (more than one: "予以公开及部分公开")
-    requests: bool = False  # the question speaks of disclosure requests
-    column_words: tuple[str, ...] = ()  # the words that named the column
-    defaulted: bool = False  # no row was named: "requests" was read as the year's new requests
-    unexplained: str = ""  # words the dictionary could not place (new wording: "被驳回", "turned down")
-
-    @property
-    def table(self) -> str | None:
-        if self.row is None:
-            return None
-        if self.row.startswith(("review", "litigation")):
-            return "appeals"
-        return self.row.split(".")[0]
-
-
-def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) -> MetricAsk:
-    zh = _mask(squash(question), ())
-    en = _mask(question.lower(), masked_spans)
-    hits = _outside_phrases(_longest_first([*_find(zh, "zh"), *_find(en, "en")]), question)
-    requests = bool(_REQUEST_WORDS.search(question))
-    rows = [h for h in hits if h[2].kind == ROW]
-    strong = [h for h in rows if h[2].text not in WEAK]
-    chosen = _most_specific(strong) or (_most_specific(rows) if requests else [])
-    row = chosen[0] if chosen else None
-    defaulted = row is None and requests
-    if defaulted:
-        row = "applications.new_received"
-    left_zh, left_en = _blank(zh, en, hits)
-    column = _column(row, hits, "其他" in left_zh or bool(re.search(r"\bother\b", left_en)))
-    words = tuple(h[2].text for h in hits if h[2].kind == ROW and (h[2].target == row or h[2].text not in WEAK))
-    column_words = tuple(h[2].text for h in hits if h[2].kind != ROW and h[2].target == column)
-    left = _unexplained(zh, en, hits) if defaulted else ""
-    return MetricAsk(row, column, words, tuple(chosen), requests, column_words, defaulted, left)
 
 
 _FILLER_ZH = re.compile(
@@ -74,118 +31,95 @@ _FILLER_EN = {"how", "many", "much", "what", "which", "was", "were", "is", "are"
               "came", "come", "comes", "made", "make", "file", "sent", "send", "during", "with", "about", "any"}
 
 
-def _blank(zh: str, en: str, hits) -> tuple[str, str]:
-    """The question with the dictionary's words blanked out."""
-    for start, end, _ in hits:
-        if start < 100000:
-            zh = zh[:start] + " " * (end - start) + zh[end:]
-        else:
-            start, end = start - 100000, end - 100000
-            en = en[:start] + " " * (end - start) + en[end:]
-    return zh, en
-
-
-def _unexplained(zh: str, en: str, hits) -> str:
-    """What remains of the question once the table words, question words and names are taken out."""
-    zh, en = _blank(zh, en, hits)
-    chinese = _FILLER_ZH.sub("", zh)
-    english = [w for w in re.findall(r"[a-z]+", en) if w not in _FILLER_EN and len(w) > 2]
-    return chinese + (" " + " ".join(english) if english else "")
-
-
-def _outside_phrases(hits, question: str):
-    """Drop English table words inside a longer narrative phrase ("licenses" in "electronic licenses")."""
-    from .en_terms import phrase_spans
-
-    spans = phrase_spans(question)
-    return [h for h in hits if h[0] < 100000 or not any(
-        s <= h[0] - 100000 and h[1] - 100000 <= e and (e - s) > (h[1] - h[0]) for s, e in spans)]
-
-
-def _mask(text: str, spans) -> str:
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, min(end, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
+_CONJUNCTION = re.compile(r"和|及|与|以及|、|还有|分别|各|\band\b|\bplus\b|,|，", re.I)
 
 
 @dataclass(frozen=True)
-class _Compiled:
-    zh: tuple[Term, ...]
-    en: tuple[tuple[Term, re.Pattern[str]], ...]
+class MetricAsk:
+    row: str | None = None  # row key or family: "applications.new_received", "review", "litigation"
+    column: str | None = None  # applicant column, table-2 column or table-4 outcome; None: the row's default
+    words: tuple[str, ...] = ()  # the question's words that decided it (a passage must mention them)
+    rows: tuple[str, ...] = ()  # several rows asked together ("予以公开和部分公开各多少件")
+    requests: bool = False  # the question speaks of disclosure requests
+    column_words: tuple[str, ...] = ()  # the words that named the column
+    defaulted: bool = False  # no row was named: "requests" was read as the year's new requests
+    unexplained: str = ""  # words the dictionary could not place (new wording: "被驳回", "turned down")
+    decided: bool = True  # one key clearly wins; else `candidates` are offered
+    candidates: tuple[tuple[str, str | None], ...] = ()  # (row, column) best first, the best included
+    uncounted: tuple[str, ...] = ()  # words naming something the tables do not count ("average", "外国人")
+
+    @property
+    def table(self) -> str | None:
+        if self.row is None:
+            return None
+        if self.row.startswith(("review", "litigation")):
+            return "appeals"
+        return self.row.split(".")[0]
 
 
-_COMPILED: _Compiled | None = None
+def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
+                 names: tuple[tuple[int, int], ...] = ()) -> MetricAsk:
+    """`masked_spans`: English agency mentions (lowercased offsets); `names`: Chinese agency mentions (squashed
+    offsets), left out of what the dictionary must explain."""
+    hits = find_hits(question, masked_spans)
+    scores = mk.score_keys(hits)
+    requests = bool(_REQUEST_WORDS.search(question))
+    uncounted = tuple(dict.fromkeys(h.term.text for h in hits if h.term.kind == UNCOUNTED))
+    if not scores:
+        return MetricAsk(requests=requests, uncounted=uncounted)
+    best = scores[0]
+    together = _together(scores, hits, question)
+    decided = bool(together) or mk.decided(scores)
+    words = tuple(h.term.text for h in best.own if h.term.kind == ROW)
+    column_words = tuple(h.term.text for h in best.own if h.term.kind != ROW)
+    left = _unexplained(*texts(question, masked_spans), hits, names)
+    weak_only = best.defaulted or all(h.term.weak for h in best.own if h.term.kind == ROW)
+    if weak_only and _new_words(left):
+        decided = False  # "有多少申请被驳回了？": more is said than the dictionary placed
+    return MetricAsk(best.row, best.column, words, together, requests, column_words, best.defaulted, left,
+                     decided, _candidates(scores), uncounted)
 
 
-def _compiled() -> _Compiled:
-    global _COMPILED
-    if _COMPILED is None:
-        zh = tuple(t for t in terms() if not t.text.isascii())
-        en = tuple((t, re.compile(rf"(?<![a-z]){_inflected(t.text)}(?![a-z])")) for t in terms() if t.text.isascii())
-        _COMPILED = _Compiled(zh, en)
-    return _COMPILED
+def _candidates(scores: list[mk.KeyScore], n: int = 4) -> tuple[tuple[str, str | None], ...]:
+    out: list[tuple[str, str | None]] = []
+    for k in scores:
+        if (k.row, k.column) not in out and (k.score > 0 or not out):
+            out.append((k.row, k.column))
+    return tuple(out[:n])
 
 
-def _inflected(phrase: str) -> str:
-    """"refused" also as refuse/refuses/refusing: the last word may carry any common English ending."""
-    words = phrase.split(" ")
-    last = words[-1]
-    stem = re.sub(r"(ed|es|s|e|d|ing)$", "", last) if len(last) > 5 else last
-    ending = r"(?:s|es|e|d|ed|ing|al)?" if stem != last or len(last) > 5 else ""
-    return r"\s+".join([*map(re.escape, words[:-1]), re.escape(stem) + ending])
+def _together(scores: list[mk.KeyScore], hits: list[Hit], question: str) -> tuple[str, ...]:
+    """Two rows of one table asked together: the best key's only unexplained words are another key's, and
+    a conjunction joins them ("予以公开和部分公开", "granted and partially granted")."""
+    best = scores[0]
+    if not best.conflicts or not _CONJUNCTION.search(question):
+        return ()
+    for other in scores[1:]:
+        if other.row == best.row or mk.rows()[other.row].table != mk.rows()[best.row].table:
+            continue
+        explains = all(c.inside(other.spans) for c in best.conflicts)
+        if explains and all(c.inside(best.spans) for c in other.conflicts) and other.column == best.column:
+            first, second = sorted((best, other), key=lambda k: k.spans[0][0] % EN_OFFSET)
+            return (first.row, second.row)
+    return ()
 
 
-def _find(text: str, lang: str) -> list[tuple[int, int, Term]]:
-    found = []
-    if lang == "zh":
-        for t in _compiled().zh:
-            start = text.find(t.text)
-            while start >= 0:
-                found.append((start, start + len(t.text), t))
-                start = text.find(t.text, start + 1)
-    else:
-        for t, pattern in _compiled().en:
-            found += [(m.start(), m.end(), t) for m in pattern.finditer(text)]
-    return [(s + (0 if lang == "zh" else 100000), e + (0 if lang == "zh" else 100000), t) for s, e, t in found]
+def _new_words(left: str) -> bool:
+    chinese = "".join(re.findall(r"[\u4e00-\u9fff]", left))
+    english = re.findall(r"[a-z]{3,}", left)
+    return len(chinese) >= 2 or bool(english)
 
 
-def _longest_first(hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
-    kept: list[tuple[int, int, Term]] = []
-    for h in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
-        if all(k[1] <= h[0] or h[1] <= k[0] or (k[0], k[1]) == (h[0], h[1]) for k in kept):
-            kept.append(h)
-    return sorted(kept, key=lambda h: h[0])
-
-
-def _most_specific(hits) -> list[str]:
-    """Row keys named, dropping a family when one of its members is named too; the row named with the
-    longest words first."""
-    longest: dict[str, int] = {}
+def _unexplained(zh: str, en: str, hits: list[Hit], names: tuple[tuple[int, int], ...]) -> str:
+    """What remains of the question once the dictionary's words, question words and names are taken out."""
+    for s, e in names:
+        zh = zh[:s] + " " * (e - s) + zh[e:]
     for h in hits:
-        longest[h[2].target] = max(longest.get(h[2].target, 0), h[1] - h[0])
-    keys = [k for k in longest if not any(o != k and o.startswith(k + ".") for o in longest)]
-    return sorted(keys, key=lambda k: -longest[k])
-
-
-_APPLICANT = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "org", "total")
-_PROACTIVE = ("new_made", "new_published", "total_published", "issued", "repealed", "in_force", "prev_items",
-              "change", "decisions", "amount", "projects")
-
-
-def _column(row: str | None, hits, other_named: bool = False) -> str | None:
-    if row is None:
-        return None
-    if row.startswith(("review", "litigation")):
-        allowed, kinds = ("upheld", "corrected", "other", "pending", "total"), (OUTCOME,)
-    elif row.startswith("proactive"):
-        allowed, kinds = _PROACTIVE, (COLUMN,)
-    else:
-        allowed, kinds = _APPLICANT, (COLUMN,)
-    named = [h[2].target for h in hits if h[2].kind in kinds and h[2].target in allowed]
-    specific = [c for c in named if c != "total"]
-    if not named and other_named and not row.startswith("proactive"):
-        # 其他 left over once the longer labels (其他处理, 其他结果) are read: the "other" column.
-        return "other" if kinds == (OUTCOME,) else "other_org"
-    return (specific or named or [None])[0]
+        if h.english:
+            s, e = h.start - EN_OFFSET, h.end - EN_OFFSET
+            en = en[:s] + " " * (e - s) + en[e:]
+        else:
+            zh = zh[:h.start] + " " * h.length + zh[h.end:]
+    chinese = _FILLER_ZH.sub("", zh)
+    english = [w for w in re.findall(r"[a-z]+", en) if w not in _FILLER_EN and len(w) > 2]
+    return chinese + (" " + " ".join(english) if english else "")

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ingest import template as tpl
-
 from ..metrics import FAMILIES, FAMILIES_EN, ROW, terms
 
 
@@ -67,14 +65,3 @@ def closest_rows(question_vector: np.ndarray, embedder, n: int) -> list[str]:
     table = row_vectors(embedder)
     scores = table.vectors @ np.asarray(question_vector, dtype=np.float32)
     return [table.rows[i] for i in np.argsort(-scores)[:n]]
-
-
-def option_label(row: str, lang: str) -> str:
-    """A row as a clarify option: its label, which the metric dictionary reads back when it is picked."""
-    if row in FAMILIES:
-        return FAMILIES[row] if lang == "zh" else FAMILIES_EN[row]
-    for template in (tpl.TEMPLATE_2021, tpl.TEMPLATE_2019):
-        for _, r in template.table("applications").rows:
-            if f"applications.{r.key}" == row:
-                return r.zh if lang == "zh" else r.en
-    return row
