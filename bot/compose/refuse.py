@@ -86,3 +86,9 @@ def not_counted(words: tuple[str, ...], lang: str) -> str:
                 "行政复议和行政诉讼件数，以及主动公开的文件和事项数。")
     return (f"The reports' tables do not count “{asked}”, and the text does not say it. They count requests received "
             "and handled (by applicant type and outcome), reconsiderations and lawsuits, and proactively published items.")
+
+
+def empty_question(lang: str) -> str:
+    if lang == "zh":
+        return "请输入问题，例如：平潭2023年新收政府信息公开申请多少件？（/agencies 查看已收录的单位）"
+    return "Please ask a question, e.g. How many disclosure requests did Pingtan receive in 2023?"

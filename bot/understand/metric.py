@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..metrics import ROW, UNCOUNTED
+from ..metrics import COLUMN, OUTCOME, ROW, UNCOUNTED
 from . import metric_keys as mk
 from .metric_hits import EN_OFFSET, Hit, find_hits, texts
 
@@ -65,16 +65,18 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
     scores = mk.score_keys(hits)
     requests = bool(_REQUEST_WORDS.search(question))
     uncounted = tuple(dict.fromkeys(h.term.text for h in hits if h.term.kind == UNCOUNTED))
-    if not scores:
-        return MetricAsk(requests=requests, uncounted=uncounted)
+    left = _unexplained(*texts(question, masked_spans), hits, names)
+    if not scores:  # "企业的呢？": a column alone, for a follow-up to put on the previous row
+        column = next((h.term.target for h in hits if h.term.kind in (COLUMN, OUTCOME) and not h.term.weak
+                       and h.term.target != "total"), None)
+        return MetricAsk(column=column, requests=requests, unexplained=left, uncounted=uncounted)
     best = scores[0]
     together = _together(scores, hits, question)
     decided = bool(together) or mk.decided(scores)
     words = tuple(h.term.text for h in best.own if h.term.kind == ROW)
     column_words = tuple(h.term.text for h in best.own if h.term.kind != ROW)
-    left = _unexplained(*texts(question, masked_spans), hits, names)
     weak_only = best.defaulted or all(h.term.weak for h in best.own if h.term.kind == ROW)
-    if weak_only and _new_words(left):
+    if weak_only and new_words(left):
         decided = False  # "有多少申请被驳回了？": more is said than the dictionary placed
     return MetricAsk(best.row, best.column, words, together, requests, column_words, best.defaulted, left,
                      decided, _candidates(scores), uncounted)
@@ -104,7 +106,8 @@ def _together(scores: list[mk.KeyScore], hits: list[Hit], question: str) -> tupl
     return ()
 
 
-def _new_words(left: str) -> bool:
+def new_words(left: str) -> bool:
+    """Whether what the dictionary left unexplained holds words (two Chinese characters, an English word)."""
     chinese = "".join(re.findall(r"[\u4e00-\u9fff]", left))
     english = re.findall(r"[a-z]{3,}", left)
     return len(chinese) >= 2 or bool(english)

@@ -1,0 +1,74 @@
+"""Follow-up questions of a conversation: "那2021年呢？", "and in 2023?", "那平潭呢？", "what about lawsuits?".
+
+A follow-up says one or two things (a year, an agency, a metric) and leaves the rest to the previous
+understood question; the merged understanding takes each slot the follow-up does not fill from the
+previous one. A question that fills every slot itself, or that fills none, is not a follow-up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import Understanding
+from .intent import CHECK, LIST, RANK
+from .metric import new_words
+
+# Words that mark a follow-up whatever its length.
+_CUE = re.compile(r"^\s*(?:那|那么|那个|还有|再看|再问)|呢\s*[？?]?\s*$|^\s*(?:and|what about|how about|same for|"
+                  r"and what about|and how about|what of|now)\b", re.I)
+_SHORT_ZH, _SHORT_EN = 16, 9
+
+
+def understood(u: Understanding) -> bool:
+    """Whether a question left something a follow-up can build on: an agency, a year or a metric."""
+    return bool(_names_agency(u) or u.years.given or u.metric.row)
+
+
+def follow_up(u: Understanding, previous: Understanding) -> Understanding | None:
+    """The question merged with the previous one, when it is a follow-up of it; else None."""
+    slots = {"agency": _names_agency(u), "years": u.years.given, "metric": bool(u.metric.row)}
+    column_only = not u.metric.row and u.metric.column is not None and previous.metric.row is not None
+    # A question with words of its own ("工作有哪些不足？") asks its own thing: it takes no metric.
+    own_words = new_words(u.metric.unexplained)
+    take = {"agency": not slots["agency"] and _names_agency(previous),
+            "years": not slots["years"] and previous.years.given,
+            "metric": not slots["metric"] and not own_words and bool(previous.metric.row)}
+    # "那2022年呢？" says nothing of its own but a slot: it asks the previous question again.
+    again = not slots["metric"] and not own_words and not column_only
+    if not (any(slots.values()) or column_only) or not (any(take.values()) or column_only or again):
+        return None
+    if not (_CUE.search(u.text) or _short(u)):
+        return None
+    if u.intent in (RANK, LIST, CHECK) and not slots["agency"] and not _CUE.search(u.text):
+        return None  # "哪个部门最多？" asks across agencies, not of the previous one
+    metric = replace(previous.metric, column=u.metric.column) if column_only else (
+        previous.metric if take["metric"] else u.metric)
+    merged = replace(u, agency=previous.agency if take["agency"] else u.agency,
+                     years=previous.years if take["years"] else u.years, metric=metric,
+                     intent=previous.intent if again or column_only else u.intent)
+    if again:  # the previous question's words carry its cues ("一共", "有没有", narrative needles)
+        merged = replace(merged, text=previous.text)
+    return merged
+
+
+def inherited(merged: Understanding, u: Understanding) -> tuple[str, ...]:
+    """Which slots the merged understanding took from the previous question."""
+    out = []
+    if not _names_agency(u) and _names_agency(merged):
+        out.append("agency")
+    if not u.years.given and merged.years.given:
+        out.append("years")
+    if not u.metric.row and merged.metric.row:
+        out.append("metric")  # (a column alone keeps the previous row)
+    return tuple(out)
+
+
+def _names_agency(u: Understanding) -> bool:
+    return bool(u.agency.names or u.agency.unknown)
+
+
+def _short(u: Understanding) -> bool:
+    if u.lang == "zh":
+        return len(re.findall(r"[\u4e00-\u9fff]", u.text)) <= _SHORT_ZH
+    return len(re.findall(r"[A-Za-z]+", u.text)) <= _SHORT_EN
