@@ -398,13 +398,10 @@ def _known_words() -> re.Pattern:
 
 def _chinese_names(text: str) -> list[str]:
     """Place names (jieba's ns/nt) and department-like words (…局, …委) in the question."""
-    import jieba
-    import jieba.posseg as pseg
+    from .segment import tag
 
-    jieba.setLogLevel(60)
     out = []
-    for token in pseg.cut(text.replace("#", "，")):
-        word, flag = token.word, token.flag
+    for word, flag in tag(text.replace("#", "，")):
         if len(word) < 2 or word in _GENERIC_PLACES:
             continue
         placed = len(word) >= 3 and word.endswith(_PLACE_ENDINGS)  # 营口市: jieba may not tag it as a place
