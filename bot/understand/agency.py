@@ -279,8 +279,9 @@ def _english_mentions(question: str, forms: list[AgencyForms]) -> list[_Mention]
         return []
     out: list[_Mention] = []
     for f in forms:
-        out += _english_region(question, words, f)
-        out += _english_department(question, f)
+        region = _english_region(question, words, f)
+        out += region
+        out += _english_department(question, f, bool(region))
     return out
 
 
@@ -292,13 +293,17 @@ def _english_region(question: str, words, f: AgencyForms) -> list[_Mention]:
         for m in _word(phrase).finditer(question):
             out.append(_Mention(f.name, "region", 2.0, m.start(), m.end(), "en"))
     for word, start, end in words:
-        word = word.split("'")[0]
+        word = word.replace("'", "").replace("-", "")  # Huai'an, Xi-an: syllables marked apart
+        if word.endswith("s") and word[:-1] == f.pinyin:
+            word = word[:-1]  # Pingtan's
         if word == f.pinyin or (len(f.pinyin) >= 5 and _edit_distance(word, f.pinyin) <= 1):
             out.append(_Mention(f.name, "region", 1.0, start, end, "en"))
     return out
 
 
-def _english_department(question: str, f: AgencyForms) -> list[_Mention]:
+def _english_department(question: str, f: AgencyForms, region_named: bool = False) -> list[_Mention]:
+    """The department's parts in English. Its head alone ("General Office", "Department") names it only
+    beside its region ("Shanghai General Office"); otherwise a content part is needed ("education")."""
     if f.region_wide:
         return []
     spans = []
@@ -310,7 +315,7 @@ def _english_department(question: str, f: AgencyForms) -> list[_Mention]:
             spans.append(hit.span())
     head = f.dept_parts[-1][1] and spans and any(_word(o).search(question) for o in f.dept_parts[-1][1])
     content = matched - (1 if head else 0)
-    if content < 1 or not (head or content >= 2):
+    if not (content >= 1 and (head or content >= 2)) and not (head and region_named):
         return []
     weight = 2.0 if matched == len(f.dept_parts) else 1.5
     return [_Mention(f.name, "dept", weight, min(s for s, _ in spans), max(e for _, e in spans), "en")]
