@@ -10,14 +10,16 @@ from ingest.types import format_number
 from .catalog import Catalog
 from .compose import cells, refuse
 from .compose import compare as cmp
+from .compose import derived as dv
 from .compose import facts as fx
 from .compose import narrative as nv
 from .compose.names import agency_name, table_of
-from .metrics import FAMILIES, key_label
+from .metrics import FAMILIES, chinese_label_words, key_label
 from .scope import Scope, query_of
 from .types import Answer, FactRef
 from .understand import Understanding
 from .understand.agency import agency_forms
+from .understand.derived import RATE, SUM, ShareAsk
 from .understand.en_terms import chinese_terms
 from .understand.intent import asks_whether, asks_which_year
 from .understand.language import has_chinese
@@ -97,9 +99,6 @@ def _whether(u: Understanding, reading: cells.Reading) -> str:
 _CLAIMED = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(\d+(?:\.\d+)?)(?![\d.])")
 
 
-_SUM = re.compile(r"合计|加起来|一共|共计|总共|之和|in total|combined|altogether|together", re.I)
-
-
 def _same_table_rows(u: Understanding) -> list[str]:
     rows = list(u.metric.rows)
     table = table_of(rows[0]) if rows else ""
@@ -117,7 +116,7 @@ def _several_rows(u: Understanding, scope: Scope, index, catalog: Catalog) -> An
     parts += [fx.check_warning(r, u.lang) for r in readings]
     totals = [r.value for r in readings]
     value = None
-    if _SUM.search(u.text) and all(v is not None for v in totals):
+    if SUM.search(u.text) and all(v is not None for v in totals):
         value = float(sum(totals))
         parts.append(f"以上合计{format_number(value)}件。" if u.lang == "zh" else f"Together: {format_number(value)}.")
     parts.append(fx.source_line(report, readings[0], u.lang))
@@ -218,6 +217,43 @@ def _defaulted(scope: Scope, lang: str) -> str:
             else f"(No year was given; this is the latest indexed report, for {year}.)")
 
 
+# --- computed figures ---------------------------------------------------------------------------
+
+def share(u: Understanding, ask: ShareAsk, scope: Scope, index, catalog: Catalog) -> Answer:
+    """"予以公开的占新收的百分之多少": computed from the two printed cells, the formula shown, and the report's
+    own percentage quoted when its text prints one."""
+    agency = scope.agencies[0]
+    year = scope.years[0] if scope.years else catalog.latest_year(agency)
+    report = catalog.report_of.get((agency, year))
+    if report is None:
+        return Answer(u.text, "not_found", refuse.missing_year(catalog, [agency], (year,), u.lang), lang=u.lang)
+    failed = _failed(index, report.id)
+    part, whole = (cells.read(m.row, m.column, _facts(index, agency, year, m.row), failed) for m in (ask.part, ask.whole))
+    if part.value is None or not whole.value:
+        return Answer(u.text, "not_found", dv.no_share_text(u.lang), lang=u.lang, query=_query(u, scope))
+    name = _name(catalog, agency, u.lang)
+    text = dv.share_text(name, year, (part.row, ask.part.column, part.value), (whole.row, ask.whole.column, whole.value),
+                         u.lang)
+    sources = [fx.source_for(report, part, u.lang), fx.source_for(report, whole, u.lang)]
+    printed = _printed_share(u, Scope((agency,), (year,), False, True), index, catalog, ask)
+    if printed is not None:
+        text += "\n" + dv.printed_share_note(printed.quote, u.lang)
+        sources.append(printed)
+    text += "\n" + fx.source_line(report, part, u.lang)
+    return Answer(u.text, "fact", text, dv.percent(part.value, whole.value), fx.fact_refs(part) + fx.fact_refs(whole),
+                  tuple(sources), lang=u.lang, query=_query(u, scope))
+
+
+def _printed_share(u: Understanding, scope: Scope, index, catalog: Catalog, ask: ShareAsk):
+    """A sentence of the report's text that prints the part's share ("予以公开…占51.85%")."""
+    words = [w for w in ask.part.words if has_chinese(w)] or [w for w in chinese_label_words(ask.part.row)]
+    for word in words[:2]:
+        found = narrative(u, scope, index, catalog, must=(word, "%"))
+        if found.kind == "narrative" and found.sources and "%" in found.sources[0].quote:
+            return found.sources[0]
+    return None
+
+
 # --- compare, rank, check ---------------------------------------------------------------------
 
 def compare(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
@@ -236,12 +272,30 @@ def compare(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
         return narrative(u, scope, index, catalog, must=_must_words(u))
     names = {a: _name(catalog, a, u.lang) for a in scope.agencies}
     text, value = cmp.trend_text(points, u.lang, names)
+    text, value = _computed(u, points, text, value)
     if asks_which_year(u.text):
         text += cmp.extreme_year_text(points, bool(_LOWEST.search(u.text)), u.lang, fx.unit_of(points[0][2], u.lang))
     text += cmp.missing_years_note(_gaps(u, points, catalog), names, u.lang)
     text += cmp.missing_years_note(without, names, u.lang, reported=True)
     sources, refs = cmp.sources_of(points, catalog.report_of)
     return Answer(u.text, "compare", text, value, refs, sources, lang=u.lang, query=_query(u, scope))
+
+
+def _computed(u: Understanding, points: list, text: str, value: float | None) -> tuple[str, float | None]:
+    """A sum over the years or agencies shown ("合计"), or a growth rate ("增长率"), labelled as computed."""
+    values = [p[2].printed_total for p in points]
+    if len(points) < 2 or any(v is None for v in values):
+        return text, value
+    if SUM.search(u.text):
+        line, total = dv.sum_text(values, fx.unit_of(points[0][2], u.lang), u.lang)
+        return text + line, total
+    if RATE.search(u.text) and len(points) == 2 and points[0][0] == points[1][0]:
+        (_, y0, _), (_, y1, _) = sorted(points, key=lambda p: p[1])
+        older, newer = (values[0], values[1]) if points[0][1] == y0 else (values[1], values[0])
+        rate = dv.rate_text(older, newer, (y0, y1), u.lang)
+        if rate:
+            return text + rate[0], rate[1]
+    return text, value
 
 
 def _gaps(u: Understanding, points: list, catalog: Catalog) -> list[tuple[str, int]]:

@@ -186,3 +186,9 @@ def candidates(phrase: str, n: int = 5) -> list[tuple[str, float]]:
 def _default_column(row: str) -> str:
     return "total" if not row.startswith("proactive") else {
         "proactive.procurement": "projects", "proactive.fees": "amount"}.get(row, "decisions")
+
+
+def chinese_label_words(row: str) -> tuple[str, ...]:
+    """The dictionary's Chinese words for a row, longest first (a passage that mentions the row uses one)."""
+    words = {t.text for t in terms() if t.kind == ROW and t.target == row and not t.text.isascii() and not t.weak}
+    return tuple(sorted(words, key=len, reverse=True))
