@@ -14,6 +14,7 @@ from .compose import derived as dv
 from .compose import facts as fx
 from .compose import narrative as nv
 from .compose.names import agency_name, table_of
+from .compose.plans import ASKS_PLAN, plan_chunks, plan_source, plan_text
 from .metrics import FAMILIES, chinese_label_words, key_label
 from .scope import Scope, query_of
 from .types import Answer, FactRef
@@ -442,6 +443,10 @@ def _unreadable(lang: str) -> str:
 # --- narrative ----------------------------------------------------------------------------------
 
 def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tuple[str, ...] = ()) -> Answer:
+    if not must and ASKS_PLAN.search(u.text) and len(scope.agencies) == 1 and len(scope.years) == 1:
+        planned = plans(u, scope, index, catalog)
+        if planned is not None:
+            return planned
     drop = _agency_words(scope, catalog)
     terms = tuple(alts for _, alts in chinese_terms(u.text)) if u.lang == "en" else ()
     found = nv.needles(u.text, drop, terms)
@@ -456,6 +461,18 @@ def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tup
     text = nv.narrative_text(chosen, u.lang, _name(catalog, first.report.agency, u.lang))
     return Answer(u.text, "narrative", text, None, (), tuple(nv.quote_source(q) for q in chosen),
                   lang=u.lang, query=_query(u, scope))
+
+
+def plans(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer | None:
+    """"2021年工作打算", "plans for 2021": every item of the plan section of the report on the year before."""
+    report = catalog.report_of.get((scope.agencies[0], scope.years[0]))
+    chunks = plan_chunks(index.chunks(report.id)) if report else []
+    if not chunks:
+        return None
+    shifted = scope.years[0] in u.years.shifted
+    text = plan_text(report, chunks, shifted, u.lang, _name(catalog, report.agency, u.lang))
+    return Answer(u.text, "narrative", text, None, (), (plan_source(report, chunks),), lang=u.lang,
+                  query=_query(u, scope))
 
 
 def _agency_words(scope: Scope, catalog: Catalog) -> tuple[str, ...]:

@@ -49,3 +49,15 @@ def test_a_growth_rate_is_computed_with_its_formula(answer_index):
     new = _fact(answer_index, "applications.new_received.total", "平潭综合实验区", 2025)
     assert a.value == round((new - old) / old * 100, 1)
     assert f"({new:g} − {old:g}) ÷ {old:g}" in a.text
+
+
+# --- plans ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["What did Panjin plan to do in 2021?", "盘锦营商局2021年工作打算是什么？",
+                                      "Panjin business environment bureau plans for 2021"])
+def test_plans_for_a_year_are_quoted_whole_from_the_report_before_it(answer_index, question):
+    a = answer(question, answer_index)
+    assert a.kind == "narrative" and a.sources[0].year == 2020
+    assert "2021" in a.text and "2020" in a.text  # where the plans are: the report on the year before
+    quote = a.sources[0].quote
+    assert "一是" in quote and "二是" in quote and "三是" in quote  # every item, not the first

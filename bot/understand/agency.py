@@ -281,7 +281,7 @@ def _english_mentions(question: str, forms: list[AgencyForms]) -> list[_Mention]
     for f in forms:
         region = _english_region(question, words, f)
         out += region
-        out += _english_department(question, f, bool(region))
+        out += _english_department(question, f, max((m.end for m in region), default=None))
     return out
 
 
@@ -301,9 +301,11 @@ def _english_region(question: str, words, f: AgencyForms) -> list[_Mention]:
     return out
 
 
-def _english_department(question: str, f: AgencyForms, region_named: bool = False) -> list[_Mention]:
+def _english_department(question: str, f: AgencyForms, region_end: int | None = None) -> list[_Mention]:
     """The department's parts in English. Its head alone ("General Office", "Department") names it only
-    beside its region ("Shanghai General Office"); otherwise a content part is needed ("education")."""
+    right after its region ("Shanghai General Office", "Shanghai municipal government's general office"),
+    with no other department's words between ("Panjin business bureau" may be its 商务局); otherwise a
+    content part is needed ("education")."""
     if f.region_wide:
         return []
     spans = []
@@ -315,10 +317,18 @@ def _english_department(question: str, f: AgencyForms, region_named: bool = Fals
             spans.append(hit.span())
     head = f.dept_parts[-1][1] and spans and any(_word(o).search(question) for o in f.dept_parts[-1][1])
     content = matched - (1 if head else 0)
-    if not (content >= 1 and (head or content >= 2)) and not (head and region_named):
+    beside = head and region_end is not None and _only_region_words(question[region_end:min(s for s, _ in spans)])
+    if not (content >= 1 and (head or content >= 2)) and not beside:
         return []
     weight = 2.0 if matched == len(f.dept_parts) else 1.5
     return [_Mention(f.name, "dept", weight, min(s for s, _ in spans), max(e for _, e in spans), "en")]
+
+
+def _only_region_words(between: str) -> bool:
+    words = re.findall(r"[a-z]+", between.lower())
+    allowed = {w for names in REGION_SUFFIXES.values() for n in names for w in n.split()}
+    allowed |= {"the", "of", "s", "people", "government", "municipal", "provincial"}
+    return all(w in allowed for w in words)
 
 
 def _edit_distance(a: str, b: str) -> int:
