@@ -1,8 +1,11 @@
 """The one answering function: `answer(question, index)`, called by `xxgk ask`, `xxgk chat`, the Telegram
-bot and the tests.
+bot and the tests (`answer_in_context` for a conversation's follow-ups, bot/conversation.py).
 
+It normalises the question (bot/understand/normalise.py), understands it (bot/understand), decides whose
+reports and which years it covers (bot/scope.py), and hands it to the kind of answer it asks for
+(bot/kinds: a fact, a computed figure, a comparison, a list, a quote), which words it with bot/compose.
 Numbers come from the index's facts (SQL), never from generated text; narrative answers quote the
-reports' own sentences. What cannot be answered is said, with what the index does cover.
+reports' own sentences. What cannot be answered is said, briefly.
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from . import answering
 from .catalog import Catalog, catalog_for
 from .compose import refuse
 from .compose.follow_up import inherited_note
 from .compose.names import agency_name
+from .kinds import compare, fact, listing, narrative
+from .kinds.derived import share
 from .scope import Refusal, Scope, query_of, resolve
 from .types import Answer
 from .understand import Understanding, understand
@@ -85,20 +89,20 @@ def _answer_understood(u: Understanding, index, catalog: Catalog, chosen: str | 
 def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     asked_share = share_ask(u.text) if scope.agencies else None
     if asked_share is not None:
-        return answering.share(u, asked_share, scope, index, catalog)
+        return share(u, asked_share, scope, index, catalog)
     if u.intent == CHECK:
-        return answering.check(u, scope, index, catalog)
+        return compare.check(u, scope, index, catalog)
     if u.intent == RANK and u.metric.row:
-        return answering.rank(u, scope, index, catalog)
+        return compare.rank(u, scope, index, catalog)
     if u.intent == COMPARE and u.metric.row:
-        return answering.compare(u, scope, index, catalog)
+        return compare.compare(u, scope, index, catalog)
     if u.intent == LIST:
-        return answering.listing(u, scope, index, catalog)
+        return listing.listing(u, scope, index, catalog)
     if u.intent == NARRATIVE and _whether_counted(u, scope, catalog):
-        return answering.fact(u, scope, index, catalog)  # its table says it, or it falls back to the text
+        return fact.fact(u, scope, index, catalog)  # its table says it, or it falls back to the text
     if u.intent == NARRATIVE or not u.metric.row:
-        return answering.narrative(u, scope, index, catalog)
-    return answering.fact(u, scope, index, catalog)
+        return narrative.narrative(u, scope, index, catalog)
+    return fact.fact(u, scope, index, catalog)
 
 
 # Rows that count events: "were there any?" is answered by the count (fees are asked of the text: table
