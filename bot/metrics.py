@@ -117,6 +117,8 @@ _PLAIN_ROWS = {
     "litigation": ("行政诉讼（合计）", "lawsuits (all)"),
     "applications.results.total": ("办理结果总计", "total handled"),
     "applications.results.other.other": ("其他处理（其他情形）", "other handling (other cases)"),
+    "applications.results.other.no_correction": ("逾期不补正、不再处理", "applicant did not supplement in time"),
+    "applications.results.other.unpaid_fee": ("逾期未缴纳费用、不再处理", "applicant did not pay the fee"),
 }
 
 

@@ -11,7 +11,7 @@ from ..catalog import Catalog
 from ..compose import cells, refuse
 from ..compose import facts as fx
 from ..compose.names import table_of
-from ..metrics import key_label
+from ..metrics import key_label, row_name
 from ..scope import Scope
 from ..types import Answer
 from ..understand import Understanding
@@ -39,12 +39,16 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
         return _several_rows(u, scope, index, catalog)
     lang = u.lang
     name = rd.name(catalog, agency, lang)
-    parts = [_whether(u, reading), fx.fact_text(name, year, reading, lang), fx.check_warning(reading, lang), _row_total(reading, facts, lang),
-             fx.breakdown_text(reading, lang), _context(reading, facts, lang), _lawsuit_note(reading, lang),
-             _row_neighbours(reading, facts, lang), rd.defaulted_note(scope, lang), fx.source_line(report, reading, lang)]
+    # A chat bubble: the number first, then agency, year and row in plain words with what goes beside
+    # them, then the source as printed.
+    details = [fx.check_note(reading, lang), _row_total(reading, facts, lang), fx.breakdown_text(reading, lang),
+               _context(reading, facts, lang), _lawsuit_note(reading, lang), _row_neighbours(reading, facts, lang),
+               rd.defaulted_note(scope, lang)]
+    lines = [_whether(u, reading) + fx.fact_text(name, year, reading, lang) + rd.join(details, lang, lead=True),
+             fx.source_line(report, reading, lang)]
     # Nothing certain to state (an unreadable cell, a missing column): an honest "cannot tell".
     kind = "fact" if reading.printed_total is not None else "not_found"
-    return Answer(u.text, kind, rd.join(parts, lang), reading.value, fx.fact_refs(reading),
+    return Answer(u.text, kind, "\n".join(lines), reading.value, fx.fact_refs(reading),
                   (fx.source_for(report, reading, lang),), lang=lang, query=rd.query(u, scope))
 
 
@@ -55,10 +59,10 @@ def _whether(u: Understanding, reading: cells.Reading) -> str:
     claimed = [float(n) for n in _CLAIMED.findall(u.text)]
     if claimed:  # "收到申请80件吗？": is it that number, not whether there were any
         right = reading.value in claimed
-        return ("是。" if right else "不是。") if u.lang == "zh" else ("Yes." if right else "No.")
+        return ("是。" if right else "不是。") if u.lang == "zh" else ("Yes. " if right else "No. ")
     if u.lang == "zh":
         return "有。" if reading.value > 0 else "没有。"
-    return "Yes." if reading.value > 0 else "No."
+    return "Yes. " if reading.value > 0 else "No. "
 
 
 # A number the question puts forward ("81件吗", "receive 154 requests"), years aside.
@@ -78,17 +82,19 @@ def _several_rows(u: Understanding, scope: Scope, index, catalog: Catalog) -> An
     failed = rd.failed(index, report.id)
     readings = [cells.read(r, u.metric.column, rd.facts(index, agency, year, r), failed) for r in _same_table_rows(u)]
     name = rd.name(catalog, agency, u.lang)
-    parts = [fx.fact_text(name, year, r, u.lang) for r in readings]
-    parts += [fx.check_warning(r, u.lang) for r in readings]
+    sep = "；" if u.lang == "zh" else "; "
+    lead = sep.join(f"{row_name(r.row, u.lang)} {fx.lead(r, u.lang)}" for r in readings)
     totals = [r.value for r in readings]
     value = None
     if SUM.search(u.text) and all(v is not None for v in totals):
         value = float(sum(totals))
-        parts.append(f"以上合计{format_number(value)}件。" if u.lang == "zh" else f"Together: {format_number(value)}.")
-    parts.append(fx.source_line(report, readings[0], u.lang))
+        lead += (f"；合计{format_number(value)}件（计算值）" if u.lang == "zh" else f"; together {format_number(value)} (computed)")
+    plain = f"{name}{year}年。" if u.lang == "zh" else f"{name}, {year}."
+    parts = [lead, plain + rd.join([fx.check_note(r, u.lang) for r in readings], u.lang, lead=True)]
+    parts += [fx.source_line(report, r, u.lang) for r in readings]
     refs = tuple(ref for r in readings for ref in fx.fact_refs(r))
     kind = "fact" if any(r.printed_total is not None for r in readings) else "not_found"
-    return Answer(u.text, kind, rd.join(parts, u.lang), value, refs,
+    return Answer(u.text, kind, "\n".join(parts), value, refs,
                   tuple(fx.source_for(report, r, u.lang) for r in readings), lang=u.lang, query=rd.query(u, scope))
 
 

@@ -56,8 +56,5 @@ def _agency_words(scope: Scope, catalog: Catalog) -> tuple[str, ...]:
 
 
 def _nothing_found(u: Understanding, scope: Scope, catalog: Catalog) -> Answer:
-    if u.lang == "zh":
-        text = "没有在已收录的年报中找到回答这个问题的内容。" + refuse.coverage(catalog, "zh")
-    else:
-        text = "Nothing in the indexed reports answers this question. " + refuse.coverage(catalog, "en")
-    return Answer(u.text, "not_found", text, lang=u.lang, query=rd.query(u, scope))
+    return Answer(u.text, "not_found", refuse.nothing_found(scope.agencies, scope.years, catalog, u.lang),
+                  lang=u.lang, query=rd.query(u, scope))

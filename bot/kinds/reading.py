@@ -39,8 +39,10 @@ def has_row(facts: dict, reading: cells.Reading) -> bool:
     return bool(reading.parts) or any(k.startswith(reading.row + ".") for k in facts)
 
 
-def join(parts: list[str], lang: str) -> str:
-    return ("" if lang == "zh" else " ").join(p for p in parts if p)
+def join(parts: list[str], lang: str, lead: bool = False) -> str:
+    """Sentences run together (a space between English ones); `lead`: with a space before too."""
+    text = ("" if lang == "zh" else " ").join(p for p in parts if p)
+    return (" " + text if lang == "en" else text) if lead and text else text
 
 
 def defaulted_note(scope: Scope, lang: str) -> str:
