@@ -94,7 +94,11 @@ def _template_columns() -> dict[str, list[str]]:
 
 
 def _norm(text: str) -> str:
-    return tpl.squash(text) if _is_chinese(text) else text.lower().strip()
+    """Chinese squashed; English lowercased without hyphens and articles, as questions are read."""
+    if _is_chinese(text):
+        return tpl.squash(text)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower())
+    return " ".join(w for w in text.split() if w not in ("a", "an", "the"))
 
 
 def _is_chinese(text: str) -> bool:

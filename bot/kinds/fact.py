@@ -100,9 +100,14 @@ def _several_rows(u: Understanding, scope: Scope, index, catalog: Catalog) -> An
 
 def _which_metric(u: Understanding, scope: Scope, index) -> Answer:
     """Several keys fit the question's words (or it says more than the dictionary placed): offer the best
-    ones, the best first; for new wording, the rows closest in meaning too (embedding similarity)."""
+    ones, the best first; for new wording, the rows closest in meaning too (embedding similarity), and for
+    a family, its members closest in meaning."""
     keys = list(u.metric.candidates)
-    if u.metric.defaulted or len(keys) < 2:
+    members = tuple(r for r, _ in keys if u.metric.row and r.startswith(u.metric.row + "."))
+    if members:
+        near = closest_rows(index.embed_query(u.text), index.embedder, 3, among=members)
+        keys = [(u.metric.row, u.metric.column)] + [(r, u.metric.column) for r in near]
+    elif u.metric.defaulted or len(keys) < 2:
         near = closest_rows(index.embed_query(u.text), index.embedder, 3)
         keys += [(r, u.metric.column) for r in near if r not in {k for k, _ in keys}]
     options = tuple(dict.fromkeys(key_label(r, c, u.lang) for r, c in keys[:4]))

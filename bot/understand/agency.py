@@ -14,7 +14,7 @@ agency that merely shares a word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from index.types import AgencyRecord
@@ -154,7 +154,8 @@ class AgencyMatcher:
         scores = _score(found, self.forms)
         spans = tuple(sorted({(m.start, m.end, m.lang) for m in found}))
         unknown = _unknown_mentions(masked, question, found, self.forms)
-        return _decide(scores, found, unknown, spans, self.forms)
+        match = _decide(scores, found, unknown, spans, self.forms)
+        return _government_not_indexed(match, masked, question, self.forms)
 
 
 @dataclass(frozen=True)
@@ -371,9 +372,19 @@ def _unknown_mentions(text: str, question: str, found: list[_Mention], forms: li
     names = dict.fromkeys(_chinese_names(text) if _may_name_others(text, covered) else ())
     out = [w for w in names if not any(w in k for k in known) and not _covered(text, w, covered)]
     out += [w for w in _owners_named(text, found) if not any(w in k for k in known) and w not in out]
+    out += [w for w in _departments_named(text, covered) if w not in out]
     en_covered = [(m.start, m.end) for m in found if m.lang == "en"]
     out += _english_unknowns(question, en_covered, forms)
     return tuple(dict.fromkeys(out))
+
+
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:局|厅|委员会|办公室)")
+
+
+def _departments_named(text: str, covered: list[tuple[int, int]]) -> list[str]:
+    """"资源生态局" outside every matched mention: a department the index does not hold (the tagger may cut it)."""
+    rest = "".join(" " if any(s <= i < e for s, e in covered) else ch for i, ch in enumerate(text))
+    return [m.group() for m in _DEPARTMENT.finditer(rest) if not m.group().startswith(("本", "该", "各", "哪"))]
 
 
 def _owners_named(text: str, found: list[_Mention]) -> list[str]:
@@ -471,6 +482,24 @@ def _is_pinyin_name(word: str) -> bool:
 def _syllables(word: str) -> list[str]:
     return re.findall(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei"
                       r"|ao|ou|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ue|a|o|e|i|u|v)", word)
+
+
+_GOVERNMENT_ZH = re.compile(r"人民政府|[市县区省]政府|政府(?!信息|网站|门户|公报)")
+_GOVERNMENT_EN = re.compile(r"\b(?:people's|municipal|city|county|provincial|local)?\s*government\b(?!\s+information)", re.I)
+
+
+def _government_not_indexed(match: AgencyMatch, text: str, question: str, forms: list[AgencyForms]) -> AgencyMatch:
+    """"盘锦市人民政府", "the Panjin municipal government": a region's government named where only one of its
+    departments is indexed is another agency, not that department."""
+    if not match.region_matched or match.dept_matched or not match.names:
+        return match
+    by_name = {f.name: f for f in forms}
+    if any(by_name[n].region_wide for n in match.names if n in by_name):
+        return match
+    if not (_GOVERNMENT_ZH.search(text) or _GOVERNMENT_EN.search(question)):
+        return match
+    region = by_name[match.names[0]].region_full
+    return replace(match, unknown=(*match.unknown, f"{region}人民政府"), close=tuple(match.names) + match.close)
 
 
 def _decide(scores, found, unknown, spans, forms) -> AgencyMatch:

@@ -21,14 +21,15 @@ _REQUEST_WORDS = re.compile(r"申请|request|application|applicant", re.I)
 
 _FILLER_ZH = re.compile(
     r"政府信息公开|信息公开|政务公开|公开信息|政府信息|申请|年度|年报|报告|多少|几|[件个条份项次]|有|是|的|了|吗|呢|在|共|总共|一共|合计|"
-    r"总计|全部|全年|全区|全市|本年|今年|去年|前年|其中|当中|里面|请问|一下|关于|来自|来源于|来源|源自|这|那|些|都|中|里|"
+    r"总计|全部|全年|理由|情形|人民政府|政府|全区|全市|本年|今年|去年|前年|其中|当中|里面|请问|一下|关于|来自|来源于|来源|源自|这|那|些|都|中|里|"
     r"[年月日]|[^\u4e00-\u9fff]")
 _FILLER_EN = {"how", "many", "much", "what", "which", "was", "were", "is", "are", "the", "a", "an", "of", "in", "for",
               "did", "does", "do", "there", "by", "to", "from", "at", "on", "its", "their", "his", "her", "number",
               "total", "requests", "request", "applications", "application", "disclosure", "information",
               "government", "public", "open", "year", "report", "reported", "all", "this", "that", "and", "or",
               "get", "got", "have", "has", "had", "be", "been", "it", "they", "annual", "s", "whole", "overall",
-              "came", "come", "comes", "made", "make", "file", "sent", "send", "during", "with", "about", "any"}
+              "came", "come", "comes", "made", "make", "file", "sent", "send", "during", "with", "about", "any",
+              "reasons", "reason", "eight", "three", "five", "kinds", "kind", "both", "types", "type", "cases", "case"}
 
 
 _CONJUNCTION = re.compile(r"和|及|与|以及|、|还有|分别|各|\band\b|\bplus\b|,|，", re.I)
@@ -76,10 +77,14 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
     words = tuple(h.term.text for h in best.own if h.term.kind == ROW)
     column_words = tuple(h.term.text for h in best.own if h.term.kind != ROW)
     weak_only = best.defaulted or all(h.term.weak for h in best.own if h.term.kind == ROW)
-    if weak_only and new_words(left):
-        decided = False  # "有多少申请被驳回了？": more is said than the dictionary placed
+    family = any(r.startswith(best.row + ".") for r in mk.rows())
+    if (weak_only or family) and new_words(left):
+        # "有多少申请被驳回了？", "refusals to protect someone's …": more is said than the dictionary placed,
+        # and a family's sum is not one of its members
+        decided = False
+    candidates = _candidates(scores) + (_members(best) if family and not decided else ())
     return MetricAsk(best.row, best.column, words, together, requests, column_words, best.defaulted, left,
-                     decided, _candidates(scores), uncounted)
+                     decided, candidates, uncounted)
 
 
 def _candidates(scores: list[mk.KeyScore], n: int = 4) -> tuple[tuple[str, str | None], ...]:
@@ -88,6 +93,10 @@ def _candidates(scores: list[mk.KeyScore], n: int = 4) -> tuple[tuple[str, str |
         if (k.row, k.column) not in out and (k.score > 0 or not out):
             out.append((k.row, k.column))
     return tuple(out[:n])
+
+
+def _members(best: mk.KeyScore) -> tuple[tuple[str, str | None], ...]:
+    return tuple((r, best.column) for r in mk.rows() if r.startswith(best.row + ".") and r.count(".") == best.row.count(".") + 1)
 
 
 def _together(scores: list[mk.KeyScore], hits: list[Hit], question: str) -> tuple[str, ...]:

@@ -38,15 +38,22 @@ class Hit:
 
 def find_hits(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) -> list[Hit]:
     """Every term occurrence; `masked_spans`: English spans already taken by an agency name."""
-    zh = squash(question)
-    en = _mask(question.lower(), masked_spans)
+    zh, en = texts(question, masked_spans)
     hits = [*_find_zh(zh), *_find_en(en)]
     return _outside_phrases(hits, question)
 
 
 def texts(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) -> tuple[str, str]:
     """The squashed Chinese text and the lowercased English text the offsets refer to."""
-    return squash(question), _mask(question.lower(), masked_spans)
+    return squash(question), english_text(question, masked_spans)
+
+
+def english_text(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) -> str:
+    """Lowercased, with agency mentions, articles and hyphens blanked (same length, so offsets hold):
+    "enforcement-file refusals" and "after an administrative reconsideration" read as the dictionary's words."""
+    text = _mask(question.lower(), masked_spans)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
+    return re.sub(r"\b(?:a|an|the)\b", lambda m: " " * len(m.group()), text)
 
 
 @dataclass(frozen=True)
