@@ -495,6 +495,8 @@ ROW_WORDS: dict[str, tuple[str, ...]] = {
         "already had",
     ),
     "applications.results.other": (
+        "other outcome",
+        "other outcomes",
         "其他处理",
         "其他方式处理",
         "其它处理",
@@ -694,6 +696,8 @@ ROW_WORDS: dict[str, tuple[str, ...]] = {
         "administrative licenses",
     ),
     "proactive.other_services": (
+        "management and service matters",
+        "management and service",
         "其他对外管理服务事项",
         "对外管理服务",
         "其他对外管理服务",

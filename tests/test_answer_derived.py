@@ -22,7 +22,7 @@ def test_a_share_is_computed_from_two_printed_cells_with_its_formula(answer_inde
     granted = _fact(answer_index, "applications.results.granted.total", "平潭综合实验区", 2025)
     received = _fact(answer_index, "applications.new_received.total", "平潭综合实验区", 2025)
     a = answer(question, answer_index)
-    assert (a.kind, a.value) == ("fact", round(granted / received * 100, 1))
+    assert (a.kind, a.value) == ("fact", round(granted / received * 100, 2))
     assert f"{granted:g} ÷ {received:g}" in a.text
     assert "计算值" in a.text or "computed" in a.text
     assert {f.key for f in a.facts} == {"applications.results.granted.total", "applications.new_received.total"}
@@ -32,7 +32,7 @@ def test_a_share_of_a_column_is_of_its_row(answer_index):
     person = _fact(answer_index, "applications.new_received.natural_person", "平潭综合实验区", 2025)
     received = _fact(answer_index, "applications.new_received.total", "平潭综合实验区", 2025)
     a = answer("平潭2025年自然人申请占比是多少？", answer_index)
-    assert a.value == round(person / received * 100, 1)
+    assert a.value == round(person / received * 100, 2)
 
 
 def test_a_sum_over_years_is_computed_and_labelled(answer_index):
@@ -47,7 +47,7 @@ def test_a_growth_rate_is_computed_with_its_formula(answer_index):
     a = answer("By what percent did Pingtan's new requests grow from 2020 to 2025?", answer_index)
     old = _fact(answer_index, "applications.new_received.total", "平潭综合实验区", 2020)
     new = _fact(answer_index, "applications.new_received.total", "平潭综合实验区", 2025)
-    assert a.value == round((new - old) / old * 100, 1)
+    assert a.value == round((new - old) / old * 100, 2)
     assert f"({new:g} − {old:g}) ÷ {old:g}" in a.text
 
 

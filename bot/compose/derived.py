@@ -5,24 +5,22 @@ from __future__ import annotations
 
 from ingest.types import format_number
 
-from ..metrics import key_label
-
 
 def percent(part: float, whole: float) -> float:
-    return round(part / whole * 100, 1)
+    return round(part / whole * 100, 2)
 
 
-def share_text(name: str, year: int, part: tuple[str, str | None, float], whole: tuple[str, str | None, float],
-               lang: str) -> str:
-    """"44.4%\n平潭综合实val区2023年：予以公开36件，占本年新收81件的44.4%（计算：36 ÷ 81，非报告原文）。"""
-    (prow, pcol, pv), (wrow, wcol, wv) = part, whole
+def share_text(name: str, year: int, part: tuple[str, list[float]], whole: tuple[str, float], lang: str) -> str:
+    """"27.2%\n平潭综合实验区2023年：予以公开22件，占本年新收…81件的27.2%（计算值：22 ÷ 81，不是报告印出的数字）。"""
+    (p_label, values), (w_label, wv) = part, whole
+    pv = float(sum(values))
     share = format_number(percent(pv, wv))
-    p_label, w_label = key_label(prow, pcol, lang), key_label(wrow, wcol, lang)
+    top = format_number(pv) if len(values) == 1 else f"({' + '.join(format_number(v) for v in values)})"
     if lang == "zh":
         return (f"{share}%\n{name}{year}年：{p_label}{format_number(pv)}件，占{w_label}{format_number(wv)}件的{share}%"
-                f"（计算值：{format_number(pv)} ÷ {format_number(wv)}，不是报告印出的数字）。")
+                f"（计算值：{top} ÷ {format_number(wv)}，不是报告印出的数字）。")
     return (f"{share}%\n{name}, {year}: {p_label} {format_number(pv)} of {w_label} {format_number(wv)} is {share}% "
-            f"(computed: {format_number(pv)} ÷ {format_number(wv)}; not a figure the report prints).")
+            f"(computed: {top} ÷ {format_number(wv)}; not a figure the report prints).")
 
 
 def no_share_text(lang: str) -> str:
@@ -47,7 +45,7 @@ def rate_text(older: float, newer: float, years: tuple[int, int], lang: str) -> 
     """"增长9.5%（计算值：(81 − 74) ÷ 74）。"""
     if not older:
         return None
-    rate = round((newer - older) / older * 100, 1)
+    rate = round((newer - older) / older * 100, 2)
     formula = f"({format_number(newer)} − {format_number(older)}) ÷ {format_number(older)}"
     if lang == "zh":
         word = "增长" if rate >= 0 else "下降"

@@ -6,7 +6,7 @@ from ..catalog import Catalog
 from ..compose import cells, refuse
 from ..compose import derived as dv
 from ..compose import facts as fx
-from ..metrics import chinese_label_words
+from ..metrics import chinese_label_words, key_label
 from ..scope import Scope
 from ..types import Answer
 from ..understand import Understanding
@@ -25,20 +25,27 @@ def share(u: Understanding, ask: ShareAsk, scope: Scope, index, catalog: Catalog
     if report is None:
         return Answer(u.text, "not_found", refuse.missing_year(catalog, [agency], (year,), u.lang), lang=u.lang)
     failed = rd.failed(index, report.id)
-    part, whole = (cells.read(m.row, m.column, rd.facts(index, agency, year, m.row), failed) for m in (ask.part, ask.whole))
-    if part.value is None or not whole.value:
+    # "予以公开和部分公开合计占…": the part may be several rows of one table, summed.
+    part_rows = ask.part.rows or (ask.part.row,)
+    parts = [cells.read(r, ask.part.column, rd.facts(index, agency, year, r), failed) for r in part_rows]
+    whole = cells.read(ask.whole.row, ask.whole.column, rd.facts(index, agency, year, ask.whole.row), failed)
+    if any(p.value is None for p in parts) or not whole.value:
         return Answer(u.text, "not_found", dv.no_share_text(u.lang), lang=u.lang, query=rd.query(u, scope))
     name = rd.name(catalog, agency, u.lang)
-    text = dv.share_text(name, year, (part.row, ask.part.column, part.value), (whole.row, ask.whole.column, whole.value),
-                         u.lang)
-    sources = [fx.source_for(report, part, u.lang), fx.source_for(report, whole, u.lang)]
+    part_value = float(sum(p.value for p in parts))
+    labels = ("、" if u.lang == "zh" else " + ").join(key_label(p.row, ask.part.column, u.lang) for p in parts)
+    text = dv.share_text(name, year, (labels, [p.value for p in parts]),
+                         (key_label(whole.row, ask.whole.column, u.lang), whole.value), u.lang)
+    part = parts[0]
+    sources = [*(fx.source_for(report, p, u.lang) for p in parts), fx.source_for(report, whole, u.lang)]
     printed = _printed_share(u, Scope((agency,), (year,), False, True), index, catalog, ask)
     if printed is not None:
         text += "\n" + dv.printed_share_note(printed.quote, u.lang)
         sources.append(printed)
     text += "\n" + fx.source_line(report, part, u.lang)
-    return Answer(u.text, "fact", text, dv.percent(part.value, whole.value), fx.fact_refs(part) + fx.fact_refs(whole),
-                  tuple(sources), lang=u.lang, query=rd.query(u, scope))
+    refs = tuple(r for p in parts for r in fx.fact_refs(p)) + fx.fact_refs(whole)
+    return Answer(u.text, "fact", text, dv.percent(part_value, whole.value), refs, tuple(sources), lang=u.lang,
+                  query=rd.query(u, scope))
 
 
 def _printed_share(u: Understanding, scope: Scope, index, catalog: Catalog, ask: ShareAsk):

@@ -43,13 +43,24 @@ def follow_up(u: Understanding, previous: Understanding) -> Understanding | None
     if u.intent in (RANK, LIST, CHECK) and not slots["agency"] and not _CUE.search(u.text):
         return None  # "哪个部门最多？" asks across agencies, not of the previous one
     metric = replace(previous.metric, column=u.metric.column) if column_only else (
-        previous.metric if take["metric"] else u.metric)
+        previous.metric if take["metric"] else _with_previous_column(u, previous))
     merged = replace(u, agency=previous.agency if take["agency"] else u.agency,
                      years=previous.years if take["years"] else u.years, metric=metric,
                      intent=previous.intent if again or column_only else u.intent)
     if again:  # the previous question's words carry its cues ("一共", "有没有", narrative needles)
         merged = replace(merged, text=previous.text)
     return merged
+
+
+def _with_previous_column(u: Understanding, previous: Understanding):
+    """"and direct lawsuits?" after "how many lawsuits are still pending?": the new row, the previous column."""
+    from . import metric_keys as mk
+
+    column = previous.metric.column
+    info = mk.rows().get(u.metric.row or "")
+    if u.metric.column is None and column and info is not None and column in info.columns:
+        return replace(u.metric, column=column)
+    return u.metric
 
 
 def inherited(merged: Understanding, u: Understanding) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ _RANK = re.compile(
     r"the least\b|the highest\b|the lowest\b", re.I)
 _COMPARE = re.compile(
     r"比(?!例).{0,12}(?:多|少|高|低|增|减)|相比|对比|比较|变化|趋势|增长|下降|增加了|减少了|历年|逐年|"
-    r"compare|comparison|change[ds]?\b|trend|increase|decrease|grew|growth|fell|rose|more than|fewer than|"
+    r"compare|comparison|change[ds]?\b|trend|increase|decrease|grew|growth|fell(?!\s+(?:into|under|within|in\b))|rose|more than|fewer than|"
     r"less than|\bvs\.?\b|versus|difference|over the years|year by year|each year|"
     r"(?:\bmore\b|\bfewer\b|\bless\b)[^?？]*\bor\b|\bor\b[^?？]*(?:\bmore\b|\bfewer\b|\bless\b)|"
     r"还是.{0,20}(?:多|少)|(?:更多|更少).{0,12}还是|谁.{0,12}(?:多|少)", re.I)

@@ -21,15 +21,26 @@ _REQUEST_WORDS = re.compile(r"申请|request|application|applicant", re.I)
 
 _FILLER_ZH = re.compile(
     r"政府信息公开|信息公开|政务公开|公开信息|政府信息|申请|年度|年报|报告|多少|几|[件个条份项次]|有|是|的|了|吗|呢|在|共|总共|一共|合计|"
-    r"总计|全部|全年|理由|情形|人民政府|政府|全区|全市|本年|今年|去年|前年|其中|当中|里面|请问|一下|关于|来自|来源于|来源|源自|这|那|些|都|中|里|"
+    r"总计|全部|全年|全区|全市|本年|今年|去年|前年|其中|当中|里面|请问|一下|关于|来自|来源于|来源|源自|这|那|些|都|中|里|"
+    r"理由|情形|人民政府|政府|管委会|管理委员会|机关|单位|部门|想了解|了解|知道|告诉|查询|查一下|看看|我|你|他|她|们|"
+    r"因为|由于|所以|因|而|被|为|让|给|把|对|向|从|到|后|前|还|又|就|才|再|已经|已|最后|最终|结果|一类|一项|一栏|"
+    r"下面|上面|之外|以外|除了|除|和|及|与|或|等|但|对方|人|方面|情况|数量|总数|件数|数|量|作出|做出|"
     r"[年月日]|[^\u4e00-\u9fff]")
-_FILLER_EN = {"how", "many", "much", "what", "which", "was", "were", "is", "are", "the", "a", "an", "of", "in", "for",
-              "did", "does", "do", "there", "by", "to", "from", "at", "on", "its", "their", "his", "her", "number",
-              "total", "requests", "request", "applications", "application", "disclosure", "information",
-              "government", "public", "open", "year", "report", "reported", "all", "this", "that", "and", "or",
-              "get", "got", "have", "has", "had", "be", "been", "it", "they", "annual", "s", "whole", "overall",
-              "came", "come", "comes", "made", "make", "file", "sent", "send", "during", "with", "about", "any",
-              "reasons", "reason", "eight", "three", "five", "kinds", "kind", "both", "types", "type", "cases", "case"}
+# Function words and question words of English: what is left of a question once its table words, names and
+# years are read, and that says nothing of which figure is meant.
+_FILLER_EN = set("""
+how many much what which who whom whose was were is are am be been being the a an of in for on at by to from
+into onto over under about with without within during before after since until than then there here this that
+these those it its they them their he she his her we our you your i me my and or but nor so yet if because as
+did does do done doing have has had having get got gets getting make made makes making number numbers total
+totals count counts figure figures requests request applications application disclosure information government
+public open year years report reports reported annual s whole overall came come comes file filed sent send any
+all some each every both either other another reasons reason eight three five kinds kind types type cases case
+would could should might may can will shall must not no yes also still even just only again more most less
+least several per according according via through up down out off way ways time times please tell know want
+like give show find say said says let new zone pilot comprehensive experimental bureau office government's
+people's municipal city county district province provincial business environment construction
+""".split())
 
 
 _CONJUNCTION = re.compile(r"和|及|与|以及|、|还有|分别|各|\band\b|\bplus\b|,|，", re.I)
@@ -83,6 +94,13 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
         # and a family's sum is not one of its members
         decided = False
     candidates = _candidates(scores) + (_members(best) if family and not decided else ())
+    spans = tuple((h.start, h.end) for h in hits if h.english and h.term.text != "other")
+    bare_en = any(not any(s <= m.start() + EN_OFFSET < e for s, e in spans)
+                  for m in re.finditer(r"\bother\b", texts(question, masked_spans)[1]))
+    if best.row == "applications.results.other" and (best.column == "other_org" and _bare_other(best) or bare_en):
+        # 其他处理里的“其他”: the sub-row 3.其他, or the applicant column 其他? Not for a guess.
+        decided = False
+        candidates = (("applications.results.other.other", None), (best.row, "other_org"), (best.row, None))
     return MetricAsk(best.row, best.column, words, together, requests, column_words, best.defaulted, left,
                      decided, candidates, uncounted)
 
@@ -93,6 +111,11 @@ def _candidates(scores: list[mk.KeyScore], n: int = 4) -> tuple[tuple[str, str |
         if (k.row, k.column) not in out and (k.score > 0 or not out):
             out.append((k.row, k.column))
     return tuple(out[:n])
+
+
+def _bare_other(best: mk.KeyScore) -> bool:
+    named = [h.term.text for h in best.own if h.term.kind == COLUMN and h.term.target == "other_org"]
+    return bool(named) and all(t in ("其他", "其它") for t in named)
 
 
 def _members(best: mk.KeyScore) -> tuple[tuple[str, str | None], ...]:

@@ -52,7 +52,7 @@ def english_text(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) 
     """Lowercased, with agency mentions, articles and hyphens blanked (same length, so offsets hold):
     "enforcement-file refusals" and "after an administrative reconsideration" read as the dictionary's words."""
     text = _mask(question.lower(), masked_spans)
-    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])|(?<![a-z])'|'(?![a-z])|[\"“”‘’]", " ", text)
     return re.sub(r"\b(?:a|an|the)\b", lambda m: " " * len(m.group()), text)
 
 

@@ -111,9 +111,11 @@ def _best_column(info: RowInfo, hits: list[Hit], defaulted: bool) -> KeyScore:
     kinds = (OUTCOME,) if info.table == "appeals" else (COLUMN,)
     rows_of_key = {info.key, *info.ancestors}
     row_spans = tuple((h.start, h.end) for h in hits if h.term.kind == ROW and h.term.target in rows_of_key)
-    # A column word inside the row's own words ("其他" in 其他处理) does not name a column.
+    # A column word inside the row's own words ("其他" in 其他处理), or a generic one right before them
+    # ("其他" of 其他法律行政法规禁止), does not name a column.
+    starts = {s for s, _ in row_spans}
     named = dict.fromkeys(h.term.target for h in hits if h.term.kind in kinds and h.term.target in info.columns
-                          and not h.inside(row_spans))
+                          and not h.inside(row_spans) and not (h.term.weak and h.end in starts))
     options = [_key_score(info, c, hits, defaulted) for c in named if c != "total"] or [
         _key_score(info, None, hits, defaulted)]
     return max(options, key=lambda k: (k.score, -len(k.conflicts)))

@@ -35,6 +35,8 @@ _PUBLISHED = re.compile(r"(?:report\s+(?:was\s+)?published\s+in|plans?\s+for|wor
 _ALL = re.compile(r"历年|每年|各年|逐年|历次|over the years|each year|every year|all years|year by year|"
                   r"over time|trend", re.I)
 # Relative years. "上年"/"本年" are not here: they are table labels (上年结转, 本年新收).
+# "上一年度行政处罚…" is last year; "上一年度结转" / "上年度遗留" are table labels, not years.
+_LAST_YEAR_ZH = re.compile(r"上一年度?(?!度|结转|遗留|未办结|转|项目|有|的项目)")
 _RELATIVE_ZH = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0}
 _RELATIVE_EN = re.compile(
     r"(?<!from )(?<!over from )\b(?:the\s+)?(year\s+before\s+last|last\s+year|this\s+year|two\s+years\s+ago)\b", re.I)
@@ -101,6 +103,8 @@ def parse_years(text: str, today: dt.date | None = None) -> YearAsk:
 
 def _relative_years(text: str, this_year: int) -> list[tuple[int, int]]:
     found = []
+    for m in _LAST_YEAR_ZH.finditer(text):
+        found.append((m.start(), this_year - 1))
     for word, offset in _RELATIVE_ZH.items():
         for m in re.finditer(word, text):
             if not (word == "前年" and text[max(0, m.start() - 1):m.start()] == "大"):
