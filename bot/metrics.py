@@ -97,7 +97,7 @@ def _norm(text: str) -> str:
     """Chinese squashed; English lowercased without hyphens and articles, as questions are read."""
     if _is_chinese(text):
         return tpl.squash(text)
-    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower())
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])|(?<![a-z])'|'(?![a-z])", " ", text.lower())
     return " ".join(w for w in text.split() if w not in ("a", "an", "the"))
 
 

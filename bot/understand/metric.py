@@ -81,7 +81,7 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
     if not scores:  # "企业的呢？": a column alone, for a follow-up to put on the previous row
         column = next((h.term.target for h in hits if h.term.kind in (COLUMN, OUTCOME) and not h.term.weak
                        and h.term.target != "total"), None)
-        return MetricAsk(column=column, requests=requests, unexplained=left, uncounted=uncounted)
+        return MetricAsk(column=column, requests=requests, unexplained=left, decided=False, uncounted=uncounted)
     best = scores[0]
     together = _together(scores, hits, question)
     decided = bool(together) or mk.decided(scores)
