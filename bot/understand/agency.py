@@ -453,6 +453,8 @@ def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list
     out = []
     for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", question):
         word = m.group().lower()
+        if not question[:m.start()].strip() and not _place_word_follows(question[m.end():]):
+            continue  # the question's first word is capitalised anyway ("Same question for 2023.")
         inside = any(s <= m.start() < e for s, e in covered)
         placed = not covered or _place_word_follows(question[m.end():])
         if not inside and word not in known and _is_pinyin_name(word) and placed:

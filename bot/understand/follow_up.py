@@ -13,10 +13,14 @@ from dataclasses import replace
 from . import Understanding
 from .intent import CHECK, LIST, RANK
 from .metric import new_words
+from .years import YearAsk
 
 # Words that mark a follow-up whatever its length.
-_CUE = re.compile(r"^\s*(?:那|那么|那个|还有|再看|再问)|呢\s*[？?]?\s*$|^\s*(?:and|what about|how about|same for|"
-                  r"and what about|and how about|what of|now)\b", re.I)
+_CUE = re.compile(r"^\s*(?:那|那么|那个|还有|再看|再问|同样的问题|同一个问题)|呢\s*[？?]?\s*$|^\s*(?:and|what about|"
+                  r"how about|same for|same question|and what about|and how about|what of|now)\b", re.I)
+# A year said relative to the previous question's: "前一年呢？", "and the year after?".
+_YEAR_BEFORE = re.compile(r"前一年|上一年|再前一年|the year before|previous year|year earlier|a year before", re.I)
+_YEAR_AFTER = re.compile(r"后一年|下一年|再后一年|the year after|next year|following year|year later", re.I)
 _SHORT_ZH, _SHORT_EN = 16, 9
 
 
@@ -27,10 +31,11 @@ def understood(u: Understanding) -> bool:
 
 def follow_up(u: Understanding, previous: Understanding) -> Understanding | None:
     """The question merged with the previous one, when it is a follow-up of it; else None."""
+    u = _relative_to_previous(u, previous)
     slots = {"agency": _names_agency(u), "years": u.years.given, "metric": bool(u.metric.row)}
     column_only = not u.metric.row and u.metric.column is not None and previous.metric.row is not None
     # A question with words of its own ("工作有哪些不足？") asks its own thing: it takes no metric.
-    own_words = new_words(u.metric.unexplained)
+    own_words = new_words(_without_cues(u.metric.unexplained))
     take = {"agency": not slots["agency"] and _names_agency(previous),
             "years": not slots["years"] and previous.years.given,
             "metric": not slots["metric"] and not own_words and bool(previous.metric.row)}
@@ -50,6 +55,14 @@ def follow_up(u: Understanding, previous: Understanding) -> Understanding | None
     if again:  # the previous question's words carry its cues ("一共", "有没有", narrative needles)
         merged = replace(merged, text=previous.text)
     return merged
+
+
+def _relative_to_previous(u: Understanding, previous: Understanding) -> Understanding:
+    """"前一年呢？" after a question on 2023 asks of 2022 (a year read from today would be another one)."""
+    shift = -1 if _YEAR_BEFORE.search(u.text) else 1 if _YEAR_AFTER.search(u.text) else 0
+    if not shift or len(previous.years.years) != 1:
+        return u
+    return replace(u, years=YearAsk((previous.years.years[0] + shift,)))
 
 
 def _with_previous_column(u: Understanding, previous: Understanding):
@@ -73,6 +86,13 @@ def inherited(merged: Understanding, u: Understanding) -> tuple[str, ...]:
     if not u.metric.row and merged.metric.row:
         out.append("metric")  # (a column alone keeps the previous row)
     return tuple(out)
+
+
+def _without_cues(left: str) -> str:
+    """The unexplained words less the follow-up's own ("same question", "the end of", one English word)."""
+    left = re.sub(r"same|question|end|start|beginning|again|then|year|before|after|earlier|later|following|"
+                  r"前一|后一|上一|下一|同样|问题|同一", " ", left)
+    return left if len(re.findall(r"[a-z]{3,}", left)) > 1 or re.search(r"[\u4e00-\u9fff]{2}", left) else ""
 
 
 def _names_agency(u: Understanding) -> bool:

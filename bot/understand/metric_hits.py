@@ -70,12 +70,17 @@ def _compiled() -> _Compiled:
 
 
 def _inflected(phrase: str) -> str:
-    """"refused" also as refuse/refuses/refusing: the last word may carry any common English ending."""
+    """"refused to process" also as "refuse to process", "refusing to process": each longer word may carry any
+    common English ending, a short last word its plural."""
     words = phrase.split(" ")
-    last = words[-1]
-    stem = re.sub(r"(ed|es|s|e|d|ing)$", "", last) if len(last) > 5 else last
-    ending = r"(?:s|es|e|d|ed|ing|al)?" if stem != last or len(last) > 5 else "s?"
-    return r"\s+".join([*map(re.escape, words[:-1]), re.escape(stem) + ending])
+    return r"\s+".join(_word_forms(w, last=i == len(words) - 1) for i, w in enumerate(words))
+
+
+def _word_forms(word: str, last: bool) -> str:
+    if len(word) > 5:
+        stem = re.sub(r"(ed|es|s|e|d|ing)$", "", word)
+        return re.escape(stem) + r"(?:s|es|e|d|ed|ing|al)?"
+    return re.escape(word) + ("s?" if last else "")
 
 
 def _find_zh(text: str) -> list[Hit]:
