@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.metric_words import COLUMN_WORDS, OUTCOME_WORDS, ROW_WORDS
+from bot.metric_words import COLUMN_WORDS, OUTCOME_WORDS, ROW_WORDS, WEAK
 from bot.metrics import candidates, key_label
 from bot.understand import metric_keys as mk
 from bot.understand import understand
@@ -37,8 +37,9 @@ def test_every_keys_label_reads_back_as_that_key(lang):
 
 
 def _phrasings(row: str, lang: str) -> list[str]:
-    chinese = [w for w in ROW_WORDS.get(row, ()) if not w.isascii()]
-    english = [w for w in ROW_WORDS.get(row, ()) if w.isascii()]
+    """The row's own words (generic verbs such as "fee" or "close" may name other rows: WEAK)."""
+    chinese = [w for w in ROW_WORDS.get(row, ()) if not w.isascii() and w not in WEAK]
+    english = [w for w in ROW_WORDS.get(row, ()) if w.isascii() and w not in WEAK]
     return chinese if lang == "zh" else english
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..metrics import COLUMN, OUTCOME, ROW, UNCOUNTED
+from ..metrics import COLUMN, OUTCOME, ROW, TABLE, UNCOUNTED
 from . import metric_keys as mk
 from .metric_hits import EN_OFFSET, Hit, find_hits, texts
 
@@ -24,7 +24,7 @@ _FILLER_ZH = re.compile(
     r"总计|全部|全年|全区|全市|本年|今年|去年|前年|其中|当中|里面|请问|一下|关于|来自|来源于|来源|源自|这|那|些|都|中|里|"
     r"理由|情形|人民政府|政府|管委会|管理委员会|机关|单位|部门|想了解|了解|知道|告诉|查询|查一下|看看|我|你|他|她|们|"
     r"因为|由于|所以|因|而|被|为|让|给|把|对|向|从|到|后|前|还|又|就|才|再|已经|已|最后|最终|结果|一类|一项|一栏|"
-    r"下面|上面|之外|以外|除了|除|和|及|与|或|等|但|对方|人|方面|情况|数量|总数|件数|数|量|作出|做出|"
+    r"下面|上面|之外|以外|除了|除|和|及|与|或|等|但|对方|人|方面|情况|数量|总数|件数|数|量|作出|做出|归入|一类|"
     r"[年月日]|[^\u4e00-\u9fff]")
 # Function words and question words of English: what is left of a question once its table words, names and
 # years are read, and that says nothing of which figure is meant.
@@ -39,10 +39,13 @@ all some each every both either other another reasons reason eight three five ki
 would could should might may can will shall must not no yes also still even just only again more most less
 least several per according according via through up down out off way ways time times please tell know want
 like give show find say said says let new zone pilot comprehensive experimental bureau office government's
+last next previous prior ago foi face faced over against involving combined together grounds ground
 people's municipal city county district province provincial business environment construction
 """.split())
 
 
+_REASON = re.compile(r"因为|由于|因|属于|以.{1,12}为由|理由|原因|because|due to|on the grounds?|as being|"
+                     r"to protect|citing|for being|since they|as they|that they", re.I)
 _CONJUNCTION = re.compile(r"和|及|与|以及|、|还有|分别|各|\band\b|\bplus\b|,|，", re.I)
 
 
@@ -76,7 +79,11 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
     hits = find_hits(question, masked_spans)
     scores = mk.score_keys(hits)
     requests = bool(_REQUEST_WORDS.search(question))
-    uncounted = tuple(dict.fromkeys(h.term.text for h in hits if h.term.kind == UNCOUNTED))
+    # (a dimension word inside a row's or column's own words is theirs: "did not pay the fee by the deadline")
+    named = tuple((h.start, h.end) for h in hits if h.term.kind != UNCOUNTED and h.term.kind != TABLE)
+    uncounted = tuple(dict.fromkeys(h.term.text for h in hits if h.term.kind == UNCOUNTED
+                                    and not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end)
+                                                for s, e in named)))
     left = _unexplained(*texts(question, masked_spans), hits, names)
     if not scores:  # "企业的呢？": a column alone, for a follow-up to put on the previous row
         column = next((h.term.target for h in hits if h.term.kind in (COLUMN, OUTCOME) and not h.term.weak
@@ -89,7 +96,9 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
     column_words = tuple(h.term.text for h in best.own if h.term.kind != ROW)
     weak_only = best.defaulted or all(h.term.weak for h in best.own if h.term.kind == ROW)
     family = any(r.startswith(best.row + ".") for r in mk.rows())
-    if (weak_only or family) and new_words(left):
+    # A family's sum is not stated when the question gives a reason the dictionary could not place
+    # ("refused … to protect someone's reputation", "因为…"): that reason may be one of its members.
+    if (weak_only or (family and _REASON.search(question))) and new_words(left):
         # "有多少申请被驳回了？", "refusals to protect someone's …": more is said than the dictionary placed,
         # and a family's sum is not one of its members
         decided = False
