@@ -100,3 +100,25 @@ def test_chat_json_answers_follow_ups_one_contract_line_each(answer_home):
     assert [(x["kind"], x["value"]) for x in lines] == [("fact", 36), ("fact", 0), ("fact", 0)]
     assert [x["question"] for x in lines] == questions.splitlines()
     assert "Building prefix dict" not in p.stderr  # jieba's loading messages stay quiet
+
+
+@pytest.mark.slow
+def test_the_telegram_bot_answers_follow_ups_per_chat(answer_home):
+    """The real application and answering code over HTTP to the fake Bot API: each chat has its own context."""
+    from fakebotapi import FakeBotApi
+    from telegram_harness import InProcessBot
+
+    from bot.telegram.app import Settings, default_library
+
+    with FakeBotApi() as fake:
+        settings = Settings(token=fake.token, api_base=fake.base_url, home=str(answer_home), workers=1)
+        running = InProcessBot(settings, default_library(settings)).start(fake)
+        try:
+            first = fake.reply_to(fake.send_text(501, "平潭2025年行政复议一共多少件？"), 60)
+            assert "<b>36</b>" in first.text or "36件" in first.text
+            follow = fake.reply_to(fake.send_text(501, "那2020年呢？"), 60)
+            assert "接上一问" in follow.text and "2020" in follow.text
+            other_chat = fake.reply_to(fake.send_text(502, "那2020年呢？"), 60)
+            assert "接上一问" not in other_chat.text
+        finally:
+            running.stop(fake)
