@@ -879,7 +879,6 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "private individuals",
         "members of the public",
         "private citizens",
-        "people",
     ),
     "commercial": (
         "商业企业",
@@ -1267,7 +1266,6 @@ WEAK = {
     "money",
     "单位",
     "组织",
-    "people",
     "lookup",
     "lookups",
     "inquiries",

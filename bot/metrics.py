@@ -61,19 +61,23 @@ def terms() -> tuple[Term, ...]:
     return tuple(dict.fromkeys([*labels, *normed]))
 
 
-def _template_rows() -> dict[str, list[str]]:
-    rows: dict[str, list[str]] = {}
+def template_rows():
+    """(table, block, row, key) of every row of tables 2 and 3, in both layouts (table 4 has no row keys)."""
     for template in (tpl.TEMPLATE_2019, tpl.TEMPLATE_2021):
         for table in template.tables:
-            if table.key == "appeals":
-                continue
-            for _, row in table.rows:
-                key = f"{table.prefix}.{row.key}"
-                words = rows.setdefault(key, [])
-                words += [p for p in row.patterns if len(tpl.squash(p)) >= 2 and not (row.exact and p == "其他")]
-                english = row.en.split(": ")[-1]
-                if english not in ("other", "total"):  # too short to name a row by itself
-                    words.append(english)
+            if table.key != "appeals":
+                for block, row in table.rows:
+                    yield table, block, row, f"{table.prefix}.{row.key}"
+
+
+def _template_rows() -> dict[str, list[str]]:
+    rows: dict[str, list[str]] = {}
+    for _, _, row, key in template_rows():
+        words = rows.setdefault(key, [])
+        words += [p for p in row.patterns if len(tpl.squash(p)) >= 2 and not (row.exact and p == "其他")]
+        english = row.en.split(": ")[-1]
+        if english not in ("other", "total"):  # too short to name a row by itself
+            words.append(english)
     for group, (zh, en) in tpl.APPEAL_GROUP_LABELS.items():
         rows.setdefault(group, []).extend([zh, en])
     return rows

@@ -9,7 +9,8 @@ from index.types import Chunk, ReportRecord
 
 from ..types import Source
 
-ASKS_PLAN = re.compile(r"计划|打算|下一步|工作安排|工作思路|工作要点|\bplan|\bnext steps?\b|going forward|intend", re.I)
+ASKS_PLAN = re.compile(r"计划|打算|下一步|工作安排|工作思路|工作要点|准备做|要做什么|怎么改进|怎样改进|如何改进|要怎么改|"
+                       r"\bplan|\bnext steps?\b|going forward|intend|how .{0,20}improve", re.I)
 _PLAN_HEADING = re.compile(r"打算|计划|下一步|思路|工作安排|要点|展望")
 _IMPROVE_HEADING = re.compile(r"改进")
 MAX_CHARS = 1500

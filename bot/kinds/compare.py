@@ -53,10 +53,10 @@ def _computed(u: Understanding, points: list, text: str, value: float | None) ->
     if SUM.search(u.text):
         line, total = dv.sum_text(values, fx.unit_of(points[0][2], u.lang), u.lang)
         return text + line, total
-    if RATE.search(u.text) and len(points) == 2 and points[0][0] == points[1][0]:
-        (_, y0, _), (_, y1, _) = sorted(points, key=lambda p: p[1])
-        older, newer = (values[0], values[1]) if points[0][1] == y0 else (values[1], values[0])
-        rate = dv.rate_text(older, newer, (y0, y1), u.lang)
+    if RATE.search(u.text) and len({p[0] for p in points}) == 1:
+        ordered = sorted(points, key=lambda p: p[1])  # from the first year shown to the last
+        (_, y0, first), (_, y1, last) = ordered[0], ordered[-1]
+        rate = dv.rate_text(first.printed_total, last.printed_total, (y0, y1), u.lang)
         if rate:
             return text + rate[0], rate[1]
     return text, value

@@ -34,7 +34,14 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     if u.metric.uncounted:
         return _not_counted(u, scope, index, catalog)
     if not u.metric.decided:
-        return _which_metric(u, scope, index)
+        # No row was named ("有没有向申请人收取信息处理费？" speaks of requests only): the text may say it.
+        found = narrative(u, scope, index, catalog) if u.metric.defaulted and asks_whether(u.text) else None
+        return found if found is not None and found.kind == "narrative" else _which_metric(u, scope, index)
+    if reading.missing and not reading.parts:
+        # This report's layout has no such column (2019 tables print no 废止件数): its text may say it.
+        found = narrative(u, scope, index, catalog, must=must_words(u))
+        if found.kind == "narrative":
+            return found
     if len(_same_table_rows(u)) > 1:
         return _several_rows(u, scope, index, catalog)
     lang = u.lang

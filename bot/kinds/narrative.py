@@ -15,7 +15,7 @@ from . import reading as rd
 
 
 def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tuple[str, ...] = ()) -> Answer:
-    if not must and ASKS_PLAN.search(u.text) and len(scope.agencies) == 1 and len(scope.years) == 1:
+    if not must and ASKS_PLAN.search(u.text) and len(scope.agencies) == 1 and scope.years:
         planned = plans(u, scope, index, catalog)
         if planned is not None:
             return planned
@@ -37,11 +37,12 @@ def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tup
 
 def plans(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer | None:
     """"2021年工作打算", "plans for 2021": every item of the plan section of the report on the year before."""
-    report = catalog.report_of.get((scope.agencies[0], scope.years[0]))
+    # "2020年报里说2021年准备做什么": the earlier year is the report's, the later the plans'.
+    report = catalog.report_of.get((scope.agencies[0], min(scope.years)))
     chunks = plan_chunks(index.chunks(report.id)) if report else []
     if not chunks:
         return None
-    shifted = scope.years[0] in u.years.shifted
+    shifted = report.year in u.years.shifted
     text = plan_text(report, chunks, shifted, u.lang, rd.name(catalog, report.agency, u.lang))
     return Answer(u.text, "narrative", text, None, (), (plan_source(report, chunks),), lang=u.lang,
                   query=rd.query(u, scope))

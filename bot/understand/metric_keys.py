@@ -17,7 +17,7 @@ from functools import cache
 
 from ingest import template as tpl
 
-from ..metrics import COLUMN, FAMILIES, OUTCOME, ROW, TABLE
+from ..metrics import COLUMN, FAMILIES, OUTCOME, ROW, TABLE, template_rows
 from .metric_hits import Hit
 
 # Calibrated on the template-derived phrasings (tests/test_metric_keys.py): the smallest lead that never
@@ -54,17 +54,10 @@ class KeyScore:
 def rows() -> dict[str, RowInfo]:
     """Every row of both layouts, the families, and the groups of table 4."""
     out: dict[str, RowInfo] = {}
-    for template in (tpl.TEMPLATE_2019, tpl.TEMPLATE_2021):
-        for table in template.tables:
-            if table.key == "appeals":
-                continue
-            for block, row in table.rows:
-                key = f"{table.prefix}.{row.key}"
-                cols = tuple(c.key for c in block.columns)
-                if table.key == "applications":
-                    cols = APPLICANT
-                old = out.get(key)
-                out[key] = RowInfo(key, table.key, (), tuple(dict.fromkeys((*(old.columns if old else ()), *cols))))
+    for table, block, _, key in template_rows():
+        cols = APPLICANT if table.key == "applications" else tuple(c.key for c in block.columns)
+        old = out.get(key)
+        out[key] = RowInfo(key, table.key, (), tuple(dict.fromkeys((*(old.columns if old else ()), *cols))))
     for family in FAMILIES:
         table = "appeals" if family == "litigation" else "applications"
         out.setdefault(family, RowInfo(family, table, (), OUTCOMES if table == "appeals" else APPLICANT))
