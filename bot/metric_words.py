@@ -1202,6 +1202,8 @@ TABLE_WORDS: dict[str, tuple[str, ...]] = {
 
 # Generic words: they name a row only when no specific row is named.
 WEAK = {
+    "close",
+    "closed",
     "in the previous year",
     "the previous year",
     "prior year",

@@ -91,9 +91,9 @@ def score_keys(hits: list[Hit]) -> list[KeyScore]:
     """Every eligible key, best first. A row is eligible when a word names it (or, for the year's new
     requests, when only table words speak of requests)."""
     speaks_of_requests = any(h.term.kind == TABLE and h.term.target == "applications" for h in hits)
-    # A generic verb names a row of the requests table only in a question about requests ("close" in
+    # A generic English verb names a row of the requests table only in a question about requests ("close" in
     # "close new media accounts" names none).
-    named = {h.term.target for h in hits if h.term.kind == ROW and (not h.term.weak or speaks_of_requests
+    named = {h.term.target for h in hits if h.term.kind == ROW and (not h.term.weak or speaks_of_requests or not h.english
                                                                      or not h.term.target.startswith("applications"))}
     out = []
     for info in rows().values():
