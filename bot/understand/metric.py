@@ -76,7 +76,7 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
                  names: tuple[tuple[int, int], ...] = ()) -> MetricAsk:
     """`masked_spans`: English agency mentions (lowercased offsets); `names`: Chinese agency mentions (squashed
     offsets), left out of what the dictionary must explain."""
-    hits = find_hits(question, masked_spans)
+    hits = _not_excluded(find_hits(question, masked_spans), question, masked_spans)
     scores = mk.score_keys(hits)
     requests = bool(_REQUEST_WORDS.search(question))
     # (a dimension word inside a row's or column's own words is theirs: "did not pay the fee by the deadline")
@@ -107,9 +107,11 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
     bare_en = any(not any(s <= m.start() + EN_OFFSET < e for s, e in spans)
                   for m in re.finditer(r"\bother\b", texts(question, masked_spans)[1]))
     if best.row == "applications.results.other" and (best.column == "other_org" and _bare_other(best) or bare_en):
-        # 其他处理里的“其他”: the sub-row 3.其他, or the applicant column 其他? Not for a guess.
-        decided = False
-        candidates = (("applications.results.other.other", None), (best.row, "other_org"), (best.row, None))
+        # 其他处理里的“其他”, "the 'other' sub-row of other handling": the row 3.其他 (the applicant column
+        # 其他 is asked with its own words, 其他组织 / other organisations).
+        column = None if best.column == "other_org" else best.column
+        return MetricAsk("applications.results.other.other", column, words, (), requests, column_words, False, left,
+                         True, (("applications.results.other.other", column), (best.row, column)), uncounted)
     return MetricAsk(best.row, best.column, words, together, requests, column_words, best.defaulted, left,
                      decided, candidates, uncounted)
 
@@ -120,6 +122,19 @@ def _candidates(scores: list[mk.KeyScore], n: int = 4) -> tuple[tuple[str, str |
         if (k.row, k.column) not in out and (k.score > 0 or not out):
             out.append((k.row, k.column))
     return tuple(out[:n])
+
+
+_EXCLUDED_ZH = re.compile(r"除了?([^，,。？?]{1,24}?)(?:之外|以外|外)")
+_EXCLUDED_EN = re.compile(r"\b(?:apart from|excluding|except(?: for)?|other than|besides)\b([^,.;?]{1,60})", re.I)
+
+
+def _not_excluded(hits: list[Hit], question: str, masked_spans) -> list[Hit]:
+    """Words in an exclusion ("除了逾期不补正和未缴费之外", "excluding lapsed corrections and fees") name what is
+    not asked: they neither decide nor stop the key."""
+    zh, en = texts(question, masked_spans)
+    spans = [m.span(1) for m in _EXCLUDED_ZH.finditer(zh)]
+    spans += [(m.start(1) + EN_OFFSET, m.end(1) + EN_OFFSET) for m in _EXCLUDED_EN.finditer(en)]
+    return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
 
 
 def _bare_other(best: mk.KeyScore) -> bool:
