@@ -84,6 +84,8 @@ def _consistent(named: tuple[str, str | None], row: str, column: str | None) -> 
     """The row itself, or a member of it the phrase names more precisely (a generic word such as "received"
     may belong to several rows: those are counted as deciding only for the row they name)."""
     got_row, got_column = named
+    if got_row == "applications.results.other.other" and column == "other_org":
+        return True  # a bare 其他 under 其他处理 is read as its row 3.其他 (bot/understand/metric.py)
     return (got_row == row or got_row.startswith(row + ".") or row.startswith(got_row + ".")) and (
         got_column == column or column is None)
 
