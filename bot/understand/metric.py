@@ -76,7 +76,9 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
                  names: tuple[tuple[int, int], ...] = ()) -> MetricAsk:
     """`masked_spans`: English agency mentions (lowercased offsets); `names`: Chinese agency mentions (squashed
     offsets), left out of what the dictionary must explain."""
-    hits = _not_excluded(find_hits(question, masked_spans), question, masked_spans)
+    found = find_hits(question, masked_spans)
+    hits = _not_excluded(found, question, masked_spans)
+    excluded = {h.term.target for h in found if h not in hits and h.term.kind == ROW}
     scores = mk.score_keys(hits)
     requests = bool(_REQUEST_WORDS.search(question))
     # (a dimension word inside a row's or column's own words is theirs: "did not pay the fee by the deadline")
@@ -103,6 +105,13 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
         # and a family's sum is not one of its members
         decided = False
     candidates = _candidates(scores) + (_members(best) if family and not decided else ())
+    rest = [r for r, _ in _members(best) if r not in excluded] if family and excluded else []
+    if family and excluded and len(rest) != len(_members(best)):
+        # "其他处理中除了逾期不补正和未缴费之外的": all members but those named — the one left, if one is left
+        if len(rest) == 1:
+            return MetricAsk(rest[0], best.column, words, (), requests, column_words, False, left, True,
+                             ((rest[0], best.column),), uncounted)
+        decided, candidates = False, tuple((r, best.column) for r in rest)
     spans = tuple((h.start, h.end) for h in hits if h.english and h.term.text != "other")
     bare_en = any(not any(s <= m.start() + EN_OFFSET < e for s, e in spans)
                   for m in re.finditer(r"\bother\b", texts(question, masked_spans)[1]))
