@@ -1077,6 +1077,8 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "decisions": ("处理决定", "决定", "decisions", "decision", "decided"),
     "amount": (
+        "income",
+        "revenue",
         "金额",
         "收费金额",
         "采购金额",
@@ -1202,6 +1204,7 @@ TABLE_WORDS: dict[str, tuple[str, ...]] = {
 
 # Generic words: they name a row only when no specific row is named.
 WEAK = {
+    "set aside",
     "close",
     "closed",
     "in the previous year",
@@ -1239,7 +1242,6 @@ WEAK = {
     "direct",
     "enforcement",
     "research",
-    "partially",
     "report",
     "value",
     "spent",

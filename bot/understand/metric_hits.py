@@ -80,6 +80,8 @@ def _word_forms(word: str, last: bool) -> str:
     if len(word) > 5:
         stem = re.sub(r"(ed|es|s|e|d|ing)$", "", word)
         return re.escape(stem) + r"(?:s|es|e|d|ed|ing|al)?"
+    if last and word.endswith("s") and len(word) > 3:
+        return re.escape(word[:-1]) + "s?"  # "fees" also as "fee"
     return re.escape(word) + ("s?" if last else "")
 
 
