@@ -1,47 +1,85 @@
 """The one answering function: `answer(question, index)`, called by `xxgk ask`, `xxgk chat`, the Telegram
-bot and the tests.
+bot and the tests (`answer_in_context` for a conversation's follow-ups, bot/conversation.py).
 
+It normalises the question (bot/understand/normalise.py), understands it (bot/understand), decides whose
+reports and which years it covers (bot/scope.py), and hands it to the kind of answer it asks for
+(bot/kinds: a fact, a computed figure, a comparison, a list, a quote), which words it with bot/compose.
 Numbers come from the index's facts (SQL), never from generated text; narrative answers quote the
-reports' own sentences. What cannot be answered is said, with what the index does cover.
+reports' own sentences. What cannot be answered is said, briefly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
-from . import answering
 from .catalog import Catalog, catalog_for
 from .compose import refuse
+from .compose.follow_up import inherited_note
 from .compose.names import agency_name
+from .kinds import compare, fact, listing, narrative
+from .kinds.derived import share
 from .scope import Refusal, Scope, query_of, resolve
 from .types import Answer
 from .understand import Understanding, understand
-from .understand.intent import CHECK, COMPARE, LIST, NARRATIVE, RANK, asks_whether
-from .understand.metric import parse_metric
+from .understand.derived import share_ask
+from .understand.follow_up import follow_up, understood
+from .understand.intent import CHECK, COMPARE, FACT, LIST, NARRATIVE, RANK, asks_whether
+from .understand.metric import MetricAsk, parse_metric
+from .understand.normalise import normalise, to_traditional
 
 MAX_QUESTION = 300
 
 
 def answer(question: str, index, *, today: dt.date | None = None) -> Answer:
     """Answer a question in Chinese or English from the indexed reports."""
-    return _answer(question, index, today, None)
+    return answer_in_context(question, index, None, today=today)[0]
 
 
 def answer_with_choice(question: str, option: str, index, *, today: dt.date | None = None) -> Answer:
     """Answer a clarify answer's original question with the option the user picked: an agency, or a
-    row of the requests table (when the question's wording was new)."""
-    if parse_metric(option).row and not catalog_for(index).matcher.match(option).names:
-        return _answer(f"{question} {option}", index, today, None)
+    row of the tables."""
+    return answer_choice_in_context(question, option, index, today=today)[0]
+
+
+def answer_in_context(question: str, index, previous: Understanding | None, *,
+                      today: dt.date | None = None) -> tuple[Answer, Understanding | None]:
+    """Answer a question of a conversation: a follow-up ("那2021年呢？", "what about lawsuits?") takes what
+    it does not say from the previous understood question, and the answer says what it took. Returns
+    the answer and what was understood (None when nothing was), for the next turn."""
+    return _answer(question, index, today, None, previous=previous)
+
+
+def answer_choice_in_context(question: str, option: str, index, *, today: dt.date | None = None
+                             ) -> tuple[Answer, Understanding | None]:
+    metric = parse_metric(normalise(option).text)
+    if metric.row and metric.decided and not catalog_for(index).matcher.match(option).names:
+        return _answer(question, index, today, None, metric=metric)
     return _answer(question, index, today, option)
 
 
-def _answer(question: str, index, today: dt.date | None, chosen: str | None) -> Answer:
+def _answer(question: str, index, today: dt.date | None, chosen: str | None, *, metric: MetricAsk | None = None,
+            previous: Understanding | None = None) -> tuple[Answer, Understanding | None]:
     # A question is a sentence or two; a pasted page is cut so understanding it stays fast.
-    text = " ".join((question or "").split())[:MAX_QUESTION]
+    asked = " ".join((question or "").split())[:MAX_QUESTION]
+    norm = normalise(asked)
     catalog = catalog_for(index)
-    u = understand(text, catalog.matcher, today)
-    if not text:
-        return _refusal(u, Refusal("not_found", refuse.coverage(catalog, "zh")), ())
+    u = understand(norm.text, catalog.matcher, today)
+    if metric is not None:  # the row the user picked after a clarify
+        u = replace(u, metric=metric, intent=FACT if u.intent == NARRATIVE else u.intent)
+    merged = follow_up(u, previous) if previous is not None else None
+    if not asked:
+        return _refusal(u, Refusal("not_found", refuse.empty_question("zh")), ()), None
+    result = _answer_understood(merged or u, index, catalog, chosen)
+    if merged is not None:
+        result = replace(result, text=inherited_note(merged, u, result.query, catalog) + result.text)
+    if norm.traditional:
+        result = replace(result, text=to_traditional(result.text),
+                         options=tuple(to_traditional(o) for o in result.options))
+    return replace(result, question=asked), (merged or u) if understood(merged or u) else None
+
+
+def _answer_understood(u: Understanding, index, catalog: Catalog, chosen: str | None) -> Answer:
     scope = resolve(u, catalog, chosen)
     if isinstance(scope, Refusal):
         return _refusal(u, scope, ())
@@ -49,19 +87,22 @@ def _answer(question: str, index, today: dt.date | None, chosen: str | None) -> 
 
 
 def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    asked_share = share_ask(u.text) if scope.agencies else None
+    if asked_share is not None:
+        return share(u, asked_share, scope, index, catalog)
     if u.intent == CHECK:
-        return answering.check(u, scope, index, catalog)
+        return compare.check(u, scope, index, catalog)
     if u.intent == RANK and u.metric.row:
-        return answering.rank(u, scope, index, catalog)
+        return compare.rank(u, scope, index, catalog)
     if u.intent == COMPARE and u.metric.row:
-        return answering.compare(u, scope, index, catalog)
+        return compare.compare(u, scope, index, catalog)
     if u.intent == LIST:
-        return answering.listing(u, scope, index, catalog)
+        return listing.listing(u, scope, index, catalog)
     if u.intent == NARRATIVE and _whether_counted(u, scope, catalog):
-        return answering.fact(u, scope, index, catalog)  # its table says it, or it falls back to the text
+        return fact.fact(u, scope, index, catalog)  # its table says it, or it falls back to the text
     if u.intent == NARRATIVE or not u.metric.row:
-        return answering.narrative(u, scope, index, catalog)
-    return answering.fact(u, scope, index, catalog)
+        return narrative.narrative(u, scope, index, catalog)
+    return fact.fact(u, scope, index, catalog)
 
 
 # Rows that count events: "were there any?" is answered by the count (fees are asked of the text: table

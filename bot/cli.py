@@ -122,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON (one object per line with --batch)")
     p.add_argument("--chart", metavar="FILE.png", help="also write the chart of a trend, comparison or ranking answer")
 
-    sub.add_parser("chat", parents=[home], help="interactive questions with history and clarify choices")
+    p = sub.add_parser("chat", parents=[home], help="interactive questions with follow-ups, history and clarify choices")
+    p.add_argument("--json", action="store_true",
+                   help="read questions from standard input, one per line; print one JSON line per answer")
 
     p = sub.add_parser(
         "serve",

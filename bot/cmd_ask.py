@@ -124,11 +124,16 @@ def _warm_up(index, answer_fn) -> None:
 
 
 def run_chat(args) -> int:
-    """An interactive prompt with readline history; a clarify answer is followed by picking an option."""
-    _readline()
+    """An interactive prompt with readline history: follow-ups are answered in the conversation's context,
+    and a clarify answer is followed by picking an option. With --json: questions from standard input, one
+    per line, one contract JSON line per answer (a benchmark scores follow-ups through it)."""
     index = _open(args)
-    from .answer import answer, answer_with_choice
+    from .conversation import Conversations
 
+    conversation = Conversations()
+    if getattr(args, "json", False):
+        return _chat_json(conversation, index)
+    _readline()
     print("输入问题（Ctrl-D 退出）。Ask a question (Ctrl-D to quit).")
     pending: Answer | None = None
     while True:
@@ -139,13 +144,32 @@ def run_chat(args) -> int:
             return 0
         if not line:
             continue
-        choice = _pick(pending, line)
-        if choice is not None and pending is not None:
-            result = answer_with_choice(pending.question, choice, index)
-        else:
-            result = answer(line, index)
+        result = _chat_turn(conversation, index, pending, line)
         print(to_terminal(result, color=sys.stdout.isatty()))
         pending = result if result.kind == "clarify" else None
+
+
+def _chat_turn(conversation, index, pending: Answer | None, line: str) -> Answer:
+    choice = _pick(pending, line)
+    if choice is not None and pending is not None:
+        return conversation.choose("terminal", pending.question, choice, index)
+    return conversation.ask("terminal", line, index)
+
+
+def _chat_json(conversation, index) -> int:
+    pending: Answer | None = None
+    for line in sys.stdin:
+        question = line.strip()
+        if not question:
+            continue
+        start = time.perf_counter()
+        try:
+            result = _chat_turn(conversation, index, pending, question)
+        except Exception as error:  # noqa: BLE001 - one failing question must not end the conversation
+            result = failed_answer(question, error)
+        print(to_json_line(result, (time.perf_counter() - start) * 1000), flush=True)
+        pending = result if result.kind == "clarify" else None
+    return 0
 
 
 def _pick(pending: Answer | None, line: str) -> str | None:

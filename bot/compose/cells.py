@@ -44,8 +44,9 @@ class Reading:
 
     @property
     def value(self) -> float | None:
-        """The value an answer may state as certain: printed, read, and not contradicted by the report."""
-        return None if self.involved_checks else self.printed_total
+        """The value an answer states: as printed, once every cell was read. Where the report's own totals
+        disagree the printed figure is still the report's; the disagreement is said beside it."""
+        return self.printed_total
 
     @property
     def summed(self) -> bool:

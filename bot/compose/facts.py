@@ -3,11 +3,13 @@ the report and its table, with related context (new requests beside the carried-
 
 from __future__ import annotations
 
+import re
+
 from index.types import FactRecord, ReportRecord
 from ingest import template as tpl
 from ingest.types import format_number
 
-from ..metrics import FAMILIES, FAMILIES_EN
+from ..metrics import FAMILIES, FAMILIES_EN, column_name, row_name
 from ..types import FactRef, Source
 from .cells import Reading
 from .names import table_name, table_of
@@ -79,49 +81,74 @@ def _english_row(reading: Reading) -> str:
 
 
 def unit_of(reading: Reading, lang: str) -> str:
-    unit = next((p.unit for p in reading.parts if p.unit), None)
-    if unit:
-        return unit if lang == "zh" else f" {unit}"
-    if reading.row.startswith(("applications", "review", "litigation")):
-        return "件" if lang == "zh" else ""
-    return ""
+    """件 for counts, 万元 for money (always said with its unit)."""
+    if _money(reading):
+        return "万元" if lang == "zh" else " 万元 (10,000 yuan)"
+    return "件" if lang == "zh" else ""
+
+
+def _money(reading: Reading) -> bool:
+    return reading.column == "amount" or any(p.unit for p in reading.parts)
+
+
+def number_text(value: float, reading: Reading, lang: str) -> str:
+    """"81件", "24252.31万元": money to at most two decimals, always with its unit."""
+    shown = format_number(round(value, 2)) if _money(reading) else format_number(value)
+    return f"{shown}{unit_of(reading, lang)}"
+
+
+def lead(reading: Reading, lang: str, whether: str = "") -> str:
+    """The first line of a chat answer: the number (after the yes or no a yes/no question asks for)."""
+    total = reading.printed_total
+    if total is None:
+        return "无法确定" if lang == "zh" else "Not certain"
+    return f"{whether}{number_text(total, reading, lang)}" if lang == "zh" else f"{whether} {number_text(total, reading, lang)}".strip()
+
+
+def plain_line(agency: str, year: int, reading: Reading, lang: str) -> str:
+    """Agency, year and row in plain words: "平潭综合实验区2023年 本年新收政府信息公开申请数量（总计）。"."""
+    row, col = row_name(reading.row, lang), column_name(reading.row, reading.column, lang)
+    if lang == "zh":
+        return f"{agency}{year}年 {row}（{col}）。"
+    return f"{agency}, {year}: {row}, {col}."
 
 
 def fact_text(agency: str, year: int, reading: Reading, lang: str) -> str:
-    """The sentence stating the value (or what is known of it)."""
-    label, col = row_label(reading, lang), column_label(reading.row, reading.column, lang)
-    zh_label, zh_col = row_label(reading, "zh"), column_label(reading.row, reading.column, "zh")
-    where = (f"（{table_name(table_of(reading.keys[0]), 'zh')}，“{label}”行，“{col}”列）" if lang == "zh"
-             else f" ({table_name(table_of(reading.keys[0]), 'en')}: row “{zh_label}”, column “{zh_col}”)")
-    total = reading.printed_total
-    unit = unit_of(reading, lang)
-    if total is not None:
-        number = format_number(total)
-        if lang == "zh":
-            return f"{agency}{year}年{label}（{col}）为{number}{unit}{where}。"
-        return f"{agency}, {year} — {_english_row(reading)}, {col}: {number}{unit}{where}."
-    return _unknown_text(agency, year, reading, label, col, where, lang)
+    """The lines stating the value, or what is known of it."""
+    if reading.printed_total is not None:
+        return lead(reading, lang) + "\n" + plain_line(agency, year, reading, lang)
+    return lead(reading, lang) + "\n" + _unknown_text(agency, year, reading, lang)
 
 
-def _unknown_text(agency, year, reading: Reading, label, col, where, lang) -> str:
+def _unknown_text(agency, year, reading: Reading, lang) -> str:
+    row, col = row_name(reading.row, lang), column_name(reading.row, reading.column, lang)
+    what = f"{agency}{year}年 {row}（{col}）" if lang == "zh" else f"{agency}, {year}: {row}, {col}"
     if reading.missing and not reading.parts:
-        return (f"{agency}{year}年的年报没有“{label}（{col}）”这一栏（该年报表格版式不同）。" if lang == "zh"
-                else f"The {year} report of {agency} has no cell for {label}, “{col}” (its table layout differs).")
+        return (f"{what}：这份年报的表格版式没有这一栏。" if lang == "zh" else f"{what} — this report's table layout has no such cell.")
     known = [p for p in reading.parts if p.value is not None and p.status == "certain"]
-    computed = [p for p in reading.ambiguous if p.computed is not None]
+    blank = [p for p in reading.ambiguous if p.computed is not None and not p.candidates]
+    computed = [p for p in reading.ambiguous if p.computed is not None and p.candidates]
     few = [p for p in reading.ambiguous if p.computed is None and 1 < len(p.candidates) <= 4]
     if lang == "zh":
-        text = f"{agency}{year}年{label}（{col}）无法从这份年报中确定读出{where}：表格中该单元格的位置不确定。"
+        text = f"{what}："
+        if blank:
+            text += "这一栏在报告中空白；各栏相加为" + "、".join(format_number(p.computed) for p in blank) + "（计算值）。"
+        else:
+            text += "这份年报的文本中，该栏的数字无法确定对应到哪一列。"
         if computed:
-            text += "按表格自身的勾稽关系推算为" + "、".join(format_number(p.computed) for p in computed) + "，但这只是推算，不是印在表中的数字。"
+            text += "按表格自身的勾稽关系推算为" + "、".join(format_number(p.computed) for p in computed) + "（计算值，非印出的数字）。"
         if few:
             text += "可能的读法：" + "；".join("、".join(format_number(c) for c in p.candidates) for p in few) + "。"
     else:
-        text = (f"The value of {label}, “{col}” for {agency}, {year} cannot be read from this copy of the report"
-                f"{where}: the cell's place in the table is uncertain.")
+        text = f"{what} — "
+        if blank:
+            text += "the report leaves this cell blank; the other cells add up to " + ", ".join(
+                format_number(p.computed) for p in blank) + " (computed)."
+        else:
+            text += "in this copy of the report the cell's number cannot be placed in its column."
         if computed:
-            text += " The table's own identities imply " + ", ".join(format_number(p.computed) for p in computed) + \
-                    ", but that is computed, not printed."
+            text += " The table's own totals imply " + ", ".join(format_number(p.computed) for p in computed) + \
+                    " (computed, not printed)."
         if few:
             text += " Possible readings: " + "; ".join(", ".join(format_number(c) for c in p.candidates) for p in few) + "."
     if known and reading.summed:
@@ -131,20 +158,38 @@ def _unknown_text(agency, year, reading: Reading, label, col, where, lang) -> st
 
 def _parts_text(parts, lang: str) -> str:
     sep = "；" if lang == "zh" else "; "
-    return sep.join(f"{fact_label(p)} {format_number(p.value)}" for p in parts)
+    return sep.join(f"{part_name(p.key, lang)} {format_number(p.value)}" for p in parts)
 
 
-def check_warning(reading: Reading, lang: str) -> str:
-    """What the report's own arithmetic says against the asked cells."""
+def part_name(key: str, lang: str) -> str:
+    """A cell's row in plain words (重复申请, lawsuits filed directly), for the parts of a sum."""
+    if key.startswith("litigation."):
+        return row_name(key.rsplit(".", 1)[0], lang)
+    row = key.rsplit(".", 1)[0]
+    return row_name(row, lang)
+
+
+def check_note(reading: Reading, lang: str) -> str:
+    """The report's own totals disagree around the asked cells: said beside the printed figure."""
     if not reading.involved_checks:
         return ""
-    details = "；".join(reading.involved_checks) if lang == "zh" else "; ".join(reading.involved_checks)
-    total = reading.printed_total
     if lang == "zh":
-        shown = f"表中印的数字是{format_number(total)}，" if total is not None else ""
-        return f"注意：{shown}但这份年报自身的合计对不上（{details}），因此不能把它当作确定的数字。"
-    shown = f"The table prints {format_number(total)}, but " if total is not None else ""
-    return f"Note: {shown}the report's own totals disagree ({details}), so it cannot be stated as certain."
+        details = "；".join(chinese_check(d) for d in reading.involved_checks)
+        return f"注意：这份年报自身的合计对不上（{details}）；以上是表中印的数字。"
+    return f"Note: the report's own totals disagree ({'; '.join(reading.involved_checks)}); the figure above is as printed."
+
+
+_CHECK = re.compile(r"^(?P<scope>.+?): (?P<lhs>.+?) = (?P<a>-?[\d.]+) (?:but|=) (?P<rhs>.+?) = (?P<b>-?[\d.]+)$")
+
+
+def chinese_check(detail: str) -> str:
+    """"总计 column: 三(一)…(六) = 27 but 三(七) = 21" → "总计列：三(一)…(六)合计27，而三(七)为21"."""
+    m = _CHECK.match(detail)
+    if not m:
+        return detail
+    scope = m["scope"].replace(" column", "列").replace(" row", "行")
+    lhs = m["lhs"].replace("six applicant columns", "六个申请人栏")
+    return f"{scope}：{lhs}合计{m['a']}，而{m['rhs']}为{m['b']}"
 
 
 def breakdown_text(reading: Reading, lang: str) -> str:
@@ -183,6 +228,12 @@ def fact_refs(reading: Reading) -> tuple[FactRef, ...]:
 
 
 def source_line(report: ReportRecord, reading: Reading, lang: str) -> str:
+    """"来源：《…》表三，“一、本年新收政府信息公开申请数量”行，“总计”列。" — the row as printed."""
     table = table_name(table_of(reading.keys[0]), lang)
-    return (f"来源：《{report.title}》，{table}。" if lang == "zh"
-            else f"Source: 《{report.title}》, {table}.")
+    printed = row_name(reading.row, "zh")
+    if not reading.summed and not reading.row.startswith(("review", "litigation")):
+        printed = next((p.label for p in reading.parts if p.label.strip()), printed)
+    col = column_label(reading.row, reading.column, "zh")
+    if lang == "zh":
+        return f"来源：《{report.title}》{table.split(' ')[0]}，“{printed}”行，“{col}”列。"
+    return f"Source: 《{report.title}》, {table.split(',')[0]}, row “{printed}”, column “{col}”."

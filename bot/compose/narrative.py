@@ -109,10 +109,9 @@ def needles(question: str, drop: tuple[str, ...], terms: tuple[tuple[str, ...], 
 def _head(phrase: str) -> str:
     """The last noun of a phrase, as its last two characters: 个部门主要领导组成 asks about 领导, 工作经费
     about 经费 (a Chinese compound ends in its head; a trailing verb such as 组成 is not what is asked)."""
-    import jieba.posseg as pseg
+    from ..understand.segment import tag
 
-    nouns = [t.word for t in pseg.cut(phrase) if (t.flag[:1] == "n" or t.flag in ("vn", "an"))
-             and t.word not in _MEASURES]
+    nouns = [word for word, flag in tag(phrase) if (flag[:1] == "n" or flag in ("vn", "an")) and word not in _MEASURES]
     word = nouns[-1] if nouns else phrase
     return word[-2:]
 

@@ -1,4 +1,5 @@
-"""Honest non-answers: "not in the index" (saying what the index does cover) and "which one did you mean"."""
+"""Honest non-answers, short enough for a chat bubble (under 200 characters): "not in the index", "which one
+did you mean". The index's coverage is given on request ("收录了哪些单位？", /agencies), not in every refusal."""
 
 from __future__ import annotations
 
@@ -27,6 +28,28 @@ def coverage(catalog: Catalog, lang: str, limit: int = 8) -> str:
     return ("索引中有：" + "；".join(parts) + "。") if lang == "zh" else ("The index holds: " + "; ".join(parts) + ".")
 
 
+# How to see the coverage, in a way both front ends answer (a list question; /agencies in Telegram too).
+ASK_COVERAGE = {"zh": "问“收录了哪些单位？”可查看已收录的年报。", "en": "Ask “which agencies are indexed?” to see what is."}
+MAX_NAMED = 3
+
+
+def nothing_found(agencies: tuple[str, ...], years: tuple[int, ...], catalog: Catalog, lang: str) -> str:
+    where = _where(agencies, years, catalog, lang)
+    if lang == "zh":
+        return f"没有在{where}中找到回答这个问题的内容。" + ASK_COVERAGE["zh"]
+    return f"Nothing in {where} answers this question. " + ASK_COVERAGE["en"]
+
+
+def _where(agencies: tuple[str, ...], years: tuple[int, ...], catalog: Catalog, lang: str) -> str:
+    if len(agencies) != 1:
+        return "已收录的年报" if lang == "zh" else "the indexed reports"
+    name = agency_name(catalog.by_name.get(agencies[0]), agencies[0], lang) if lang == "zh" else agencies[0]
+    when = years_text(years, lang) if len(years) == 1 else ""
+    if lang == "zh":
+        return f"{name}{when + '年' if when else ''}的年报"
+    return f"the {when + ' ' if when else ''}report of {name}"
+
+
 def missing_year(catalog: Catalog, agencies: list[str], years: tuple[int, ...], lang: str,
                  shifted: tuple[int, ...] = ()) -> str:
     """No report of these agencies for these years; `shifted`: years read as the report before the one
@@ -43,11 +66,11 @@ def missing_year(catalog: Catalog, agencies: list[str], years: tuple[int, ...], 
 def _missing_year(catalog: Catalog, agencies: list[str], years: tuple[int, ...], lang: str) -> str:
     asked = years_text(years, lang)
     lines = []
-    for name in agencies:
+    for name in agencies[:MAX_NAMED]:
         record = catalog.by_name.get(name)
         have = years_text(catalog.years.get(name, ()), lang) or ("无" if lang == "zh" else "none")
         lines.append(f"{agency_name(record, name, lang)}只有{have}年的年报" if lang == "zh"
-                     else f"{agency_name(record, name, lang)} has reports for {have} only")
+                     else f"{name} has reports for {have} only")
     if lang == "zh":
         return f"索引中没有{asked}年的相应年报：" + "；".join(lines) + "。"
     return f"There is no indexed report for {asked}: " + "; ".join(lines) + "."
@@ -56,23 +79,36 @@ def _missing_year(catalog: Catalog, agencies: list[str], years: tuple[int, ...],
 def unknown_agency(catalog: Catalog, mentions: tuple[str, ...], close: tuple[str, ...], lang: str) -> str:
     named = "、".join(mentions) if lang == "zh" else ", ".join(mentions)
     if close:
-        near = [agency_name(catalog.by_name.get(n), n, lang) for n in close]
+        near = list(close[:MAX_NAMED])  # official names: a gloss would not fit a chat bubble
         tail = ("相近的已收录单位：" + "、".join(near) + "。") if lang == "zh" else (
             "Indexed agencies that come close: " + "; ".join(near) + ".")
     else:
-        tail = coverage(catalog, lang)
+        tail = ASK_COVERAGE[lang]
     if lang == "zh":
         return f"索引中没有“{named}”的政府信息公开年报。" + tail
     return f"The index has no annual report of “{named}”. " + tail
 
 
 def clarify(options: list[str], catalog: Catalog, lang: str) -> str:
-    lines = [f"{i}. {agency_name(catalog.by_name.get(o), o, lang)}" for i, o in enumerate(options, 1)]
+    lines = [f"{i}. {o}" for i, o in enumerate(options, 1)]  # official names: short enough for a chat
     head = "您问的是哪个单位？请选择：" if lang == "zh" else "Which agency do you mean? Pick one:"
     return head + "\n" + "\n".join(lines)
 
 
-def no_metric(catalog: Catalog, lang: str) -> str:
+
+
+
+def not_counted(words: tuple[str, ...], lang: str) -> str:
+    """What the tables count, for a question about something they do not ("average days", "foreigners")."""
+    asked = "、".join(words[:2]) if lang == "zh" else ", ".join(words[:2])
     if lang == "zh":
-        return "没有在年报中找到能回答这个问题的内容。" + coverage(catalog, lang)
-    return "I found nothing in the reports that answers this question. " + coverage(catalog, lang)
+        return (f"年报的表格不统计“{asked}”，正文中也没有找到。表格统计的是：申请件数（按申请人类型和办理结果）、"
+                "行政复议和行政诉讼件数，以及主动公开的文件和事项。")
+    return (f"The tables do not count “{asked}” and the text does not say it. They count requests by applicant "
+            "and outcome, reconsiderations, lawsuits and published items.")
+
+
+def empty_question(lang: str) -> str:
+    if lang == "zh":
+        return "请输入问题，例如：平潭2023年新收政府信息公开申请多少件？（/agencies 查看已收录的单位）"
+    return "Please ask a question, e.g. How many disclosure requests did Pingtan receive in 2023?"

@@ -153,6 +153,7 @@ class PerChatOrder(BaseUpdateProcessor):
 def default_library(settings: Settings) -> Library:
     """The Library over the real index and answering code (imported here: they load the model)."""
     from bot.answer import answer, answer_with_choice
+    from bot.conversation import Conversations
     from index.build import ingest, reindex
     from index.reader import Index
 
@@ -162,7 +163,8 @@ def default_library(settings: Settings) -> Library:
                    choice_fn=lambda question, option, index: answer_with_choice(question, option, index),
                    ingest_fn=ingest, reindex_fn=reindex,
                    is_current=lambda index: index.is_current(),
-                   warm_up=lambda index: [answer(q, index) for q in WARM_UP_QUESTIONS])
+                   warm_up=lambda index: [answer(q, index) for q in WARM_UP_QUESTIONS],
+                   conversation=Conversations())
 
 
 def build_application(settings: Settings, library: Library | None = None) -> Application:

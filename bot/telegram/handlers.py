@@ -123,7 +123,7 @@ async def choose(update: Update, context: Context) -> None:
     await query.answer(t("chosen", pending.lang, option=option)[:200])
     try:
         async with typing(context, query.message.chat_id):
-            answer = await _library(context).ask_with_choice(pending.question, option)
+            answer = await _library(context).ask_with_choice(pending.question, option, query.message.chat_id)
     except TooSlow:
         await query.message.reply_text(t("too_slow", pending.lang))
         return
@@ -314,7 +314,7 @@ async def _admin_job(job: Callable[[], Awaitable[Any]], render: Callable[[Any], 
 async def _answer_question(message: Message, context: Context, text: str, lang: str, *, quote: bool = True) -> None:
     try:
         async with typing(context, message.chat_id):
-            answer = await _library(context).ask(text)
+            answer = await _library(context).ask(text, message.chat_id)
     except TooSlow:
         await message.reply_text(t("too_slow", lang), do_quote=quote)
         return

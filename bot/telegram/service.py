@@ -40,7 +40,8 @@ class Library:
                  answer_fn: AnswerFn, choice_fn: Callable[[str, str, Any], Answer],
                  ingest_fn: Callable[..., Any], reindex_fn: Callable[..., Any],
                  is_current: Callable[[Any], bool] = lambda index: True,
-                 warm_up: Callable[[Any], Any] = lambda index: None, answer_timeout: float = 60.0):
+                 warm_up: Callable[[Any], Any] = lambda index: None, answer_timeout: float = 60.0,
+                 conversation: Any = None):
         self.home = home
         self._open_index = open_index
         self._answer = answer_fn
@@ -50,6 +51,7 @@ class Library:
         self._is_current = is_current  # False once another generation of the index is live
         self._warm_up = warm_up  # run once per worker before the bot takes questions (loads models, caches)
         self._answer_timeout = answer_timeout  # seconds a chat waits for one answer
+        self._conversation = conversation  # bot.conversation.Conversations: follow-ups in each chat's context
         self._jobs: queue.Queue[tuple[Callable[[Any], Any], concurrent.futures.Future] | None] = queue.Queue()
         self._workers = workers
         self._threads: list[threading.Thread] = []
@@ -107,10 +109,15 @@ class Library:
         return await asyncio.wrap_future(future)
 
     # -- for everyone ----------------------------------------------------------------------------
-    async def ask(self, question: str) -> Answer:
+    async def ask(self, question: str, chat: int | None = None) -> Answer:
+        if self._conversation is not None and chat is not None:
+            return await self._in_time(self._on_worker(lambda index: self._conversation.ask(chat, question, index)))
         return await self._in_time(self._on_worker(lambda index: self._answer(question, index)))
 
-    async def ask_with_choice(self, question: str, option: str) -> Answer:
+    async def ask_with_choice(self, question: str, option: str, chat: int | None = None) -> Answer:
+        if self._conversation is not None and chat is not None:
+            return await self._in_time(self._on_worker(
+                lambda index: self._conversation.choose(chat, question, option, index)))
         return await self._in_time(self._on_worker(lambda index: self._choice(question, option, index)))
 
     async def _in_time(self, answering: Awaitable[T]) -> T:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from .agency import AgencyMatch, AgencyMatcher
-from .intent import asks_which_year, classify
+from .intent import COMPARE, FACT, asks_which_year, classify
 from .language import detect_language
 from .metric import MetricAsk, parse_metric
 from .years import YearAsk, parse_years
@@ -28,8 +28,10 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
     years = parse_years(question, today)
     if asks_which_year(question) and not years.given:
         years = replace(years, all_years=True)
-    metric = parse_metric(question, agency.en_spans)
+    metric = parse_metric(question, agency.en_spans, agency.spans)
     n_years = len(years.years) + (2 if years.span or years.since or years.all_years else 0)
     intent = classify(question, has_metric=metric.row is not None, n_years=n_years,
                       n_agencies=len(agency.names) if agency.region_matched or agency.dept_matched else 0)
+    if intent == COMPARE and metric.column == "change" and n_years <= 1:
+        intent = FACT  # "by how much did the penalty items change in 2020": table 2's 本年增/减 column
     return Understanding(question, lang, agency, years, metric, intent)

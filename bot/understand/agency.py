@@ -14,7 +14,7 @@ agency that merely shares a word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from index.types import AgencyRecord
@@ -31,6 +31,7 @@ _GENERIC_PLACES = {"中国", "全国", "中华人民共和国", "国家", "全�
 _NOT_NAMES = {"which", "what", "each", "every", "all", "any", "an", "a", "the", "this", "that", "other", "their",
               "its", "government", "disclosure", "most", "fewest", "least", "whose", "did", "does", "do", "same",
               "your", "our", "my", "of", "in", "for", "by", "from", "to", "and", "or", "information", "public"}
+_PLACE_ENDINGS = ("省", "市", "县", "州", "盟", "旗")
 _EN_WORD = re.compile(r"[a-z][a-z'\-]*")
 _PINYIN = re.compile(
     r"^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou"
@@ -153,7 +154,8 @@ class AgencyMatcher:
         scores = _score(found, self.forms)
         spans = tuple(sorted({(m.start, m.end, m.lang) for m in found}))
         unknown = _unknown_mentions(masked, question, found, self.forms)
-        return _decide(scores, found, unknown, spans, self.forms)
+        match = _decide(scores, found, unknown, spans, self.forms)
+        return _government_not_indexed(match, masked, question, self.forms)
 
 
 @dataclass(frozen=True)
@@ -278,8 +280,9 @@ def _english_mentions(question: str, forms: list[AgencyForms]) -> list[_Mention]
         return []
     out: list[_Mention] = []
     for f in forms:
-        out += _english_region(question, words, f)
-        out += _english_department(question, f)
+        region = _english_region(question, words, f)
+        out += region
+        out += _english_department(question, f, max((m.end for m in region), default=None))
     return out
 
 
@@ -291,13 +294,19 @@ def _english_region(question: str, words, f: AgencyForms) -> list[_Mention]:
         for m in _word(phrase).finditer(question):
             out.append(_Mention(f.name, "region", 2.0, m.start(), m.end(), "en"))
     for word, start, end in words:
-        word = word.split("'")[0]
+        word = word.replace("'", "").replace("-", "")  # Huai'an, Xi-an: syllables marked apart
+        if word.endswith("s") and word[:-1] == f.pinyin:
+            word = word[:-1]  # Pingtan's
         if word == f.pinyin or (len(f.pinyin) >= 5 and _edit_distance(word, f.pinyin) <= 1):
             out.append(_Mention(f.name, "region", 1.0, start, end, "en"))
     return out
 
 
-def _english_department(question: str, f: AgencyForms) -> list[_Mention]:
+def _english_department(question: str, f: AgencyForms, region_end: int | None = None) -> list[_Mention]:
+    """The department's parts in English. Its head alone ("General Office", "Department") names it only
+    right after its region ("Shanghai General Office", "Shanghai municipal government's general office"),
+    with no other department's words between ("Panjin business bureau" may be its 商务局); otherwise a
+    content part is needed ("education")."""
     if f.region_wide:
         return []
     spans = []
@@ -309,10 +318,18 @@ def _english_department(question: str, f: AgencyForms) -> list[_Mention]:
             spans.append(hit.span())
     head = f.dept_parts[-1][1] and spans and any(_word(o).search(question) for o in f.dept_parts[-1][1])
     content = matched - (1 if head else 0)
-    if content < 1 or not (head or content >= 2):
+    beside = head and region_end is not None and _only_region_words(question[region_end:min(s for s, _ in spans)])
+    if not (content >= 1 and (head or content >= 2)) and not beside:
         return []
     weight = 2.0 if matched == len(f.dept_parts) else 1.5
     return [_Mention(f.name, "dept", weight, min(s for s, _ in spans), max(e for _, e in spans), "en")]
+
+
+def _only_region_words(between: str) -> bool:
+    words = re.findall(r"[a-z]+", between.lower())
+    allowed = {w for names in REGION_SUFFIXES.values() for n in names for w in n.split()}
+    allowed |= {"the", "of", "s", "people", "government", "municipal", "provincial"}
+    return all(w in allowed for w in words)
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -354,9 +371,37 @@ def _unknown_mentions(text: str, question: str, found: list[_Mention], forms: li
     known = {f.region_core for f in forms} | {f.region_full for f in forms} | {f.name for f in forms}
     names = dict.fromkeys(_chinese_names(text) if _may_name_others(text, covered) else ())
     out = [w for w in names if not any(w in k for k in known) and not _covered(text, w, covered)]
+    out += [w for w in _owners_named(text, found) if not any(w in k for k in known) and w not in out]
+    out += [w for w in _departments_named(text, covered) if w not in out]
     en_covered = [(m.start, m.end) for m in found if m.lang == "en"]
     out += _english_unknowns(question, en_covered, forms)
     return tuple(dict.fromkeys(out))
+
+
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:局|厅|委员会|办公室)")
+
+
+def _departments_named(text: str, covered: list[tuple[int, int]]) -> list[str]:
+    """"资源生态局" outside every matched mention: a department the index does not hold (the tagger may cut it)."""
+    rest = "".join(" " if any(s <= i < e for s, e in covered) else ch for i, ch in enumerate(text))
+    return [m.group() for m in _DEPARTMENT.finditer(rest) if not m.group().startswith(("本", "该", "各", "哪"))]
+
+
+def _owners_named(text: str, found: list[_Mention]) -> list[str]:
+    """"大连营商局": Chinese words standing right before a department named without its region name the
+    department's own region, which is not the indexed one (jieba does not tag every place as one)."""
+    if any(m.part in ("region", "full") for m in found):
+        return []
+    out = []
+    for m in found:
+        if m.lang != "zh" or m.part != "dept":
+            continue
+        before = re.search(r"[\u4e00-\u9fff]{2,6}$", text[:m.start])
+        word = _known_words().sub("", before.group()) if before else ""
+        if len(word) >= 2 and not any(s < m.start and before.start() < e for s, e in
+                                      ((o.start, o.end) for o in found if o is not m)):
+            out.append(word)
+    return out
 
 
 def _may_name_others(text: str, covered: list[tuple[int, int]]) -> bool:
@@ -379,23 +424,23 @@ def _known_words() -> re.Pattern:
 
 def _chinese_names(text: str) -> list[str]:
     """Place names (jieba's ns/nt) and department-like words (…局, …委) in the question."""
-    import jieba
-    import jieba.posseg as pseg
+    from .segment import tag
 
-    jieba.setLogLevel(60)
     out = []
-    for token in pseg.cut(text.replace("#", "，")):
-        word, flag = token.word, token.flag
+    for word, flag in tag(text.replace("#", "，")):
         if len(word) < 2 or word in _GENERIC_PLACES:
             continue
-        if flag in ("ns", "nt") or (word.endswith(DEPARTMENT_ENDINGS) and len(word) >= 3):
+        placed = len(word) >= 3 and word.endswith(_PLACE_ENDINGS)  # 营口市: jieba may not tag it as a place
+        if flag in ("ns", "nt") or placed or (word.endswith(DEPARTMENT_ENDINGS) and len(word) >= 3):
             out.append(word)
     return out
 
 
 def _covered(text: str, word: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether every occurrence of the word lies inside a matched mention: a place that only overlaps one
+    ("大连市" before the alias 市营商局) is another place."""
     for m in re.finditer(re.escape(word), text):
-        if not any(s <= m.start() and m.end() <= e or (s < m.end() and m.start() < e) for s, e in spans):
+        if not any(s <= m.start() and m.end() <= e for s, e in spans):
             return False
     return True
 
@@ -408,6 +453,8 @@ def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list
     out = []
     for m in re.finditer(r"\b[A-Z][a-z]{2,}\b", question):
         word = m.group().lower()
+        if not question[:m.start()].strip() and not _place_word_follows(question[m.end():]):
+            continue  # the question's first word is capitalised anyway ("Same question for 2023.")
         inside = any(s <= m.start() < e for s, e in covered)
         placed = not covered or _place_word_follows(question[m.end():])
         if not inside and word not in known and _is_pinyin_name(word) and placed:
@@ -437,6 +484,24 @@ def _is_pinyin_name(word: str) -> bool:
 def _syllables(word: str) -> list[str]:
     return re.findall(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei"
                       r"|ao|ou|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ue|a|o|e|i|u|v)", word)
+
+
+_GOVERNMENT_ZH = re.compile(r"人民政府|[市县区省]政府|政府(?!信息|网站|门户|公报)")
+_GOVERNMENT_EN = re.compile(r"\b(?:people's|municipal|city|county|provincial|local)?\s*government\b(?!\s+information)", re.I)
+
+
+def _government_not_indexed(match: AgencyMatch, text: str, question: str, forms: list[AgencyForms]) -> AgencyMatch:
+    """"盘锦市人民政府", "the Panjin municipal government": a region's government named where only one of its
+    departments is indexed is another agency, not that department."""
+    if not match.region_matched or match.dept_matched or not match.names:
+        return match
+    by_name = {f.name: f for f in forms}
+    if any(by_name[n].region_wide for n in match.names if n in by_name):
+        return match
+    if not (_GOVERNMENT_ZH.search(text) or _GOVERNMENT_EN.search(question)):
+        return match
+    region = by_name[match.names[0]].region_full
+    return replace(match, unknown=(*match.unknown, f"{region}人民政府"), close=tuple(match.names) + match.close)
 
 
 def _decide(scores, found, unknown, spans, forms) -> AgencyMatch:

@@ -16,7 +16,8 @@ _RANK = re.compile(
     r"the least\b|the highest\b|the lowest\b", re.I)
 _COMPARE = re.compile(
     r"比(?!例).{0,12}(?:多|少|高|低|增|减)|相比|对比|比较|变化|趋势|增长|下降|增加了|减少了|历年|逐年|"
-    r"compare|comparison|change[ds]?\b|trend|increase|decrease|grew|growth|fell|rose|more than|fewer than|"
+    r"compare|comparison|change[ds]?\b|trend|increase|decrease|grew|growth|\brise\b|\brisen\b|\bgrow\b|\bgrown\b|"
+    r"\bdrop(?:ped)?\b|增幅|降幅|增长率|fell(?!\s+(?:into|under|within|in\b))|rose|more than|fewer than|"
     r"less than|\bvs\.?\b|versus|difference|over the years|year by year|each year|"
     r"(?:\bmore\b|\bfewer\b|\bless\b)[^?？]*\bor\b|\bor\b[^?？]*(?:\bmore\b|\bfewer\b|\bless\b)|"
     r"还是.{0,20}(?:多|少)|(?:更多|更少).{0,12}还是|谁.{0,12}(?:多|少)", re.I)
@@ -41,6 +42,7 @@ def _yes_no(question: str) -> bool:
     return bool(_YES_NO.search(question)) and not _HOW_MANY.search(question)
 
 
+_EQUALS = re.compile(r"等于|对得上|对不上|一致|平衡|相符|equal|match|agree|add up to|adds up to|reconcile", re.I)
 _WHICH_YEAR = re.compile(r"哪一?年|哪个年份|哪个年度|which year|what year", re.I)
 _EXTREME = re.compile(r"最多|最少|最高|最低|最大|最小|峰值|\bmost\b|\bleast\b|fewest|highest|lowest|largest|smallest|"
                       r"\bpeak", re.I)
@@ -62,8 +64,8 @@ _TABLE = re.compile(r"表格|表中|统计表|表[一二三四1-4]|the table|in 
 
 def classify(question: str, *, has_metric: bool, n_years: int, n_agencies: int) -> str:
     """The intent, from cue words first and from the shape of what was understood second."""
-    if _CHECK.search(question):
-        return CHECK
+    if _CHECK.search(question) and not (_HOW_MANY.search(question) and not _EQUALS.search(question)):
+        return CHECK  # ("行政复议和行政诉讼加起来一共多少件" asks a sum, not whether totals agree)
     if has_metric and asks_which_year(question):
         return COMPARE
     if _RANK.search(question) and n_agencies != 1:

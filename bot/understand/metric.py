@@ -1,8 +1,10 @@
-"""Which table cell a question asks for, by the words of the metric dictionary (bot/metrics.py).
+"""Which table cell a question asks for: every key of the standard tables scored against the question's
+words (bot/understand/metric_keys.py, with the metric dictionary of bot/metric_words.py).
 
-The most specific row named wins ("补正后仍不明确" over "无法提供"); generic verbs ("收到", "received",
-"handled") decide only when nothing more specific is named. A question that names requests ("申请",
-"requests") but no row asks for the new requests of the year (本年新收), as facts-keys.md says.
+The answer states a number only when one key clearly wins (`decided`); otherwise the question names
+several keys, or a word of another key the best one lacks, and the caller asks which was meant, offering
+the candidates (the best always among them). A question that names a dimension the tables do not count
+(averages, nationality, channels) carries those words in `uncounted`.
 """
 
 from __future__ import annotations
@@ -10,16 +12,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.template import squash
+from ..metrics import COLUMN, OUTCOME, ROW, TABLE, UNCOUNTED
+from . import metric_keys as mk
+from .metric_hits import EN_OFFSET, Hit, find_hits, texts
 
-from ..metrics import COLUMN, OUTCOME, ROW, Term, terms
-
-# Generic words: they name a row only when no specific row is named.
-WEAK = {"收到", "收了", "受理", "提出", "received", "receive", "get", "got", "filed", "submitted", "approved",
-        "handled", "processed", "responded", "dealt with", "answered", "resolved", "处理了", "答复", "办理了",
-        "办结", "办理结果", "申请数量", "申请总数", "申请量", "依申请公开", "confirm", "confirmation", "directly",
-        "enforcement", "research", "partially", "report", "complaint", "complaints", "value", "spent"}
 _REQUEST_WORDS = re.compile(r"申请|request|application|applicant", re.I)
+
+
+_FILLER_ZH = re.compile(
+    r"政府信息公开|信息公开|政务公开|公开信息|政府信息|申请|年度|年报|报告|多少|几|[件个条份项次]|有|是|的|了|吗|呢|在|共|总共|一共|合计|"
+    r"总计|全部|全年|全区|全市|本年|今年|去年|前年|其中|当中|里面|请问|一下|关于|来自|来源于|来源|源自|这|那|些|都|中|里|"
+    r"理由|情形|人民政府|政府|管委会|管理委员会|机关|单位|部门|想了解|了解|知道|告诉|查询|查一下|看看|我|你|他|她|们|"
+    r"因为|由于|所以|因|而|被|为|让|给|把|对|向|从|到|后|前|还|又|就|才|再|已经|已|最后|最终|结果|一类|一项|一栏|"
+    r"下面|上面|之外|以外|除了|除|和|及|与|或|等|但|对方|人|方面|情况|数量|总数|件数|数|量|作出|做出|归入|一类|"
+    r"[年月日]|[^\u4e00-\u9fff]")
+# Function words and question words of English: what is left of a question once its table words, names and
+# years are read, and that says nothing of which figure is meant.
+_FILLER_EN = set("""
+how many much what which who whom whose was were is are am be been being the a an of in for on at by to from
+into onto over under about with without within during before after since until than then there here this that
+these those it its they them their he she his her we our you your i me my and or but nor so yet if because as
+did does do done doing have has had having get got gets getting make made makes making number numbers total
+totals count counts figure figures requests request applications application disclosure information government
+public open year years report reports reported annual s whole overall came come comes file filed sent send any
+all some each every both either other another reasons reason eight three five kinds kind types type cases case
+would could should might may can will shall must not no yes also still even just only again more most less
+least several per according according via through up down out off way ways time times please tell know want
+like give show find say said says let new zone pilot comprehensive experimental bureau office government's
+last next previous prior ago foi face faced over against involving combined together grounds ground
+people's municipal city county district province provincial business environment construction
+""".split())
+
+
+_REASON = re.compile(r"因为|由于|因|属于|以.{1,12}为由|理由|原因|because|due to|on the grounds?|as being|"
+                     r"to protect|citing|for being|since they|as they|that they", re.I)
+_CONJUNCTION = re.compile(r"和|及|与|以及|、|还有|分别|各|\band\b|\bplus\b|,|，", re.I)
 
 
 @dataclass(frozen=True)
@@ -27,11 +54,14 @@ class MetricAsk:
     row: str | None = None  # row key or family: "applications.new_received", "review", "litigation"
     column: str | None = None  # applicant column, table-2 column or table-4 outcome; None: the row's default
     words: tuple[str, ...] = ()  # the question's words that decided it (a passage must mention them)
-    rows: tuple[str, ...] = ()  # every specific row named (more than one: "予以公开及部分公开")
+    rows: tuple[str, ...] = ()  # several rows asked together ("予以公开和部分公开各多少件")
     requests: bool = False  # the question speaks of disclosure requests
     column_words: tuple[str, ...] = ()  # the words that named the column
     defaulted: bool = False  # no row was named: "requests" was read as the year's new requests
     unexplained: str = ""  # words the dictionary could not place (new wording: "被驳回", "turned down")
+    decided: bool = True  # one key clearly wins; else `candidates` are offered
+    candidates: tuple[tuple[str, str | None], ...] = ()  # (row, column) best first, the best included
+    uncounted: tuple[str, ...] = ()  # words naming something the tables do not count ("average", "外国人")
 
     @property
     def table(self) -> str | None:
@@ -42,150 +72,122 @@ class MetricAsk:
         return self.row.split(".")[0]
 
 
-def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) -> MetricAsk:
-    zh = _mask(squash(question), ())
-    en = _mask(question.lower(), masked_spans)
-    hits = _outside_phrases(_longest_first([*_find(zh, "zh"), *_find(en, "en")]), question)
+def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
+                 names: tuple[tuple[int, int], ...] = ()) -> MetricAsk:
+    """`masked_spans`: English agency mentions (lowercased offsets); `names`: Chinese agency mentions (squashed
+    offsets), left out of what the dictionary must explain."""
+    found = find_hits(question, masked_spans)
+    hits = _not_excluded(found, question, masked_spans)
+    excluded = {h.term.target for h in found if h not in hits and h.term.kind == ROW}
+    scores = mk.score_keys(hits)
     requests = bool(_REQUEST_WORDS.search(question))
-    rows = [h for h in hits if h[2].kind == ROW]
-    strong = [h for h in rows if h[2].text not in WEAK]
-    chosen = _most_specific(strong) or (_most_specific(rows) if requests else [])
-    row = chosen[0] if chosen else None
-    defaulted = row is None and requests
-    if defaulted:
-        row = "applications.new_received"
-    left_zh, left_en = _blank(zh, en, hits)
-    column = _column(row, hits, "其他" in left_zh or bool(re.search(r"\bother\b", left_en)))
-    words = tuple(h[2].text for h in hits if h[2].kind == ROW and (h[2].target == row or h[2].text not in WEAK))
-    column_words = tuple(h[2].text for h in hits if h[2].kind != ROW and h[2].target == column)
-    left = _unexplained(zh, en, hits) if defaulted else ""
-    return MetricAsk(row, column, words, tuple(chosen), requests, column_words, defaulted, left)
+    # (a dimension word inside a row's or column's own words is theirs: "did not pay the fee by the deadline")
+    named = tuple((h.start, h.end) for h in hits if h.term.kind != UNCOUNTED and h.term.kind != TABLE)
+    uncounted = tuple(dict.fromkeys(h.term.text for h in hits if h.term.kind == UNCOUNTED
+                                    and not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end)
+                                                for s, e in named)))
+    left = _unexplained(*texts(question, masked_spans), hits, names)
+    if not scores:  # "企业的呢？": a column alone, for a follow-up to put on the previous row
+        column = next((h.term.target for h in hits if h.term.kind in (COLUMN, OUTCOME) and not h.term.weak
+                       and h.term.target != "total"), None)
+        return MetricAsk(column=column, requests=requests, unexplained=left, decided=False, uncounted=uncounted)
+    best = scores[0]
+    together = _together(scores, hits, question)
+    decided = bool(together) or mk.decided(scores)
+    words = tuple(h.term.text for h in best.own if h.term.kind == ROW)
+    column_words = tuple(h.term.text for h in best.own if h.term.kind != ROW)
+    weak_only = best.defaulted or all(h.term.weak for h in best.own if h.term.kind == ROW)
+    family = any(r.startswith(best.row + ".") for r in mk.rows())
+    # A family's sum is not stated when the question gives a reason the dictionary could not place
+    # ("refused … to protect someone's reputation", "因为…"): that reason may be one of its members.
+    if (weak_only or (family and _REASON.search(question))) and new_words(left):
+        # "有多少申请被驳回了？", "refusals to protect someone's …": more is said than the dictionary placed,
+        # and a family's sum is not one of its members
+        decided = False
+    candidates = _candidates(scores) + (_members(best) if family and not decided else ())
+    rest = [r for r, _ in _members(best) if r not in excluded] if family and excluded else []
+    if family and excluded and len(rest) != len(_members(best)):
+        # "其他处理中除了逾期不补正和未缴费之外的": all members but those named — the one left, if one is left
+        if len(rest) == 1:
+            return MetricAsk(rest[0], best.column, words, (), requests, column_words, False, left, True,
+                             ((rest[0], best.column),), uncounted)
+        decided, candidates = False, tuple((r, best.column) for r in rest)
+    spans = tuple((h.start, h.end) for h in hits if h.english and h.term.text != "other")
+    bare_en = any(not any(s <= m.start() + EN_OFFSET < e for s, e in spans)
+                  for m in re.finditer(r"\bother\b", texts(question, masked_spans)[1]))
+    if best.row == "applications.results.other" and (best.column == "other_org" and _bare_other(best) or bare_en):
+        # 其他处理里的“其他”, "the 'other' sub-row of other handling": the row 3.其他 (the applicant column
+        # 其他 is asked with its own words, 其他组织 / other organisations).
+        column = None if best.column == "other_org" else best.column
+        return MetricAsk("applications.results.other.other", column, words, (), requests, column_words, False, left,
+                         True, (("applications.results.other.other", column), (best.row, column)), uncounted)
+    return MetricAsk(best.row, best.column, words, together, requests, column_words, best.defaulted, left,
+                     decided, candidates, uncounted)
 
 
-_FILLER_ZH = re.compile(
-    r"政府信息公开|信息公开|政务公开|公开信息|政府信息|申请|年度|年报|报告|多少|几|[件个条份项次]|有|是|的|了|吗|呢|在|共|总共|一共|合计|"
-    r"总计|全部|全年|全区|全市|本年|今年|去年|前年|其中|当中|里面|请问|一下|关于|来自|来源于|来源|源自|这|那|些|都|中|里|"
-    r"[年月日]|[^\u4e00-\u9fff]")
-_FILLER_EN = {"how", "many", "much", "what", "which", "was", "were", "is", "are", "the", "a", "an", "of", "in", "for",
-              "did", "does", "do", "there", "by", "to", "from", "at", "on", "its", "their", "his", "her", "number",
-              "total", "requests", "request", "applications", "application", "disclosure", "information",
-              "government", "public", "open", "year", "report", "reported", "all", "this", "that", "and", "or",
-              "get", "got", "have", "has", "had", "be", "been", "it", "they", "annual", "s", "whole", "overall",
-              "came", "come", "comes", "made", "make", "file", "sent", "send", "during", "with", "about", "any"}
+def _candidates(scores: list[mk.KeyScore], n: int = 4) -> tuple[tuple[str, str | None], ...]:
+    out: list[tuple[str, str | None]] = []
+    for k in scores:
+        if (k.row, k.column) not in out and (k.score > 0 or not out):
+            out.append((k.row, k.column))
+    return tuple(out[:n])
 
 
-def _blank(zh: str, en: str, hits) -> tuple[str, str]:
-    """The question with the dictionary's words blanked out."""
-    for start, end, _ in hits:
-        if start < 100000:
-            zh = zh[:start] + " " * (end - start) + zh[end:]
+_EXCLUDED_ZH = re.compile(r"除了?([^，,。？?]{1,24}?)(?:之外|以外|外)")
+_EXCLUDED_EN = re.compile(r"\b(?:apart from|excluding|except(?: for)?|other than|besides)\b([^,.;?]{1,60})", re.I)
+
+
+def _not_excluded(hits: list[Hit], question: str, masked_spans) -> list[Hit]:
+    """Words in an exclusion ("除了逾期不补正和未缴费之外", "excluding lapsed corrections and fees") name what is
+    not asked: they neither decide nor stop the key."""
+    zh, en = texts(question, masked_spans)
+    spans = [m.span(1) for m in _EXCLUDED_ZH.finditer(zh)]
+    spans += [(m.start(1) + EN_OFFSET, m.end(1) + EN_OFFSET) for m in _EXCLUDED_EN.finditer(en)]
+    return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
+
+
+def _bare_other(best: mk.KeyScore) -> bool:
+    named = [h.term.text for h in best.own if h.term.kind == COLUMN and h.term.target == "other_org"]
+    return bool(named) and all(t in ("其他", "其它") for t in named)
+
+
+def _members(best: mk.KeyScore) -> tuple[tuple[str, str | None], ...]:
+    return tuple((r, best.column) for r in mk.rows() if r.startswith(best.row + ".") and r.count(".") == best.row.count(".") + 1)
+
+
+def _together(scores: list[mk.KeyScore], hits: list[Hit], question: str) -> tuple[str, ...]:
+    """Two rows of one table asked together: the best key's only unexplained words are another key's, and
+    a conjunction joins them ("予以公开和部分公开", "granted and partially granted")."""
+    best = scores[0]
+    if not best.conflicts or not _CONJUNCTION.search(question):
+        return ()
+    for other in scores[1:]:
+        if other.row == best.row or mk.rows()[other.row].table != mk.rows()[best.row].table:
+            continue
+        explains = all(c.inside(other.spans) for c in best.conflicts)
+        if explains and all(c.inside(best.spans) for c in other.conflicts) and other.column == best.column:
+            first, second = sorted((best, other), key=lambda k: k.spans[0][0] % EN_OFFSET)
+            return (first.row, second.row)
+    return ()
+
+
+def new_words(left: str) -> bool:
+    """Whether what the dictionary left unexplained holds words (two Chinese characters, an English word)."""
+    chinese = "".join(re.findall(r"[\u4e00-\u9fff]", left))
+    english = re.findall(r"[a-z]{3,}", left)
+    return len(chinese) >= 2 or bool(english)
+
+
+def _unexplained(zh: str, en: str, hits: list[Hit], names: tuple[tuple[int, int], ...]) -> str:
+    """What remains of the question once the dictionary's words, question words and names are taken out."""
+    for s, e in names:
+        zh = zh[:s] + " " * (e - s) + zh[e:]
+    for h in hits:
+        if h.english:
+            s, e = h.start - EN_OFFSET, h.end - EN_OFFSET
+            en = en[:s] + " " * (e - s) + en[e:]
         else:
-            start, end = start - 100000, end - 100000
-            en = en[:start] + " " * (end - start) + en[end:]
-    return zh, en
-
-
-def _unexplained(zh: str, en: str, hits) -> str:
-    """What remains of the question once the table words, question words and names are taken out."""
-    zh, en = _blank(zh, en, hits)
+            zh = zh[:h.start] + " " * h.length + zh[h.end:]
     chinese = _FILLER_ZH.sub("", zh)
     english = [w for w in re.findall(r"[a-z]+", en) if w not in _FILLER_EN and len(w) > 2]
     return chinese + (" " + " ".join(english) if english else "")
-
-
-def _outside_phrases(hits, question: str):
-    """Drop English table words inside a longer narrative phrase ("licenses" in "electronic licenses")."""
-    from .en_terms import phrase_spans
-
-    spans = phrase_spans(question)
-    return [h for h in hits if h[0] < 100000 or not any(
-        s <= h[0] - 100000 and h[1] - 100000 <= e and (e - s) > (h[1] - h[0]) for s, e in spans)]
-
-
-def _mask(text: str, spans) -> str:
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, min(end, len(chars))):
-            chars[i] = " "
-    return "".join(chars)
-
-
-@dataclass(frozen=True)
-class _Compiled:
-    zh: tuple[Term, ...]
-    en: tuple[tuple[Term, re.Pattern[str]], ...]
-
-
-_COMPILED: _Compiled | None = None
-
-
-def _compiled() -> _Compiled:
-    global _COMPILED
-    if _COMPILED is None:
-        zh = tuple(t for t in terms() if not t.text.isascii())
-        en = tuple((t, re.compile(rf"(?<![a-z]){_inflected(t.text)}(?![a-z])")) for t in terms() if t.text.isascii())
-        _COMPILED = _Compiled(zh, en)
-    return _COMPILED
-
-
-def _inflected(phrase: str) -> str:
-    """"refused" also as refuse/refuses/refusing: the last word may carry any common English ending."""
-    words = phrase.split(" ")
-    last = words[-1]
-    stem = re.sub(r"(ed|es|s|e|d|ing)$", "", last) if len(last) > 5 else last
-    ending = r"(?:s|es|e|d|ed|ing|al)?" if stem != last or len(last) > 5 else ""
-    return r"\s+".join([*map(re.escape, words[:-1]), re.escape(stem) + ending])
-
-
-def _find(text: str, lang: str) -> list[tuple[int, int, Term]]:
-    found = []
-    if lang == "zh":
-        for t in _compiled().zh:
-            start = text.find(t.text)
-            while start >= 0:
-                found.append((start, start + len(t.text), t))
-                start = text.find(t.text, start + 1)
-    else:
-        for t, pattern in _compiled().en:
-            found += [(m.start(), m.end(), t) for m in pattern.finditer(text)]
-    return [(s + (0 if lang == "zh" else 100000), e + (0 if lang == "zh" else 100000), t) for s, e, t in found]
-
-
-def _longest_first(hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
-    kept: list[tuple[int, int, Term]] = []
-    for h in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
-        if all(k[1] <= h[0] or h[1] <= k[0] or (k[0], k[1]) == (h[0], h[1]) for k in kept):
-            kept.append(h)
-    return sorted(kept, key=lambda h: h[0])
-
-
-def _most_specific(hits) -> list[str]:
-    """Row keys named, dropping a family when one of its members is named too; the row named with the
-    longest words first."""
-    longest: dict[str, int] = {}
-    for h in hits:
-        longest[h[2].target] = max(longest.get(h[2].target, 0), h[1] - h[0])
-    keys = [k for k in longest if not any(o != k and o.startswith(k + ".") for o in longest)]
-    return sorted(keys, key=lambda k: -longest[k])
-
-
-_APPLICANT = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "org", "total")
-_PROACTIVE = ("new_made", "new_published", "total_published", "issued", "repealed", "in_force", "prev_items",
-              "change", "decisions", "amount", "projects")
-
-
-def _column(row: str | None, hits, other_named: bool = False) -> str | None:
-    if row is None:
-        return None
-    if row.startswith(("review", "litigation")):
-        allowed, kinds = ("upheld", "corrected", "other", "pending", "total"), (OUTCOME,)
-    elif row.startswith("proactive"):
-        allowed, kinds = _PROACTIVE, (COLUMN,)
-    else:
-        allowed, kinds = _APPLICANT, (COLUMN,)
-    named = [h[2].target for h in hits if h[2].kind in kinds and h[2].target in allowed]
-    specific = [c for c in named if c != "total"]
-    if not named and other_named and not row.startswith("proactive"):
-        # 其他 left over once the longer labels (其他处理, 其他结果) are read: the "other" column.
-        return "other" if kinds == (OUTCOME,) else "other_org"
-    return (specific or named or [None])[0]

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ingest import template as tpl
-
 from ..metrics import FAMILIES, FAMILIES_EN, ROW, terms
 
 
@@ -43,7 +41,7 @@ HEADLINE_ROWS = ("applications.new_received", "applications.carried_over", "appl
 def descriptions() -> dict[str, str]:
     by_row: dict[str, list[str]] = {}
     for term in terms():
-        if term.kind == ROW and term.target in HEADLINE_ROWS:
+        if term.kind == ROW and term.target.startswith("applications."):
             by_row.setdefault(term.target, []).append(term.text)
     for family, label in FAMILIES.items():
         if family in by_row:
@@ -62,19 +60,8 @@ def row_vectors(embedder) -> RowVectors:
     return cached
 
 
-def closest_rows(question_vector: np.ndarray, embedder, n: int) -> list[str]:
-    """The n rows most similar to the question, best first."""
+def closest_rows(question_vector: np.ndarray, embedder, n: int, among: tuple[str, ...] = HEADLINE_ROWS) -> list[str]:
+    """The n rows (of `among`) most similar to the question, best first."""
     table = row_vectors(embedder)
     scores = table.vectors @ np.asarray(question_vector, dtype=np.float32)
-    return [table.rows[i] for i in np.argsort(-scores)[:n]]
-
-
-def option_label(row: str, lang: str) -> str:
-    """A row as a clarify option: its label, which the metric dictionary reads back when it is picked."""
-    if row in FAMILIES:
-        return FAMILIES[row] if lang == "zh" else FAMILIES_EN[row]
-    for template in (tpl.TEMPLATE_2021, tpl.TEMPLATE_2019):
-        for _, r in template.table("applications").rows:
-            if f"applications.{r.key}" == row:
-                return r.zh if lang == "zh" else r.en
-    return row
+    return [table.rows[i] for i in np.argsort(-scores) if table.rows[i] in among][:n]

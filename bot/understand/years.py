@@ -26,13 +26,17 @@ _SINCE = re.compile(
 # ("2023年发布政策解读" is work done in 2023: only a report's publication shifts the year; "2023年下一步打算"
 # is the next steps the 2023 report names.)
 _PUBLISHED = re.compile(r"(?:report\s+(?:was\s+)?published\s+in|plans?\s+for|work\s+plan\s+for|"
+                        r"plan(?:s|ned)?\s+(?:to\s+(?:[a-z]+\s+){0,4})?(?:in|for|during)|"
                         r"carr\w*\s+(?:forward|over)\s+(?:in)?to|结转(?:至|到))\s*" + _YEAR + "|" + _YEAR
                         + r"\s*年?度?\s*(?:(?:发布|公布|印发)的?(?:年度报告|年报|报告)|"
-                        r"(?![\u4e00-\u9fff]{0,2}下一步)[\u4e00-\u9fff]{0,4}?(?:工作打算|工作计划|工作要点|打算|计划))",
+                        r"(?![\u4e00-\u9fff]{0,2}下一步)[\u4e00-\u9fff]{0,4}?(?:工作打算|工作计划|工作要点|工作安排|打算|计划|安排))"
+                        r"|" + _YEAR + r"\s+(?:work\s+)?plans?\b",
                         re.I)
 _ALL = re.compile(r"历年|每年|各年|逐年|历次|over the years|each year|every year|all years|year by year|"
                   r"over time|trend", re.I)
 # Relative years. "上年"/"本年" are not here: they are table labels (上年结转, 本年新收).
+# "上一年度行政处罚…" is last year; "上一年度结转" / "上年度遗留" are table labels, not years.
+_LAST_YEAR_ZH = re.compile(r"上一年度?(?!度|结转|遗留|未办结|转|项目|有|的项目)")
 _RELATIVE_ZH = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0}
 _RELATIVE_EN = re.compile(
     r"(?<!from )(?<!over from )\b(?:the\s+)?(year\s+before\s+last|last\s+year|this\s+year|two\s+years\s+ago)\b", re.I)
@@ -84,7 +88,7 @@ def parse_years(text: str, today: dt.date | None = None) -> YearAsk:
     shifted = []
     for m in _PUBLISHED.finditer(text):
         if not _inside(m.start(), taken):
-            years.append((m.start(), int(m.group(1) or m.group(2)) - 1))
+            years.append((m.start(), int(next(g for g in m.groups() if g)) - 1))
             shifted.append(years[-1][1])
             taken.append(m.span())
     for m in re.finditer(_YEAR, text):
@@ -99,6 +103,8 @@ def parse_years(text: str, today: dt.date | None = None) -> YearAsk:
 
 def _relative_years(text: str, this_year: int) -> list[tuple[int, int]]:
     found = []
+    for m in _LAST_YEAR_ZH.finditer(text):
+        found.append((m.start(), this_year - 1))
     for word, offset in _RELATIVE_ZH.items():
         for m in re.finditer(word, text):
             if not (word == "前年" and text[max(0, m.start() - 1):m.start()] == "大"):

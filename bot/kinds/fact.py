@@ -1,0 +1,192 @@
+"""A single fact: one cell (or a family of cells) of one report, or a clarify when the question's words
+fit several keys, or what the tables count when they count nothing asked."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.types import format_number
+
+from ..catalog import Catalog
+from ..compose import cells, refuse
+from ..compose import facts as fx
+from ..compose.names import table_of
+from ..metrics import key_label, row_name
+from ..scope import Scope
+from ..types import Answer
+from ..understand import Understanding
+from ..understand.derived import SUM
+from ..understand.intent import asks_whether
+from ..understand.language import has_chinese
+from ..understand.metric_similarity import closest_rows
+from . import reading as rd
+from .narrative import narrative
+
+
+def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    agency, year = scope.agencies[0], scope.years[0]
+    report = catalog.report_of[(agency, year)]
+    facts = rd.facts(index, agency, year, u.metric.row)
+    reading = cells.read(u.metric.row, u.metric.column, facts, rd.failed(index, report.id))
+    if not rd.has_row(facts, reading):
+        # An old-template report (or an unreadable table): its narrative may still say it.
+        return narrative(u, scope, index, catalog, must=must_words(u))
+    if u.metric.uncounted:
+        return _not_counted(u, scope, index, catalog)
+    if not u.metric.decided:
+        # No row was named ("有没有向申请人收取信息处理费？" speaks of requests only): the text may say it.
+        found = narrative(u, scope, index, catalog) if u.metric.defaulted and asks_whether(u.text) else None
+        return found if found is not None and found.kind == "narrative" else _which_metric(u, scope, index)
+    if reading.missing and not reading.parts:
+        # This report's layout has no such column (2019 tables print no 废止件数): its text may say it.
+        found = narrative(u, scope, index, catalog, must=must_words(u))
+        if found.kind == "narrative":
+            return found
+    if len(_same_table_rows(u)) > 1:
+        return _several_rows(u, scope, index, catalog)
+    lang = u.lang
+    name = rd.name(catalog, agency, lang)
+    # A chat bubble: the number first, then agency, year and row in plain words with what goes beside
+    # them, then the source as printed.
+    details = [fx.check_note(reading, lang), _row_total(reading, facts, lang), fx.breakdown_text(reading, lang),
+               _context(reading, facts, lang), _lawsuit_note(reading, lang), _row_neighbours(reading, facts, lang),
+               rd.defaulted_note(scope, lang)]
+    lines = [_whether(u, reading) + fx.fact_text(name, year, reading, lang) + rd.join(details, lang, lead=True),
+             fx.source_line(report, reading, lang)]
+    # Nothing certain to state (an unreadable cell, a missing column): an honest "cannot tell".
+    kind = "fact" if reading.printed_total is not None else "not_found"
+    return Answer(u.text, kind, "\n".join(lines), reading.value, fx.fact_refs(reading),
+                  (fx.source_for(report, reading, lang),), lang=lang, query=rd.query(u, scope))
+
+
+def _whether(u: Understanding, reading: cells.Reading) -> str:
+    """The yes or no a yes/no question asks for, before the count that decides it."""
+    if not asks_whether(u.text) or reading.value is None:
+        return ""
+    claimed = [float(n) for n in _CLAIMED.findall(u.text)]
+    if claimed:  # "收到申请80件吗？": is it that number, not whether there were any
+        right = reading.value in claimed
+        return ("是。" if right else "不是。") if u.lang == "zh" else ("Yes. " if right else "No. ")
+    if u.lang == "zh":
+        return "有。" if reading.value > 0 else "没有。"
+    return "Yes. " if reading.value > 0 else "No. "
+
+
+# A number the question puts forward ("81件吗", "receive 154 requests"), years aside.
+_CLAIMED = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(\d+(?:\.\d+)?)(?![\d.])")
+
+
+def _same_table_rows(u: Understanding) -> list[str]:
+    rows = list(u.metric.rows)
+    table = table_of(rows[0]) if rows else ""
+    return [r for r in rows if table_of(r) == table]
+
+
+def _several_rows(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    """"予以公开和部分公开各多少件": each row with its number, and their sum when a sum is asked."""
+    agency, year = scope.agencies[0], scope.years[0]
+    report = catalog.report_of[(agency, year)]
+    failed = rd.failed(index, report.id)
+    readings = [cells.read(r, u.metric.column, rd.facts(index, agency, year, r), failed) for r in _same_table_rows(u)]
+    name = rd.name(catalog, agency, u.lang)
+    sep = "；" if u.lang == "zh" else "; "
+    lead = sep.join(f"{row_name(r.row, u.lang)} {fx.lead(r, u.lang)}" for r in readings)
+    totals = [r.value for r in readings]
+    value = None
+    if SUM.search(u.text) and all(v is not None for v in totals):
+        value = float(sum(totals))
+        lead += (f"；合计{format_number(value)}件（计算值）" if u.lang == "zh" else f"; together {format_number(value)} (computed)")
+    plain = f"{name}{year}年。" if u.lang == "zh" else f"{name}, {year}."
+    parts = [lead, plain + rd.join([fx.check_note(r, u.lang) for r in readings], u.lang, lead=True)]
+    parts += [fx.source_line(report, r, u.lang) for r in readings]
+    refs = tuple(ref for r in readings for ref in fx.fact_refs(r))
+    kind = "fact" if any(r.printed_total is not None for r in readings) else "not_found"
+    return Answer(u.text, kind, "\n".join(parts), value, refs,
+                  tuple(fx.source_for(report, r, u.lang) for r in readings), lang=u.lang, query=rd.query(u, scope))
+
+
+def _which_metric(u: Understanding, scope: Scope, index) -> Answer:
+    """Several keys fit the question's words (or it says more than the dictionary placed): offer the best
+    ones, the best first; for new wording, the rows closest in meaning too (embedding similarity), and for
+    a family, its members closest in meaning."""
+    keys = list(u.metric.candidates)
+    members = tuple(r for r, _ in keys if u.metric.row and r.startswith(u.metric.row + "."))
+    if members:
+        near = closest_rows(index.embed_query(u.text), index.embedder, 3, among=members)
+        keys = [(u.metric.row, u.metric.column)] + [(r, u.metric.column) for r in near]
+    elif u.metric.defaulted or len(keys) < 2:
+        near = closest_rows(index.embed_query(u.text), index.embedder, 3)
+        keys += [(r, u.metric.column) for r in near if r not in {k for k, _ in keys}]
+    options = tuple(dict.fromkeys(key_label(r, c, u.lang) for r, c in keys[:4]))
+    head = "您问的是哪一项？请选择：" if u.lang == "zh" else "Which figure do you mean? Pick one:"
+    text = head + "\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1))
+    return Answer(u.text, "clarify", text, options=options, lang=u.lang, query=rd.query(u, scope))
+
+
+def _not_counted(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    """"Average days to answer", "requests from foreigners": the tables do not count it; the text may say it."""
+    must = tuple(w for w in u.metric.uncounted if has_chinese(w))
+    found = narrative(u, scope, index, catalog, must=must) if must else None
+    if found is not None and found.kind == "narrative":
+        return found
+    return Answer(u.text, "not_found", refuse.not_counted(u.metric.uncounted, u.lang), lang=u.lang,
+                  query=rd.query(u, scope))
+
+
+
+
+def must_words(u: Understanding) -> tuple[str, ...]:
+    """The Chinese metric words a narrative sentence must contain to answer a table question."""
+    words = tuple(w for w in (*u.metric.words, *u.metric.column_words) if has_chinese(w))
+    return words[:3] or (("申请",) if u.metric.requests else ())
+
+
+def _row_total(reading: cells.Reading, facts: dict, lang: str) -> str:
+    """An applicant column's row total beside it ("其中自然人多少件" questions ask both); likewise the total
+    of a reconsideration or lawsuit row beside one of its outcomes ("how many, and how many corrected")."""
+    counted = reading.row.startswith(("applications", "review", "litigation."))
+    if not counted or reading.column in ("total", "org") or len(reading.keys) != 1:
+        return ""
+    total = facts.get(f"{reading.row}.total")
+    if total is None or total.value is None:
+        return ""
+    shown = format_number(total.value)
+    return f"该行总计{shown}件。" if lang == "zh" else f"Row total: {shown}."
+
+
+def _context(reading: cells.Reading, facts: dict, lang: str) -> str:
+    """New requests and carried-over ones side by side: some readers count both."""
+    other = {"applications.new_received": "applications.carried_over",
+             "applications.carried_over": "applications.new_received"}.get(reading.row)
+    if other is None or reading.printed_total is None or reading.column == "org":
+        return ""
+    extra = facts.get(f"{other}.{reading.column}")
+    if extra is None or extra.value is None:
+        return ""
+    total = format_number(reading.printed_total + extra.value)
+    value = format_number(extra.value)
+    if other.endswith("carried_over"):
+        return (f"另有上年结转{value}件，两项合计{total}件。" if lang == "zh"
+                else f"A further {value} were carried over from the previous year, {total} in all.")
+    return (f"本年新收{value}件，两项合计{total}件。" if lang == "zh"
+            else f"New requests received this year: {value}; {total} in all.")
+
+
+def _lawsuit_note(reading: cells.Reading, lang: str) -> str:
+    if reading.row != "litigation":
+        return ""
+    return ("（行政诉讼 = 未经复议直接起诉 + 复议后起诉两项之和。）" if lang == "zh"
+            else "(Lawsuits = those filed directly plus those filed after reconsideration.)")
+
+
+def _row_neighbours(reading: cells.Reading, facts: dict, lang: str) -> str:
+    """The other columns of a table-2 row: the question may have meant one of them."""
+    if not reading.row.startswith("proactive") or len(reading.keys) != 1:
+        return ""
+    others = [f for k, f in facts.items() if k.startswith(reading.row + ".") and k != reading.keys[0]]
+    shown = [f"{fx.column_label(reading.row, f.key.rsplit('.', 1)[1], lang)} "
+             f"{format_number(f.value) if f.value is not None else rd.unreadable(lang)}" for f in others]
+    if not shown:
+        return ""
+    return ("同一行其他列：" + "，".join(shown) + "。") if lang == "zh" else ("Same row: " + "; ".join(shown) + ".")
+

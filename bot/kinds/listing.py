@@ -1,0 +1,76 @@
+"""Lists: the reports the index holds, or a row broken down by applicant, reason or result."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.template import APPLICANT_COLUMNS
+from ingest.types import format_number
+
+from ..catalog import Catalog
+from ..compose import cells, refuse
+from ..compose import facts as fx
+from ..metrics import FAMILIES
+from ..scope import Scope
+from ..types import Answer, FactRef
+from ..understand import Understanding
+from . import reading as rd
+
+_RESULTS = re.compile(r"办理结果|处理结果|办理情况|results|outcomes", re.I)
+
+
+def listing(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    row = u.metric.row
+    if _RESULTS.search(u.text) and row in (None, "applications.results.total", "applications.new_received"):
+        row = "applications.results"
+    if row and scope.agencies:
+        years = scope.years or (catalog.latest_year(scope.agencies[0]),)
+        return _breakdown(u, Scope(scope.agencies, years, not scope.years, True), index, catalog, row)
+    names = scope.agencies or tuple(sorted(catalog.years))
+    lines = []
+    for agency in names:
+        for year in catalog.years.get(agency, ()):
+            if scope.years and year not in scope.years:
+                continue
+            report = catalog.report_of[(agency, year)]
+            lines.append(f"{rd.name(catalog, agency, u.lang)} {year}：《{report.title}》" if u.lang == "zh"
+                         else f"{rd.name(catalog, agency, u.lang)} {year}: 《{report.title}》")
+    head = (f"索引中共有{len(lines)}份年报：\n" if u.lang == "zh"
+            else f"The index holds {len(lines)} report{'s' if len(lines) != 1 else ''}:\n")
+    kind = "list" if lines else "not_found"
+    return Answer(u.text, kind, head + "\n".join(lines), lang=u.lang, query=rd.query(u, scope))
+
+
+def _breakdown(u: Understanding, scope: Scope, index, catalog: Catalog, row: str) -> Answer:
+    """A row by applicant (申请人情况), a family by its reasons (不予公开的理由), or every result row."""
+    agency, year = scope.agencies[0], scope.years[-1]
+    report = catalog.report_of.get((agency, year))
+    if report is None:
+        return Answer(u.text, "not_found", refuse.missing_year(catalog, [agency], (year,), u.lang), lang=u.lang)
+    facts = rd.facts(index, agency, year, row)
+    items = _breakdown_items(row, u.metric.column, facts)
+    by_rows = row in FAMILIES or row == "applications.results"
+    colon = "：" if u.lang == "zh" else ": "
+    lines = [f"{fx.fact_label(f)}{'' if by_rows else ' ' + fx.column_label(row, f.key.rsplit('.', 1)[1], u.lang)}{colon}"
+             f"{format_number(f.value) if f.value is not None else rd.unreadable(u.lang)}" for f in items]
+    text = f"{rd.name(catalog, agency, u.lang)} {year}:\n" + "\n".join(lines) + rd.defaulted_note(scope, u.lang)
+    refs = tuple(FactRef(f.key, f.value, f.agency, f.year) for f in items if f.value is not None)
+    source = fx.Source(report.title, agency, year, "", "；".join(lines[:10]), report.url)
+    return Answer(u.text, "list" if items else "not_found", text, None, refs, (source,), lang=u.lang,
+                  query=rd.query(u, scope))
+
+
+def _breakdown_items(row: str, column: str | None, facts: dict) -> list:
+    if row == "applications.results":
+        column = column or "total"
+        rows = [k[: -len(column) - 1] for k in facts if k.startswith(row + ".") and k.endswith("." + column)]
+        leaves = [r for r in rows if r != "applications.results.total"
+                  and not any(o.startswith(r + ".") for o in rows)]
+        return [facts[f"{r}.{column}"] for r in leaves]
+    if row in FAMILIES:
+        reading = cells.read(row, column or "total", facts, {})
+        return list(reading.parts)
+    order = [c.key for c in APPLICANT_COLUMNS]
+    items = [f for k, f in facts.items() if k.startswith(row + ".") and k.count(".") == row.count(".") + 1]
+    return sorted(items, key=lambda f: order.index(f.key.rsplit(".", 1)[1]) if f.key.rsplit(".", 1)[1] in order else 99)
+

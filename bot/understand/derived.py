@@ -1,0 +1,62 @@
+"""Figures a question asks to be computed from the tables: a share (予以公开的占新收的百分之多少, "what
+share of new requests were granted"), a sum over several years or agencies (合计, "in total"), a growth
+rate (增长率, "by what percent"). Each names the rows it is computed from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .metric import MetricAsk, parse_metric
+
+_SHARE_ZH = re.compile(r"占(?P<whole>.{0,20}?)(?:的)?(?:百分之多少|百分之几|多少%|多少％|比例|比重|百分比|几成|多大比例)")
+_SHARE_ZH_IN = re.compile(r"(?P<whole>.{0,20}?)(?:中|里|当中)(?P<part>.{1,20}?)的?(?:比例|占比|百分比|比重)")
+_SHARE_EN = re.compile(r"(?:what|which)\s+(?:share|percentage|proportion|fraction|percent)\s+of\s+(?P<whole>.+?)\s+"
+                       r"(?:were|was|got|are|is|had|have|did)\s+(?P<part>.+)", re.I)
+# "what proportion of Pingtan's reconsideration cases upheld …": the part is said inside the whole.
+_SHARE_EN_OF = re.compile(r"(?:share|percentage|proportion|fraction|percent)\s+of\s+(?P<whole>.+)(?P<part>)", re.I)
+_SHARE_ZH_RATIO = re.compile(r"(?P<part>.+?)的?(?:占比|比例|比重|百分比)(?P<whole>)")
+_SHARE_EN_AS = re.compile(r"(?P<part>.+?)\s+as\s+an?\s+(?:share|percentage|proportion)\s+of\s+(?P<whole>.+)", re.I)
+SUM = re.compile(r"合计|加起来|一共|共计|总共|之和|总和|in total|combined|altogether|together|sum of", re.I)
+RATE = re.compile(r"增长率|增幅|降幅|增长了?百分之|下降了?百分之|百分之多少|百分比|变化率|by what percent|"
+                  r"what percent|percentage (?:change|increase|decrease|growth)|growth rate|\bby how many percent", re.I)
+DEFAULT_WHOLE = MetricAsk(row="applications.new_received", requests=True, defaulted=True)
+
+
+@dataclass(frozen=True)
+class ShareAsk:
+    part: MetricAsk
+    whole: MetricAsk
+
+
+def share_ask(question: str) -> ShareAsk | None:
+    """The part and the whole of a share question, each a row the dictionary reads with certainty."""
+    found = _split(question)
+    if found is None:
+        return None
+    part_text, whole_text = found
+    part = parse_metric(part_text)
+    whole = parse_metric(whole_text) if whole_text.strip() else DEFAULT_WHOLE
+    if not whole.row or (not whole.decided and not whole.defaulted):
+        whole = DEFAULT_WHOLE
+    if not part.row and part.column and whole.row:  # "自然人提的占比", "结果被纠正的比例": a column of the whole's row
+        part = replace(whole, column=part.column, decided=True, candidates=((whole.row, part.column),))
+    elif not part.row and whole.row and whole.column not in (None, "total"):
+        # "what share of new requests came from businesses": the whole's words name the part's column too
+        part, whole = whole, replace(whole, column=None)
+    # (Names and years are left in the part's words: a single candidate is as good as decided.)
+    certain = part.decided or len(part.candidates) == 1
+    if not part.row or not certain or (part.row, part.column) == (whole.row, whole.column):
+        return None
+    return ShareAsk(part, whole)
+
+
+def _split(question: str) -> tuple[str, str] | None:
+    m = _SHARE_ZH.search(question)
+    if m:
+        return question[:m.start()], m.group("whole")
+    for pattern in (_SHARE_ZH_IN, _SHARE_EN, _SHARE_EN_AS, _SHARE_ZH_RATIO, _SHARE_EN_OF):
+        m = pattern.search(question)
+        if m:
+            return m.group("part"), m.group("whole")
+    return None

@@ -1,0 +1,86 @@
+"""A question as the understanding reads it: simplified characters, Arabic numbers.
+
+Traditional characters (平潭綜合實驗區…資訊公開) are converted with OpenCC's Taiwan-to-mainland phrase
+conversion (資訊 → 信息), and the answer is converted back to traditional characters for the asker.
+Chinese numerals that count something (八十一件, 百分之三十二点六, 二〇二〇年) become Arabic with cn2an;
+numerals inside the tables' own labels (三安全一稳定, 四类过程性信息, 一共) are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+_NUMERAL = "零〇○一二两三四五六七八九十百千万亿点"
+# A numeral run that counts: before a unit or a year, or after 百分之.
+_COUNTED = re.compile(rf"百分之[{_NUMERAL}]+|[{_NUMERAL}]{{2,}}(?=[件个条次项份年%万元])|[{_NUMERAL}]+(?=[件个条次项份])")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    text: str
+    traditional: bool  # the asker wrote traditional characters: answer in them
+
+
+def normalise(question: str) -> Normalised:
+    simplified = _to_simplified(question)
+    return Normalised(_arabic(simplified), simplified != question)
+
+
+def to_traditional(text: str) -> str:
+    """An answer for an asker who wrote traditional characters (characters only: names keep their words)."""
+    return _converter("s2tw").convert(text)
+
+
+def _to_simplified(text: str) -> str:
+    """Only a question written in traditional characters is converted (with Taiwan phrases: 資訊 → 信息);
+    a simplified one is left exactly as written."""
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return text
+    characters = _converter("t2s").convert(text)
+    if characters == text:
+        return text
+    phrases = _converter("tw2sp").convert(text)
+    if len(phrases) != len(characters):
+        return characters
+    # Taiwan phrases become mainland ones (資訊 → 信息), but never inside the tables' own words (文件 stays).
+    kept = list(phrases)
+    for word in _table_words():
+        for m in re.finditer(re.escape(word), characters):
+            kept[m.start():m.end()] = characters[m.start():m.end()]
+    return "".join(kept)
+
+
+@cache
+def _table_words() -> tuple[str, ...]:
+    from ..metrics import terms
+
+    return tuple(t.text for t in terms() if len(t.text) >= 2 and not t.text.isascii())
+
+
+@cache
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def _arabic(text: str) -> str:
+    if not re.search(f"[{_NUMERAL}]", text):
+        return text
+    return _COUNTED.sub(_convert, text)
+
+
+def _convert(match: re.Match) -> str:
+    import cn2an
+
+    run = match.group()
+    try:
+        if run.startswith("百分之"):
+            return cn2an.transform(run, "cn2an")
+        if len(run) == 4 and "十" not in run and match.string[match.end():match.end() + 1] == "年":
+            return "".join(str("零一二三四五六七八九".index(c)) if c in "零一二三四五六七八九" else "0" for c in run)
+        return str(cn2an.cn2an(run, "smart"))
+    except (ValueError, KeyError):  # not a number after all ("一二" of a list)
+        return run
