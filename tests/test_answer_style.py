@@ -46,6 +46,14 @@ def test_money_is_given_to_two_decimals_with_its_unit(answer_index):
     assert en.text.startswith("4166.24 万元")
 
 
+def test_an_amount_printed_without_a_unit_is_never_given_one(answer_index):
+    zh = answer("盘锦市营商环境建设局2020年政府集中采购总金额是多少？", answer_index)
+    assert zh.text.startswith("148（单位未注明）\n") and zh.value == 148
+    en = answer("What was the Panjin business environment bureau's total government procurement amount in 2020?",
+                answer_index)
+    assert en.text.startswith("148 (the report prints no unit)") and "万元" not in en.text
+
+
 @pytest.mark.parametrize("question", [
     "大连市营商局2020年收到多少申请？", "How many requests did the Dalian business environment bureau get in 2020?",
     "平潭县人民政府2021年收到了多少件申请？", "How many requests did Pingtan County get in 2021?",

@@ -81,10 +81,14 @@ def _english_row(reading: Reading) -> str:
 
 
 def unit_of(reading: Reading, lang: str) -> str:
-    """件 for counts, 万元 for money (always said with its unit)."""
-    if _money(reading):
+    """件 for counts; for money the unit the report printed (万元, converted from 元 at reading), and "unit not
+    printed" when it printed none: an amount's unit is never assumed."""
+    if not _money(reading):
+        return "件" if lang == "zh" else ""
+    units = {p.unit for p in reading.parts}
+    if units == {"万元"}:
         return "万元" if lang == "zh" else " 万元 (10,000 yuan)"
-    return "件" if lang == "zh" else ""
+    return "（单位未注明）" if lang == "zh" else " (the report prints no unit)"
 
 
 def _money(reading: Reading) -> bool:
