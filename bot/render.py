@@ -25,7 +25,7 @@ def to_terminal(answer: Answer, *, color: bool = False) -> str:
     if answer.kind == "clarify" and answer.options and "\n1." not in answer.text:
         lines += [f"  {i}. {o}" for i, o in enumerate(answer.options, 1)]
     if answer.sources and answer.kind != "clarify":
-        lines.append(_dim("来源：" if lang == "zh" else "Sources:", color))
+        lines.append(_dim("原文摘录：" if lang == "zh" else "As printed:", color))  # the answer names its source
         for s in answer.sources[:5]:
             where = "，".join(x for x in (s.section,) if x)
             quote = f" “{_short(s.quote)}”" if s.quote else ""
