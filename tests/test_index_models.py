@@ -39,9 +39,12 @@ def test_default_model_answers_an_english_question_from_a_chinese_report(tmp_pat
 def test_a_new_home_is_filled_with_the_bundled_samples_on_first_open(tmp_path, monkeypatch):
     monkeypatch.delenv("XXGK_MODEL", raising=False)
     with Index.open(tmp_path / "new-home") as index:
-        assert [(r.agency, r.year) for r in index.reports()] == [
+        assert sorted((r.agency, r.year) for r in index.reports()) == sorted([
             ("平潭县人民政府", 2013), ("平潭综合实验区", 2018), ("平潭综合实验区", 2019), ("平潭综合实验区", 2020),
-            ("平潭综合实验区", 2022), ("平潭综合实验区", 2023), ("平潭综合实验区", 2025), ("盘锦市营商环境建设局", 2020)]
+            ("平潭综合实验区", 2022), ("平潭综合实验区", 2023), ("平潭综合实验区", 2025), ("盘锦市营商环境建设局", 2020),
+            ("平潭综合实验区公安局", 2022), ("沭阳县发展和改革局", 2023), ("河北省教育厅", 2019), ("河北省教育厅", 2021),
+            ("河北省教育厅", 2022), ("河北省教育厅", 2023), ("河北省科学技术厅", 2021), ("河北省科学技术厅", 2023),
+            ("淮安市人民政府", 2024), ("上海市人民政府办公厅", 2025)])
         texts = [t for (t,) in index.db.execute("SELECT text FROM chunks").fetchall()]
         hits = index.search("平潭2025年关停了几个政府网站？", k=3, agencies=["平潭综合实验区"], years=[2025])
         assert any("关停运营不规范、运维不及时的政府网站1个" in h.chunk.text for h in hits)
@@ -50,11 +53,16 @@ def test_a_new_home_is_filled_with_the_bundled_samples_on_first_open(tmp_path, m
 
 
 def test_samples_are_the_shared_corpus_reports():
-
+    """Every bundled sample is a real report kept byte for byte under tests/data (with its gold), every report
+    at the top of tests/data ships, and the package stays small."""
     from index.seed import SAMPLES
 
-    shipped = sorted(p.name for p in SAMPLES.iterdir() if p.suffix in (".txt", ".html"))
-    assert shipped == sorted(p.name for p in DATA.iterdir() if p.suffix == ".txt" or p.name.endswith("_page.html"))
+    shipped = {p.name: p.read_bytes() for p in SAMPLES.iterdir() if p.suffix != ".npz"}
+    kept = {p.name: p.read_bytes() for p in DATA.rglob("*") if p.name in shipped and "derived" not in p.parts}
+    assert kept == shipped
+    assert all(any(DATA.rglob(Path(name).stem + ".facts.json")) for name in shipped)
+    top = {p.name for p in DATA.iterdir() if p.suffix == ".txt" or p.name.endswith("_page.html")}
+    assert top <= set(shipped)
     assert sum(p.stat().st_size for p in SAMPLES.iterdir()) < 3 * 1024 * 1024
 
 
