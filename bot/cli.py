@@ -95,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="serve these copies even where the indexed copy of the same agency and year is more complete",
     )
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow URLs on private, loopback and link-local addresses (refused by default)",
+    )
 
     p = sub.add_parser(
         "reindex",

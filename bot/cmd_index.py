@@ -16,10 +16,13 @@ from index.errors import IndexProblem
 
 def run_ingest(args) -> int:
     from index.build import ingest
+    from index.download import Policy
+    from index.fetch import url_inputs
 
     agency, year = getattr(args, "agency", None), getattr(args, "year", None)
     _check_given(agency, year, args.paths)
-    return _run("ingest", lambda progress: ingest(args.home, args.paths, model=getattr(args, "model", None),
+    paths = url_inputs(args.paths, Policy(allow_private=getattr(args, "allow_private", False)))
+    return _run("ingest", lambda progress: ingest(args.home, paths, model=getattr(args, "model", None),
                                                   progress=progress, replace=getattr(args, "replace", False),
                                                   agency=agency, year=year))
 
