@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     given.add_argument("--year", metavar="YEAR", type=_year, help="the year the report covers, for a copy that "
                        "does not state it")
 
+    workers = argparse.ArgumentParser(add_help=False)
+    workers.add_argument("--workers", type=int, metavar="N",
+                         help="processes that parse, chunk and embed (default: the machine's cores)")
+    workers.add_argument("--cluster", metavar="ADDRESS",
+                         help="prepare the reports on a Dask cluster, e.g. tcp://10.0.0.5:8786 (pip install xxgk-bot[cluster])")
+
     p = sub.add_parser(
         "extract",
         parents=[common, given],
@@ -80,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "ingest",
-        parents=[home, given],
+        parents=[home, given, workers],
         help="add reports (files, folders, http(s) URLs) to the index",
         description="Add reports to the index. A re-ingested identical file is skipped; a "
         "new version of the same agency and year replaces the old one. The index is rebuilt "
@@ -103,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "reindex",
-        parents=[home],
+        parents=[home, workers],
         help="rebuild every index from the stored originals",
         description="Re-parse every stored original and rebuild facts, passages and vectors. "
         "Readers keep the old index until the new one is complete.",

@@ -24,7 +24,7 @@ def run_ingest(args) -> int:
     paths = url_inputs(args.paths, Policy(allow_private=getattr(args, "allow_private", False)))
     return _run("ingest", lambda progress: ingest(args.home, paths, model=getattr(args, "model", None),
                                                   progress=progress, replace=getattr(args, "replace", False),
-                                                  agency=agency, year=year))
+                                                  agency=agency, year=year, **_runner(args)))
 
 
 def _check_given(agency: str | None, year: int | None, paths: list[str]) -> None:
@@ -45,7 +45,13 @@ def _check_given(agency: str | None, year: int | None, paths: list[str]) -> None
 def run_reindex(args) -> int:
     from index.build import reindex
 
-    return _run("reindex", lambda progress: reindex(args.home, model=getattr(args, "model", None), progress=progress))
+    return _run("reindex", lambda progress: reindex(args.home, model=getattr(args, "model", None), progress=progress,
+                                                    **_runner(args)))
+
+
+def _runner(args) -> dict:
+    """--workers N / --cluster ADDRESS: where reports are parsed, chunked and embedded."""
+    return {"workers": getattr(args, "workers", None), "cluster": getattr(args, "cluster", None)}
 
 
 def run_stats(args) -> int:

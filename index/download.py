@@ -90,14 +90,15 @@ def get(url: str, policy: Policy = DEFAULT, *, etag: str | None = None,
         except urllib.error.HTTPError as e:
             if e.code == 304:
                 return _response(e, 304, b"")
-            raise DownloadError(f"the server answered HTTP {e.code} {e.reason} for {e.url}") from e
+            where = f" (redirected to {e.url})" if e.url != url else ""
+            raise DownloadError(f"the server answered HTTP {e.code} {e.reason}{where}") from e
         except DownloadError:
             raise
         except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
             if guard.expired:
-                raise DownloadTimeout(f"no complete answer from {url} within {policy.deadline:g} s") from e
+                raise DownloadTimeout(f"no complete answer within {policy.deadline:g} s (the download time limit)") from e
             reason = getattr(e, "reason", None) or e
-            raise DownloadError(f"cannot download {url}: {reason}") from e
+            raise DownloadError(f"cannot download: {reason}") from e
 
 
 def check_scheme(url: str) -> None:
@@ -195,7 +196,7 @@ class _Guard:
     def check_time(self) -> None:
         if self.expired or time.monotonic() > self.ends:
             self.expired = True
-            raise DownloadTimeout(f"the download did not finish within {self.policy.deadline:g} s")
+            raise DownloadTimeout(f"no complete answer within {self.policy.deadline:g} s (the download time limit)")
 
     def watching(self):
         return _Watchdog(self)
