@@ -32,6 +32,7 @@ COMMANDS = {
     "ask": ("bot.cmd_ask", "run_ask"),
     "chat": ("bot.cmd_ask", "run_chat"),
     "serve": ("bot.cmd_serve", "run"),
+    "watch": ("bot.cmd_watch", "run"),
 }
 
 
@@ -136,6 +137,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("chat", parents=[home], help="interactive questions with follow-ups, history and clarify choices")
     p.add_argument("--json", action="store_true",
                    help="read questions from standard input, one per line; print one JSON line per answer")
+
+    p = sub.add_parser(
+        "watch",
+        help="watch agencies' annual-report list pages and ingest new reports",
+        description="Keep agencies' 政府信息公开年报 list pages under watch: `run` fetches each page "
+        "(politely, one request at a time per host), finds report links and ingests the new ones.",
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("add", parents=[home], help="watch a list page").add_argument("url", metavar="URL")
+    actions.add_parser("remove", parents=[home], help="stop watching a list page").add_argument("url", metavar="URL")
+    actions.add_parser("list", parents=[home], help="the watched pages and the links that failed")
+    q = actions.add_parser("run", parents=[home, workers], help="check every page now and ingest new reports")
+    q.add_argument("--delay", type=float, default=2.0, metavar="S", help="seconds between two requests to a host")
+    q.add_argument("--model", metavar="NAME", help="embedding model (default: the index's own)")
+    q.add_argument("--allow-private", action="store_true", help="allow pages on private and loopback addresses")
 
     p = sub.add_parser(
         "serve",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import re
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from index import download
@@ -25,6 +25,8 @@ class Input:
     name: str  # the path or URL as given, for messages
     location: str  # absolute path or URL
     policy: download.Policy = download.DEFAULT  # the rules a URL is downloaded by
+    body: bytes | None = field(default=None, repr=False, compare=False)  # already downloaded (by `xxgk watch`)
+    kind: str = ""  # the suffix to keep the original under when the name does not tell (".pdf")
 
     @property
     def is_url(self) -> bool:
@@ -32,11 +34,15 @@ class Input:
 
     @property
     def suffix(self) -> str:
+        if self.kind:
+            return self.kind
         path = urllib.parse.urlparse(self.location).path if self.is_url else self.location
         ext = os.path.splitext(path)[1].lower()
         return ext if ext in SUFFIXES else (".html" if self.is_url else ".txt")
 
     def read(self) -> bytes:
+        if self.body is not None:
+            return self.body
         return _download(self.location, self.policy) if self.is_url else _read_file(Path(self.location))
 
 

@@ -42,6 +42,9 @@ class LocalWeb:
                 if route is None:
                     self.send_error(404, "Not Found")
                     return
+                etag = dict(route.headers).get("ETag")
+                if etag and self.headers.get("If-None-Match") == etag:
+                    route = Route(status=304, headers=(("ETag", etag),))
                 _answer(self, route)
 
             def log_message(self, *args) -> None:  # quiet
@@ -78,7 +81,8 @@ class LocalWeb:
 
 def _answer(handler: BaseHTTPRequestHandler, route: Route) -> None:
     time.sleep(route.delay)
-    head = [f"HTTP/1.1 {route.status} {'OK' if route.status == 200 else 'Status'}",
+    reason = {200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified"}.get(route.status, "Status")
+    head = [f"HTTP/1.1 {route.status} {reason}",
             f"Content-Type: {route.content_type}", "Connection: close",
             *(f"{k}: {v}" for k, v in route.headers)]
     head.append("Transfer-Encoding: chunked" if route.chunked else f"Content-Length: {len(route.body)}")
