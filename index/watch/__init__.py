@@ -7,6 +7,7 @@
 """
 
 from index.watch.run import NewReport, PageCheck, Problem, WatchResult, run
-from index.watch.store import SeenLink, WatchedPage, WatchList
+from index.watch.store import SeenLink, WatchedPage, WatchList, add_page, overview, remove_page
 
-__all__ = ["NewReport", "PageCheck", "Problem", "SeenLink", "WatchList", "WatchResult", "WatchedPage", "run"]
+__all__ = ["NewReport", "PageCheck", "Problem", "SeenLink", "WatchList", "WatchResult", "WatchedPage", "add_page",
+           "overview", "remove_page", "run"]

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from index.download import check_scheme
 from index.errors import IndexBusy
 from index.generations import ensure_home
+from index.home import resolve_home
 
 WATCH_FILE = "watch.db"
 LOCK_FILE = "watch.lock"
@@ -78,6 +81,12 @@ class WatchList:
 
     def close(self) -> None:
         self.conn.close()
+
+    def __enter__(self) -> WatchList:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     # -- pages -------------------------------------------------------------------------------------
     def add(self, url: str) -> bool:
@@ -145,6 +154,24 @@ class WatchList:
                  year, source])
         return SeenLink(link.url, link.page, link.title, link.date, status, attempts, next_try, reason, agency, year,
                         source)
+
+
+def add_page(home: str | os.PathLike | None, url: str) -> bool:
+    """Watch a list page (http or https only); False when it is watched already."""
+    check_scheme(url)
+    with WatchList.open(resolve_home(home)) as watchlist:
+        return watchlist.add(url)
+
+
+def remove_page(home: str | os.PathLike | None, url: str) -> bool:
+    with WatchList.open(resolve_home(home)) as watchlist:
+        return watchlist.remove(url)
+
+
+def overview(home: str | os.PathLike | None) -> tuple[list[WatchedPage], list[SeenLink]]:
+    """The watched pages and every link found on them."""
+    with WatchList.open(resolve_home(home)) as watchlist:
+        return watchlist.pages(), watchlist.links()
 
 
 def _link(row: sqlite3.Row) -> SeenLink:
