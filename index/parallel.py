@@ -243,14 +243,14 @@ class _Pipeline:
             n = i + len(self.parsing) + len(self.plans)
             self.parsing[n] = self.runner.submit(self.task, *self.jobs[n])
         while (n := i + len(self.plans)) in self.parsing and self.parsing[n].done():
-            self.plans[n] = self._plan(self.parsing.pop(n), self.jobs[n][0])
+            self.plans[n] = self._plan(self.parsing.pop(n))
         self._store_finished()
         plan = self.plans.get(i)
         if plan is None or not all(isinstance(s, np.ndarray) or s[0].done() for s in plan.sources):
             return None
         return _assemble(self.plans.pop(i), self.embedder.dim)
 
-    def _plan(self, parsing: Future, name: str) -> _Plan:
+    def _plan(self, parsing: Future) -> _Plan:
         try:
             report, problem, cut = parsing.result()
         except Exception as e:
