@@ -53,11 +53,41 @@ def bench_dask() -> dict:
     work = tempfile.mkdtemp()
     bin_dir = os.path.dirname(sys.executable)
     t0 = time.perf_counter()
-    procs = [subprocess.Popen([os.path.join(bin_dir, "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                               "--no-dashboard"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work)]
-    procs.append(subprocess.Popen([os.path.join(bin_dir, "dask"), "worker", f"tcp://127.0.0.1:{port}", "--nworkers", "1",
-                                   "--nthreads", "1", "--no-dashboard", "--local-directory", work],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=work))
+    procs = [
+        subprocess.Popen(
+            [
+                os.path.join(bin_dir, "dask"),
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-dashboard",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=work,
+        )
+    ]
+    procs.append(
+        subprocess.Popen(
+            [
+                os.path.join(bin_dir, "dask"),
+                "worker",
+                f"tcp://127.0.0.1:{port}",
+                "--nworkers",
+                "1",
+                "--nthreads",
+                "1",
+                "--no-dashboard",
+                "--local-directory",
+                work,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=work,
+        )
+    )
     try:
         client = Client(f"tcp://127.0.0.1:{port}", timeout=60)
         client.wait_for_workers(1, timeout=60)
@@ -65,8 +95,11 @@ def bench_dask() -> dict:
         started = time.perf_counter() - t0
         _, empty = timed(lambda: client.gather([client.submit(nothing, i, pure=False) for i in range(300)]))
         payload = os.urandom(200 * 1024)
-        _, sized = timed(lambda: client.gather([client.submit(report_sized, payload + bytes([i % 256]), pure=False)
-                                                for i in range(100)]))
+        _, sized = timed(
+            lambda: client.gather(
+                [client.submit(report_sized, payload + bytes([i % 256]), pure=False) for i in range(100)]
+            )
+        )
         client.close()
     finally:
         for p in procs:
@@ -84,8 +117,23 @@ def bench_ray() -> dict:
     port = free_port()
     ray_bin = os.path.join(os.path.dirname(sys.executable), "ray")
     t0 = time.perf_counter()
-    subprocess.run([ray_bin, "start", "--head", "--port", str(port), "--num-cpus", "1", "--include-dashboard", "false",
-                    "--disable-usage-stats"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            ray_bin,
+            "start",
+            "--head",
+            "--port",
+            str(port),
+            "--num-cpus",
+            "1",
+            "--include-dashboard",
+            "false",
+            "--disable-usage-stats",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         ray.init(address=f"127.0.0.1:{port}", logging_level="ERROR")
         remote_nothing = ray.remote(nothing)
@@ -94,7 +142,9 @@ def bench_ray() -> dict:
         started = time.perf_counter() - t0
         _, empty = timed(lambda: ray.get([remote_nothing.remote(i) for i in range(300)]))
         payload = os.urandom(200 * 1024)
-        _, sized = timed(lambda: ray.get([remote_sized.remote(payload + bytes([i % 256])) for i in range(100)]))
+        _, sized = timed(
+            lambda: ray.get([remote_sized.remote(payload + bytes([i % 256])) for i in range(100)])
+        )
         ray.shutdown()
     finally:
         subprocess.run([ray_bin, "stop", "--force"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -104,9 +154,11 @@ def bench_ray() -> dict:
 def main() -> int:
     engine = sys.argv[1] if len(sys.argv) > 1 else "dask"
     figures = {"dask": bench_dask, "ray": bench_ray}[engine]()
-    print(f"{engine}: import {figures['import']:.2f} s, start (head + worker + first task) {figures['start']:.1f} s, "
-          f"per empty task {figures['empty'] * 1000:.2f} ms, per report-sized task (200 KB in, 60 KB out) "
-          f"{figures['sized'] * 1000:.2f} ms")
+    print(
+        f"{engine}: import {figures['import']:.2f} s, start (head + worker + first task) {figures['start']:.1f} s, "
+        f"per empty task {figures['empty'] * 1000:.2f} ms, per report-sized task (200 KB in, 60 KB out) "
+        f"{figures['sized'] * 1000:.2f} ms"
+    )
     return 0
 
 

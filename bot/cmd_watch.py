@@ -35,7 +35,11 @@ def _remove(args) -> int:
     from index.watch import remove_page
 
     removed = remove_page(args.home, args.url)
-    print(f"no longer watching {args.url} (its reports stay in the index)" if removed else f"not watched: {args.url}")
+    print(
+        f"no longer watching {args.url} (its reports stay in the index)"
+        if removed
+        else f"not watched: {args.url}"
+    )
     return 0 if removed else 1
 
 
@@ -53,8 +57,14 @@ def _run(args) -> int:
     from index.download import Policy
     from index.watch import run as watch_run
 
-    result = watch_run(args.home, policy=Policy(allow_private=args.allow_private), delay=args.delay,
-                       model=args.model, workers=args.workers, cluster=args.cluster)
+    result = watch_run(
+        args.home,
+        policy=Policy(allow_private=args.allow_private),
+        delay=args.delay,
+        model=args.model,
+        workers=args.workers,
+        cluster=args.cluster,
+    )
     for line in result_lines(result):
         print(line)
     return 1 if result.problems or any(p.status == "failed" for p in result.pages) else 0

@@ -11,8 +11,12 @@ def result_lines(result, lang: str = "en") -> list[str]:
     """One line per list page, per new report, per report already indexed and per problem, then a summary."""
     lines = [_page_check(p, lang) for p in result.pages]
     lines += [_new_report(n, lang) for n in result.new]
-    lines += [("已收录    " if lang == "zh" else "unchanged ") + f"{url}" +
-              ("：索引中已有" if lang == "zh" else ": already in the index") for url in result.unchanged]
+    lines += [
+        ("已收录    " if lang == "zh" else "unchanged ")
+        + f"{url}"
+        + ("：索引中已有" if lang == "zh" else ": already in the index")
+        for url in result.unchanged
+    ]
     lines += [_problem(p, lang) for p in result.problems]
     if lang == "zh":
         where = f"已发布新索引 {result.generation}" if result.generation else "索引未变"
@@ -26,12 +30,14 @@ def result_lines(result, lang: str = "en") -> list[str]:
 def announcement(result) -> list[str]:
     """What admins are told after a scheduled run: each new report, and each link given up on."""
     lines = [_headline(n) for n in result.new]
-    lines += [f"放弃：{p.title or p.url}（多次失败：{p.reason}）{p.url}" for p in result.problems if p.given_up]
+    lines += [
+        f"放弃：{p.title or p.url}（多次失败：{p.reason}）{p.url}" for p in result.problems if p.given_up
+    ]
     return lines
 
 
 def _headline(new) -> str:
-    """"新增：平潭综合实验区 2025年度报告，新收申请154件，1项检查未通过"."""
+    """ "新增：平潭综合实验区 2025年度报告，新收申请154件，1项检查未通过"."""
     verb = "更新" if new.status == "replaced" else "新增"
     requests = f"新收申请{new.new_requests:g}件" if new.new_requests is not None else "新收申请数未能确定"
     checks = f"{new.failed_checks}项检查未通过" if new.failed_checks else "各项检查均通过"
@@ -42,18 +48,26 @@ def _new_report(new, lang: str) -> str:
     if lang == "zh":
         return _headline(new) + f"（{new.source}）"
     requests = f"{new.new_requests:g}" if new.new_requests is not None else "not stated with certainty"
-    line = (f"{new.status:9} {new.source}: {new.agency} {new.year}, new requests {requests}, "
-            f"{new.failed_checks} failed checks")
+    line = (
+        f"{new.status:9} {new.source}: {new.agency} {new.year}, new requests {requests}, "
+        f"{new.failed_checks} failed checks"
+    )
     return line + (f"; replaced {new.replaced}" if new.replaced else "")
 
 
 def _page_check(page, lang: str) -> str:
     if lang == "zh":
-        what = {"read": f"{page.found} 个报告链接，其中新的 {page.new} 个", "not_modified": "自上次以来没有变化",
-                "failed": f"读取失败：{page.error}"}[page.status]
+        what = {
+            "read": f"{page.found} 个报告链接，其中新的 {page.new} 个",
+            "not_modified": "自上次以来没有变化",
+            "failed": f"读取失败：{page.error}",
+        }[page.status]
         return f"栏目      {page.url}：{what}"
-    what = {"read": f"{page.found} report links, {page.new} new", "not_modified": "not modified since the last run",
-            "failed": f"failed: {page.error}"}[page.status]
+    what = {
+        "read": f"{page.found} report links, {page.new} new",
+        "not_modified": "not modified since the last run",
+        "failed": f"failed: {page.error}",
+    }[page.status]
     return f"page      {page.url}: {what}"
 
 
@@ -68,8 +82,11 @@ def _problem(problem, lang: str) -> str:
 def watch_list_lines(pages, links, lang: str = "en") -> list[str]:
     """The watched pages, each with the links that failed (and when they are tried again)."""
     if not pages:
-        return ["还没有关注任何年报栏目；用 /watch add 网址 添加。" if lang == "zh"
-                else "no list pages watched; add one with: xxgk watch add URL"]
+        return [
+            "还没有关注任何年报栏目；用 /watch add 网址 添加。"
+            if lang == "zh"
+            else "no list pages watched; add one with: xxgk watch add URL"
+        ]
     lines = []
     for page in pages:
         lines.append(_page_line(page, lang))
@@ -84,7 +101,9 @@ def _page_line(page, lang: str) -> str:
         line = f"{page.url}：{checked}；已收录 {page.ingested} 份"
         line += f"，待重试 {page.waiting} 个" if page.waiting else ""
         line += f"，已放弃 {page.given_up} 个" if page.given_up else ""
-        return line + (f"；上次检查失败（连续 {page.failures} 次）：{page.last_error}" if page.failures else "")
+        return line + (
+            f"；上次检查失败（连续 {page.failures} 次）：{page.last_error}" if page.failures else ""
+        )
     checked = f"checked {page.checked_at}" if page.checked_at else "not checked yet"
     line = f"{page.url}: {checked}; {page.ingested} reports ingested"
     line += f", {page.waiting} to retry" if page.waiting else ""

@@ -53,13 +53,16 @@ class DaskRunner:
         try:
             from distributed import Client
         except ImportError as e:
-            raise ClusterUnavailable("--cluster needs Dask distributed: pip install 'xxgk-bot[cluster]'") from e
+            raise ClusterUnavailable(
+                "--cluster needs Dask distributed: pip install 'xxgk-bot[cluster]'"
+            ) from e
         try:
             self.client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError) as e:
             raise ClusterUnavailable(
                 f"cannot reach the Dask scheduler at {address} ({type(e).__name__}: {e}); start one with "
-                "`dask scheduler` and workers with `dask worker ADDRESS` (see README: running on several machines)") from e
+                "`dask scheduler` and workers with `dask worker ADDRESS` (see README: running on several machines)"
+            ) from e
         try:
             self.workers = self._check(address)
         except BaseException:
@@ -74,7 +77,8 @@ class DaskRunner:
         except Exception as e:
             raise ClusterUnavailable(
                 f"the cluster at {address} cannot run the ingest tasks ({type(e).__name__}: {e}); install "
-                "xxgk-bot[cluster] on every worker machine and restart its `dask worker`") from e
+                "xxgk-bot[cluster] on every worker machine and restart its `dask worker`"
+            ) from e
         threads = sum(w.get("nthreads", 1) for w in self.client.scheduler_info()["workers"].values())
         return max(1, threads)
 

@@ -71,8 +71,9 @@ class Response:
         return self.status == 304
 
 
-def get(url: str, policy: Policy = DEFAULT, *, etag: str | None = None,
-        last_modified: str | None = None) -> Response:
+def get(
+    url: str, policy: Policy = DEFAULT, *, etag: str | None = None, last_modified: str | None = None
+) -> Response:
     """GET url within the policy's rules; a conditional GET when etag or last_modified is given."""
     check_scheme(url)
     guard = _Guard(policy)
@@ -96,7 +97,9 @@ def get(url: str, policy: Policy = DEFAULT, *, etag: str | None = None,
             raise
         except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
             if guard.expired:
-                raise DownloadTimeout(f"no complete answer within {policy.deadline:g} s (the download time limit)") from e
+                raise DownloadTimeout(
+                    f"no complete answer within {policy.deadline:g} s (the download time limit)"
+                ) from e
             reason = getattr(e, "reason", None) or e
             raise DownloadError(f"cannot download: {reason}") from e
 
@@ -111,11 +114,18 @@ def refusal(ip: IPAddress, policy: Policy) -> str:
     """Why connecting to ip is not allowed ("" when it is)."""
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
-    if policy.allow_private or any(ip in ipaddress.ip_network(n, strict=False) for n in policy.allowed_networks):
+    if policy.allow_private or any(
+        ip in ipaddress.ip_network(n, strict=False) for n in policy.allowed_networks
+    ):
         return ""
-    for kind, test in (("a loopback", ip.is_loopback), ("a link-local", ip.is_link_local),
-                       ("a multicast", ip.is_multicast), ("an unspecified", ip.is_unspecified),
-                       ("a private", ip.is_private), ("a reserved", not ip.is_global)):
+    for kind, test in (
+        ("a loopback", ip.is_loopback),
+        ("a link-local", ip.is_link_local),
+        ("a multicast", ip.is_multicast),
+        ("an unspecified", ip.is_unspecified),
+        ("a private", ip.is_private),
+        ("a reserved", not ip.is_global),
+    ):
         if test:
             return f"{ip} is {kind} address"
     return ""
@@ -123,16 +133,24 @@ def refusal(ip: IPAddress, policy: Policy) -> str:
 
 def _response(answer, status: int, data: bytes) -> Response:
     headers = answer.headers
-    return Response(answer.geturl(), status, data, headers.get("Content-Type", "") or "",
-                    headers.get("ETag"), headers.get("Last-Modified"))
+    return Response(
+        answer.geturl(),
+        status,
+        data,
+        headers.get("Content-Type", "") or "",
+        headers.get("ETag"),
+        headers.get("Last-Modified"),
+    )
 
 
 def _read_capped(answer, guard: _Guard) -> bytes:
     limit = guard.policy.max_bytes
     declared = answer.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise DownloadRefused(f"{answer.geturl()} is {int(declared) / 2**20:.1f} MB, over the "
-                              f"{limit / 2**20:g} MB download limit")
+        raise DownloadRefused(
+            f"{answer.geturl()} is {int(declared) / 2**20:.1f} MB, over the "
+            f"{limit / 2**20:g} MB download limit"
+        )
     parts, size = [], 0
     while chunk := answer.read1(_READ):  # read1: one receive at a time, so the deadline is checked often
         size += len(chunk)
@@ -156,12 +174,19 @@ class _Guard:
 
     def opener(self) -> urllib.request.OpenerDirector:
         opener = urllib.request.OpenerDirector()  # only these handlers: no ftp:, file:, data: or proxies
-        for handler in (_Handler(self), _Redirects(), urllib.request.HTTPDefaultErrorHandler(),
-                        urllib.request.HTTPErrorProcessor(), urllib.request.UnknownHandler()):
+        for handler in (
+            _Handler(self),
+            _Redirects(),
+            urllib.request.HTTPDefaultErrorHandler(),
+            urllib.request.HTTPErrorProcessor(),
+            urllib.request.UnknownHandler(),
+        ):
             opener.add_handler(handler)
         return opener
 
-    def connect(self, address: tuple[str, int], timeout: float | None = None, source_address=None) -> socket.socket:
+    def connect(
+        self, address: tuple[str, int], timeout: float | None = None, source_address=None
+    ) -> socket.socket:
         """socket.create_connection with every candidate address checked before and after connecting."""
         host, port = address
         refused, failed = "", None
@@ -196,7 +221,9 @@ class _Guard:
     def check_time(self) -> None:
         if self.expired or time.monotonic() > self.ends:
             self.expired = True
-            raise DownloadTimeout(f"no complete answer within {self.policy.deadline:g} s (the download time limit)")
+            raise DownloadTimeout(
+                f"no complete answer within {self.policy.deadline:g} s (the download time limit)"
+            )
 
     def watching(self):
         return _Watchdog(self)

@@ -128,8 +128,12 @@ class LocalPool:
 
         self.workers = workers
         threads = max(1, (os.cpu_count() or 1) // workers)
-        self.pool = ProcessPool(max_workers=workers, initializer=_limit_threads, initargs=(threads,),
-                                context=multiprocessing.get_context("spawn"))
+        self.pool = ProcessPool(
+            max_workers=workers,
+            initializer=_limit_threads,
+            initargs=(threads,),
+            context=multiprocessing.get_context("spawn"),
+        )
 
     def submit(self, fn: Callable, *args) -> Future:
         return self.pool.schedule(fn, args=args)
@@ -175,9 +179,16 @@ def open_runner(workers: int | None, cluster: str | None, jobs: int) -> Iterator
 # --- the pipeline ------------------------------------------------------------------------------------
 
 
-def prepare(jobs: Sequence[Job], embedder: Embedder, cache_path, *, workers: int | None = None,
-            cluster: str | None = None, progress: Callable[[int, int], None] | None = None,
-            task: Callable | None = None) -> Iterator[Prepared]:
+def prepare(
+    jobs: Sequence[Job],
+    embedder: Embedder,
+    cache_path,
+    *,
+    workers: int | None = None,
+    cluster: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    task: Callable | None = None,
+) -> Iterator[Prepared]:
     """Prepared reports, in the order of `jobs`. `progress(done, total)` follows the embedding."""
     if not jobs:
         return
@@ -198,7 +209,9 @@ def _cache(path, embedder: Embedder) -> Iterator[EmbeddingCache | None]:
 
 def remote_model(embedder: Embedder) -> str | None:
     """The name a worker process loads this embedder by, or None when it can only run here."""
-    return embedder.name if type(embedder) in (E5Embedder, HashEmbedder, SentenceTransformerEmbedder) else None
+    return (
+        embedder.name if type(embedder) in (E5Embedder, HashEmbedder, SentenceTransformerEmbedder) else None
+    )
 
 
 @dataclass
@@ -213,18 +226,30 @@ class _Plan:
 
 
 class _Pipeline:
-    def __init__(self, jobs: Sequence[Job], embedder: Embedder, cache: EmbeddingCache | None, runner: Runner,
-                 progress: Callable[[int, int], None] | None, task: Callable) -> None:
+    def __init__(
+        self,
+        jobs: Sequence[Job],
+        embedder: Embedder,
+        cache: EmbeddingCache | None,
+        runner: Runner,
+        progress: Callable[[int, int], None] | None,
+        task: Callable,
+    ) -> None:
         self.jobs, self.embedder, self.cache, self.runner = jobs, embedder, cache, runner
         self.progress, self.task = progress, task
         model = remote_model(embedder)
-        self.embed = ((lambda texts: runner.submit(embed_task, model, texts)) if runner.remote and model
-                      else (lambda texts: InProcess().submit(embedder.embed_passages, texts)))
+        self.embed = (
+            (lambda texts: runner.submit(embed_task, model, texts))
+            if runner.remote and model
+            else (lambda texts: InProcess().submit(embedder.embed_passages, texts))
+        )
         self.parsing: dict[int, Future] = {}
         self.plans: dict[int, _Plan] = {}
         self.inflight: dict[bytes, tuple[Future, int]] = {}  # text digest -> the task embedding it, its row
         self.batches: dict[Future, list[bytes]] = {}  # embedding tasks whose vectors are not in the cache yet
-        self.computed: set[bytes] = set()  # texts embedded in this run (found in the cache later, still counted)
+        self.computed: set[bytes] = (
+            set()
+        )  # texts embedded in this run (found in the cache later, still counted)
         self.window = max(2, runner.workers * LOOKAHEAD)
         self.to_embed = self.embedded = 0
         self.last_commit = time.monotonic()
@@ -239,7 +264,9 @@ class _Pipeline:
 
     def _advance(self, i: int) -> Prepared | None:
         """Submit, plan and store what can be; report i when it is ready."""
-        while len(self.parsing) + len(self.plans) < self.window and i + len(self.parsing) + len(self.plans) < len(self.jobs):
+        while len(self.parsing) + len(self.plans) < self.window and i + len(self.parsing) + len(
+            self.plans
+        ) < len(self.jobs):
             n = i + len(self.parsing) + len(self.plans)
             self.parsing[n] = self.runner.submit(self.task, *self.jobs[n])
         while (n := i + len(self.plans)) in self.parsing and self.parsing[n].done():
@@ -263,7 +290,9 @@ class _Pipeline:
         new = {d: t for d, t in zip(digests, texts) if d not in cached and d not in self.inflight}
         self._submit_embedding(new)
         sources = tuple(cached[d] if d in cached else self.inflight[d] for d in digests)
-        return _Plan(report, "", cut, sources, sum(1 for d in digests if d not in cached or d in self.computed))
+        return _Plan(
+            report, "", cut, sources, sum(1 for d in digests if d not in cached or d in self.computed)
+        )
 
     def _cached(self, digests: list[bytes]) -> dict[bytes, np.ndarray]:
         return self.cache.get(self.embedder.name, digests) if self.cache is not None and digests else {}

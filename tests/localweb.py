@@ -81,10 +81,15 @@ class LocalWeb:
 
 def _answer(handler: BaseHTTPRequestHandler, route: Route) -> None:
     time.sleep(route.delay)
-    reason = {200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified"}.get(route.status, "Status")
-    head = [f"HTTP/1.1 {route.status} {reason}",
-            f"Content-Type: {route.content_type}", "Connection: close",
-            *(f"{k}: {v}" for k, v in route.headers)]
+    reason = {200: "OK", 301: "Moved Permanently", 302: "Found", 304: "Not Modified"}.get(
+        route.status, "Status"
+    )
+    head = [
+        f"HTTP/1.1 {route.status} {reason}",
+        f"Content-Type: {route.content_type}",
+        "Connection: close",
+        *(f"{k}: {v}" for k, v in route.headers),
+    ]
     head.append("Transfer-Encoding: chunked" if route.chunked else f"Content-Length: {len(route.body)}")
     raw_head = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1")
     started = time.monotonic()

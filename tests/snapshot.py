@@ -18,7 +18,9 @@ def snapshot(home: Path) -> dict:
         for table in TABLES:
             cursor = db.execute(f"SELECT * FROM {table} ORDER BY 1, 2")
             names = [d[0] for d in cursor.description]
-            out[table] = [{k: v for k, v in zip(names, row) if k not in VOLATILE} for row in cursor.fetchall()]
+            out[table] = [
+                {k: v for k, v in zip(names, row) if k not in VOLATILE} for row in cursor.fetchall()
+            ]
         out["fts"] = db.execute("SELECT term, doc, cnt FROM chunks_fts_vocab ORDER BY term").fetchall()
         ids = [row["id"] for row in out["chunks"]]
         out["vectors"] = index.vectors.vectors_of(ids).tobytes() if ids else b""

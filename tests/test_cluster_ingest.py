@@ -4,7 +4,6 @@ ingests the real reports of tests/data through it, and gets the index a local in
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -46,13 +45,41 @@ def dask_cluster(tmp_path_factory):
     work = tmp_path_factory.mktemp("dask")
     port = _free_port()
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": work}
-    procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
-                               "--port", str(port), "--no-dashboard"], **quiet)]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "distributed.cli.dask_scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--no-dashboard",
+            ],
+            **quiet,
+        )
+    ]
     try:
         _wait_for_port(port, procs)
-        procs.append(subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", f"tcp://127.0.0.1:{port}",
-                                       "--nworkers", "1", "--nthreads", "2", "--no-dashboard",
-                                       "--local-directory", str(work)], **quiet))
+        procs.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "distributed.cli.dask_worker",
+                    f"tcp://127.0.0.1:{port}",
+                    "--nworkers",
+                    "1",
+                    "--nthreads",
+                    "2",
+                    "--no-dashboard",
+                    "--local-directory",
+                    str(work),
+                ],
+                **quiet,
+            )
+        )
         yield f"tcp://127.0.0.1:{port}"
     finally:
         for p in reversed(procs):
@@ -64,37 +91,69 @@ def dask_cluster(tmp_path_factory):
                 p.kill()
 
 
-@pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name in REPORTS:
-        shutil.copy(DATA / name, folder / name)
-    return folder
-
-
-def test_a_cluster_ingest_builds_the_same_index_as_a_local_one(tmp_path, corpus, dask_cluster, capsys):
-    assert main(["ingest", str(corpus), "--home", str(tmp_path / "local"), "--model", "hash:64", "--workers", "1"]) == 0
+def test_a_cluster_ingest_builds_the_same_index_as_a_local_one(tmp_path, report_corpus, dask_cluster, capsys):
+    assert (
+        main(
+            [
+                "ingest",
+                str(report_corpus),
+                "--home",
+                str(tmp_path / "local"),
+                "--model",
+                "hash:64",
+                "--workers",
+                "1",
+            ]
+        )
+        == 0
+    )
     local = capsys.readouterr().out.splitlines()[:-1]
-    assert main(["ingest", str(corpus), "--home", str(tmp_path / "cluster"), "--model", "hash:64",
-                 "--cluster", dask_cluster]) == 0
+    assert (
+        main(
+            [
+                "ingest",
+                str(report_corpus),
+                "--home",
+                str(tmp_path / "cluster"),
+                "--model",
+                "hash:64",
+                "--cluster",
+                dask_cluster,
+            ]
+        )
+        == 0
+    )
     remote = capsys.readouterr().out.splitlines()[:-1]
     assert remote == local and len(remote) == len(REPORTS)
     assert differences(snapshot(tmp_path / "local"), snapshot(tmp_path / "cluster")) == []
 
 
-def test_the_default_model_embeds_on_the_cluster_bit_for_bit(tmp_path, corpus, dask_cluster):
-    few = [corpus / "2020_panjin_yingshangju.txt", corpus / "2013_pingtan_xian.txt"]
+def test_the_default_model_embeds_on_the_cluster_bit_for_bit(tmp_path, report_corpus, dask_cluster):
+    few = [report_corpus / "2020_panjin_yingshangju.txt", report_corpus / "2013_pingtan_xian.txt"]
     local = ingest(tmp_path / "local", few, workers=1)
     remote = ingest(tmp_path / "cluster", few, cluster=dask_cluster)
     assert remote.embedded == local.embedded == local.chunks > 0
     assert differences(snapshot(tmp_path / "local"), snapshot(tmp_path / "cluster")) == []
 
 
-def test_an_unreachable_scheduler_is_one_line_and_changes_nothing(tmp_path, corpus, monkeypatch, capsys):
+def test_an_unreachable_scheduler_is_one_line_and_changes_nothing(
+    tmp_path, report_corpus, monkeypatch, capsys
+):
     monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1)
-    status = main(["ingest", str(corpus), "--home", str(tmp_path / "home"), "--cluster", f"tcp://127.0.0.1:{_free_port()}"])
+    status = main(
+        [
+            "ingest",
+            str(report_corpus),
+            "--home",
+            str(tmp_path / "home"),
+            "--cluster",
+            f"tcp://127.0.0.1:{_free_port()}",
+        ]
+    )
     err = capsys.readouterr().err.strip().splitlines()
     assert status == 1 and len(err) == 1
-    assert err[0].startswith("xxgk: cannot reach the Dask scheduler at tcp://127.0.0.1:") and "dask scheduler" in err[0]
+    assert (
+        err[0].startswith("xxgk: cannot reach the Dask scheduler at tcp://127.0.0.1:")
+        and "dask scheduler" in err[0]
+    )
     assert not (tmp_path / "home" / "CURRENT").exists()

@@ -36,9 +36,24 @@ def front():
         yield server
 
 
-@pytest.mark.parametrize("address", ["127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254",
-                                     "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "fe80::1", "fc00::1",
-                                     "::ffff:127.0.0.1", "::ffff:169.254.169.254"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.9",
+        "192.168.1.1",
+        "169.254.169.254",
+        "100.64.0.1",
+        "0.0.0.0",
+        "224.0.0.1",
+        "::1",
+        "fe80::1",
+        "fc00::1",
+        "::ffff:127.0.0.1",
+        "::ffff:169.254.169.254",
+    ],
+)
 def test_internal_addresses_are_refused(address):
     assert download.refusal(ipaddress.ip_address(address), Policy()) != ""
     assert download.refusal(ipaddress.ip_address(address), Policy(allow_private=True)) == ""
@@ -61,8 +76,15 @@ def test_a_host_name_is_checked_by_the_address_it_resolves_to(web):
         download.get(f"http://localhost:{web.port}/report.html")
 
 
-@pytest.mark.parametrize("target", ["http://127.0.0.1:{port}/report.html", "http://169.254.169.254/latest/meta-data/",
-                                    "http://[::1]:{port}/report.html", "http://localhost:{port}/report.html"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://127.0.0.1:{port}/report.html",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]:{port}/report.html",
+        "http://localhost:{port}/report.html",
+    ],
+)
 def test_a_redirect_to_an_internal_address_is_refused(web, front, target):
     url = front.redirect("/go", target.format(port=web.port))
     with pytest.raises(DownloadRefused, match="refused"):
@@ -114,7 +136,9 @@ def test_a_download_over_the_size_cap_is_refused(web):
 
 def test_conditional_get_sends_validators_and_reads_not_modified(web):
     url = web.add("/list.html", Route(status=304, headers=(("ETag", '"v1"'),)))
-    got = download.get(url, Policy(allow_private=True), etag='"v1"', last_modified="Mon, 01 Jan 2024 00:00:00 GMT")
+    got = download.get(
+        url, Policy(allow_private=True), etag='"v1"', last_modified="Mon, 01 Jan 2024 00:00:00 GMT"
+    )
     assert got.not_modified and got.data == b""
     headers = web.log[-1][1]
     assert headers["if-none-match"] == '"v1"' and headers["if-modified-since"].startswith("Mon, 01 Jan 2024")
@@ -126,14 +150,25 @@ def test_ingest_refuses_an_internal_url_in_one_line(web, tmp_path, capsys):
     out = capsys.readouterr().out
     assert status == 1
     failed = [line for line in out.splitlines() if line.startswith("failed")]
-    assert failed == [f"failed    {web.url('/report.html')}: refused 127.0.0.1: 127.0.0.1 is a loopback address; "
-                      "pass --allow-private to fetch from private networks"]
+    assert failed == [
+        f"failed    {web.url('/report.html')}: refused 127.0.0.1: 127.0.0.1 is a loopback address; "
+        "pass --allow-private to fetch from private networks"
+    ]
     assert web.log == []
 
 
 def test_ingest_with_allow_private_reads_a_local_server(web, tmp_path, capsys):
-    status = main(["ingest", web.url("/report.html"), "--allow-private", "--home", str(tmp_path / "home"),
-                   "--model", "hash:64"])
+    status = main(
+        [
+            "ingest",
+            web.url("/report.html"),
+            "--allow-private",
+            "--home",
+            str(tmp_path / "home"),
+            "--model",
+            "hash:64",
+        ]
+    )
     out = capsys.readouterr().out
     assert status == 0, out
     assert out.startswith(f"added     {web.url('/report.html')}: ") and "平潭综合实验区 2023" in out

@@ -23,8 +23,18 @@ from tests.localweb import LocalWeb, Route
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_NAME = "2024_huaian_szf.pdf"
-PDF = next((p for p in (DATA / PDF_NAME, ROOT.parent / "shared" / "corpus" / PDF_NAME,
-                        ROOT.parents[2] / "shared" / "corpus" / PDF_NAME) if p.exists()), None)
+PDF = next(
+    (
+        p
+        for p in (
+            DATA / PDF_NAME,
+            ROOT.parent / "shared" / "corpus" / PDF_NAME,
+            ROOT.parents[2] / "shared" / "corpus" / PDF_NAME,
+        )
+        if p.exists()
+    ),
+    None,
+)
 POLICY = download.Policy(allow_private=True, deadline=2.0)  # the site is on loopback; a short deadline
 
 
@@ -36,13 +46,19 @@ def gbk(html: bytes) -> bytes:
     return html.decode("utf-8").replace('charset="utf-8"', 'charset="gbk"').encode("gbk")
 
 
-def list_page(items: list[tuple[str, str, str]], *, next_href: str | None = None, charset: str = "utf-8") -> bytes:
-    rows = "\n".join(f'<li><a href="{href}" title="{title}">{title[:18]}…</a><span>{date}</span></li>'
-                     for href, title, date in items)
+def list_page(
+    items: list[tuple[str, str, str]], *, next_href: str | None = None, charset: str = "utf-8"
+) -> bytes:
+    rows = "\n".join(
+        f'<li><a href="{href}" title="{title}">{title[:18]}…</a><span>{date}</span></li>'
+        for href, title, date in items
+    )
     pager = f'<a href="{next_href}">下一页</a>' if next_href else ""
-    html = (f'<html><head><meta charset="{charset}"><title>政府信息公开年报</title></head><body>'
-            f'<div class="nav"><a href="/xxgk/nb/index.html">政府信息公开年报</a><a href="/">首页</a></div>'
-            f'<ul class="list">{rows}</ul><div class="pager">{pager}</div></body></html>')
+    html = (
+        f'<html><head><meta charset="{charset}"><title>政府信息公开年报</title></head><body>'
+        f'<div class="nav"><a href="/xxgk/nb/index.html">政府信息公开年报</a><a href="/">首页</a></div>'
+        f'<ul class="list">{rows}</ul><div class="pager">{pager}</div></body></html>'
+    )
     return html.encode("gbk" if charset == "gbk" else "utf-8")
 
 
@@ -50,35 +66,52 @@ TITLE = "平潭综合实验区{}年度政府信息公开工作年度报告"
 FIRST_PAGE = [
     ("./202403/t20240308_87885.htm", TITLE.format(2023), "2024-03-08"),  # indexed already
     ("../nb/202302/t20230220_80629.htm", TITLE.format(2022), "2023-02-20"),
-    ("202502/t20250120_1.htm", "淮安市人民政府2024年政府信息公开工作年度报告", "2025-01-20"),  # a summary + PDF
+    (
+        "202502/t20250120_1.htm",
+        "淮安市人民政府2024年政府信息公开工作年度报告",
+        "2025-01-20",
+    ),  # a summary + PDF
     ("/xxgk/nb/202101/t20210101_404.htm", TITLE.format(2021), "2021-01-01"),  # broken
     ("202001/t20200120_80576.htm", TITLE.format(2019), "2020-01-20"),  # a GBK report page, answered slowly
 ]
 SECOND_PAGE = [
     ("/xxgk/nb/202103/t20210305_80595.htm", TITLE.format(2020), "2021-03-05"),
-    ("http://{host}/xxgk/nb/201901/t20190110_drip.htm", TITLE.format(2018), "2019-01-10"),  # past the deadline
+    (
+        "http://{host}/xxgk/nb/201901/t20190110_drip.htm",
+        TITLE.format(2018),
+        "2019-01-10",
+    ),  # past the deadline
 ]
-SUMMARY = ('<html><head><meta charset="utf-8"><title>淮安市人民政府2024年政府信息公开工作年度报告</title></head>'
-           "<body><h1>淮安市人民政府2024年政府信息公开工作年度报告</h1><p>根据《中华人民共和国政府信息公开条例》，"
-           "现公布本机关2024年度政府信息公开工作年度报告，全文见附件。</p>"
-           '<p>附件：<a href="/xxgk/nb/P020250120.pdf">淮安市人民政府2024年政府信息公开工作年度报告.pdf</a></p>'
-           "</body></html>").encode()
+SUMMARY = (
+    '<html><head><meta charset="utf-8"><title>淮安市人民政府2024年政府信息公开工作年度报告</title></head>'
+    "<body><h1>淮安市人民政府2024年政府信息公开工作年度报告</h1><p>根据《中华人民共和国政府信息公开条例》，"
+    "现公布本机关2024年度政府信息公开工作年度报告，全文见附件。</p>"
+    '<p>附件：<a href="/xxgk/nb/P020250120.pdf">淮安市人民政府2024年政府信息公开工作年度报告.pdf</a></p>'
+    "</body></html>"
+).encode()
 
 
 @pytest.fixture
 def site():
     with LocalWeb() as web:
         host = f"127.0.0.1:{web.port}"
-        web.add("/xxgk/nb/index.html", Route(list_page(FIRST_PAGE, next_href="index_1.html"), headers=(("ETag", '"p1"'),)))
+        web.add(
+            "/xxgk/nb/index.html",
+            Route(list_page(FIRST_PAGE, next_href="index_1.html"), headers=(("ETag", '"p1"'),)),
+        )
         second = [(href.format(host=host), title, date) for href, title, date in SECOND_PAGE]
         web.add("/xxgk/nb/index_1.html", Route(list_page(second, charset="gbk"), content_type="text/html"))
         web.add("/xxgk/nb/202403/t20240308_87885.htm", page("2023_pingtan_syq_page.html"))
         web.add("/xxgk/nb/202302/t20230220_80629.htm", page("2022_pingtan_syq_page.html"))
         web.add("/xxgk/nb/202502/t20250120_1.htm", SUMMARY)
-        web.add("/xxgk/nb/P020250120.pdf", Route(PDF.read_bytes() if PDF else b"%PDF-1.4 missing",
-                                                 content_type="application/pdf"))
-        web.add("/xxgk/nb/202001/t20200120_80576.htm", Route(gbk(page("2019_pingtan_syq_page.html")), delay=0.3,
-                                                            content_type="text/html"))
+        web.add(
+            "/xxgk/nb/P020250120.pdf",
+            Route(PDF.read_bytes() if PDF else b"%PDF-1.4 missing", content_type="application/pdf"),
+        )
+        web.add(
+            "/xxgk/nb/202001/t20200120_80576.htm",
+            Route(gbk(page("2019_pingtan_syq_page.html")), delay=0.3, content_type="text/html"),
+        )
         web.add("/xxgk/nb/202103/t20210305_80595.htm", page("2020_pingtan_syq_page.html"))
         web.add("/xxgk/nb/201901/t20190110_drip.htm", Route(page("2018_pingtan_syq.txt")[:400], drip=0.05))
         yield web
@@ -113,10 +146,14 @@ def test_a_run_ingests_exactly_the_new_reports_and_a_second_run_finds_nothing(si
     pdf = pdf_is_readable()
     assert [(p.url, p.status, p.found) for p in first.pages] == [(url, "read", 7)]
     assert sorted((n.agency, n.year) for n in first.new) == sorted(
-        [("平潭综合实验区", 2022), ("平潭综合实验区", 2019), ("平潭综合实验区", 2020)] + ([("淮安市人民政府", 2024)] if pdf else []))
+        [("平潭综合实验区", 2022), ("平潭综合实验区", 2019), ("平潭综合实验区", 2020)]
+        + ([("淮安市人民政府", 2024)] if pdf else [])
+    )
     assert first.unchanged == (site.url("/xxgk/nb/202403/t20240308_87885.htm"),)
     failed = {p.url.rsplit("/", 1)[1]: p.reason for p in first.problems}
-    assert set(failed) == {"t20210101_404.htm", "t20190110_drip.htm"} | (set() if pdf else {"t20250120_1.htm"})
+    assert set(failed) == {"t20210101_404.htm", "t20190110_drip.htm"} | (
+        set() if pdf else {"t20250120_1.htm"}
+    )
     assert pdf or failed["t20250120_1.htm"].startswith(site.url("/xxgk/nb/P020250120.pdf") + ": ")
     assert failed["t20210101_404.htm"] == "the server answered HTTP 404 Not Found"
     assert "within 2 s" in failed["t20190110_drip.htm"]
@@ -161,7 +198,10 @@ def test_a_newly_published_report_is_the_only_new_one(site, home):
     WatchList.open(home).add(url)
     watch_run(home, policy=POLICY, delay=0)
     published = [("202603/t20260313_105587.htm", TITLE.format(2025), "2026-03-13"), *FIRST_PAGE]
-    site.add("/xxgk/nb/index.html", Route(list_page(published, next_href="index_1.html"), headers=(("ETag", '"p2"'),)))
+    site.add(
+        "/xxgk/nb/index.html",
+        Route(list_page(published, next_href="index_1.html"), headers=(("ETag", '"p2"'),)),
+    )
     site.add("/xxgk/nb/202603/t20260313_105587.htm", page("2025_pingtan_syq_page.html"))
     mark = len(site.log)
     result = watch_run(home, policy=POLICY, delay=0)
@@ -206,18 +246,29 @@ def test_list_pages_in_gbk_relative_links_dates_and_the_next_page(site):
     got = download.get(site.url("/xxgk/nb/index_1.html"), POLICY)
     listed = read_list_page(got.data, got.url)
     assert [(link.title, link.date) for link in listed.links] == [
-        (TITLE.format(2020), "2021-03-05"), (TITLE.format(2018), "2019-01-10")]
-    first = read_list_page(download.get(site.url("/xxgk/nb/index.html"), POLICY).data, site.url("/xxgk/nb/index.html"))
-    assert [link.url for link in first.links][:2] == [site.url("/xxgk/nb/202403/t20240308_87885.htm"),
-                                                     site.url("/xxgk/nb/202302/t20230220_80629.htm")]
+        (TITLE.format(2020), "2021-03-05"),
+        (TITLE.format(2018), "2019-01-10"),
+    ]
+    first = read_list_page(
+        download.get(site.url("/xxgk/nb/index.html"), POLICY).data, site.url("/xxgk/nb/index.html")
+    )
+    assert [link.url for link in first.links][:2] == [
+        site.url("/xxgk/nb/202403/t20240308_87885.htm"),
+        site.url("/xxgk/nb/202302/t20230220_80629.htm"),
+    ]
     assert first.next_page == site.url("/xxgk/nb/index_1.html")
     assert all(link.title != "政府信息公开年报" for link in first.links)  # the menu entry names no year
 
 
 def test_a_trs_pager_gives_the_next_page():
-    html = ('<html><body><a href="./t1.htm">某局2024年政府信息公开工作年度报告</a>'
-            '<script>createPageHTML(3, 0, "index", "html");</script></body></html>').encode()
-    assert read_list_page(html, "http://example.gov.cn/nb/index.html").next_page == "http://example.gov.cn/nb/index_1.html"
+    html = (
+        '<html><body><a href="./t1.htm">某局2024年政府信息公开工作年度报告</a>'
+        '<script>createPageHTML(3, 0, "index", "html");</script></body></html>'
+    ).encode()
+    assert (
+        read_list_page(html, "http://example.gov.cn/nb/index.html").next_page
+        == "http://example.gov.cn/nb/index_1.html"
+    )
     last = html.replace(b"3, 0", b"3, 2")
     assert read_list_page(last, "http://example.gov.cn/nb/index_2.html").next_page is None
 
@@ -227,23 +278,32 @@ def test_watch_commands_add_list_remove_and_run(site, home, capsys):
     site.add("/xxgk/nb/201901/t20190110_drip.htm", Route(status=503))  # the command's deadline is 120 s
     assert main(["watch", "add", url, "--home", str(home)]) == 0
     assert main(["watch", "add", url, "--home", str(home)]) == 0
-    assert capsys.readouterr().out.splitlines() == [f"watching {url}; `xxgk watch run` checks it now",
-                                                    f"already watching {url}"]
+    assert capsys.readouterr().out.splitlines() == [
+        f"watching {url}; `xxgk watch run` checks it now",
+        f"already watching {url}",
+    ]
     status = main(["watch", "run", "--home", str(home), "--allow-private", "--delay", "0"])
     out = capsys.readouterr().out.splitlines()
     assert status == 1  # a broken link and a slow one: tried again later
     assert out[0] == f"page      {url}: 7 report links, 7 new"
     assert any(line.startswith("added     ") and "平潭综合实验区 2022, new requests" in line for line in out)
-    assert any(line.startswith("failed    ") and "HTTP 404" in line and "tried again at a later run" in line for line in out)
+    assert any(
+        line.startswith("failed    ") and "HTTP 404" in line and "tried again at a later run" in line
+        for line in out
+    )
     assert out[-1].startswith("done: ") and "published generation" in out[-1]
     assert main(["watch", "list", "--home", str(home)]) == 0
     listed = capsys.readouterr().out.splitlines()
     assert listed[0].startswith(f"{url}: checked ") and "reports ingested" in listed[0]
-    assert any(line.startswith("  failed    ") and "t20210101_404.htm" in line and "next try after" in line
-               for line in listed)
+    assert any(
+        line.startswith("  failed    ") and "t20210101_404.htm" in line and "next try after" in line
+        for line in listed
+    )
     assert main(["watch", "remove", url, "--home", str(home)]) == 0
     assert main(["watch", "list", "--home", str(home)]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "no list pages watched; add one with: xxgk watch add URL"
+    assert (
+        capsys.readouterr().out.splitlines()[-1] == "no list pages watched; add one with: xxgk watch add URL"
+    )
 
 
 def test_watch_add_refuses_other_schemes(tmp_path, capsys):

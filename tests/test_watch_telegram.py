@@ -25,7 +25,10 @@ class NoIndex:
 
 
 def list_page(*reports: tuple[str, int]) -> bytes:
-    items = "".join(f'<li><a href="{href}">{TITLE.format(year)}</a> <span>2026-03-13</span></li>' for href, year in reports)
+    items = "".join(
+        f'<li><a href="{href}">{TITLE.format(year)}</a> <span>2026-03-13</span></li>'
+        for href, year in reports
+    )
     return f'<html><head><meta charset="utf-8"></head><body><ul>{items}</ul></body></html>'.encode()
 
 
@@ -48,11 +51,19 @@ def bot(tmp_path_factory, site):
     patch = pytest.MonkeyPatch()
     for name, value in (("XXGK_WATCH_HOURS", "1"), ("XXGK_WATCH_FIRST", "1"), ("XXGK_ALLOW_PRIVATE", "1")):
         patch.setenv(name, value)
-    library = Library(str(home), workers=1, open_index=lambda home: NoIndex(), answer_fn=None, choice_fn=None,
-                      ingest_fn=ingest, reindex_fn=None)
+    library = Library(
+        str(home),
+        workers=1,
+        open_index=lambda home: NoIndex(),
+        answer_fn=None,
+        choice_fn=None,
+        ingest_fn=ingest,
+        reindex_fn=None,
+    )
     with FakeBotApi() as fake:
-        running = InProcessBot(Settings(token=fake.token, admins=frozenset({ADMIN}), api_base=fake.base_url),
-                               library).start(fake)
+        running = InProcessBot(
+            Settings(token=fake.token, admins=frozenset({ADMIN}), api_base=fake.base_url), library
+        ).start(fake)
         yield fake, site
         running.stop(fake)
     patch.undo()
@@ -76,15 +87,21 @@ def test_watch_is_refused_to_citizens(bot):
 def test_admins_manage_the_watch_list(bot):
     fake, site = bot
     url = site.url("/other/index.html")
-    assert fake.reply_to(fake.send_text(ADMIN, f"/watch add {url}", language_code="zh-hans"), 10).text == \
-        f"已关注 {url}；/watch run 立即检查"
+    assert (
+        fake.reply_to(fake.send_text(ADMIN, f"/watch add {url}", language_code="zh-hans"), 10).text
+        == f"已关注 {url}；/watch run 立即检查"
+    )
     listed = fake.reply_to(fake.send_text(ADMIN, "/watch"), 10).text.splitlines()
     assert listed[0].startswith(site.url("/nb/index.html")) and listed[-1].startswith(f"{url}: ")
-    assert fake.reply_to(fake.send_text(ADMIN, "/watch add ftp://example.org/"), 10).text == \
-        "refused ftp://example.org/: only http and https addresses are fetched"
+    assert (
+        fake.reply_to(fake.send_text(ADMIN, "/watch add ftp://example.org/"), 10).text
+        == "refused ftp://example.org/: only http and https addresses are fetched"
+    )
     assert fake.reply_to(fake.send_text(ADMIN, "/watch bogus"), 10).text.startswith("Usage: /watch")
-    assert fake.reply_to(fake.send_text(ADMIN, f"/watch remove {url}"), 10).text == \
-        f"no longer watching {url} (its reports stay in the index)"
+    assert (
+        fake.reply_to(fake.send_text(ADMIN, f"/watch remove {url}"), 10).text
+        == f"no longer watching {url} (its reports stay in the index)"
+    )
 
 
 def test_watch_run_replies_with_what_it_found(bot):

@@ -30,8 +30,10 @@ log = logging.getLogger(__name__)
 HOURS = 6.0
 FIRST_RUN = 60.0  # seconds after start
 MAX_MESSAGE = 4000  # characters per message (Telegram's limit is 4096)
-USAGE = {"zh": "用法：/watch（列表）、/watch add 网址、/watch remove 网址、/watch run（立即检查）",
-         "en": "Usage: /watch (the list), /watch add URL, /watch remove URL, /watch run (check now)"}
+USAGE = {
+    "zh": "用法：/watch（列表）、/watch add 网址、/watch remove 网址、/watch run（立即检查）",
+    "en": "Usage: /watch (the list), /watch add URL, /watch remove URL, /watch run (check now)",
+}
 RUNNING = {"zh": "正在检查关注的年报栏目……", "en": "Checking the watched report pages…"}
 
 
@@ -119,11 +121,17 @@ def _change(home, action: str, url: str, lang: str) -> str:
 
     if action == "add":
         done = add_page(home, url)
-        return (f"已关注 {url}；/watch run 立即检查" if done else f"已在关注 {url}") if lang == "zh" else \
-            (f"watching {url}; /watch run checks it now" if done else f"already watching {url}")
+        return (
+            (f"已关注 {url}；/watch run 立即检查" if done else f"已在关注 {url}")
+            if lang == "zh"
+            else (f"watching {url}; /watch run checks it now" if done else f"already watching {url}")
+        )
     done = remove_page(home, url)
-    return (f"已取消关注 {url}（已收录的报告保留）" if done else f"未关注 {url}") if lang == "zh" else \
-        (f"no longer watching {url} (its reports stay in the index)" if done else f"not watched: {url}")
+    return (
+        (f"已取消关注 {url}（已收录的报告保留）" if done else f"未关注 {url}")
+        if lang == "zh"
+        else (f"no longer watching {url} (its reports stay in the index)" if done else f"not watched: {url}")
+    )
 
 
 def _overview(home):

@@ -15,14 +15,21 @@ DELAY = 2.0  # seconds between two requests to one host: a government web server
 class PoliteFetcher:
     """Requests are made one after another (a watch run is one thread), so a host never sees two at once."""
 
-    def __init__(self, policy: download.Policy = download.DEFAULT, delay: float = DELAY,
-                 sleep=time.sleep, clock=time.monotonic) -> None:
+    def __init__(
+        self,
+        policy: download.Policy = download.DEFAULT,
+        delay: float = DELAY,
+        sleep=time.sleep,
+        clock=time.monotonic,
+    ) -> None:
         self.policy, self.delay = policy, delay
         self._sleep, self._clock = sleep, clock
         self._last: dict[str, float] = {}  # host -> when its last request ended
         self.requests = 0
 
-    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> download.Response:
+    def get(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> download.Response:
         host = (urllib.parse.urlsplit(url).hostname or "").lower()
         if host in self._last:
             self._sleep(max(0.0, self._last[host] + self.delay - self._clock()))

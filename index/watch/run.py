@@ -72,16 +72,24 @@ class WatchResult:
     generation: str | None = None
 
 
-def run(home: str | os.PathLike | None, *, policy: download.Policy = download.DEFAULT, delay: float = DELAY,
-        model: str | None = None, workers: int | None = None, cluster: str | None = None) -> WatchResult:
+def run(
+    home: str | os.PathLike | None,
+    *,
+    policy: download.Policy = download.DEFAULT,
+    delay: float = DELAY,
+    model: str | None = None,
+    workers: int | None = None,
+    cluster: str | None = None,
+) -> WatchResult:
     """Check every watched page and ingest the new reports it lists (prepared by `workers` processes or on
     the Dask cluster at `cluster`, as `xxgk ingest` does)."""
     home = resolve_home(home)
     with watch_lock(home):
         watchlist = WatchList.open(home)
         try:
-            return _Run(watchlist, PoliteFetcher(policy, delay), policy).go(home, model, {"workers": workers,
-                                                                                         "cluster": cluster})
+            return _Run(watchlist, PoliteFetcher(policy, delay), policy).go(
+                home, model, {"workers": workers, "cluster": cluster}
+            )
         finally:
             watchlist.close()
 
@@ -122,7 +130,9 @@ class _Run:
         except (download.DownloadError, ValueError) as e:
             self.watchlist.page_failed(page.url, str(e))
             return PageCheck(page.url, "failed", error=str(e))
-        if error:  # a next page failed: the links found so far are kept, and every page is read again next time
+        if (
+            error
+        ):  # a next page failed: the links found so far are kept, and every page is read again next time
             self.watchlist.page_failed(page.url, error)
         else:
             self.watchlist.page_checked(page.url, first.etag, first.last_modified)
@@ -173,8 +183,15 @@ class _Run:
         self.problems.append(Problem(link.url, link.title, reason, saved.status == "gave_up"))
 
     # -- the ingest ----------------------------------------------------------------------------------
-    def ingest(self, home, pages: tuple[PageCheck, ...], inputs: list[Input], links_of: dict[str, list[SeenLink]],
-               model: str | None, runner: dict) -> WatchResult:
+    def ingest(
+        self,
+        home,
+        pages: tuple[PageCheck, ...],
+        inputs: list[Input],
+        links_of: dict[str, list[SeenLink]],
+        model: str | None,
+        runner: dict,
+    ) -> WatchResult:
         try:
             result = ingest(home, inputs, model=model, **runner)
         except IndexProblem as e:  # nothing was changed; every link is tried again later
@@ -186,17 +203,23 @@ class _Run:
         for outcome in result.outcomes:
             for link in links_of.get(outcome.source, []):
                 if outcome.status == "failed":  # the attached file's failure is the link's
-                    self.fail(link, outcome.reason if outcome.source == link.url else f"{outcome.source}: {outcome.reason}")
+                    self.fail(
+                        link,
+                        outcome.reason
+                        if outcome.source == link.url
+                        else f"{outcome.source}: {outcome.reason}",
+                    )
                     continue
                 self.watchlist.ingested(link, outcome.agency or None, outcome.year, outcome.source)
                 (new if outcome.status in ("added", "replaced") else unchanged).append((link, outcome))
         reports = tuple(_new_reports(home, new, result)) if new else ()
-        return WatchResult(pages, reports, tuple(self.problems), tuple(link.url for link, _ in unchanged),
-                           result.generation)
+        return WatchResult(
+            pages, reports, tuple(self.problems), tuple(link.url for link, _ in unchanged), result.generation
+        )
 
 
 def document_kind(got: download.Response) -> str:
-    """".pdf", ".doc" or ".docx" when the answer is such a file (by its bytes, type or name), else ""."""
+    """ ".pdf", ".doc" or ".docx" when the answer is such a file (by its bytes, type or name), else ""."""
     for magic, kind in _MAGIC:
         if got.data.startswith(magic):
             return kind
@@ -223,6 +246,10 @@ def _new_reports(home, new: list[tuple[SeenLink, ReportOutcome]], result: Ingest
 
     with Index.open(home, bootstrap=False) as index:
         for link, o in new:
-            facts = index.facts(keys=[NEW_REQUESTS], agencies=[o.agency], years=[o.year], include_ambiguous=False)
+            facts = index.facts(
+                keys=[NEW_REQUESTS], agencies=[o.agency], years=[o.year], include_ambiguous=False
+            )
             value = next((f.value for f in facts if f.report_id == o.report_id), None)
-            yield NewReport(o.agency, o.year, link.title, o.source, o.status, value, o.failed_checks, o.replaced)
+            yield NewReport(
+                o.agency, o.year, link.title, o.source, o.status, value, o.failed_checks, o.replaced
+            )

@@ -92,7 +92,9 @@ class WatchList:
     def add(self, url: str) -> bool:
         """Register a list page; False when it is registered already."""
         with self.conn:
-            cur = self.conn.execute("INSERT OR IGNORE INTO pages (url, added_at) VALUES (?, ?)", [url, now_text()])
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO pages (url, added_at) VALUES (?, ?)", [url, now_text()]
+            )
         return cur.rowcount == 1
 
     def remove(self, url: str) -> bool:
@@ -106,18 +108,24 @@ class WatchList:
             "SELECT p.*, (SELECT count(*) FROM links l WHERE l.page = p.url AND l.status = 'ingested') AS ingested, "
             "(SELECT count(*) FROM links l WHERE l.page = p.url AND l.status = 'failed') AS waiting, "
             "(SELECT count(*) FROM links l WHERE l.page = p.url AND l.status = 'gave_up') AS given_up "
-            "FROM pages p ORDER BY p.added_at, p.url").fetchall()
+            "FROM pages p ORDER BY p.added_at, p.url"
+        ).fetchall()
         return [WatchedPage(**dict(r)) for r in rows]
 
     def page_checked(self, url: str, etag: str | None, last_modified: str | None) -> None:
         with self.conn:
-            self.conn.execute("UPDATE pages SET checked_at = ?, etag = ?, last_modified = ?, failures = 0, "
-                              "last_error = '' WHERE url = ?", [now_text(), etag, last_modified, url])
+            self.conn.execute(
+                "UPDATE pages SET checked_at = ?, etag = ?, last_modified = ?, failures = 0, "
+                "last_error = '' WHERE url = ?",
+                [now_text(), etag, last_modified, url],
+            )
 
     def page_failed(self, url: str, error: str) -> None:
         with self.conn:
-            self.conn.execute("UPDATE pages SET checked_at = ?, failures = failures + 1, last_error = ? WHERE url = ?",
-                              [now_text(), error, url])
+            self.conn.execute(
+                "UPDATE pages SET checked_at = ?, failures = failures + 1, last_error = ? WHERE url = ?",
+                [now_text(), error, url],
+            )
 
     # -- links -------------------------------------------------------------------------------------
     def link(self, url: str) -> SeenLink | None:
@@ -126,11 +134,16 @@ class WatchList:
 
     def links(self, page: str | None = None) -> list[SeenLink]:
         where, params = ("WHERE page = ?", [page]) if page else ("", [])
-        return [_link(r) for r in self.conn.execute(f"SELECT * FROM links {where} ORDER BY first_seen, url", params)]
+        return [
+            _link(r)
+            for r in self.conn.execute(f"SELECT * FROM links {where} ORDER BY first_seen, url", params)
+        ]
 
     def due(self, at: float) -> list[SeenLink]:
         """Failed links whose pause is over."""
-        rows = self.conn.execute("SELECT * FROM links WHERE status = 'failed' AND next_try <= ? ORDER BY url", [at])
+        rows = self.conn.execute(
+            "SELECT * FROM links WHERE status = 'failed' AND next_try <= ? ORDER BY url", [at]
+        )
         return [_link(r) for r in rows]
 
     def ingested(self, link: SeenLink, agency: str | None, year: int | None, source: str) -> None:
@@ -142,18 +155,51 @@ class WatchList:
         next_try = at + RETRY_AFTER * 2 ** (attempts - 1)
         return self._save(link, status, attempts, next_try, reason, link.agency, link.year, link.source)
 
-    def _save(self, link: SeenLink, status: str, attempts: int, next_try: float, reason: str,
-              agency: str | None, year: int | None, source: str | None) -> SeenLink:
+    def _save(
+        self,
+        link: SeenLink,
+        status: str,
+        attempts: int,
+        next_try: float,
+        reason: str,
+        agency: str | None,
+        year: int | None,
+        source: str | None,
+    ) -> SeenLink:
         with self.conn:
             self.conn.execute(
                 "INSERT INTO links (url, page, title, date, first_seen, status, attempts, next_try, reason, agency, "
                 "year, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
                 "status = excluded.status, attempts = excluded.attempts, next_try = excluded.next_try, "
                 "reason = excluded.reason, agency = excluded.agency, year = excluded.year, source = excluded.source",
-                [link.url, link.page, link.title, link.date, now_text(), status, attempts, next_try, reason, agency,
-                 year, source])
-        return SeenLink(link.url, link.page, link.title, link.date, status, attempts, next_try, reason, agency, year,
-                        source)
+                [
+                    link.url,
+                    link.page,
+                    link.title,
+                    link.date,
+                    now_text(),
+                    status,
+                    attempts,
+                    next_try,
+                    reason,
+                    agency,
+                    year,
+                    source,
+                ],
+            )
+        return SeenLink(
+            link.url,
+            link.page,
+            link.title,
+            link.date,
+            status,
+            attempts,
+            next_try,
+            reason,
+            agency,
+            year,
+            source,
+        )
 
 
 def add_page(home: str | os.PathLike | None, url: str) -> bool:
@@ -192,7 +238,9 @@ def watch_lock(home: Path) -> Iterator[None]:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise IndexBusy(f"another watch run is checking the pages of {home}; try again when it is done") from None
+            raise IndexBusy(
+                f"another watch run is checking the pages of {home}; try again when it is done"
+            ) from None
         try:
             yield
         finally:
