@@ -61,7 +61,7 @@ class DaskRunner:
         except (OSError, TimeoutError) as e:
             raise ClusterUnavailable(
                 f"cannot reach the Dask scheduler at {address} ({type(e).__name__}: {e}); start one with "
-                "`dask scheduler` and workers with `dask worker ADDRESS` (see README: running on several machines)"
+                "`dask scheduler` and workers with `dask worker ADDRESS` (README: Beyond one machine)"
             ) from e
         try:
             self.workers = self._check(address)

@@ -25,8 +25,10 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
+from ingest.limits import MAX_FILE_BYTES
+
 USER_AGENT = "xxgk-bot/0.1 (government information-disclosure annual reports; admin-initiated)"
-MAX_BYTES = 50 * 1024 * 1024  # a report page is well under 1 MB, a PDF a few MB: this stops runaway downloads
+MAX_BYTES = MAX_FILE_BYTES  # the largest report file the parser takes (ingest.limits); a list page is far smaller
 DEADLINE = 120.0  # seconds for one download, everything included
 MAX_REDIRECTS = 5
 _READ = 64 * 1024

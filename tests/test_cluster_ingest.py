@@ -153,7 +153,7 @@ def test_an_unreachable_scheduler_is_one_line_and_changes_nothing(
     err = capsys.readouterr().err.strip().splitlines()
     assert status == 1 and len(err) == 1
     assert (
-        err[0].startswith("xxgk: cannot reach the Dask scheduler at tcp://127.0.0.1:")
+        err[0].startswith("xxgk ingest: cannot reach the Dask scheduler at tcp://127.0.0.1:")
         and "dask scheduler" in err[0]
     )
     assert not (tmp_path / "home" / "CURRENT").exists()
