@@ -64,13 +64,12 @@ def test_reindex_with_workers_rebuilds_the_same_index_from_the_cache(tmp_path, r
     assert differences(snapshot(tmp_path / "one"), snapshot(tmp_path / "two")) == []
 
 
-def test_the_embedding_cache_is_shared_a_second_home_embeds_nothing_cached(tmp_path, report_corpus):
+def test_the_embedding_cache_is_shared_nothing_cached_is_embedded_again(tmp_path, report_corpus):
     model = HashEmbedder(64, cacheable=True)
     first = ingest(tmp_path / "home", [report_corpus], model=model, workers=2)
     assert first.embedded == first.chunks > 0 and first.cached == 0
-    shutil.rmtree(tmp_path / "home" / "generations")
-    (tmp_path / "home" / "CURRENT").unlink()
-    again = ingest(tmp_path / "home", [report_corpus], model=model, workers=2)
+    shutil.copytree(tmp_path / "home" / "cache", tmp_path / "again" / "cache")  # a new home with that cache
+    again = ingest(tmp_path / "again", [report_corpus], model=model, workers=2)
     assert (again.embedded, again.cached) == (0, again.chunks)
 
 

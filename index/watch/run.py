@@ -230,10 +230,10 @@ def document_kind(got: download.Response) -> str:
 def holds_report(got: download.Response) -> tuple[bool, str]:
     """(True, "") when the page holds a report's tables; (False, why) when it is no report at all; (False,
     "") when it is a report without table figures (a summary, or an old free-form report)."""
-    from ingest.parse import parse_report
+    from ingest.isolated import parse_in_child  # bounded in time and memory, as an ingest parses
 
     try:
-        report = parse_report(got.url, got.data)
+        report = parse_in_child(got.url, got.data)
     except ReportError as e:
         return False, str(e)
     except Exception as e:  # a parser bug on one page must not stop the run
