@@ -56,19 +56,15 @@ def _new_report(new, lang: str) -> str:
 
 
 def _page_check(page, lang: str) -> str:
-    if lang == "zh":
-        what = {
-            "read": f"{page.found} 个报告链接，其中新的 {page.new} 个",
-            "not_modified": "自上次以来没有变化",
-            "failed": f"读取失败：{page.error}",
-        }[page.status]
-        return f"栏目      {page.url}：{what}"
-    what = {
-        "read": f"{page.found} report links, {page.new} new",
-        "not_modified": "not modified since the last run",
-        "failed": f"failed: {page.error}",
+    zh, en = {
+        "read": (
+            f"{page.found} 个报告链接，其中新的 {page.new} 个",
+            f"{page.found} report links, {page.new} new",
+        ),
+        "not_modified": ("自上次以来没有变化", "not modified since the last run"),
+        "failed": (f"读取失败：{page.error}", f"failed: {page.error}"),
     }[page.status]
-    return f"page      {page.url}: {what}"
+    return f"栏目      {page.url}：{zh}" if lang == "zh" else f"page      {page.url}: {en}"
 
 
 def _problem(problem, lang: str) -> str:

@@ -84,7 +84,15 @@ def schedule(application: Application, environ: Mapping[str, str] = os.environ) 
         log.warning("scheduled watching needs python-telegram-bot[job-queue]; /watch run still works")
         return
     first = float(environ.get("XXGK_WATCH_FIRST", "").strip() or FIRST_RUN)
-    application.job_queue.run_repeating(scheduled_run, interval=hours * 3600, first=first, name="watch")
+    # A run that starts late (a busy event loop, a suspended machine) still runs, once: APScheduler's
+    # default would skip any run more than a second late until the next interval.
+    application.job_queue.run_repeating(
+        scheduled_run,
+        interval=hours * 3600,
+        first=first,
+        name="watch",
+        job_kwargs={"misfire_grace_time": None, "coalesce": True},
+    )
 
 
 def run_watch(home, environ: Mapping[str, str]):

@@ -13,7 +13,7 @@ import fcntl
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -147,59 +147,35 @@ class WatchList:
         return [_link(r) for r in rows]
 
     def ingested(self, link: SeenLink, agency: str | None, year: int | None, source: str) -> None:
-        self._save(link, "ingested", link.attempts + 1, 0.0, "", agency, year, source)
+        self._save(
+            link,
+            status="ingested",
+            attempts=link.attempts + 1,
+            next_try=0.0,
+            reason="",
+            agency=agency,
+            year=year,
+            source=source,
+        )
 
     def failed(self, link: SeenLink, reason: str, at: float) -> SeenLink:
         attempts = link.attempts + 1
         status = "failed" if attempts < MAX_ATTEMPTS else "gave_up"
         next_try = at + RETRY_AFTER * 2 ** (attempts - 1)
-        return self._save(link, status, attempts, next_try, reason, link.agency, link.year, link.source)
+        return self._save(link, status=status, attempts=attempts, next_try=next_try, reason=reason)
 
-    def _save(
-        self,
-        link: SeenLink,
-        status: str,
-        attempts: int,
-        next_try: float,
-        reason: str,
-        agency: str | None,
-        year: int | None,
-        source: str | None,
-    ) -> SeenLink:
+    def _save(self, link: SeenLink, **fate) -> SeenLink:
+        """Record what became of a link: its status, attempts, next try, reason, and what it was ingested as."""
+        saved = replace(link, **fate)
         with self.conn:
             self.conn.execute(
-                "INSERT INTO links (url, page, title, date, first_seen, status, attempts, next_try, reason, agency, "
-                "year, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
+                "INSERT INTO links (url, page, title, date, status, attempts, next_try, reason, agency, year, source, "
+                "first_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
                 "status = excluded.status, attempts = excluded.attempts, next_try = excluded.next_try, "
                 "reason = excluded.reason, agency = excluded.agency, year = excluded.year, source = excluded.source",
-                [
-                    link.url,
-                    link.page,
-                    link.title,
-                    link.date,
-                    now_text(),
-                    status,
-                    attempts,
-                    next_try,
-                    reason,
-                    agency,
-                    year,
-                    source,
-                ],
+                [*astuple(saved), now_text()],
             )
-        return SeenLink(
-            link.url,
-            link.page,
-            link.title,
-            link.date,
-            status,
-            attempts,
-            next_try,
-            reason,
-            agency,
-            year,
-            source,
-        )
+        return saved
 
 
 def add_page(home: str | os.PathLike | None, url: str) -> bool:
