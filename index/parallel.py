@@ -57,22 +57,27 @@ class Prepared:
 
 
 Job = tuple[str, bytes, dict]  # (name for messages, the report's bytes, the agency and year given for it)
-UNKNOWN_AGENCY = ("no agency name could be read from it (not in its title, an 附件 line, the signature, the first "
-                  "sentences or the file name); name it and add it again: xxgk ingest --agency NAME FILE, or upload "
-                  "it with the caption “agency: NAME”")
-
+UNKNOWN_AGENCY = (
+    "no agency name could be read from it (not in its title, an 附件 line, the signature, the first "
+    "sentences or the file name); name it and add it again: xxgk ingest --agency NAME FILE, or upload "
+    "it with the caption “agency: NAME”"
+)
 
 
 # --- the tasks (run wherever the runner puts them) ------------------------------------------------
 
 
-def prepare_task(name: str, data: bytes, given: dict | None = None) -> tuple[ParsedReport | None, str, tuple[Passage, ...]]:
+def prepare_task(
+    name: str, data: bytes, given: dict | None = None
+) -> tuple[ParsedReport | None, str, tuple[Passage, ...]]:
     """Parse one report in the parsing child (bounded in time and memory), with the agency and year given for
     it (--agency, --year) if any, and cut it into passages (refused past MAX_PASSAGES)."""
     from ingest.isolated import parse_in_child, parse_report_bounded  # only needed when something is prepared
 
     try:
-        report = parse_in_child(name, data, partial(parse_report_bounded, **given) if given else parse_report_bounded)
+        report = parse_in_child(
+            name, data, partial(parse_report_bounded, **given) if given else parse_report_bounded
+        )
         cut = tuple(passages(report))  # refuses a report past MAX_PASSAGES, before anything is changed
     except ReportError as e:
         return None, str(e), ()
