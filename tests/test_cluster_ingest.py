@@ -8,14 +8,16 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
+from snapshot import differences, snapshot
 
 from bot.cli import main
 from index import cluster
 from index.build import ingest
-from tests.conftest import DATA
-from tests.snapshot import differences, snapshot
+
+DATA = Path(__file__).parent / "data"
 
 pytestmark = pytest.mark.slow
 REPORTS = sorted(p.name for p in DATA.iterdir() if p.suffix in (".txt", ".html") and p.name[:4].isdigit())

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import ipaddress
 import time
+from pathlib import Path
 
 import pytest
+from localweb import LocalWeb, Route
 
 from bot.cli import main
 from index import download
 from index.download import DownloadError, DownloadRefused, DownloadTimeout, Policy
-from tests.conftest import DATA
-from tests.localweb import LocalWeb, Route
+
+DATA = Path(__file__).parent / "data"
 
 REPORT = (DATA / "2023_pingtan_syq_page.html").read_bytes()
 ONLY_127_0_0_2 = Policy(allowed_networks=("127.0.0.2/32",))

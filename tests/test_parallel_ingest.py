@@ -7,15 +7,17 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+from pathlib import Path
 
 import pytest
+from snapshot import differences, snapshot
 
 from bot.cli import main
 from index import parallel
 from index.build import ingest, reindex
 from index.embed import HashEmbedder
-from tests.conftest import DATA
-from tests.snapshot import differences, snapshot
+
+DATA = Path(__file__).parent / "data"
 
 # Every real report of tests/data: the text and page copies of one agency and year compete (one is
 # kept, the other skipped), so the order in which results reach the writer matters.

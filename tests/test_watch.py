@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from localweb import LocalWeb, Route
 
 from bot.cli import main
 from index import download
@@ -18,8 +19,8 @@ from index.reader import Index
 from index.watch import WatchList
 from index.watch import run as watch_run
 from index.watch.links import attached_files, read_list_page
-from tests.conftest import DATA
-from tests.localweb import LocalWeb, Route
+
+DATA = Path(__file__).parent / "data"
 
 PDF = DATA / "2024_huaian_szf.pdf"  # the real PDF of the corpus
 POLICY = download.Policy(allow_private=True, deadline=2.0)  # the site is on loopback; a short deadline

@@ -3,8 +3,11 @@ them what it added — over real HTTP to the fake Bot API, with the agency's pag
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fakebotapi import FakeBotApi
+from localweb import LocalWeb
 from telegram_harness import InProcessBot
 
 from bot.telegram.app import Settings
@@ -12,8 +15,8 @@ from bot.telegram.service import Library
 from bot.telegram.watching import chunks
 from index.build import ingest
 from index.watch import add_page
-from tests.conftest import DATA
-from tests.localweb import LocalWeb
+
+DATA = Path(__file__).parent / "data"
 
 ADMIN, CITIZEN = 4242, 77
 TITLE = "平潭综合实验区{}年度政府信息公开工作年度报告"
