@@ -3,6 +3,9 @@
     python bench/scale.py                       # N = 1,000 and 10,000
     python bench/scale.py --sizes 200,1000      # smaller runs
     python bench/scale.py --fts-compare         # which Chinese full-text scheme retrieves best
+    python bench/scale.py --workers 1,2,N       # ingest speed by worker processes (N = the machine's cores)
+    python bench/scale.py --workers 1,2 --cluster local   # ... and on a Dask cluster started here
+    python bench/scale.py --workers 1 --cluster tcp://10.0.0.5:8786   # ... or on a running one
 
 The synthetic corpus: each real report (index/samples, the shared corpus) is copied with its agency
 name, region and year replaced by invented ones (盘锦市营商环境建设局 → 某某市交通运输局, 2020 → 2016…),
@@ -19,11 +22,17 @@ What is measured, per N:
 - index size on disk, peak memory (ru_maxrss) of the process;
 - search latency p50/p95 over the corpus questions: full-text, vector and hybrid, unfiltered and
   filtered by one agency and year.
+
+With --workers, only the ingest speed by worker count is measured (`xxgk ingest --workers N`): reports/s
+at --workers-size reports with embedding excluded (the hashing embedder), and with the default model on
+--embed-sample reports (cold cache), for each count and for --cluster; then the projection of time,
+vectors and SQLite size to 10^5 and 10^6 reports from those figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -289,13 +298,106 @@ def _ranked(index: Index, label: str, question: str, where: dict) -> list[int]:
     return [h.chunk.id for h in index.search(question, k=10, **where)]
 
 
+def ingest_rate(work: Path, corpus: list[Path], label: str, **runner) -> dict:
+    """reports/s of one ingest of `corpus` into a fresh home (and a fresh embedding cache)."""
+    home = work / f"home-{label}"
+    shutil.rmtree(home, ignore_errors=True)
+    model = runner.pop("model")
+    result, seconds = _timed(ingest, home, [corpus[0].parent], model=model, **runner)
+    index_bytes = _folder_size(home / "generations")
+    shutil.rmtree(home, ignore_errors=True)
+    return {"n": len(corpus), "chunks": result.chunks, "seconds": seconds, "rate": len(corpus) / seconds,
+            "index_bytes": index_bytes, "failed": len(result.failed)}
+
+
+def workers_table(work: Path, counts: list[int], size: int, sample: int, cluster: str | None) -> list[dict]:
+    """Ingest speed by runner: each worker count, then the cluster; embedding excluded and included."""
+    corpus = synthetic_corpus(work / "corpus-workers", size)
+    few = synthetic_corpus(work / "corpus-workers-embed", sample, seed=13) if sample else []
+    runners = [(f"{n} worker{'s' if n > 1 else ''}", {"workers": n}) for n in counts]
+    runners += [(f"cluster {cluster}", {"cluster": cluster})] if cluster else []
+    rows = []
+    for label, runner in runners:
+        row = {"label": label, "excluded": ingest_rate(work, corpus, "x", model=HashEmbedder(384, cacheable=True),
+                                                       **runner)}
+        if few:
+            row["included"] = ingest_rate(work, few, "e", model=None, **runner)
+        rows.append(row)
+        print_worker_row(row, rows[0])
+    return rows
+
+
+def print_worker_row(row: dict, first: dict) -> None:
+    ex = row["excluded"]
+    line = (f"  {row['label']:34} embedding excluded {ex['rate']:7.1f} reports/s ({ex['n']:,} in {ex['seconds']:.1f} s, "
+            f"×{ex['rate'] / first['excluded']['rate']:.2f})")
+    if "included" in row:
+        inc = row["included"]
+        line += (f"; included {inc['rate']:5.2f} reports/s ({inc['n']} in {inc['seconds']:.1f} s, "
+                 f"×{inc['rate'] / first['included']['rate']:.2f})")
+    print(line, flush=True)
+
+
+def print_projection(rows: list[dict]) -> None:
+    """Time, vectors and SQLite size at 10^5 and 10^6 reports, from the measured per-report figures."""
+    best = max(rows, key=lambda r: r.get("included", r["excluded"])["rate"])
+    ex = best["excluded"]
+    per_report_chunks = ex["chunks"] / ex["n"]
+    sqlite_per_report = ex["index_bytes"] / 2 / ex["n"]  # the home keeps the live and the previous generation
+    print(f"\nProjection ({per_report_chunks:.0f} passages and {sqlite_per_report / 1024:.0f} KB of SQLite a report, "
+          f"measured; vectors of 384 float32 = 1.5 KB; best runner here: {best['label']}):")
+    for n in (10**5, 10**6):
+        vectors = n * per_report_chunks
+        line = (f"  {n:>9,} reports: {vectors / 1e6:5.1f} M vectors = {vectors * 1536 / 2**30:5.1f} GB as float32 "
+                f"(IVF-PQ at 64 B a vector: {vectors * 64 / 2**30:4.1f} GB), SQLite {n * sqlite_per_report / 2**30:5.1f} GB "
+                f"a generation, ingest without embedding {n / ex['rate'] / 3600:5.1f} h")
+        if "included" in best:
+            line += f", with embedding {n / best['included']['rate'] / 86400:5.1f} days on this machine"
+        print(line)
+
+
+def _cluster_address(spec: str | None):
+    """--cluster local starts a Dask cluster here (a scheduler and one worker process per core)."""
+    if spec != "local":
+        return contextlib.nullcontext(spec)
+    from distributed import LocalCluster
+
+    return _local_cluster(LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                                       dashboard_address=None))
+
+
+@contextlib.contextmanager
+def _local_cluster(local):
+    with local:
+        yield local.scheduler_address
+
+
+def main_workers(args) -> int:
+    counts = [os.cpu_count() or 1 if c.strip().upper() == "N" else int(c) for c in args.workers.split(",") if c.strip()]
+    counts = list(dict.fromkeys(counts))
+    print("SYNTHETIC corpus: the real sample reports re-labelled with invented agencies, regions and years.")
+    print(f"machine: {machine()}")
+    print(f"\nIngest by runner: {args.workers_size:,} reports with embedding excluded (hashing embedder), "
+          f"{args.embed_sample} with the default model (cold cache):")
+    with tempfile.TemporaryDirectory(dir=args.work) as tmp, _cluster_address(args.cluster) as cluster:
+        rows = workers_table(Path(tmp), counts, args.workers_size, args.embed_sample, cluster)
+    print_projection(rows)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
     parser.add_argument("--embed-sample", type=int, default=20, help="reports ingested with the real model")
     parser.add_argument("--fts-compare", action="store_true", help="compare Chinese full-text schemes and exit")
     parser.add_argument("--work", help="scratch folder (default: a temporary folder)")
+    parser.add_argument("--workers", help="worker counts to compare, e.g. 1,2,N (N = the machine's cores)")
+    parser.add_argument("--cluster", help="also ingest on this Dask scheduler address, or 'local' to start one here")
+    parser.add_argument("--workers-size", type=int, default=1000, help="reports for the worker comparison")
     args = parser.parse_args(argv)
+    if args.workers or args.cluster:
+        args.workers = args.workers or "1"
+        return main_workers(args)
     if args.fts_compare:
         fts_compare()
         print("retrieval with the default model on the bundled samples (same questions):")

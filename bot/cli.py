@@ -32,6 +32,7 @@ COMMANDS = {
     "ask": ("bot.cmd_ask", "run_ask"),
     "chat": ("bot.cmd_ask", "run_chat"),
     "serve": ("bot.cmd_serve", "run"),
+    "watch": ("bot.cmd_watch", "run"),
 }
 
 
@@ -68,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     given.add_argument("--year", metavar="YEAR", type=_year, help="the year the report covers, for a copy that "
                        "does not state it")
 
+    workers = argparse.ArgumentParser(add_help=False)
+    workers.add_argument("--workers", type=int, metavar="N",
+                         help="processes that parse, chunk and embed (default: the machine's cores)")
+    workers.add_argument("--cluster", metavar="ADDRESS",
+                         help="prepare the reports on a Dask cluster, e.g. tcp://10.0.0.5:8786 (pip install xxgk-bot[cluster])")
+
     p = sub.add_parser(
         "extract",
         parents=[common, given],
@@ -80,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "ingest",
-        parents=[home, given],
+        parents=[home, given, workers],
         help="add reports (files, folders, http(s) URLs) to the index",
         description="Add reports to the index. A re-ingested identical file is skipped; a "
         "new version of the same agency and year replaces the old one. The index is rebuilt "
@@ -95,10 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="serve these copies even where the indexed copy of the same agency and year is more complete",
     )
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow URLs on private, loopback and link-local addresses (refused by default)",
+    )
 
     p = sub.add_parser(
         "reindex",
-        parents=[home],
+        parents=[home, workers],
         help="rebuild every index from the stored originals",
         description="Re-parse every stored original and rebuild facts, passages and vectors. "
         "Readers keep the old index until the new one is complete.",
@@ -125,6 +137,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("chat", parents=[home], help="interactive questions with follow-ups, history and clarify choices")
     p.add_argument("--json", action="store_true",
                    help="read questions from standard input, one per line; print one JSON line per answer")
+
+    p = sub.add_parser(
+        "watch",
+        help="watch agencies' annual-report list pages and ingest new reports",
+        description="Keep agencies' 政府信息公开年报 list pages under watch: `run` fetches each page "
+        "(politely, one request at a time per host), finds report links and ingests the new ones.",
+    )
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("add", parents=[home], help="watch a list page").add_argument("url", metavar="URL")
+    actions.add_parser("remove", parents=[home], help="stop watching a list page").add_argument("url", metavar="URL")
+    actions.add_parser("list", parents=[home], help="the watched pages and the links that failed")
+    q = actions.add_parser("run", parents=[home, workers], help="check every page now and ingest new reports")
+    q.add_argument("--delay", type=float, default=2.0, metavar="S", help="seconds between two requests to a host")
+    q.add_argument("--model", metavar="NAME", help="embedding model (default: the index's own)")
+    q.add_argument("--allow-private", action="store_true", help="allow pages on private and loopback addresses")
 
     p = sub.add_parser(
         "serve",

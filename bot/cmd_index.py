@@ -16,12 +16,15 @@ from index.errors import IndexProblem
 
 def run_ingest(args) -> int:
     from index.build import ingest
+    from index.download import Policy
+    from index.fetch import url_inputs
 
     agency, year = getattr(args, "agency", None), getattr(args, "year", None)
     _check_given(agency, year, args.paths)
-    return _run("ingest", lambda progress: ingest(args.home, args.paths, model=getattr(args, "model", None),
+    paths = url_inputs(args.paths, Policy(allow_private=getattr(args, "allow_private", False)))
+    return _run("ingest", lambda progress: ingest(args.home, paths, model=getattr(args, "model", None),
                                                   progress=progress, replace=getattr(args, "replace", False),
-                                                  agency=agency, year=year))
+                                                  agency=agency, year=year, **_runner(args)))
 
 
 def _check_given(agency: str | None, year: int | None, paths: list[str]) -> None:
@@ -42,7 +45,13 @@ def _check_given(agency: str | None, year: int | None, paths: list[str]) -> None
 def run_reindex(args) -> int:
     from index.build import reindex
 
-    return _run("reindex", lambda progress: reindex(args.home, model=getattr(args, "model", None), progress=progress))
+    return _run("reindex", lambda progress: reindex(args.home, model=getattr(args, "model", None), progress=progress,
+                                                    **_runner(args)))
+
+
+def _runner(args) -> dict:
+    """--workers N / --cluster ADDRESS: where reports are parsed, chunked and embedded."""
+    return {"workers": getattr(args, "workers", None), "cluster": getattr(args, "cluster", None)}
 
 
 def run_stats(args) -> int:

@@ -18,21 +18,20 @@ import errno
 import gc
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import sqlite3
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import partial
 from pathlib import Path
 
+import numpy as np
 import sqlite_utils
 
-from index import recovery, store
+from index import parallel, recovery, store
 from index.agencies import agency_record
 from index.chunking import passages
 from index.copies import Completeness, Verdict, copy_key, displaced, judge
@@ -61,15 +60,10 @@ from index.generations import (
     write_lock,
 )
 from index.home import cache_file, configured_model, originals_dir, resolve_home
+from index.parallel import Prepared
 from index.vectors import VectorIndex, needs_rebuild, rebuilt
-from ingest.errors import ReportError
-from ingest.isolated import parse_in_child, parse_report_bounded
 from ingest.limits import LimitExceeded, check_file_size
 from ingest.types import ParsedReport
-
-UNKNOWN_AGENCY = ("no agency name could be read from it (not in its title, an 附件 line, the signature, the first "
-                  "sentences or the file name); name it and add it again: xxgk ingest --agency NAME FILE, or upload "
-                  "it with the caption “agency: NAME”")
 
 
 @dataclass(frozen=True)
@@ -123,18 +117,22 @@ class _Candidate:
     original: str  # where its bytes are kept in the home (stored as soon as it parsed, not held in memory)
     sha: str
     report: ParsedReport
+    prepared: Prepared
 
 
-def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike], *,
+def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike | Input], *,
            model: str | Embedder | None = None, progress: ProgressFn | None = None,
            replace: bool = False, into_new_home: bool = False,
-           agency: str | None = None, year: int | None = None) -> IngestResult:
+           agency: str | None = None, year: int | None = None,
+           workers: int | None = None, cluster: str | None = None) -> IngestResult:
     """Add reports (files, folders, http(s) URLs) to the home's index; publish a new generation if anything changed.
 
     A new copy of an indexed agency and year replaces it only when at least as complete (index.copies),
     or with `replace`. `into_new_home` (the bundled samples) adds nothing to a home that holds reports.
     `agency` and `year` are given for copies that state neither (--agency, --year); they are kept with the
-    report, so `reindex` reads it the same way."""
+    report, so `reindex` reads it the same way. Reports are prepared (parsed, chunked, embedded) by
+    `workers` processes (None: the machine's cores) or on the Dask cluster at `cluster`; the index is the
+    same either way (index.parallel)."""
     given = {k: v for k, v in (("agency", agency), ("year", year)) if v}
     home = resolve_home(home)
     clock = _Clock()
@@ -148,11 +146,11 @@ def ingest(home: str | os.PathLike | None, paths: list[str | os.PathLike], *,
         inputs, problems = expand(paths)
         outcomes = [ReportOutcome(name, "failed", reason=reason) for name, reason in problems]
         known = _known(home, live)
-        build = _Build(home, embedder, live, meta)
+        build = _Build(home, embedder, live, meta, workers, cluster)
         stored_before = _stored(home)
         try:
             batch = _Batch(build, known, forced=replace)
-            read_outcomes = _read_all(home, inputs, known, progress, batch.offer, clock, given)
+            read_outcomes = _read_all(build, inputs, known, progress, batch.offer, clock, given)
             order = {item.name: i for i, item in enumerate(inputs)}
             results = sorted(read_outcomes + batch.outcomes(), key=lambda o: order.get(o.source, -1))
             if not batch.kept:
@@ -181,7 +179,7 @@ def _forget_stored(home: Path, before: set[str]) -> None:
 
 
 def reindex(home: str | os.PathLike | None, *, model: str | Embedder | None = None,
-            progress: ProgressFn | None = None) -> IngestResult:
+            progress: ProgressFn | None = None, workers: int | None = None, cluster: str | None = None) -> IngestResult:
     """Rebuild the whole index from the stored originals (re-parsing them), optionally with another model.
     This also repairs a damaged home (index.recovery); a damaged embedding cache is rebuilt empty."""
     home = resolve_home(home)
@@ -192,7 +190,7 @@ def reindex(home: str | os.PathLike | None, *, model: str | Embedder | None = No
         if found.empty:
             raise NoIndex(f"there is no index in {home} to rebuild; add reports with: xxgk ingest PATH")
         embedder = _embedder(found.meta, model, switching=True)
-        build = _Build(home, embedder, None, None)
+        build = _Build(home, embedder, None, None, workers, cluster)
         try:
             outcomes = build.readd_all(found.base, progress, clock) if found.base else []
             outcomes += _recover(home, build, found.extra, clock)
@@ -247,10 +245,11 @@ def _check_cache(home: Path) -> None:
         raise damaged(home, problem)
 
 
-def _read_all(home: Path, inputs: list[Input], known: _Known, progress: ProgressFn | None,
+def _read_all(build: _Build, inputs: list[Input], known: _Known, progress: ProgressFn | None,
               offer: Callable[[_Candidate], None], clock: _Clock, given: dict) -> list[ReportOutcome]:
-    """Read every input; parse those whose bytes are not indexed yet and offer each parsed report to the
-    build as soon as it is ready, so writing overlaps with parsing in the worker processes."""
+    """Read every input; prepare those whose bytes are not indexed yet (with the agency and year given for
+    them, if any) and offer each prepared report to the build as soon as it is ready, so writing overlaps
+    with preparing in the worker processes."""
     outcomes: list[ReportOutcome] = []
     todo: list[tuple[int, Input, bytes, str]] = []
     seen: dict[str, str] = {}
@@ -268,16 +267,17 @@ def _read_all(home: Path, inputs: list[Input], known: _Known, progress: Progress
             continue
         seen[sha] = item.name
         todo.append((i, item, data, sha))
-    parsed = _parse_many([(item.name, data, given) for _, item, data, _ in todo])
-    for n, ((i, item, data, sha), (report, problem)) in enumerate(zip(todo, parsed)):
-        clock.lap("parse")  # time spent waiting for the parser
-        if progress:
-            progress(Progress("parse", n + 1, len(todo), item.name))
-        if report is None:
-            outcomes.append(ReportOutcome(item.name, "failed", reason=problem))
-        else:
-            offer(_Candidate(item, i, _store_original(home, data, sha, item.suffix), sha, report))
-        clock.lap("write")
+    jobs = [(item.name, data, given) for _, item, data, _ in todo]
+    with contextlib.closing(build.prepare(jobs, progress)) as prepared:
+        for n, ((i, item, data, sha), prep) in enumerate(zip(todo, prepared)):
+            clock.lap("parse")  # time spent waiting for the workers (parse, chunk, embed)
+            if progress:
+                progress(Progress("parse", n + 1, len(todo), item.name))
+            if prep.report is None:
+                outcomes.append(ReportOutcome(item.name, "failed", reason=prep.problem))
+            else:
+                offer(_Candidate(item, i, _store_original(build.home, data, sha, item.suffix), sha, prep.report, prep))
+            clock.lap("write")
     return outcomes
 
 
@@ -289,39 +289,6 @@ def _read_input(item: Input) -> bytes:
     data = item.read()
     check_file_size(len(data), item.name)
     return data
-
-
-PARALLEL_FROM = 24  # below this many reports a process pool costs more than it saves
-
-
-def _parse_many(jobs: list[tuple[str, bytes, dict]]) -> Iterator[tuple[ParsedReport | None, str]]:
-    """Parse (name, bytes, given agency/year) jobs in order; on several cores, in a pool of processes (parsing is pure Python)."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        return map(_parse_one, jobs)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=gc.enable)  # forked from a build, which pauses the collector
-    return _drain(pool, pool.map(_parse_one, jobs, chunksize=8))
-
-
-def _drain(pool: ProcessPoolExecutor, results: Iterator) -> Iterator:
-    with pool:
-        yield from results
-
-
-def _parse_one(job: tuple[str, bytes, dict]) -> tuple[ParsedReport | None, str]:
-    """Parse one report in the parsing child (bounded in time and memory) and check its passage count; with
-    the agency and year given for it (--agency, --year), if any."""
-    name, data, given = job
-    try:
-        report = parse_in_child(name, data, partial(parse_report_bounded, **given) if given else parse_report_bounded)
-        passages(report)  # refuses a report past MAX_PASSAGES now, before anything is changed
-        # A report without an agency would be stored under a fragment or another report's key.
-        return (report, "") if report.meta.agency else (None, UNKNOWN_AGENCY)
-    except ReportError as e:
-        return None, str(e)
-    except Exception as e:  # a parser bug on one file must not stop the batch
-        return None, f"the parser failed: {type(e).__name__}: {e}"
 
 
 def _unchanged(name: str, row: dict | None, first: str | None) -> ReportOutcome:
@@ -364,7 +331,7 @@ class _Batch:
                                               reason=displaced(cand.input.name, mine, other.completeness)))
         elif old:
             self.build.drop(old["id"])
-        outcome = self.build.add(cand.report, cand.input.name, cand.original)
+        outcome = self.build.add(cand.report, cand.input.name, cand.original, prepared=cand.prepared)
         if old:
             outcome = _replacing(outcome, old, verdict.reason if verdict else "")
         self.kept[key] = _Kept(cand.input.name, mine, outcome)
@@ -387,9 +354,13 @@ class _Batch:
 class _Build:
     """One generation being written: a copy of the live one (ingest) or an empty one (reindex)."""
 
-    def __init__(self, home: Path, embedder: Embedder, base: Path | None, meta: Meta | None) -> None:
+    def __init__(self, home: Path, embedder: Embedder, base: Path | None, meta: Meta | None,
+                 workers: int | None = None, cluster: str | None = None) -> None:
         self.home = home
         self.embedder = embedder
+        self.workers, self.cluster = workers, cluster
+        self.ready: deque[tuple[list[int], np.ndarray]] = deque()  # (chunk ids, their vectors) prepared by workers
+        self.fresh: dict[int, int] = {}  # report id -> its passages whose vectors were computed in this run
         self.base, self.meta = base, meta
         self.folder: Path | None = None
         self._db: sqlite_utils.Database | None = None
@@ -420,11 +391,18 @@ class _Build:
         """Remove a report from the generation being built (replaced, or beaten within the batch)."""
         ids = store.delete_report(self.db, report_id)
         self.dropped.update(ids)
+        self.fresh.pop(report_id, None)
         indexed = [cid for cid in ids if cid not in self.pending_ids]  # only these have vectors yet
         if self.vectors is not None:
             self.vectors.remove(indexed)
 
-    def add(self, report: ParsedReport, source: str, original: str, *,
+    def prepare(self, jobs: list[tuple[str, bytes]], progress: ProgressFn | None) -> Iterator[Prepared]:
+        """Parse, chunk and embed (name, bytes) jobs with the build's runner; results in order."""
+        report = (lambda done, total: progress(Progress("embed", done, total))) if progress else None
+        cache = cache_file(self.home) if self.embedder.cacheable else None
+        return parallel.prepare(jobs, self.embedder, cache, workers=self.workers, cluster=self.cluster, progress=report)
+
+    def add(self, report: ParsedReport, source: str, original: str, *, prepared: Prepared | None = None,
             report_id: int | None = None, ingested_at: str | None = None) -> ReportOutcome:
         rid = store.insert_report(self.db, _report_row(report, source, original, ingested_at), report_id)
         store.insert_facts(self.db, _fact_rows(rid, report))
@@ -432,10 +410,15 @@ class _Build:
                                       for c in report.checks])
         rec = agency_record(report.meta.agency)
         store.upsert_agency(self.db, rec.name, rec.region, rec.department, rec.aliases)
+        cut = prepared.passages if prepared else passages(report)
         rows = [{"report_id": rid, "section": p.section, "ordinal": p.ordinal, "text": p.text,
-                 "start": p.start, "end": p.end, "kind": p.kind} for p in passages(report)]
+                 "start": p.start, "end": p.end, "kind": p.kind} for p in cut]
         ids = store.insert_chunks(self.db, rows)
-        self.pending += zip(ids, (r["text"] for r in rows))
+        if prepared is not None and prepared.vectors is not None:
+            self.ready.append((ids, prepared.vectors))
+            self.fresh[rid] = prepared.embedded
+        else:
+            self.pending += zip(ids, (r["text"] for r in rows))
         self.pending_ids.update(ids)
         return ReportOutcome(source, "added", report.meta.agency, report.meta.year, len(report.facts),
                              len(report.ambiguous), len(rows), len(report.failed_checks), report_id=rid)
@@ -445,17 +428,19 @@ class _Build:
         try:
             rows = list(old.query("SELECT * FROM reports ORDER BY id"))
             originals = [_read_original(self.home / r["original_path"]) for r in rows]
-            parsed = _parse_many([(r["source_name"], data or b"", json.loads(r.get("given") or "{}"))
-                                  for r, data in zip(rows, originals)])
+            prepared = self.prepare([(r["source_name"], data or b"", json.loads(r.get("given") or "{}"))
+                                     for r, data in zip(rows, originals)], progress)
             outcomes = []
-            for i, (row, data, (report, problem)) in enumerate(zip(rows, originals, parsed)):
-                if progress:
-                    progress(Progress("parse", i + 1, len(rows), row["source_name"]))
-                if report is None or data is None:
-                    outcomes.append(self.carry_forward(old, row, problem or "the stored original is missing"))
-                    continue
-                outcomes.append(self.add(report, row["source_name"], row["original_path"],
-                                         report_id=row["id"], ingested_at=row["ingested_at"]))
+            with contextlib.closing(prepared):
+                for i, (row, data, prep) in enumerate(zip(rows, originals, prepared)):
+                    if progress:
+                        progress(Progress("parse", i + 1, len(rows), row["source_name"]))
+                    if prep.report is None or data is None:
+                        problem = prep.problem or "the stored original is missing"
+                        outcomes.append(self.carry_forward(old, row, problem))
+                        continue
+                    outcomes.append(self.add(prep.report, row["source_name"], row["original_path"], prepared=prep,
+                                             report_id=row["id"], ingested_at=row["ingested_at"]))
             clock.lap("parse")
             return outcomes
         finally:
@@ -496,23 +481,42 @@ class _Build:
         return self.folder.name
 
     def _embed(self, progress: ProgressFn | None) -> None:
+        """Add every vector to the index: those the workers prepared, then the pending texts' (embedded now)."""
+        ids, vectors = self._ready_vectors()
+        self.embedded = sum(self.fresh.values())
         pending = [(cid, text) for cid, text in self.pending if cid not in self.dropped]
-        if not pending:
+        if pending:
+            more_ids, texts = zip(*pending)
+            cache = EmbeddingCache(cache_file(self.home)) if self.embedder.cacheable else None
+            report = (lambda done, total: progress(Progress("embed", done, total))) if progress else None
+            try:
+                more, missed = embed_passages(self.embedder, list(texts), cache, report)
+            finally:
+                if cache:
+                    cache.close()
+            ids, vectors = ids + list(more_ids), np.vstack([vectors, more]) if len(ids) else more
+            self.embedded += missed
+        if not ids:
             return
-        ids, texts = zip(*pending)
-        cache = EmbeddingCache(cache_file(self.home)) if self.embedder.cacheable else None
-        report = (lambda done, total: progress(Progress("embed", done, total))) if progress else None
-        try:
-            vectors, missed = embed_passages(self.embedder, list(texts), cache, report)
-        finally:
-            if cache:
-                cache.close()
         if self.vectors is None:
-            self.vectors = VectorIndex.build(self.embedder.dim, list(ids), vectors)
+            self.vectors = VectorIndex.build(self.embedder.dim, ids, vectors)
         else:
-            self.vectors.add(list(ids), vectors)
+            self.vectors.add(ids, vectors)
+        self.cached = max(0, len(ids) - self.embedded) if self.embedder.cacheable else 0
         del vectors  # FAISS holds its own copy; at 10,000 reports each copy is ~600 MB
-        self.embedded, self.cached = missed, len(texts) - missed if cache else 0
+
+    def _ready_vectors(self) -> tuple[list[int], np.ndarray]:
+        """The prepared vectors of the chunks still in the build, in one matrix (filled report by report,
+        each report's part freed as it is copied, so memory holds about one copy, not two)."""
+        ids = [cid for chunk_ids, _ in self.ready for cid in chunk_ids if cid not in self.dropped]
+        out = np.empty((len(ids), self.embedder.dim), dtype=np.float32)
+        row = 0
+        while self.ready:
+            chunk_ids, vectors = self.ready.popleft()
+            keep = vectors[[cid not in self.dropped for cid in chunk_ids]]
+            out[row : row + len(keep)] = keep
+            row += len(keep)
+        return ids, out
 
     def abandon(self) -> None:
         """Drop an unfinished generation now (a later writer would otherwise clean it up)."""
@@ -534,7 +538,7 @@ def _recover(home: Path, build: _Build, originals: tuple[Path, ...], clock: _Clo
     inputs = [Input(str(p.relative_to(home)), str(p)) for p in originals]
     # What an admin gave (--agency) lives in the damaged database: an original that states no agency is
     # refused here with the advice to add it again with --agency (it stays in originals/).
-    outcomes = _read_all(home, inputs, batch.known, None, batch.offer, clock, {})
+    outcomes = _read_all(build, inputs, batch.known, None, batch.offer, clock, {})
     return outcomes + batch.outcomes()
 
 
@@ -615,9 +619,9 @@ def _collector_paused() -> Iterator[None]:
     A build allocates millions of objects that live until it ends (rows, passages, pending texts), so
     the collector's full passes run dozens of times, each walking every live object, the process's
     older ones too (the bot's, a benchmark's): that slowed a 10,000-report ingest from 81 s to 98 s
-    (measured). Reference counting still frees everything a build drops. The parser processes, which do
-    make cyclic garbage, collect as usual (see _parse_many), but skip the objects they inherited: those
-    are frozen, so collecting neither walks them nor copies their pages into each process.
+    (measured). Reference counting still frees everything a build drops. The worker processes that
+    parse (index.parallel) are started fresh and collect as usual; this process's older objects are
+    frozen, so a collection started by other code (a thread of the bot) does not walk them either.
     """
     enabled = gc.isenabled()
     gc.disable()

@@ -5,16 +5,15 @@ broken input fails alone."""
 from __future__ import annotations
 
 import os
-import urllib.error
+import re
 import urllib.parse
-import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from index import download
 from ingest.reading import SUFFIXES
 
-MAX_DOWNLOAD = 50 * 1024 * 1024  # a report page is well under 1 MB; this only stops runaway downloads
-TIMEOUT = 30
+_OTHER_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
 class InputError(Exception):
@@ -25,6 +24,9 @@ class InputError(Exception):
 class Input:
     name: str  # the path or URL as given, for messages
     location: str  # absolute path or URL
+    policy: download.Policy = download.DEFAULT  # the rules a URL is downloaded by
+    body: bytes | None = field(default=None, repr=False, compare=False)  # already downloaded (by `xxgk watch`)
+    kind: str = ""  # the suffix to keep the original under when the name does not tell (".pdf")
 
     @property
     def is_url(self) -> bool:
@@ -32,22 +34,38 @@ class Input:
 
     @property
     def suffix(self) -> str:
+        if self.kind:
+            return self.kind
         path = urllib.parse.urlparse(self.location).path if self.is_url else self.location
         ext = os.path.splitext(path)[1].lower()
         return ext if ext in SUFFIXES else (".html" if self.is_url else ".txt")
 
     def read(self) -> bytes:
-        return _download(self.location) if self.is_url else _read_file(Path(self.location))
+        if self.body is not None:
+            return self.body
+        return _download(self.location, self.policy) if self.is_url else _read_file(Path(self.location))
 
 
-def expand(paths: list[str | os.PathLike]) -> tuple[list[Input], list[tuple[str, str]]]:
-    """(inputs, problems): a folder expands to its report files, sorted; a missing path is a problem."""
+def url_inputs(paths: list[str | os.PathLike], policy: download.Policy) -> list[str | os.PathLike | Input]:
+    """The paths with each URL made an Input downloaded by `policy` (e.g. with private addresses allowed)."""
+    return [Input(str(p), str(p), policy) if str(p).startswith(("http://", "https://")) else p for p in paths]
+
+
+def expand(paths: list[str | os.PathLike | Input]) -> tuple[list[Input], list[tuple[str, str]]]:
+    """(inputs, problems): a folder expands to its report files, sorted; a missing path is a problem; an
+    Input is taken as it is."""
     inputs: list[Input] = []
     problems: list[tuple[str, str]] = []
     for raw in paths:
+        if isinstance(raw, Input):
+            inputs.append(raw)
+            continue
         name = str(raw)
         if name.startswith(("http://", "https://")):
             inputs.append(Input(name, name))
+            continue
+        if _OTHER_SCHEME.match(name):
+            problems.append((name, "only http and https addresses are fetched"))
             continue
         path = Path(name).expanduser()
         if path.is_dir():
@@ -77,16 +95,8 @@ def _read_file(path: Path) -> bytes:
         raise InputError(f"cannot read the file: {e.strerror or e}") from e
 
 
-def _download(url: str) -> bytes:
-    request = urllib.request.Request(url, headers={"User-Agent": "xxgk-bot (report ingest)"})
+def _download(url: str, policy: download.Policy) -> bytes:
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-            data = response.read(MAX_DOWNLOAD + 1)
-    except urllib.error.HTTPError as e:
-        raise InputError(f"the server answered HTTP {e.code} {e.reason}") from e
-    except (urllib.error.URLError, OSError) as e:
-        reason = getattr(e, "reason", None) or e
-        raise InputError(f"cannot download: {reason}") from e
-    if len(data) > MAX_DOWNLOAD:
-        raise InputError(f"the download is larger than {MAX_DOWNLOAD // (1024 * 1024)} MB; not a report page")
-    return data
+        return download.get(url, policy).data
+    except download.DownloadError as e:
+        raise InputError(str(e)) from e

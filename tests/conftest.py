@@ -24,6 +24,17 @@ def report_copy(tmp_path):
     return copy
 
 
+@pytest.fixture
+def report_corpus(tmp_path) -> Path:
+    """Every real report of tests/data (text and page copies), copied into one folder: a small real corpus."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in DATA.iterdir():
+        if path.suffix in (".txt", ".html") and path.name[:4].isdigit():
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
 # Answering tests (test_answer.py, test_ask_cli.py): one real index (SQLite + FAISS + the default
 # embedding model) per session, of four real reports: Panjin 2020 (every count 0), Pingtan 2020 as
 # scraped text (ambiguous cells, a failed identity check), Pingtan 2025 (2021 layout) and the

@@ -28,7 +28,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.telegram import handlers
+from bot.telegram import handlers, watching
 from bot.telegram.charting import Charts
 from bot.telegram.commands import COMMANDS, menu
 from bot.telegram.flood import PerChatFloodLimiter
@@ -46,6 +46,7 @@ COMMAND_HANDLERS = {
     "stats": handlers.stats,
     "audit": handlers.audit,
     "reindex": handlers.reindex,
+    "watch": watching.watch_command,
 }
 assert set(COMMAND_HANDLERS) == {c.name for c in COMMANDS}, "every command in the menu has a handler"
 
@@ -193,6 +194,7 @@ def build_application(settings: Settings, library: Library | None = None) -> App
     application.add_handler(MessageHandler(filters.Document.ALL, handlers.upload))
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE & ~filters.StatusUpdate.ALL, handlers.not_text))
     application.add_error_handler(handlers.on_error)
+    watching.schedule(application)
     return application
 
 

@@ -26,6 +26,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("stats", "索引概况（管理员）", "what the index holds (admins)", admin=True),
     Command("audit", "合计数不符的报告（管理员）", "reports whose own totals disagree (admins)", admin=True),
     Command("reindex", "重建全部索引（管理员）", "rebuild every index (admins)", admin=True),
+    Command("watch", "关注机关的年报栏目，自动收录新报告（管理员）", "watch agencies' report pages for new reports (admins)",
+            admin=True),
 )
 
 
