@@ -6,6 +6,7 @@ import json
 import sys
 import unicodedata
 
+from ingest import limits
 from ingest.errors import ReportError
 from ingest.parse import parse_report
 from ingest.template import APPEAL_GROUP_LABELS, TEMPLATES, TableSpec
@@ -19,7 +20,8 @@ EXIT_PARTIAL = (
 
 def run(args) -> int:
     try:
-        report = parse_report(args.file, agency=getattr(args, "agency", None), year=getattr(args, "year", None))
+        with limits.deadline(args.file):  # the same bound on parse time as an ingest
+            report = parse_report(args.file, agency=getattr(args, "agency", None), year=getattr(args, "year", None))
     except ReportError as exc:
         print(f"xxgk extract: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
