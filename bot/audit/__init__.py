@@ -1,0 +1,65 @@
+"""The audit: every contradiction an indexed report holds — within its tables, between its narrative and
+its tables, and against the same agency's report of the year before — each found by a declared rule
+(bot/audit/rules.py) and explained in Chinese and English.
+
+`audit(index)` serves `xxgk audit`, the Telegram `/audit`, answers that warn about a disputed number and
+questions about a report's consistency. A report's findings are kept per index generation (a published
+generation never changes), so asking again costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from index.types import ReportRecord
+
+from .rules import RULE_LIST, RULES, Rule
+from .types import CONTRADICTION, POSSIBLE, Cell, Finding, ReportView, narrative_sentences
+
+__all__ = ["CONTRADICTION", "POSSIBLE", "RULES", "RULE_LIST", "Cell", "Finding", "Rule", "audit", "audit_report"]
+
+_CACHE: OrderedDict[tuple[str, int], tuple[Finding, ...]] = OrderedDict()
+_CACHE_SIZE = 4096
+
+
+def audit(index, agency: str | None = None, year: int | None = None) -> list[Finding]:
+    """Findings of every indexed report (of one agency, one year), by agency, year and rule."""
+    records = [r for r in index.reports()
+               if (agency is None or r.agency == agency) and (year is None or r.year == year)]
+    views: dict[int, ReportView] = {}
+    out: list[Finding] = []
+    for record in sorted(records, key=lambda r: (r.agency, r.year or 0)):
+        out += audit_report(index, record, views)
+    return out
+
+
+def audit_report(index, record: ReportRecord, views: dict[int, ReportView] | None = None) -> tuple[Finding, ...]:
+    """One report's findings, in the order of the rules."""
+    key = (str(index.folder), record.id)
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    views = {} if views is None else views
+    view = _view(index, record, views)
+    before = _previous(index, record, views)
+    found = tuple(f for rule in RULE_LIST for f in rule.find(view, before))
+    _CACHE[key] = found
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return found
+
+
+def _view(index, record: ReportRecord, views: dict[int, ReportView]) -> ReportView:
+    if record.id not in views:
+        facts = {f.key: f for f in index.report_facts(record.id)}
+        views[record.id] = ReportView(record, facts, tuple(index.checks(record.id)),
+                                      narrative_sentences(index.chunks(record.id)))
+    return views[record.id]
+
+
+def _previous(index, record: ReportRecord, views: dict[int, ReportView]) -> ReportView | None:
+    """The same agency's report of the year before; none for a report whose agency is not known."""
+    if not record.agency or record.year is None:
+        return None
+    before = index.report_for(record.agency, record.year - 1)
+    return _view(index, before, views) if before else None
