@@ -10,27 +10,52 @@ generation never changes), so asking again costs nothing.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Collection
 
 from index.types import ReportRecord
 
 from .rules import RULE_LIST, RULES, Rule
 from .types import CONTRADICTION, POSSIBLE, Cell, Finding, ReportView, narrative_sentences
 
-__all__ = ["CONTRADICTION", "POSSIBLE", "RULES", "RULE_LIST", "Cell", "Finding", "Rule", "audit", "audit_report"]
+__all__ = ["CONTRADICTION", "POSSIBLE", "RULES", "RULE_LIST", "Cell", "Finding", "Rule", "UnknownAgency", "audit",
+           "audit_report", "find"]
 
 _CACHE: OrderedDict[tuple[str, int], tuple[Finding, ...]] = OrderedDict()
 _CACHE_SIZE = 4096
 
 
-def audit(index, agency: str | None = None, year: int | None = None) -> list[Finding]:
-    """Findings of every indexed report (of one agency, one year), by agency, year and rule."""
+def audit(index, agencies: Collection[str] | None = None, year: int | None = None) -> list[Finding]:
+    """Findings of every indexed report (of these agencies, of one year), by agency, year and rule."""
     records = [r for r in index.reports()
-               if (agency is None or r.agency == agency) and (year is None or r.year == year)]
+               if (agencies is None or r.agency in agencies) and (year is None or r.year == year)]
     views: dict[int, ReportView] = {}
     out: list[Finding] = []
     for record in sorted(records, key=lambda r: (r.agency, r.year or 0)):
         out += audit_report(index, record, views)
     return out
+
+
+class UnknownAgency(Exception):
+    """No indexed agency is called by the name given; the message names those the index holds."""
+
+
+def find(index, agency: str | None = None, year: int | None = None) -> list[Finding]:
+    """What `xxgk audit --agency A --year Y` and the Telegram `/audit A Y` list: `agency` is a full name,
+    a part of one (every agency whose name holds it), or what a question naming it would match."""
+    return audit(index, select_agencies(index, agency) if agency else None, year)
+
+
+def select_agencies(index, text: str) -> list[str]:
+    names = sorted({r.agency for r in index.reports() if r.agency})
+    inside = [n for n in names if text in n]
+    if inside:
+        return [text] if text in names else inside
+    from ..catalog import catalog_for
+
+    matched = list(catalog_for(index).matcher.match(text).names)
+    if matched:
+        return matched
+    raise UnknownAgency(f"no indexed agency is called “{text}”; the index holds: {'、'.join(names[:12])}")
 
 
 def audit_report(index, record: ReportRecord, views: dict[int, ReportView] | None = None) -> tuple[Finding, ...]:

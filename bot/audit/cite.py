@@ -33,5 +33,13 @@ def cell_words(cell: Cell) -> str:
     return f"{label} {column_label(row, column, 'zh')}"
 
 
+_SHORT = {"proactive": ("表二", "table 2"), "applications": ("表三", "table 3"), "appeals": ("表四", "table 4")}
+
+
+def table_short(key: str) -> tuple[str, str]:
+    """("表三", "table 3") for a key of table 3."""
+    return _SHORT.get(table_of(key), ("表中", "the table"))
+
+
 def number(value: float | None) -> str:
     return "?" if value is None else format_number(value)

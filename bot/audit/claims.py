@@ -24,6 +24,7 @@ _APPROXIMATE_AFTER = re.compile(r"^\s*(?:余|多|以上|左右|上下)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _SHARE = re.compile(r"^\s*(?:[（(]|[，,]?\s*占(?:比)?(?:为)?)\s*(\d+(?:\.\d+)?)\s*[%％]")
 _RATE = re.compile(r"率")
+_LEAD = re.compile(r"^[\s、]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）][^\s，。；]{0,12}\s+)?")
 # Information items ("…其他重大环境信息131条", "主动公开政府信息14571条"): published items, which no table
 # cell counts, whatever words the list before them holds.
 _ITEMS = re.compile(r"信息类?(?:共|计|共计|合计|累计|总计|为|达)?\s*$")
@@ -73,7 +74,7 @@ def _sentence_claims(sentence: Sentence) -> list[Claim]:
         is_share = m.group(3) in "%％"
         if (is_share and _RATE.search(phrase)) or _ITEMS.search(phrase):
             continue
-        named, read, own = _read(phrase, base)
+        named, own = _read(phrase, base)
         if named is None:
             continue
         base = phrase if own else base
@@ -81,7 +82,7 @@ def _sentence_claims(sentence: Sentence) -> list[Claim]:
         if at is not None:
             shares_taken.add(at)
         value = float((m.group(1) + (m.group(2) or "")).replace(",", ""))
-        out.append(Claim(value, m.group(3), named, read.strip(), sentence, share, decimals, is_share))
+        out.append(Claim(value, m.group(3), named, _shown(phrase), sentence, share, decimals, is_share))
     return out
 
 
@@ -96,19 +97,23 @@ def _phrase(text: str, previous_end: int, start: int) -> str:
     return head[cut:]
 
 
-def _read(phrase: str, base: str) -> tuple[Named | None, str, bool]:
+def _read(phrase: str, base: str) -> tuple[Named | None, bool]:
     """The clause read alone; or, when it names no row, with the clause of the sentence that last named
     one, if that adds something (a column, a result): "涉及自然人72件" after "收到申请75件" is 72 of them,
     while "含申请人主动撤回157件" adds nothing the tables count and is no claim. Also says whether the
     clause named its row itself."""
     named = read_phrase(phrase)
     if named is not None or not base:
-        return named, phrase, named is not None
-    joined = f"{base} {phrase}"
-    together = read_phrase(joined)
+        return named, named is not None
+    together = read_phrase(f"{base} {phrase}")
     if together is None or together == read_phrase(base):
-        return None, phrase, False
-    return together, joined, False
+        return None, False
+    return together, False
+
+
+def _shown(phrase: str) -> str:
+    """The clause as quoted: without the list mark or sub-heading it starts with."""
+    return _LEAD.sub("", phrase).strip()
 
 
 def _share_after(text: str, end: int) -> tuple[float | None, int, int | None]:

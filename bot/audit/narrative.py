@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ingest.types import format_number
 
-from .cite import cell_source, cell_words, sentence_source
+from .cite import cell_source, cell_words, sentence_source, table_short
 from .claims import Claim
 from .combinations import Combination, combinations, possible
 from .types import CONTRADICTION, POSSIBLE, Cell, Finding, ReportView
@@ -50,8 +50,15 @@ def _number_finding(view: ReportView, claim: Claim, combo: Combination, values: 
               f"the table's cells (new + carried over, a row's family, its total) gives {said} either.")
     detail_zh = (f"报告正文说“{claim.said}”，但{table_zh}；表中相关各项的常见组合（新收加结转、同类各项之和、"
                  f"该行总计）也都不等于{said}。")
+    table = table_short(cells[0].key)
+    value = "或".join(format_number(v) for v in sorted(values)[:3]) if len(values) <= 3 else "无法确定"
+    note_zh = f"注意：报告正文说“{claim.said}”，{table[0]}为{value}。"
+    note_en = f"Note: the report's text says “{claim.said}”; {table[1]} gives {value.replace('或', ' or ')}."
+    if len(values) > 3:
+        note_en = f"Note: the report's text says “{claim.said}”, which none of {table[1]}'s possible readings gives."
     return Finding(view.agency, view.year, NUMBER, CONTRADICTION, detail, detail_zh, cells, (claim.quote,),
-                   (sentence_source(view, claim.sentence), cell_source(view, cells)), view.record.id)
+                   (sentence_source(view, claim.sentence), cell_source(view, cells)), view.record.id,
+                   note_zh, note_en)
 
 
 def _table_words(cells: tuple[Cell, ...], values: frozenset[float]) -> tuple[str, str]:
@@ -128,6 +135,9 @@ def _share_finding(view: ReportView, claim: Claim, numerators: list[float], deno
     detail = (f"The narrative gives {shown}% for “{claim.phrase}” ({n}), which fits none of table 3's totals "
               f"({bases}: {computed}).")
     detail_zh = f"报告正文说“{claim.phrase}”（{n}）占{shown}%，但按表三的总数（{bases}）计算都不是这个比例（{computed}）。"
-    cells = tuple(view.cell(k) for keys in _DENOMINATORS for k in keys)
+    cells = tuple(view.cell(k) for c in combinations(view, claim.named)[:1] for k in c.keys)
+    cells += tuple(view.cell(k) for keys in _DENOMINATORS for k in keys)
+    note_zh = f"注意：报告正文说占{shown}%，按表三的总数算不出这个比例。"
+    note_en = f"Note: the report's text gives {shown}%, which no total of table 3 gives."
     return Finding(view.agency, view.year, SHARE, POSSIBLE, detail, detail_zh, tuple(dict.fromkeys(cells)),
-                   (claim.quote,), (sentence_source(view, claim.sentence),), view.record.id)
+                   (claim.quote,), (sentence_source(view, claim.sentence),), view.record.id, note_zh, note_en)

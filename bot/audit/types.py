@@ -43,9 +43,14 @@ class Finding:
     quotes: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     report_id: int = 0
+    note_zh: str = ""  # one short line for an answer that states one of the cells ("注意：…")
+    note_en: str = ""
 
     def text(self, lang: str) -> str:
         return self.detail_zh if lang == "zh" else self.detail
+
+    def note(self, lang: str) -> str:
+        return (self.note_zh or f"注意：{self.detail_zh}") if lang == "zh" else (self.note_en or f"Note: {self.detail}")
 
     def involves(self, key: str, agency: str, year: int | None) -> bool:
         return any(c.key == key and c.agency == agency and c.year == year for c in self.cells)

@@ -34,7 +34,10 @@ def carried_findings(view: ReportView, before: ReportView | None) -> list[Findin
     shown_zh = "；".join(f"{_column(a)}：本年上年结转{a.shown}，{b.year}年报告结转下年度{b.shown}" for a, b in pairs)
     detail = f"Requests carried over from {before.year} do not match what the {before.year} report carried forward: {shown_en}."
     detail_zh = f"本年“上年结转”与{before.year}年报告的“结转下年度”不一致：{shown_zh}。"
-    return [_finding(view, before, CARRIED, CONTRADICTION, detail, detail_zh, pairs)]
+    a, b = pairs[0]
+    notes = (f"注意：本年报告上年结转{a.shown}件，但{b.year}年报告结转下年度{b.shown}件。",
+             f"Note: {a.shown} carried over here, but the {b.year} report carried {b.shown} forward.")
+    return [_finding(view, before, CARRIED, CONTRADICTION, detail, detail_zh, pairs, notes)]
 
 
 def _column(cell: Cell) -> str:
@@ -59,7 +62,11 @@ def in_force_findings(view: ReportView, before: ReportView | None) -> list[Findi
         detail_zh = (f"{label}：{before.year}年底现行有效{number(then)}件，本年制发{number(issued)}件、废止{number(repealed)}件，"
                      f"应为{formula.replace('−', '-')}件，但报告现行有效为{number(now)}件。")
         pairs = [(view.cell(k), None) for k in keys] + [(before.cell(f"{row}.in_force"), None)]
-        out.append(_finding(view, before, IN_FORCE, CONTRADICTION, detail, detail_zh, pairs))
+        notes = (f"注意：按{before.year}年现行有效{number(then)}件加本年制发{number(issued)}件、减废止{number(repealed)}件"
+                 f"应为{number(expected)}件，表中为{number(now)}件。",
+                 f"Note: {number(then)} in force in {before.year} + {number(issued)} issued − {number(repealed)} "
+                 f"repealed = {number(expected)}, but the table prints {number(now)}.")
+        out.append(_finding(view, before, IN_FORCE, CONTRADICTION, detail, detail_zh, pairs, notes))
     return out
 
 
@@ -78,7 +85,9 @@ def items_findings(view: ReportView, before: ReportView | None) -> list[Finding]
         detail_zh = (f"{label}：{before.year}年报告上一年项目数量{number(then)}、本年增/减{number(change)}，应有"
                      f"{number(then + change)}项，但本年报告的上一年项目数量为{number(now)}。")
         pairs = [(view.cell(f"{row}.prev_items"), before.cell(f"{row}.prev_items")), (before.cell(f"{row}.change"), None)]
-        out.append(_finding(view, before, ITEMS, CONTRADICTION, detail, detail_zh, pairs))
+        notes = (f"注意：按{before.year}年报告应有{number(then + change)}项，本年报告的上一年项目数量为{number(now)}。",
+                 f"Note: the {before.year} report implies {number(then + change)} items; this one prints {number(now)}.")
+        out.append(_finding(view, before, ITEMS, CONTRADICTION, detail, detail_zh, pairs, notes))
     return out
 
 
@@ -89,12 +98,13 @@ def _item_rows() -> tuple[str, ...]:
 
 
 def _finding(view: ReportView, before: ReportView, rule: str, severity: str, detail: str, detail_zh: str,
-             pairs: list[tuple[Cell, Cell | None]]) -> Finding:
+             pairs: list[tuple[Cell, Cell | None]], notes: tuple[str, str]) -> Finding:
     now = [a for a, _ in pairs if a.year == view.year] + [b for _, b in pairs if b and b.year == view.year]
     then = [a for a, _ in pairs if a.year == before.year] + [b for _, b in pairs if b and b.year == before.year]
     cells = tuple(dict.fromkeys(now + then))
     sources = tuple(cell_source(v, cs) for v, cs in ((view, now), (before, then)) if cs)
-    return Finding(view.agency, view.year, rule, severity, detail, detail_zh, cells, (), sources, view.record.id)
+    return Finding(view.agency, view.year, rule, severity, detail, detail_zh, cells, (), sources, view.record.id,
+                   *notes)
 
 
 # --- rows copied from the year before -------------------------------------------------------------------
@@ -155,4 +165,6 @@ def _copied(view: ReportView, before: ReportView, row: str, cells: dict[str, flo
     detail_zh = f"疑似照抄：{label}一行（{shown}）与{before.year}年报告完全相同，而表中其他行都有变化。"
     then = [before.cell(f"{row}.{c}") for c in cells]
     return Finding(view.agency, view.year, COPIED, POSSIBLE, detail, detail_zh, tuple(now + then), (),
-                   (cell_source(view, now), cell_source(before, then)), view.record.id)
+                   (cell_source(view, now), cell_source(before, then)), view.record.id,
+                   f"注意：这一行与{before.year}年报告完全相同，可能照抄了上年的数字。",
+                   f"Note: this row is printed exactly as in the {before.year} report; possibly copied.")
