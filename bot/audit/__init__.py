@@ -18,7 +18,7 @@ from .rules import RULE_LIST, RULES, Rule
 from .types import CONTRADICTION, POSSIBLE, Cell, Finding, ReportView, narrative_sentences
 
 __all__ = ["CONTRADICTION", "POSSIBLE", "RULES", "RULE_LIST", "Cell", "Finding", "Rule", "UnknownAgency", "audit",
-           "audit_report", "find"]
+           "audit_report", "find", "load_view"]
 
 _CACHE: OrderedDict[tuple[str, int], tuple[Finding, ...]] = OrderedDict()
 _CACHE_SIZE = 4096
@@ -74,11 +74,15 @@ def audit_report(index, record: ReportRecord, views: dict[int, ReportView] | Non
     return found
 
 
+def load_view(index, record: ReportRecord) -> ReportView:
+    """What the rules read of one report: its facts, identity checks and narrative sentences."""
+    facts = {f.key: f for f in index.report_facts(record.id)}
+    return ReportView(record, facts, tuple(index.checks(record.id)), narrative_sentences(index.chunks(record.id)))
+
+
 def _view(index, record: ReportRecord, views: dict[int, ReportView]) -> ReportView:
     if record.id not in views:
-        facts = {f.key: f for f in index.report_facts(record.id)}
-        views[record.id] = ReportView(record, facts, tuple(index.checks(record.id)),
-                                      narrative_sentences(index.chunks(record.id)))
+        views[record.id] = load_view(index, record)
     return views[record.id]
 
 

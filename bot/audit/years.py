@@ -11,6 +11,8 @@ Only consecutive years of one agency's name are compared, and only cells read wi
 
 from __future__ import annotations
 
+from functools import cache
+
 from ingest.template import APPLICANT_COLUMNS, TEMPLATES
 
 from .cite import cell_source, cell_words, number
@@ -126,6 +128,12 @@ def copied_findings(view: ReportView, before: ReportView | None) -> list[Finding
     return out
 
 
+@cache
+def _template_order() -> dict[str, int]:
+    keys = [k for name in ("2021", "2019") for k in TEMPLATES[name].cell_keys()]
+    return {k: i for i, k in enumerate(dict.fromkeys(keys))}
+
+
 def _rows(view: ReportView) -> dict[str, dict[str, float]]:
     """Certain cells by row; rows with an unread cell are left out."""
     rows: dict[str, dict[str, float]] = {}
@@ -157,13 +165,14 @@ def _table(row: str) -> str:
 
 
 def _copied(view: ReportView, before: ReportView, row: str, cells: dict[str, float]) -> Finding:
-    now = [view.cell(f"{row}.{c}") for c in cells]
+    order = _template_order()
+    now = sorted((view.cell(f"{row}.{c}") for c in cells), key=lambda c: order.get(c.key, len(order)))
     label = cell_words(now[0]).rsplit(" ", 1)[0]
     shown = ", ".join(f"{cell_words(c).rsplit(' ', 1)[-1]} {c.shown}" for c in now if c.value)
     detail = (f"Possibly copied: the row {label} ({shown}) is printed exactly as in the {before.year} report, "
               f"while the rest of the table changed.")
     detail_zh = f"疑似照抄：{label}一行（{shown}）与{before.year}年报告完全相同，而表中其他行都有变化。"
-    then = [before.cell(f"{row}.{c}") for c in cells]
+    then = [before.cell(c.key) for c in now]
     return Finding(view.agency, view.year, COPIED, POSSIBLE, detail, detail_zh, tuple(now + then), (),
                    (cell_source(view, now), cell_source(before, then)), view.record.id,
                    f"注意：这一行与{before.year}年报告完全相同，可能照抄了上年的数字。",
