@@ -14,7 +14,8 @@ import pytest
 
 from bot.answer import answer
 from bot.audit import RULES, audit, audit_report, load_view
-from bot.audit.types import ReportView
+from bot.audit.claims import claims
+from bot.audit.types import ReportView, Sentence
 from bot.audit.years import carried_findings, copied_findings, items_findings
 from bot.cli import main
 from index.build import ingest
@@ -133,6 +134,24 @@ def test_a_changed_narrative_count_is_found_and_said_in_one_line(tmp_path):
     assert [(c.key, c.value) for c in found.cells] == [("applications.new_received.total", 154)]
     assert found.note("zh") == "注意：报告正文说“全区共收到政府信息公开申请17件”，表三为154。"
     assert found.note("en") == "Note: the report's text says “全区共收到政府信息公开申请17件”; table 3 gives 154."
+
+
+def test_a_narrative_that_says_none_where_the_table_counts_some_is_a_contradiction(tmp_path):
+    change = lambda html: html.replace("件。全年办理因政府信息公开申请引发的行政复议",  # noqa: E731
+                                       "件。全年未发生因政府信息公开申请引发的行政复议。其中行政复议")
+    with _derived(tmp_path, "2025_pingtan_syq_page.html", change) as index:
+        [found] = audit(index)
+    assert [(c.key, c.value) for c in found.cells] == [("review.total", 36)]
+    assert found.note("zh") == "注意：报告正文说“未发生因政府信息公开申请引发的行政复议”，表四为36。"
+
+
+@pytest.mark.parametrize("sentence", [
+    "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。",  # some there were; none corrected or lost
+    "全年没有应公开而不予公开的情况。",  # none improperly refused, not none refused
+    "除上述2件外，未发生其他行政复议。",
+])
+def test_none_said_of_something_narrower_is_no_claim(sentence):
+    assert claims((Sentence(sentence, ""),)) == []
 
 
 def test_a_share_that_fits_no_total_is_only_possible(tmp_path):

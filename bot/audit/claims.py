@@ -24,6 +24,11 @@ _APPROXIMATE_AFTER = re.compile(r"^\s*(?:余|多|以上|左右|上下)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _SHARE = re.compile(r"^\s*(?:[（(]|[，,]?\s*占(?:比)?(?:为)?)\s*(\d+(?:\.\d+)?)\s*[%％]")
 _RATE = re.compile(r"率")
+_NONE = re.compile(r"(?P<verb>未发生|没有发生|未出现|未收到|没有收到|没有|未有|未被|未|无)(?P<what>[^，,；;。：:（(]{1,40})")
+_PARTS = re.compile(r"和|及|与|或|、|以及")
+_NONE_ROWS = ("review", "litigation", "applications.new_received")
+# Words that make "none" a statement about some of them: none corrected, none lost, none improperly refused.
+_QUALIFIED = re.compile(r"纠错|纠正|败诉|撤销|确认违法|违法|不予公开|应公开|追究|问责|整改|以外|之外|除")
 _LEAD = re.compile(r"^[\s、]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）][^\s，。；]{0,12}\s+)?")
 # Information items ("…其他重大环境信息131条", "主动公开政府信息14571条"): published items, which no table
 # cell counts, whatever words the list before them holds.
@@ -42,11 +47,12 @@ class Claim:
     share: float | None = None  # the percentage given with a count ("42件，占51.85%")
     share_decimals: int = 0
     is_share: bool = False  # the number itself is a percentage of a row ("予以公开占51.85%")
+    none: bool = False  # said in words: "未发生…行政复议" (0)
 
     @property
     def said(self) -> str:
-        """The claim as printed: "现行有效行政规范性文件393件"."""
-        return f"{self.phrase}{format_number(self.value)}{self.unit}"
+        """The claim as printed: "现行有效行政规范性文件393件", "未发生因信息公开引起的行政复议"."""
+        return self.phrase if self.none else f"{self.phrase}{format_number(self.value)}{self.unit}"
 
     @property
     def quote(self) -> str:
@@ -57,7 +63,7 @@ def claims(sentences: tuple[Sentence, ...]) -> list[Claim]:
     out: list[Claim] = []
     for sentence in sentences:
         if not _TABLE_WORDS.search(sentence.text):
-            out += _sentence_claims(sentence)
+            out += _sentence_claims(sentence) + _none_claims(sentence)
     return out
 
 
@@ -83,6 +89,22 @@ def _sentence_claims(sentence: Sentence) -> list[Claim]:
             shares_taken.add(at)
         value = float((m.group(1) + (m.group(2) or "")).replace(",", ""))
         out.append(Claim(value, m.group(3), named, _shown(phrase), sentence, share, decimals, is_share))
+    return out
+
+
+def _none_claims(sentence: Sentence) -> list[Claim]:
+    """"未发生因信息公开引起的行政复议和行政诉讼", "无行政复议、诉讼等情况", "未收到政府信息公开申请": none, in
+    words — only of reconsiderations, lawsuits and new requests, and only when nothing qualifies it ("未发生
+    …被行政复议纠错或行政诉讼败诉": some there were, none corrected)."""
+    out = []
+    for m in _NONE.finditer(sentence.text):
+        clause = m.group(0)
+        if re.search(r"\d", clause) or _QUALIFIED.search(clause):
+            continue
+        for part in _PARTS.split(m.group("what")):
+            named = read_phrase(m.group("verb") + part) if part else None
+            if named is not None and named.rows[0] in _NONE_ROWS and not named.columns:
+                out.append(Claim(0.0, "", named, clause, sentence, none=True))
     return out
 
 

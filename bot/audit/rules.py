@@ -75,12 +75,14 @@ RULE_LIST: tuple[Rule, ...] = (
         "clause before it. Compared with every natural combination of the cells named: the cell, its family of "
         "rows, its row's total, rows named together, new + carried over, handled + carried forward, and for "
         "现行有效 the stock with the year's repealed documents added back. For a scraped cell that cannot be "
-        "placed, flagged only when none of its possible values fits.",
+        "placed, flagged only when none of its possible values fits. \"None\" said in words (\"未发生…行政复议\", "
+        "\"无行政复议、诉讼\", \"未收到政府信息公开申请\") is 0 for reconsiderations, lawsuits and new requests.",
         "Approximate numbers (近, 约, 余, 多, 以上); numbers of things the tables do not count (website items, "
         "hotline calls, channels such as 网络申请); a bare 申请 without a row word; table-2 numbers whose column is "
         "not named (\"规范性文件类信息68条\" may count items published, not documents made); open lists (\"规章、"
         "文件、规范性文件等243件\") and sentences that the tables cannot settle because a cell is unread; a "
-        "narrative number equal to a natural combination (\"收到申请75件\" = 74 new + 1 carried over agrees).",
+        "narrative number equal to a natural combination (\"收到申请75件\" = 74 new + 1 carried over agrees); "
+        "\"none\" of something narrower (\"未发生…被行政复议纠错或行政诉讼败诉\", \"没有应公开而不予公开\").",
         _this_year(narrative.number_findings),
     ),
     Rule(
