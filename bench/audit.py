@@ -2,11 +2,10 @@
 
 usage: python bench/audit.py [CORPUS] [--gold FILE] [--rounds N]
 
-Each report of CORPUS (default /work/shared/corpus, its top-level files) is ingested into a temporary
-home (the fast `hash` embedder: the audit reads facts and passages, not vectors). Copies of the same
-report (a page and its scraped text) go into separate homes, each with the agency's other years, so each
-copy is audited against its neighbours; every home holds one agency (a copy whose agency name cannot be
-read must not be chained with another agency's years). The findings are compared with
+Each report of CORPUS (default /work/shared/corpus, its top-level files) is ingested with the real
+`ingest` into a temporary home (the fast `hash` embedder: the audit reads facts and passages, not
+vectors). Copies of the same report (a page and its scraped text) go into separate homes, each with every
+other report, so each copy is audited against its neighbours. The findings are compared with
 tests/data/audit_gold.json: recall of the listed contradictions, false alarms per report (any finding
 not listed), and the audit's time per report (cold: nothing cached).
 
@@ -61,23 +60,21 @@ def _gold(data: dict) -> dict[str, dict]:
             if "same_as" in entry else entry for name, entry in reports.items()}
 
 
-def _layers(files: list[Path], gold: dict) -> dict[tuple[int, str], list[Path]]:
-    """Homes: one per (copy layer, agency). Layer k holds each year's k-th copy, or its only one."""
-    by_agency: dict[str, dict[int, list[Path]]] = defaultdict(lambda: defaultdict(list))
+def _layers(files: list[Path], gold: dict) -> list[list[Path]]:
+    """Homes: layer k holds each report's k-th copy, or its only one (a page and its scraped text are
+    the same report: one index keeps one of them)."""
+    copies: dict[tuple[str, int], list[Path]] = defaultdict(list)
     for path in files:
-        by_agency[gold[path.name]["agency"]][gold[path.name]["year"]].append(path)
-    homes: dict[tuple[int, str], list[Path]] = {}
-    for agency, years in sorted(by_agency.items()):
-        for layer in range(max(len(copies) for copies in years.values())):
-            homes[(layer, agency)] = [copies[min(layer, len(copies) - 1)] for copies in years.values()]
-    return homes
+        copies[(gold[path.name]["agency"], gold[path.name]["year"])].append(path)
+    depth = max(len(c) for c in copies.values())
+    return [[c[min(layer, len(c) - 1)] for c in copies.values()] for layer in range(depth)]
 
 
 def _run(files: list[Path], gold: dict, tmp: Path, rounds: int):
     found: dict[str, list] = {}
     timings: list[float] = []
     skipped: dict[str, str] = {}
-    for i, paths in enumerate(_layers(files, gold).values()):
+    for i, paths in enumerate(_layers(files, gold)):
         home = tmp / f"home-{i}"
         result = ingest(home, paths, model="hash:64")
         for outcome in result.outcomes:
