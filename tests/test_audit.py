@@ -181,6 +181,14 @@ def test_in_force_that_does_not_follow_from_last_year_is_a_contradiction(index):
     assert [s.year for s in found.sources] == [2023, 2022]
 
 
+@pytest.mark.parametrize("year, arithmetic", [(2022, "181 + 5 − 17 = 169, but the report prints 159"),
+                                              (2023, "159 + 3 − 5 = 157, but the report prints 156")])
+def test_a_crawler_copys_in_force_chain_breaks_where_the_hand_count_says(index, year, arithmetic):
+    """河北省教育厅: copies with no title, one cell per line; the agency is read from the body."""
+    [found] = _findings(index, "河北省教育厅", year, "years.in_force")
+    assert arithmetic in found.detail
+
+
 def _views(index, agency: str, *years: int) -> list[ReportView]:
     return [load_view(index, _report(index, agency, y)) for y in years]
 
