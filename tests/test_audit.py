@@ -307,6 +307,8 @@ def test_an_answer_whose_number_is_not_disputed_has_no_warning(index):
     ("Are there contradictions in Pingtan's 2023 report?", ["2 inconsistencies in the 2023 report of 平潭综合实验区"]),
     ("哪些年报的数字对不上？", ["已收录的年报中发现", "平潭综合实验区2020年：表格自身合计不符", "平潭综合实验区2023年"]),
     ("平潭2025年的报告有没有矛盾？", ["平潭综合实验区2025年的年报中没有发现矛盾", "索引中没有上一年的报告"]),
+    ("平潭2023年现行有效的规范性文件前后一致吗？", ["发现2处不一致", "393", "643"]),
+    ("平潭2023年的申请数字有矛盾吗？", ["平潭综合实验区2023年的年报中没有发现与所问数字有关的矛盾"]),
 ])
 def test_consistency_questions_are_answered_from_the_audit(index, question, says):
     result = answer(question, index)
