@@ -154,6 +154,13 @@ def test_none_said_of_something_narrower_is_no_claim(sentence):
     assert claims((Sentence(sentence, ""),)) == []
 
 
+def test_numbers_of_another_year_are_not_compared_with_this_years_table(tmp_path):
+    change = lambda html: html.replace("件。全年办理因政府信息公开申请引发的行政复议",  # noqa: E731
+                                       "件。2024年行政复议20起，全年办理因政府信息公开申请引发的行政复议")
+    with _derived(tmp_path, "2025_pingtan_syq_page.html", change) as index:
+        assert audit(index) == []
+
+
 def test_a_share_that_fits_no_total_is_only_possible(tmp_path):
     change = lambda html: html.replace("占51.85%", "占61.85%")  # noqa: E731
     with _derived(tmp_path, "2023_pingtan_syq_page.html", change) as index:

@@ -75,8 +75,11 @@ def audit_report(index, record: ReportRecord, views: dict[int, ReportView] | Non
 
 
 def clear_cache() -> None:
-    """Forget the findings kept per index generation (for benchmarks that time a cold audit)."""
+    """Forget the findings kept per index generation and the phrases read (for a cold audit's timing)."""
+    from .dictionary import read_phrase
+
     _CACHE.clear()
+    read_phrase.cache_clear()
 
 
 def load_view(index, record: ReportRecord) -> ReportView:

@@ -24,6 +24,9 @@ _APPROXIMATE_AFTER = re.compile(r"^\s*(?:余|多|以上|左右|上下)")
 _CLAUSE = re.compile(r"[，,；;：:]")
 _SHARE = re.compile(r"^\s*(?:[（(]|[，,]?\s*占(?:比)?(?:为)?)\s*(\d+(?:\.\d+)?)\s*[%％]")
 _RATE = re.compile(r"率")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_EARLIER = re.compile(r"去年|前年|同期|同比|上(?:一)?年(?!度?结转)|上年度(?!结转)")
+_CARRIED_TO = re.compile(r"结转(?:至|到)?\s*$")
 _NONE = re.compile(r"(?P<verb>未发生|没有发生|未出现|未收到|没有收到|没有|未有|未被|未|无)(?P<what>[^，,；;。：:（(]{1,40})")
 _PARTS = re.compile(r"和|及|与|或|、|以及")
 _NONE_ROWS = ("review", "litigation", "applications.new_received")
@@ -48,6 +51,15 @@ class Claim:
     share_decimals: int = 0
     is_share: bool = False  # the number itself is a percentage of a row ("予以公开占51.85%")
     none: bool = False  # said in words: "未发生…行政复议" (0)
+
+    def about(self, year: int | None) -> bool:
+        """Whether the claim is about the report's own year: its clause names no other year ("2022年收到
+        70件" in the 2023 report, "较上年", "去年同期"); the next year only as where requests are carried."""
+        if _EARLIER.search(self.phrase):
+            return False
+        named = [(int(m.group(1)), m.start()) for m in _YEAR.finditer(self.phrase)]
+        return year is None or all(y == year or (y == year + 1 and _CARRIED_TO.search(self.phrase[:at]))
+                                   for y, at in named)
 
     @property
     def said(self) -> str:

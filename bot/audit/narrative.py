@@ -22,7 +22,7 @@ _EPSILON = 1e-6
 def number_findings(view: ReportView) -> list[Finding]:
     out = []
     for claim in view.claims:
-        if claim.is_share:
+        if claim.is_share or not claim.about(view.year):
             continue
         combos = combinations(view, claim.named)
         values = [possible(view, c) for c in combos]
@@ -86,6 +86,8 @@ def share_findings(view: ReportView) -> list[Finding]:
     out = []
     for claim in view.claims:
         if not claim.named.rows[0].startswith("applications") or (claim.share is None and not claim.is_share):
+            continue
+        if not claim.about(view.year):
             continue
         numerators = _numerators(view, claim)
         denominators = [_sum(view, keys) for keys in _DENOMINATORS]
