@@ -31,7 +31,8 @@ _NONE = re.compile(r"(?P<verb>未发生|没有发生|未出现|未收到|没有�
 _PARTS = re.compile(r"和|及|与|或|、|以及")
 _NONE_ROWS = ("review", "litigation", "applications.new_received")
 # Words that make "none" a statement about some of them: none corrected, none lost, none improperly refused.
-_QUALIFIED = re.compile(r"纠错|纠正|败诉|撤销|确认违法|违法|不予公开|应公开|追究|问责|整改|以外|之外|除")
+_QUALIFIED = re.compile(r"纠错|纠正|败诉|撤销|确认违法|违法|不予公开|应公开|追究|问责|整改|其他|其它")
+_EXCEPT = re.compile(r"除[^，。；]{0,20}(?:外|以外|之外)")
 _LEAD = re.compile(r"^[\s、]*(?:[（(][一二三四五六七八九十\d]{1,3}[)）][^\s，。；]{0,12}\s+)?")
 # Information items ("…其他重大环境信息131条", "主动公开政府信息14571条"): published items, which no table
 # cell counts, whatever words the list before them holds.
@@ -111,7 +112,7 @@ def _none_claims(sentence: Sentence) -> list[Claim]:
     out = []
     for m in _NONE.finditer(sentence.text):
         clause = m.group(0)
-        if re.search(r"\d", clause) or _QUALIFIED.search(clause):
+        if re.search(r"\d", clause) or _QUALIFIED.search(clause) or _EXCEPT.search(sentence.text):
             continue
         for part in _PARTS.split(m.group("what")):
             named = read_phrase(m.group("verb") + part) if part else None

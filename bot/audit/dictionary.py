@@ -13,7 +13,7 @@ from functools import lru_cache
 from ingest.template import squash
 
 from ..metrics import COLUMN, ROW, terms
-from ..understand.metric import parse_metric
+from ..understand.metric import WEAK, parse_metric
 
 _APPLICANT = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "org")
 
@@ -38,24 +38,45 @@ def read_phrase(phrase: str) -> Named | None:
     if metric.row is None or metric.defaulted:
         return None
     rows = tuple(dict.fromkeys((metric.row, *metric.rows)))
+    if not _own_word(squash(phrase), rows) and not (rows[0].startswith("applications") and "申请" in phrase):
+        return None  # only a generic verb ("收到群众诉求348件", "受理网络问政182件"): not about requests
     if metric.row.startswith("applications"):
         return Named(rows, _applicant_columns(squash(phrase)))
     return Named(rows, (metric.column,) if metric.column else ())
 
 
+def _own_word(text: str, rows: tuple[str, ...]) -> bool:
+    """Whether a row is named by a word of its own, not only by a generic verb (收到, 受理, 办结)."""
+    return any(t.target in rows and t.text in text and t.text not in _WEAK for t in _chinese_row_terms())
+
+
+@lru_cache(maxsize=1)
+def _chinese_row_terms():
+    return tuple(t for t in terms() if t.kind == ROW and not t.text.isascii())
+
+
+_WEAK = frozenset(squash(w) for w in WEAK)
+
+
 def _applicant_columns(text: str) -> tuple[str, ...]:
-    """Applicant columns named in a (squashed) phrase, longest words first, without overlaps."""
-    taken: list[tuple[int, int]] = []
+    """Applicant columns named in a (squashed) phrase, longest words first, without overlaps, and not
+    inside a row's own words (the 其他 of 其他处理 is no column)."""
+    taken = [span for word in _chinese_row_words() for span in _spans(text, word)]
     found: list[str] = []
     for term in _column_terms():
-        start = text.find(term.text)
-        while start >= 0:
-            end = start + len(term.text)
+        for start, end in _spans(text, term.text):
             if all(end <= s or e <= start for s, e in taken):
                 taken.append((start, end))
                 found.append(term.target)
-            start = text.find(term.text, end)
     return tuple(dict.fromkeys(found))
+
+
+def _spans(text: str, word: str) -> list[tuple[int, int]]:
+    out, start = [], text.find(word)
+    while start >= 0:
+        out.append((start, start + len(word)))
+        start = text.find(word, start + len(word))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -70,4 +91,4 @@ def _row_words(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _chinese_row_words() -> tuple[str, ...]:
-    return tuple({t.text for t in terms() if t.kind == ROW and not t.text.isascii()})
+    return tuple({t.text for t in _chinese_row_terms()})
