@@ -49,7 +49,9 @@ RULE_LIST: tuple[Rule, ...] = (
         "Every identity of facts-keys.md, on the numbers as printed (ingest evaluates them; the index keeps "
         "the result). Failures of one family (all columns of the result sums, all row totals) are one finding.",
         "Identities with a cell that could not be read (scraped copies whose cells cannot be placed): nothing "
-        "certain to compare. Sums broken only because a cell was left blank: reported as a blank cell instead.",
+        "certain to compare — also when the reader finds no reading of such a copy that adds up, since a "
+        "damaged copy (a converted table that lost its rows' order) can be at fault rather than the report. "
+        "Sums broken only because a cell was left blank: reported as a blank cell instead.",
         _this_year(tables.identity_findings),
     ),
     Rule(

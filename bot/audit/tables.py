@@ -33,13 +33,21 @@ def _family(rule: str) -> str:
 
 
 def _failed(view: ReportView) -> list[Identity]:
+    """Identities that fail on the numbers as printed. Not those the reader finds broken in every reading
+    of a copy whose cells it cannot place (a scraped or converted table): the copy may be at fault."""
     known = _identities(view.record.template)
-    return [known[c.rule] for c in view.checks if not c.ok and c.rule in known]
+    failed = [known[c.rule] for c in view.checks if not c.ok and c.rule in known]
+    return [i for i in failed if not any(view.facts[k].candidates for k in _unread(view, i))]
+
+
+def _unread(view: ReportView, ident: Identity) -> list[str]:
+    return [k for k in ident.lhs + ident.rhs if k in view.facts and view.facts[k].status != "certain"]
 
 
 def _blanked(view: ReportView, ident: Identity) -> list[str]:
-    """Cells of a failed identity that ingest set apart as printed blank (now ambiguous, not placed)."""
-    return [k for k in ident.lhs + ident.rhs if k in view.facts and view.facts[k].status != "certain"]
+    """Cells of a failed identity that ingest set apart as printed blank: unread, with no placement to
+    choose from (the identity was evaluated with them as 0)."""
+    return [k for k in _unread(view, ident) if not view.facts[k].candidates]
 
 
 def identity_findings(view: ReportView) -> list[Finding]:
