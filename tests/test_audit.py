@@ -304,6 +304,12 @@ def test_an_answer_whose_number_is_disputed_says_so_in_one_line(index):
                                                 "table 2 gives 470.")
 
 
+def test_a_trend_says_which_report_disputes_its_number(index):
+    result = answer("平潭历年现行有效规范性文件数量", index)
+    assert result.kind == "compare" and "698" in result.text and "470" in result.text
+    assert result.text.endswith("\n注意（平潭综合实验区2023年）：报告正文说“清理并集中发布现行有效行政规范性文件393件”，表二为470。")
+
+
 def test_an_answer_whose_number_is_not_disputed_has_no_warning(index):
     result = answer("平潭2023年新收政府信息公开申请多少件？", index)
     assert result.value == 81 and "注意" not in result.text

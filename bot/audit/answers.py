@@ -24,13 +24,15 @@ MAX_LISTED = 8
 def warning_line(answer: Answer, index) -> str:
     """"注意：报告正文说受理17件，表三为95件" when a number the answer states is involved in a finding of
     its report (narrative or year to year); "" otherwise."""
+    several = len({(ref.agency, ref.year) for ref in answer.facts}) > 1
     for ref in answer.facts:
         record = index.report_for(ref.agency, ref.year) if ref.year is not None else None
         if record is None:
             continue
         for finding in audit_report(index, record):
             if finding.rule not in _TABLE_RULES and finding.involves(ref.key, ref.agency, ref.year):
-                return finding.note(answer.lang)
+                where = (f"{ref.agency}{ref.year}年" if answer.lang == "zh" else f"{ref.agency} {ref.year}")
+                return finding.note(answer.lang, where if several else "")
     return ""
 
 

@@ -1,5 +1,6 @@
-"""The one seam between the audit and the metric dictionary that answering uses (bot/metrics.py and
-bot/understand/metric.py): which table rows and columns a phrase of a report's narrative names.
+"""The one seam between the audit and the metric dictionary that answering uses (its terms in bot/metrics.py,
+its reading of a phrase in bot/understand/metric.py): which table rows and columns a phrase of a report's
+narrative names, with the dictionary's candidates beside its best reading.
 
 Nothing here adds words: a phrase names what the dictionary says it names. Kept to one public function
 so that a change of the dictionary's API touches this module only.
@@ -13,7 +14,7 @@ from functools import lru_cache
 from ingest.template import squash
 
 from ..metrics import COLUMN, ROW, terms
-from ..understand.metric import WEAK, parse_metric
+from ..understand.metric import parse_metric
 
 _APPLICANT = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "org")
 
@@ -37,7 +38,7 @@ def read_phrase(phrase: str) -> Named | None:
     metric = parse_metric(phrase)
     if metric.row is None or metric.defaulted:
         return None
-    rows = tuple(dict.fromkeys((metric.row, *metric.rows)))
+    rows = tuple(dict.fromkeys((metric.row, *metric.rows, *(row for row, _ in metric.candidates))))
     if not _own_word(squash(phrase), rows) and not (rows[0].startswith("applications") and "申请" in phrase):
         return None  # only a generic verb ("收到群众诉求348件", "受理网络问政182件"): not about requests
     if metric.row.startswith("applications"):
@@ -47,15 +48,13 @@ def read_phrase(phrase: str) -> Named | None:
 
 def _own_word(text: str, rows: tuple[str, ...]) -> bool:
     """Whether a row is named by a word of its own, not only by a generic verb (收到, 受理, 办结)."""
-    return any(t.target in rows and t.text in text and t.text not in _WEAK for t in _chinese_row_terms())
+    return any(t.target in rows and t.text in text and not t.weak for t in _chinese_row_terms())
 
 
 @lru_cache(maxsize=1)
 def _chinese_row_terms():
     return tuple(t for t in terms() if t.kind == ROW and not t.text.isascii())
 
-
-_WEAK = frozenset(squash(w) for w in WEAK)
 
 
 def _applicant_columns(text: str) -> tuple[str, ...]:

@@ -52,10 +52,10 @@ def _number_finding(view: ReportView, claim: Claim, combo: Combination, values: 
                  f"该行总计）也都不等于{said}。")
     table = table_short(cells[0].key)
     value = "或".join(format_number(v) for v in sorted(values)[:3]) if len(values) <= 3 else "无法确定"
-    note_zh = f"注意：报告正文说“{claim.said}”，{table[0]}为{value}。"
-    note_en = f"Note: the report's text says “{claim.said}”; {table[1]} gives {value.replace('或', ' or ')}."
+    note_zh = f"报告正文说“{claim.said}”，{table[0]}为{value}。"
+    note_en = f"the report's text says “{claim.said}”; {table[1]} gives {value.replace('或', ' or ')}."
     if len(values) > 3:
-        note_en = f"Note: the report's text says “{claim.said}”, which none of {table[1]}'s possible readings gives."
+        note_en = f"the report's text says “{claim.said}”, which none of {table[1]}'s possible readings gives."
     return Finding(view.agency, view.year, NUMBER, CONTRADICTION, detail, detail_zh, cells, (claim.quote,),
                    (sentence_source(view, claim.sentence), cell_source(view, cells)), view.record.id,
                    note_zh, note_en)
@@ -139,7 +139,7 @@ def _share_finding(view: ReportView, claim: Claim, numerators: list[float], deno
     detail_zh = f"报告正文说“{claim.phrase}”（{n}）占{shown}%，但按表三的总数（{bases}）计算都不是这个比例（{computed}）。"
     cells = tuple(view.cell(k) for c in combinations(view, claim.named)[:1] for k in c.keys)
     cells += tuple(view.cell(k) for keys in _DENOMINATORS for k in keys)
-    note_zh = f"注意：报告正文说占{shown}%，按表三的总数算不出这个比例。"
-    note_en = f"Note: the report's text gives {shown}%, which no total of table 3 gives."
+    note_zh = f"报告正文说占{shown}%，按表三的总数算不出这个比例。"
+    note_en = f"the report's text gives {shown}%, which no total of table 3 gives."
     return Finding(view.agency, view.year, SHARE, POSSIBLE, detail, detail_zh, tuple(dict.fromkeys(cells)),
                    (claim.quote,), (sentence_source(view, claim.sentence),), view.record.id, note_zh, note_en)

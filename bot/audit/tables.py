@@ -75,8 +75,8 @@ def _identity_finding(view: ReportView, idents: list[Identity]) -> Finding:
     detail_zh = "；".join(parts_zh)
     return Finding(view.agency, view.year, IDENTITY, CONTRADICTION, f"The table does not add up: {detail}.",
                    f"表格自身合计不符：{detail_zh}。", tuple(cells), (), (cell_source(view, cells),),
-                   view.record.id, f"注意：该报告表格自身合计不符（{parts_zh[0]}）。",
-                   f"Note: the report's own totals disagree ({parts_en[0]}).")
+                   view.record.id, f"该报告表格自身合计不符（{parts_zh[0]}）。",
+                   f"the report's own totals disagree ({parts_en[0]}).")
 
 
 def blank_findings(view: ReportView) -> list[Finding]:
@@ -94,8 +94,8 @@ def blank_findings(view: ReportView) -> list[Finding]:
     n = len(cells)
     detail = f"{n} cell{'s' if n > 1 else ''} left blank where the table's sums say otherwise: {shown_en}."
     detail_zh = f"表中{n}个单元格空白，与表中合计不符：{shown_zh}。"
-    note_zh = f"注意：{_where(cells[0])}在报告中空白，按表中合计应为{number(cells[0].value)}。"
-    note_en = f"Note: {_where(cells[0])} is blank in the report; the table's sums give {number(cells[0].value)}."
+    note_zh = f"{_where(cells[0])}在报告中空白，按表中合计应为{number(cells[0].value)}。"
+    note_en = f"{_where(cells[0])} is blank in the report; the table's sums give {number(cells[0].value)}."
     return [Finding(view.agency, view.year, BLANK, CONTRADICTION, detail, detail_zh, tuple(cells), (),
                     (cell_source(view, cells),), view.record.id, note_zh, note_en)]
 

@@ -43,14 +43,17 @@ class Finding:
     quotes: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     report_id: int = 0
-    note_zh: str = ""  # one short line for an answer that states one of the cells ("注意：…")
+    note_zh: str = ""  # one short line for an answer that states one of the cells ("报告正文说…，表三为95。")
     note_en: str = ""
 
     def text(self, lang: str) -> str:
         return self.detail_zh if lang == "zh" else self.detail
 
-    def note(self, lang: str) -> str:
-        return (self.note_zh or f"注意：{self.detail_zh}") if lang == "zh" else (self.note_en or f"Note: {self.detail}")
+    def note(self, lang: str, where: str = "") -> str:
+        """"注意：报告正文说…，表二为470。" — `where` names the report when an answer spans several."""
+        if lang == "zh":
+            return f"注意{f'（{where}）' if where else ''}：{self.note_zh or self.detail_zh}"
+        return f"Note{f' ({where})' if where else ''}: {self.note_en or self.detail}"
 
     def involves(self, key: str, agency: str, year: int | None) -> bool:
         return any(c.key == key and c.agency == agency and c.year == year for c in self.cells)

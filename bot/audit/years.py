@@ -37,8 +37,8 @@ def carried_findings(view: ReportView, before: ReportView | None) -> list[Findin
     detail = f"Requests carried over from {before.year} do not match what the {before.year} report carried forward: {shown_en}."
     detail_zh = f"本年“上年结转”与{before.year}年报告的“结转下年度”不一致：{shown_zh}。"
     a, b = pairs[0]
-    notes = (f"注意：本年报告上年结转{a.shown}件，但{b.year}年报告结转下年度{b.shown}件。",
-             f"Note: {a.shown} carried over here, but the {b.year} report carried {b.shown} forward.")
+    notes = (f"本年报告上年结转{a.shown}件，但{b.year}年报告结转下年度{b.shown}件。",
+             f"{a.shown} carried over here, but the {b.year} report carried {b.shown} forward.")
     return [_finding(view, before, CARRIED, CONTRADICTION, detail, detail_zh, pairs, notes)]
 
 
@@ -64,9 +64,9 @@ def in_force_findings(view: ReportView, before: ReportView | None) -> list[Findi
         detail_zh = (f"{label}：{before.year}年底现行有效{number(then)}件，本年制发{number(issued)}件、废止{number(repealed)}件，"
                      f"应为{formula.replace('−', '-')}件，但报告现行有效为{number(now)}件。")
         pairs = [(view.cell(k), None) for k in keys] + [(before.cell(f"{row}.in_force"), None)]
-        notes = (f"注意：按{before.year}年现行有效{number(then)}件加本年制发{number(issued)}件、减废止{number(repealed)}件"
+        notes = (f"按{before.year}年现行有效{number(then)}件加本年制发{number(issued)}件、减废止{number(repealed)}件"
                  f"应为{number(expected)}件，表中为{number(now)}件。",
-                 f"Note: {number(then)} in force in {before.year} + {number(issued)} issued − {number(repealed)} "
+                 f"{number(then)} in force in {before.year} + {number(issued)} issued − {number(repealed)} "
                  f"repealed = {number(expected)}, but the table prints {number(now)}.")
         out.append(_finding(view, before, IN_FORCE, CONTRADICTION, detail, detail_zh, pairs, notes))
     return out
@@ -87,8 +87,8 @@ def items_findings(view: ReportView, before: ReportView | None) -> list[Finding]
         detail_zh = (f"{label}：{before.year}年报告上一年项目数量{number(then)}、本年增/减{number(change)}，应有"
                      f"{number(then + change)}项，但本年报告的上一年项目数量为{number(now)}。")
         pairs = [(view.cell(f"{row}.prev_items"), before.cell(f"{row}.prev_items")), (before.cell(f"{row}.change"), None)]
-        notes = (f"注意：按{before.year}年报告应有{number(then + change)}项，本年报告的上一年项目数量为{number(now)}。",
-                 f"Note: the {before.year} report implies {number(then + change)} items; this one prints {number(now)}.")
+        notes = (f"按{before.year}年报告应有{number(then + change)}项，本年报告的上一年项目数量为{number(now)}。",
+                 f"the {before.year} report implies {number(then + change)} items; this one prints {number(now)}.")
         out.append(_finding(view, before, ITEMS, CONTRADICTION, detail, detail_zh, pairs, notes))
     return out
 
@@ -175,5 +175,5 @@ def _copied(view: ReportView, before: ReportView, row: str, cells: dict[str, flo
     then = [before.cell(c.key) for c in now]
     return Finding(view.agency, view.year, COPIED, POSSIBLE, detail, detail_zh, tuple(now + then), (),
                    (cell_source(view, now), cell_source(before, then)), view.record.id,
-                   f"注意：这一行与{before.year}年报告完全相同，可能照抄了上年的数字。",
-                   f"Note: this row is printed exactly as in the {before.year} report; possibly copied.")
+                   f"这一行与{before.year}年报告完全相同，可能照抄了上年的数字。",
+                   f"this row is printed exactly as in the {before.year} report; possibly copied.")
