@@ -24,8 +24,10 @@ from index.reader import Index
 DATA = Path(__file__).parent / "data"
 PAGES = ["2019_pingtan_syq_page.html", "2020_pingtan_syq_page.html", "2022_pingtan_syq_page.html",
          "2023_pingtan_syq_page.html", "2025_pingtan_syq_page.html"]
+# Real reports of other agencies (tests/data/agencies: 河北省教育厅 2021–2023 and 科学技术厅, Pingtan's police,
+# Shuyang's development bureau, Shanghai's general office), copied unchanged from the shared corpus.
 OTHERS = ["2020_panjin_yingshangju.txt", "2013_pingtan_xian.txt", "2018_pingtan_syq.txt", "2024_huaian_szf.pdf",
-          *(f"audit/{p.name}" for p in sorted((DATA / "audit").iterdir()) if p.suffix != ".md" or "shanghai" in p.name)]
+          *(f"agencies/{p.name}" for p in sorted((DATA / "agencies").iterdir()) if not p.name.endswith(".json"))]
 TEXTS = ["2019_pingtan_syq.txt", "2020_pingtan_syq.txt", "2022_pingtan_syq.txt", "2023_pingtan_syq.txt",
          "2025_pingtan_syq.txt"]
 MODEL = "hash:64"  # the audit reads facts and passages, not vectors
