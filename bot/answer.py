@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from .audit.answers import audit_question, with_warning
 from .catalog import Catalog, catalog_for
 from .compose import refuse
 from .compose.follow_up import inherited_note
@@ -80,10 +81,13 @@ def _answer(question: str, index, today: dt.date | None, chosen: str | None, *, 
 
 
 def _answer_understood(u: Understanding, index, catalog: Catalog, chosen: str | None) -> Answer:
+    audited = audit_question(u, index)
+    if audited is not None:
+        return audited
     scope = resolve(u, catalog, chosen)
     if isinstance(scope, Refusal):
         return _refusal(u, scope, ())
-    return _dispatch(u, scope, index, catalog)
+    return with_warning(_dispatch(u, scope, index, catalog), index)
 
 
 def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:

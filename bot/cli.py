@@ -29,6 +29,7 @@ COMMANDS = {
     "ingest": ("bot.cmd_index", "run_ingest"),
     "reindex": ("bot.cmd_index", "run_reindex"),
     "stats": ("bot.cmd_index", "run_stats"),
+    "audit": ("bot.cmd_audit", "run"),
     "ask": ("bot.cmd_ask", "run_ask"),
     "chat": ("bot.cmd_ask", "run_chat"),
     "serve": ("bot.cmd_serve", "run"),
@@ -122,6 +123,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "stats", parents=[home], help="what the index holds: reports, agencies, years, facts, model"
     )
+
+    p = sub.add_parser(
+        "audit",
+        parents=[home],
+        help="every contradiction the indexed reports hold (tables, narrative, year to year)",
+        description="List each indexed report's contradictions: table sums that do not add up, blank "
+        "totals, narrative numbers that differ from the tables, and figures that do not follow from the "
+        "same agency's report of the year before; each with its cells, sentences and sources.",
+    )
+    p.add_argument("--agency", metavar="A", help="one agency (its full name, or a part of it)")
+    p.add_argument("--year", type=int, metavar="Y", help="one report year")
+    p.add_argument("--json", action="store_true", help="print the JSON list of the audit contract")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the table (default zh)")
 
     p = sub.add_parser(
         "ask",

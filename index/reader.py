@@ -144,6 +144,16 @@ class Index:
         return [_chunk(r) for r in self.db.query("SELECT * FROM chunks WHERE report_id = ? ORDER BY ordinal",
                                                  [report_id])]
 
+    def report_facts(self, report_id: int) -> list[FactRecord]:
+        """One report's facts (certain and ambiguous), by key."""
+        sql = "SELECT f.*, r.agency, r.year FROM facts f JOIN reports r ON r.id = f.report_id WHERE f.report_id = ?"
+        return [_fact(r) for r in self.db.query(sql + " ORDER BY f.key", [report_id])]
+
+    def report_for(self, agency: str, year: int) -> ReportRecord | None:
+        """The report of an agency for a year, if the index holds one (the previous year's, for the audit)."""
+        rows = list(self.db.query("SELECT * FROM reports WHERE agency = ? AND year = ? LIMIT 1", [agency, year]))
+        return _report(rows[0]) if rows else None
+
     # --- search --------------------------------------------------------------------------------------
 
     def search(self, query: str, *, k: int = 10, agencies=None, years=None, kind: str | None = None) -> list[Hit]:

@@ -9,6 +9,7 @@ import pytest
 from fakebotapi import FakeBotApi
 from telegram_harness import InProcessBot
 
+from bot.audit import Finding
 from bot.telegram.app import Settings
 from bot.telegram.service import Library
 from bot.types import Answer, FactRef, Query, Source
@@ -88,11 +89,17 @@ def stand_in_reindex(home: str, progress) -> IngestResult:
     return IngestResult((ReportOutcome("a.txt", "added", "平潭综合实验区", 2020, chunks=7),), "g3", "m")
 
 
+def stand_in_audit(index: StandInIndex, agency: str | None, year: int | None) -> list[Finding]:
+    found = [Finding("平潭综合实验区", 2020 + i % 4, "table.identity", "contradiction", f"Row {i}: 21 ≠ 27",
+                     f"第{i}行：21 ≠ 27 <总计>", sources=(SOURCE,)) for i in range(7)]
+    return [f for f in found if year is None or f.year == year]
+
+
 def stand_in_library(index: StandInIndex, answer_fn=stand_in_answer, workers: int = 2,
                      answer_timeout: float = 60.0) -> Library:
     return Library(None, workers=workers, open_index=lambda home: index, answer_fn=answer_fn,
                    choice_fn=stand_in_choice, ingest_fn=stand_in_ingest, reindex_fn=stand_in_reindex,
-                   answer_timeout=answer_timeout)
+                   answer_timeout=answer_timeout, audit_fn=stand_in_audit)
 
 
 @pytest.fixture(scope="module")
@@ -240,9 +247,25 @@ def test_wrong_file_type_is_refused(fake, bot):
 
 
 
-def test_audit_lists_reports_whose_totals_disagree(fake, bot):
+def test_audit_shows_findings_a_page_at_a_time_each_with_a_source_button(fake, bot):
     reply = fake.reply_to(fake.send_text(ADMIN, "/audit"), 10)
-    assert "三(七) 总计 21 ≠ 27" in reply.text and "2023" not in reply.text
+    assert "page 1/2, 7 in all" in reply.text and "Row 4: 21 ≠ 27" in reply.text and "Row 5" not in reply.text
+    sources, nav = reply.buttons[:5], reply.buttons[5:]
+    assert [b["text"] for b in sources] == [f"📄 {n} Source" for n in range(1, 6)]
+    assert [b["text"] for b in nav] == ["Next ▶"]
+    mark = fake.mark()
+    fake.press(reply, nav[0]["callback_data"])
+    page = fake.wait_for(lambda c: c.method == "editMessageText" and c.chat_id == ADMIN, 10, since=mark)
+    assert "page 2/2" in page.text and "7. <b>平潭综合实验区</b> 2022" in page.text and "Row 4:" not in page.text
+    mark = fake.mark()
+    fake.press(reply, sources[0]["callback_data"])
+    quote = fake.wait_for(lambda c: c.method == "sendMessage" and c.chat_id == ADMIN, 10, since=mark)
+    assert "&lt;总计&gt;" in quote.text
+
+
+def test_audit_of_one_year_in_chinese(fake, bot):
+    reply = fake.reply_to(fake.send_text(ADMIN, "/audit 平潭 2023", language_code="zh"), 10)
+    assert "共1处" in reply.text and "第3行：21 ≠ 27 &lt;总计&gt;" in reply.text
 
 
 def test_error_is_reported_in_the_users_language_and_bot_keeps_running(fake, bot):

@@ -187,6 +187,7 @@ def build_application(settings: Settings, library: Library | None = None) -> App
     application.add_handler(ButtonHandler(handlers.choose, pattern=r"^c:[0-9a-f]{1,12}:\d{1,3}$"))
     application.add_handler(ButtonHandler(handlers.show_source, pattern=r"^s:[0-9a-f]{1,12}$"))
     application.add_handler(ButtonHandler(handlers.example, pattern=r"^x:\d{1,3}:(zh|en)$"))
+    application.add_handler(ButtonHandler(handlers.audit_page, pattern=r"^u:[0-9a-f]{1,12}:\d{1,4}$"))
     application.add_handler(CallbackQueryHandler(handlers.stale_button))  # last: every other press, data or not
     application.add_handler(InlineQueryHandler(handlers.inline_query))
     application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown_command))

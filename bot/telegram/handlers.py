@@ -24,7 +24,7 @@ from bot.telegram.caption import read_caption
 from bot.telegram.charting import Chart, Charts
 from bot.telegram.i18n import STRINGS, lang_of, t
 from bot.telegram.links import HELLO, LinkStore, deep_link, inline_payload
-from bot.telegram.memory import ButtonMemory, PendingChoice, SourcesShown
+from bot.telegram.memory import AuditAsked, ButtonMemory, PendingChoice, SourcesShown
 from bot.telegram.service import Busy, Library, TooSlow
 from bot.types import Answer
 from ingest.errors import ReportError
@@ -224,9 +224,37 @@ async def stats(update: Update, context: Context) -> None:
 
 @admin_only
 async def audit(update: Update, context: Context) -> None:
-    text = views.audit_html(await _library(context).reports(), _lang(update, context))
-    for part in html.split_html(text):
-        await update.effective_message.reply_html(part)
+    """/audit [agency] [year]: the audit's findings, a page at a time, each with a source button."""
+    args = context.args or []
+    year = int(args[-1]) if args and re.fullmatch(r"(19|20)\d\d", args[-1]) else None
+    asked = AuditAsked(" ".join(args[:-1] if year else args) or None, year, _lang(update, context))
+    qid = _memory(context).remember(update.effective_message.chat_id, asked)
+    text, markup = await _audit_view(context, update.effective_message.chat_id, qid, asked, 0)
+    await update.effective_message.reply_html(text, reply_markup=markup)
+
+
+async def audit_page(update: Update, context: Context) -> None:
+    query = update.callback_query
+    _, qid, page = query.data.split(":")
+    asked = _recall(update, context, qid, AuditAsked)
+    if asked is None:
+        await query.answer(t("audit_gone", _lang(update, context)), show_alert=True)
+        return
+    await query.answer()
+    text, markup = await _audit_view(context, query.message.chat_id, qid, asked, int(page))
+    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+
+
+async def _audit_view(context: Context, chat_id: int, qid: str, asked: AuditAsked, page: int):
+    from bot.audit import UnknownAgency
+
+    try:
+        findings = await _library(context).audit(asked.agency, asked.year)
+    except UnknownAgency as e:
+        return escape(str(e)), None
+    text, shown, page = views.audit_page(findings, page, asked.lang)
+    sids = [_memory(context).remember(chat_id, SourcesShown(f.sources, asked.lang)) for f in shown]
+    return text, views.audit_keyboard(sids, qid, page, len(findings), asked.lang) if shown else None
 
 
 async def on_error(update: object, context: Context) -> None:

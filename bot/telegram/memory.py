@@ -29,6 +29,15 @@ class SourcesShown:
     lang: str
 
 
+@dataclass(frozen=True)
+class AuditAsked:
+    """What /audit was asked for, so its ◀ ▶ buttons can show another page."""
+
+    agency: str | None
+    year: int | None
+    lang: str
+
+
 class ButtonMemory:
     """Button targets remembered per chat under an id, bounded for the whole bot (least recently used out
     first), so memory stays flat however many chats come. A recall names the kind it expects: a button

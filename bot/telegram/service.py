@@ -41,7 +41,7 @@ class Library:
                  ingest_fn: Callable[..., Any], reindex_fn: Callable[..., Any],
                  is_current: Callable[[Any], bool] = lambda index: True,
                  warm_up: Callable[[Any], Any] = lambda index: None, answer_timeout: float = 60.0,
-                 conversation: Any = None):
+                 conversation: Any = None, audit_fn: Callable[[Any, str | None, int | None], list] | None = None):
         self.home = home
         self._open_index = open_index
         self._answer = answer_fn
@@ -52,6 +52,7 @@ class Library:
         self._warm_up = warm_up  # run once per worker before the bot takes questions (loads models, caches)
         self._answer_timeout = answer_timeout  # seconds a chat waits for one answer
         self._conversation = conversation  # bot.conversation.Conversations: follow-ups in each chat's context
+        self._audit = audit_fn  # bot.audit.find unless given
         self._jobs: queue.Queue[tuple[Callable[[Any], Any], concurrent.futures.Future] | None] = queue.Queue()
         self._workers = workers
         self._threads: list[threading.Thread] = []
@@ -132,6 +133,13 @@ class Library:
 
     async def reports(self) -> list:
         return await self._on_worker(lambda index: index.reports())
+
+    async def audit(self, agency: str | None, year: int | None) -> list:
+        """The audit's findings (bot.audit.find); raises bot.audit.UnknownAgency for a name not indexed."""
+        from bot.audit import find
+
+        audit = self._audit or find
+        return await self._on_worker(lambda index: audit(index, agency, year))
 
     async def stats(self) -> dict:
         return await self._on_worker(lambda index: index.stats())

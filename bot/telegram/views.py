@@ -137,13 +137,41 @@ def stats_html(stats: dict, lang: str) -> str:
     return t("stats", lang, lines="\n".join(line(k, stats[k]) for k in first + [k for k in stats if k not in first]))
 
 
-def audit_html(reports: Sequence[Any], lang: str) -> str:
-    bad = [r for r in reports if r.failed_checks]
-    if not bad:
-        return t("audit_none", lang)
-    blocks = [f"<b>{escape(r.agency)}</b> {r.year or ''}\n" + "\n".join(f"  • {escape(d)}" for d in r.failed_checks)
-              for r in bad]
-    return t("audit_title", lang) + "\n\n" + "\n\n".join(blocks)
+AUDIT_PER_PAGE = 5
+
+
+def audit_page(findings: Sequence[Any], page: int, lang: str) -> tuple[str, list[Any], int]:
+    """One page of the audit's findings (bot.audit.Finding): each numbered, with its report, severity and
+    what is wrong; the findings shown (for their source buttons) and the page shown."""
+    if not findings:
+        return t("audit_none", lang), [], 0
+    pages = (len(findings) + AUDIT_PER_PAGE - 1) // AUDIT_PER_PAGE
+    page = max(0, min(page, pages - 1))
+    shown = list(findings[page * AUDIT_PER_PAGE:(page + 1) * AUDIT_PER_PAGE])
+    blocks = [f"{page * AUDIT_PER_PAGE + i}. <b>{escape(f.agency)}</b> {f.year or ''} · "
+              f"{'⚠️' if f.severity == 'contradiction' else '❔'} <i>{escape(_rule_title(f.rule, lang))}</i>\n"
+              f"{escape(f.text(lang))}" for i, f in enumerate(shown, 1)]
+    head = t("audit_title", lang, page=page + 1, pages=pages, n=len(findings))
+    return head + "\n\n" + "\n\n".join(blocks), shown, page
+
+
+def audit_keyboard(source_ids: list[str], query_id: str, page: int, total: int, lang: str) -> InlineKeyboardMarkup:
+    """A source button per finding shown (numbered as in the text), then ◀ ▶ between pages."""
+    first = page * AUDIT_PER_PAGE + 1
+    rows = [[InlineKeyboardButton(t("audit_source", lang, n=first + i), callback_data=f"s:{sid}")
+             for i, sid in enumerate(source_ids)]]
+    nav = []
+    if page > 0:
+        nav.append(InlineKeyboardButton(t("prev", lang), callback_data=f"u:{query_id}:{page - 1}"))
+    if first + len(source_ids) <= total:
+        nav.append(InlineKeyboardButton(t("next", lang), callback_data=f"u:{query_id}:{page + 1}"))
+    return InlineKeyboardMarkup(rows + ([nav] if nav else []))
+
+
+def _rule_title(rule: str, lang: str) -> str:
+    from bot.audit import RULES
+
+    return RULES[rule].title(lang) if rule in RULES else rule
 
 
 def _value(v: Any) -> str:
