@@ -124,14 +124,14 @@ def bot(fake, tmp_path_factory):
 
 def test_command_menu_and_help_come_from_one_list(fake, bot):
     names = [c["command"] for c in fake.commands()]
-    assert names == ["start", "help", "agencies", "lang"]
+    assert names == ["start", "help", "agencies", "lang", "audit"]
     assert [c["command"] for c in fake.commands("zh")] == names
     help_reply = fake.reply_to(fake.send_text(10, "/help"), 10)
     assert all(f"/{n}" in help_reply.text for n in names)
     assert "/reindex" not in help_reply.text
 
 
-@pytest.mark.parametrize("command", ["/reindex", "/stats", "/audit"])
+@pytest.mark.parametrize("command", ["/reindex", "/stats", "/watch"])
 def test_admin_commands_are_refused_to_others(fake, bot, command):
     reply = fake.reply_to(fake.send_text(19, command), 10)
     assert reply.text == "Sorry, only the bot's admins can do that. To add a report, please contact an admin."
@@ -139,7 +139,12 @@ def test_admin_commands_are_refused_to_others(fake, bot, command):
 
 def test_admin_help_lists_admin_commands(fake, bot):
     reply = fake.reply_to(fake.send_text(ADMIN, "/help"), 10)
-    assert "/reindex" in reply.text and "/audit" in reply.text
+    assert "/reindex" in reply.text and "/stats" in reply.text
+
+
+def test_anyone_may_audit_the_reports(fake, bot):
+    reply = fake.reply_to(fake.send_text(31, "/audit"), 10)
+    assert "page 1/2, 7 in all" in reply.text
 
 
 def test_question_gets_html_answer_with_escaped_source(fake, bot):
@@ -244,7 +249,6 @@ def test_malformed_upload_gets_a_clear_reply(fake, bot):
 def test_wrong_file_type_is_refused(fake, bot):
     reply = fake.reply_to(fake.send_document(ADMIN, b"PK\x03\x04", "r.xlsx", mime_type="application/zip"), 10)
     assert ".html" in reply.text and ".pdf" in reply.text and ".docx" in reply.text
-
 
 
 def test_audit_shows_findings_a_page_at_a_time_each_with_a_source_button(fake, bot):

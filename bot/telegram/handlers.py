@@ -222,7 +222,6 @@ async def stats(update: Update, context: Context) -> None:
     await update.effective_message.reply_html(views.stats_html(await _library(context).stats(), _lang(update, context)))
 
 
-@admin_only
 async def audit(update: Update, context: Context) -> None:
     """/audit [agency] [year]: the audit's findings, a page at a time, each with a source button."""
     args = context.args or []
