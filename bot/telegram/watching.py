@@ -84,14 +84,12 @@ def schedule(application: Application, environ: Mapping[str, str] = os.environ) 
         log.warning("scheduled watching needs python-telegram-bot[job-queue]; /watch run still works")
         return
     first = float(environ.get("XXGK_WATCH_FIRST", "").strip() or FIRST_RUN)
-    # A run that starts late (a busy event loop, a suspended machine) still runs, once: APScheduler's
-    # default would skip any run more than a second late until the next interval.
+    # The first run is a one-off job: a date trigger whose time has passed when the scheduler starts (a slow
+    # start-up) still fires, once. An interval trigger would silently skip to the next interval instead.
+    late_ok = {"misfire_grace_time": None, "coalesce": True}
+    application.job_queue.run_once(scheduled_run, when=first, name="watch-first", job_kwargs=late_ok)
     application.job_queue.run_repeating(
-        scheduled_run,
-        interval=hours * 3600,
-        first=first,
-        name="watch",
-        job_kwargs={"misfire_grace_time": None, "coalesce": True},
+        scheduled_run, interval=hours * 3600, first=first + hours * 3600, name="watch", job_kwargs=late_ok
     )
 
 
