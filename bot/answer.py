@@ -17,7 +17,7 @@ from .audit.answers import audit_question, with_warning
 from .catalog import Catalog, catalog_for
 from .compose import refuse
 from .compose.follow_up import inherited_note
-from .compose.names import agency_name
+from .compose.names import agency_name, also_indexed
 from .kinds import compare, fact, listing, narrative
 from .kinds.derived import share
 from .scope import Refusal, Scope, query_of, resolve
@@ -87,7 +87,12 @@ def _answer_understood(u: Understanding, index, catalog: Catalog, chosen: str | 
     scope = resolve(u, catalog, chosen)
     if isinstance(scope, Refusal):
         return _refusal(u, scope, ())
-    return with_warning(_dispatch(u, scope, index, catalog), index)
+    result = _dispatch(u, scope, index, catalog)
+    if scope.others and result.kind not in ("clarify", "not_found"):
+        result = replace(result, text=result.text + "
+" + also_indexed(
+            tuple(display_name(catalog, n, u.lang) for n in scope.others), scope.years, u.lang))
+    return with_warning(result, index)
 
 
 def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:

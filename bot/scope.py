@@ -3,7 +3,7 @@ answered (an agency or year the index lacks, or several agencies the name alone 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .catalog import Catalog
 from .compose import refuse
@@ -19,6 +19,7 @@ class Scope:
     years: tuple[int, ...]  # () for narrative questions naming no year
     year_defaulted: bool = False
     named: bool = False  # the question named the agency
+    others: tuple[str, ...] = ()  # the named region's other agencies with reports of those years
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,26 @@ def resolve(u: Understanding, catalog: Catalog, chosen: str | None = None) -> Sc
     names = _prefer_by_year(list(match.names), u, catalog)
     if u.intent == COMPARE and names:
         names += _other_regions(names, list(match.close), u, catalog)
+    if not names and match.siblings and u.intent != COMPARE:
+        # 平潭 in a year only one of its departments reports: which agency is meant is for the asker to say.
+        having = _prefer_by_year(list(match.siblings), u, catalog)
+        if having:
+            return Refusal("clarify", refuse.clarify(having, catalog, u.lang), tuple(having))
     if not names:
         return Refusal("not_found", refuse.missing_year(catalog, list(match.names), _asked(u, catalog), u.lang,
                                                             u.years.shifted))
     if len(names) > 1 and u.intent not in (NARRATIVE, RANK, COMPARE):
         return Refusal("clarify", refuse.clarify(names, catalog, u.lang), tuple(names))
-    return _years_for(u, catalog, tuple(names), named=True)
+    return _with_siblings(_years_for(u, catalog, tuple(names), named=True), u, catalog)
+
+
+def _with_siblings(scope: Scope | Refusal, u: Understanding, catalog: Catalog) -> Scope | Refusal:
+    """"平潭2022年…": the region-wide agency answers; its region's other agencies with reports of the same
+    years are named beside the answer."""
+    if isinstance(scope, Refusal) or len(scope.agencies) != 1 or not scope.years:
+        return scope
+    others = tuple(n for n in u.agency.siblings if set(catalog.years.get(n, ())) & set(scope.years))
+    return replace(scope, others=others) if others else scope
 
 
 def _chosen_agency(option: str, catalog: Catalog) -> str | None:

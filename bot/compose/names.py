@@ -39,6 +39,15 @@ def agency_name(record: AgencyRecord | None, name: str, lang: str) -> str:
     return f"{name} ({gloss})" if gloss else name
 
 
+def also_indexed(others: tuple[str, ...], years: tuple[int, ...], lang: str) -> str:
+    """The line under an answer about a region named alone: the region's other agencies with reports of the
+    same year, so the asker can ask for them by name."""
+    shown = "、".join(map(str, years))
+    if lang == "zh":
+        return f"同一地区还收录了{'、'.join(others)}的{shown}年年报，如要问它，请说出单位名称。"
+    return f"Also indexed for {shown} in this region: {', '.join(others)}; name it to ask about it."
+
+
 def table_name(table: str, lang: str) -> str:
     zh, en = TABLES.get(table, (table, table))
     return zh if lang == "zh" else en

@@ -11,7 +11,7 @@ from ..catalog import Catalog
 from ..compose import cells, refuse
 from ..compose import facts as fx
 from ..compose.names import table_of
-from ..metrics import key_label, row_name
+from ..metrics import column_name, key_label, row_name
 from ..scope import Scope
 from ..types import Answer
 from ..understand import Understanding
@@ -42,8 +42,8 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
         found = narrative(u, scope, index, catalog, must=must_words(u))
         if found.kind == "narrative":
             return found
-    if len(_same_table_rows(u)) > 1:
-        return _several_rows(u, scope, index, catalog)
+    if len(_asked_cells(u)) > 1:
+        return _several(u, scope, index, catalog)
     lang = u.lang
     name = rd.name(catalog, agency, lang)
     # A chat bubble: the number first, then agency, year and row in plain words with what goes beside
@@ -82,21 +82,36 @@ def _same_table_rows(u: Understanding) -> list[str]:
     return [r for r in rows if table_of(r) == table]
 
 
-def _several_rows(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
-    """"予以公开和部分公开各多少件": each row with its number, and their sum when a sum is asked."""
+def _asked_cells(u: Understanding) -> list[tuple[str, str | None]]:
+    """The cells a question asks together: several rows of one table ("予以公开和部分公开各多少件") or several
+    columns of one row ("自然人和商业企业各多少"), each to be answered with its own number."""
+    if len(u.metric.columns) > 1:
+        return [(u.metric.row, c) for c in u.metric.columns]
+    return [(r, u.metric.column) for r in _same_table_rows(u)]
+
+
+def _part_name(row: str, column: str | None, rows_differ: bool, lang: str) -> str:
+    return row_name(row, lang) if rows_differ else column_name(row, column, lang)
+
+
+def _several(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    """Each asked cell with its own number and its own source line, and their sum when a sum is asked."""
     agency, year = scope.agencies[0], scope.years[0]
     report = catalog.report_of[(agency, year)]
     failed = rd.failed(index, report.id)
-    readings = [cells.read(r, u.metric.column, rd.facts(index, agency, year, r), failed) for r in _same_table_rows(u)]
+    asked = _asked_cells(u)
+    rows_differ = len({r for r, _ in asked}) > 1
+    readings = [cells.read(r, c, rd.facts(index, agency, year, r), failed) for r, c in asked]
     name = rd.name(catalog, agency, u.lang)
     sep = "；" if u.lang == "zh" else "; "
-    lead = sep.join(f"{row_name(r.row, u.lang)} {fx.lead(r, u.lang)}" for r in readings)
+    lead = sep.join(f"{_part_name(r.row, r.column, rows_differ, u.lang)} {fx.lead(r, u.lang)}" for r in readings)
     totals = [r.value for r in readings]
     value = None
     if SUM.search(u.text) and all(v is not None for v in totals):
         value = float(sum(totals))
         lead += (f"；合计{format_number(value)}件（计算值）" if u.lang == "zh" else f"; together {format_number(value)} (computed)")
-    plain = f"{name}{year}年。" if u.lang == "zh" else f"{name}, {year}."
+    row = "" if rows_differ else " " + row_name(asked[0][0], u.lang)
+    plain = f"{name}{year}年{row}。" if u.lang == "zh" else f"{name}, {year}{',' if row else ''}{row}."
     parts = [lead, plain + rd.join([fx.check_note(r, u.lang) for r in readings], u.lang, lead=True)]
     parts += [fx.source_line(report, r, u.lang) for r in readings]
     refs = tuple(ref for r in readings for ref in fx.fact_refs(r))

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from .agency import AgencyMatch, AgencyMatcher
-from .intent import COMPARE, FACT, asks_which_year, classify
+from .intent import COMPARE, FACT, LIST, asks_which_year, classify
 from .language import detect_language
 from .metric import MetricAsk, parse_metric
 from .years import YearAsk, parse_years
@@ -34,4 +34,6 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
                       n_agencies=len(agency.names) if agency.region_matched or agency.dept_matched else 0)
     if intent == COMPARE and metric.column == "change" and n_years <= 1:
         intent = FACT  # "by how much did the penalty items change in 2020": table 2's 本年增/减 column
+    if intent == LIST and len(metric.columns) > 1:
+        intent = FACT  # "自然人和企业分别申请了多少件": the columns named, each with its number
     return Understanding(question, lang, agency, years, metric, intent)

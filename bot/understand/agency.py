@@ -74,6 +74,8 @@ class AgencyMatch:
     en_spans: tuple[tuple[int, int], ...] = ()  # where an English mention stands in the lowercased question
     unknown: tuple[str, ...] = ()  # mentions of places or departments that no indexed agency has
     close: tuple[str, ...] = field(default=())  # indexed agencies sharing a region or department word
+    # A region named alone went to its region-wide agency: the region's other agencies, named equally well
+    siblings: tuple[str, ...] = ()
 
 
 @cache
@@ -511,15 +513,18 @@ def _decide(scores, found, unknown, spans, forms) -> AgencyMatch:
     top = [n for n, s in scores.items() if s[0] == best]
     region = any(scores[n][1] for n in top)
     dept = any(scores[n][2] for n in top)
+    siblings: list[str] = []
     if region and not dept:
-        # Only a region was named: its region-wide report is meant, not one of its departments'.
+        # Only a region was named: its region-wide report is meant, not one of its departments' (which the
+        # answer names beside it, so the asker can ask for them).
         by_form = {f.name: f for f in forms}
         wide = [n for n in top if by_form[n].region_wide]
+        siblings = [n for n in top if n not in wide] if wide else []
         top = wide or top
     zh = tuple((s, e) for s, e, lang in spans if lang == "zh")
     en = tuple((s, e) for s, e, lang in spans if lang == "en")
     return AgencyMatch(tuple(top), tuple(scores[n][0] for n in top), region, dept, zh, en, unknown,
-                       tuple(n for n in scores if n not in top))
+                       tuple(n for n in scores if n not in top), tuple(siblings))
 
 
 def _close(unknown: tuple[str, ...], forms: list[AgencyForms]) -> tuple[str, ...]:

@@ -62,6 +62,7 @@ class MetricAsk:
     decided: bool = True  # one key clearly wins; else `candidates` are offered
     candidates: tuple[tuple[str, str | None], ...] = ()  # (row, column) best first, the best included
     uncounted: tuple[str, ...] = ()  # words naming something the tables do not count ("average", "外国人")
+    columns: tuple[str, ...] = ()  # several columns of the row asked together ("自然人和商业企业各多少")
 
     @property
     def table(self) -> str | None:
@@ -93,6 +94,11 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
         return MetricAsk(column=column, requests=requests, unexplained=left, decided=False, uncounted=uncounted)
     best = scores[0]
     together = _together(scores, hits, question)
+    columns = () if together else _columns_together(best, hits, question)
+    if columns:
+        words = tuple(h.term.text for h in best.own if h.term.kind == ROW)
+        return MetricAsk(best.row, columns[0], words, (), requests, (), best.defaulted, left, True,
+                         tuple((best.row, c) for c in columns), uncounted, columns)
     decided = bool(together) or mk.decided(scores)
     words = tuple(h.term.text for h in best.own if h.term.kind == ROW)
     column_words = tuple(h.term.text for h in best.own if h.term.kind != ROW)
@@ -169,6 +175,23 @@ def _together(scores: list[mk.KeyScore], hits: list[Hit], question: str) -> tupl
             first, second = sorted((best, other), key=lambda k: k.spans[0][0] % EN_OFFSET)
             return (first.row, second.row)
     return ()
+
+
+def _columns_together(best: mk.KeyScore, hits: list[Hit], question: str) -> tuple[str, ...]:
+    """Two or more columns of the best key's row asked together ("自然人和商业企业各多少", "how many were upheld
+    and how many corrected"): each is answered with its own number. Only when a conjunction joins them and
+    every word the key cannot explain is one of those columns."""
+    info = mk.rows()[best.row]
+    kinds = (OUTCOME,) if info.table == "appeals" else (COLUMN,)
+    row_spans = tuple((h.start, h.end) for h in best.own if h.term.kind == ROW)
+    named = sorted((h for h in hits if h.term.kind in kinds and not h.term.weak and h.term.target in info.columns
+                    and h.term.target not in ("total", "org") and not h.inside(row_spans)), key=lambda h: h.start)
+    columns = tuple(dict.fromkeys(h.term.target for h in named))
+    if len(columns) < 2 or not _CONJUNCTION.search(question):
+        return ()
+    if any(not (c.term.kind in kinds and c.term.target in columns) for c in best.conflicts):
+        return ()
+    return columns
 
 
 def new_words(left: str) -> bool:
