@@ -80,7 +80,7 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
     found = find_hits(question, masked_spans)
     hits = _not_excluded(found, question, masked_spans)
     excluded = {h.term.target for h in found if h not in hits and h.term.kind == ROW}
-    scores = mk.score_keys(hits)
+    scores = mk.score_keys(_reason_decides(hits, question))
     requests = bool(_REQUEST_WORDS.search(question))
     # (a dimension word inside a row's or column's own words is theirs: "did not pay the fee by the deadline")
     named = tuple((h.start, h.end) for h in hits if h.term.kind != UNCOUNTED and h.term.kind != TABLE)
@@ -129,6 +129,23 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
                          True, (("applications.results.other.other", column), (best.row, column)), uncounted)
     return MetricAsk(best.row, best.column, words, together, requests, column_words, best.defaulted, left,
                      decided, candidates, uncounted)
+
+
+_OUTCOME_GROUPS = ("applications.results.denied", "applications.results.unavailable",
+                   "applications.results.not_processed", "applications.results.other")
+
+
+def _reason_decides(hits: list[Hit], question: str) -> list[Hit]:
+    """"rejected because the agency doesn't have the information", "以不属于本机关掌握为由拒绝": the reason names
+    the row; the outcome verb of another group beside it ("rejected", "拒绝") is the asker's word for it."""
+    if not _REASON.search(question):
+        return hits
+    reasons = {h.term.target.rsplit(".", 1)[0] for h in hits if h.term.kind == ROW and not h.term.weak
+               and h.term.target.rsplit(".", 1)[0] in _OUTCOME_GROUPS}
+    if len(reasons) != 1:
+        return hits
+    return [h for h in hits if not (h.term.kind == ROW and h.term.target in _OUTCOME_GROUPS
+                                    and h.term.target not in reasons)]
 
 
 def _candidates(scores: list[mk.KeyScore], n: int = 4) -> tuple[tuple[str, str | None], ...]:

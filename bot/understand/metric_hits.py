@@ -1,7 +1,8 @@
 """Where the metric dictionary's words stand in a question: every occurrence of every term, overlaps kept.
 
 Chinese terms are found in the squashed question (no spaces, folded widths); English terms in the
-lowercased question, as whole words, the last word with any common ending ("refused", "refuses").
+lowercased question as runs of whole words, each word reduced to its stem on both sides
+(bot/understand/english_stems.py: "refusals", "refused", "refuses" are one word).
 English offsets are shifted by EN_OFFSET so both kinds of hit share one list without colliding.
 """
 
@@ -14,6 +15,7 @@ from functools import cache
 from ingest.template import squash
 
 from ..metrics import Term, terms
+from .english_stems import stems, tokens
 
 EN_OFFSET = 100000
 
@@ -39,8 +41,19 @@ class Hit:
 def find_hits(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) -> list[Hit]:
     """Every term occurrence; `masked_spans`: English spans already taken by an agency name."""
     zh, en = texts(question, masked_spans)
-    hits = [*_find_zh(zh), *_find_en(en)]
+    hits = _distinct([*_find_zh(zh), *_find_en(en)])
     return _outside_phrases(hits, question)
+
+
+def _distinct(hits: list[Hit]) -> list[Hit]:
+    """One hit per place and meaning: "refused", "refusal" and "refuses" read the same words once (the
+    specific term over the generic one)."""
+    best: dict[tuple, Hit] = {}
+    for h in hits:
+        key = (h.start, h.end, h.term.kind, h.term.target)
+        if key not in best or (best[key].term.weak and not h.term.weak):
+            best[key] = h
+    return list(best.values())
 
 
 def texts(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) -> tuple[str, str]:
@@ -53,36 +66,26 @@ def english_text(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) 
     "enforcement-file refusals" and "after an administrative reconsideration" read as the dictionary's words."""
     text = _mask(question.lower(), masked_spans)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])|(?<![a-z])'|'(?![a-z])|[\"“”‘’]", " ", text)
+    # A year reads as the word "year" ("still pending at the end of 2023"), in the same four characters.
+    text = re.sub(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", "year", text)
     return re.sub(r"\b(?:a|an|the)\b", lambda m: " " * len(m.group()), text)
 
 
 @dataclass(frozen=True)
 class _Compiled:
     zh: tuple[Term, ...]
-    en: tuple[tuple[Term, re.Pattern[str]], ...]
+    en: dict[str, tuple[tuple[tuple[str, ...], Term], ...]]  # first stem -> (stems, term), longest first
 
 
 @cache
 def _compiled() -> _Compiled:
     zh = tuple(t for t in terms() if not t.text.isascii())
-    en = tuple((t, re.compile(rf"(?<![a-z]){_inflected(t.text)}(?![a-z])")) for t in terms() if t.text.isascii())
+    by_first: dict[str, list[tuple[tuple[str, ...], Term]]] = {}
+    for t in terms():
+        if t.text.isascii() and (words := stems(t.text)):
+            by_first.setdefault(words[0], []).append((words, t))
+    en = {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in by_first.items()}
     return _Compiled(zh, en)
-
-
-def _inflected(phrase: str) -> str:
-    """"refused to process" also as "refuse to process", "refusing to process": each longer word may carry any
-    common English ending, a short last word its plural."""
-    words = phrase.split(" ")
-    return r"\s+".join(_word_forms(w, last=i == len(words) - 1) for i, w in enumerate(words))
-
-
-def _word_forms(word: str, last: bool) -> str:
-    if len(word) > 5:
-        stem = re.sub(r"(ed|es|s|e|d|ing)$", "", word)
-        return re.escape(stem) + r"(?:s|es|e|d|ed|ing|al)?"
-    if last and word.endswith("s") and len(word) > 3:
-        return re.escape(word[:-1]) + "s?"  # "fees" also as "fee"
-    return re.escape(word) + ("s?" if last else "")
 
 
 def _find_zh(text: str) -> list[Hit]:
@@ -96,8 +99,15 @@ def _find_zh(text: str) -> list[Hit]:
 
 
 def _find_en(text: str) -> list[Hit]:
-    return [Hit(m.start() + EN_OFFSET, m.end() + EN_OFFSET, t)
-            for t, pattern in _compiled().en for m in pattern.finditer(text)]
+    """Every dictionary phrase whose words, each reduced to its stem, follow one another in the text."""
+    words = tokens(text)
+    found = []
+    for i, first in enumerate(words):
+        for phrase, term in _compiled().en.get(first.stem, ()):
+            end = i + len(phrase)
+            if end <= len(words) and all(words[i + j].stem == p for j, p in enumerate(phrase)):
+                found.append(Hit(first.start + EN_OFFSET, words[end - 1].end + EN_OFFSET, term))
+    return found
 
 
 def _outside_phrases(hits: list[Hit], question: str) -> list[Hit]:

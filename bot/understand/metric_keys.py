@@ -66,6 +66,15 @@ def rows() -> dict[str, RowInfo]:
     return {k: RowInfo(k, r.table, tuple(a for a in out if k.startswith(a + ".")), r.columns) for k, r in out.items()}
 
 
+@cache
+def table_columns() -> dict[str, frozenset[str]]:
+    """Every column key a table's rows have."""
+    out: dict[str, set[str]] = {}
+    for info in rows().values():
+        out.setdefault(info.table, set()).update(info.columns)
+    return {t: frozenset(c) for t, c in out.items()}
+
+
 def _weight(hit: Hit) -> float:
     base = _WEIGHT["table"] if hit.term.kind == TABLE else _WEIGHT["weak" if hit.term.weak else "strong"]
     return base * (_EN_SCALE if hit.english else 1.0)
@@ -124,8 +133,14 @@ def _key_score(info: RowInfo, column: str | None, hits: list[Hit], defaulted: bo
            or (h.term.kind in kinds and h.term.target in (column, "total"))]
     support = own + [h for h in hits if h.term.kind == TABLE and h.term.target == info.table]
     spans = _union([(h.start, h.end) for h in support])
-    outside = [h for h in hits if _specific(h) and h not in own and not h.inside(spans)]
-    conflicts = tuple(h for h in outside if not any(o is not h and h.inside(((o.start, o.end),)) for o in outside))
+    # A column word of another table is no column of this key's ("the decision upheld" in a lawsuit question:
+    # 处理决定数量 is table 2's; "too vague even after correction": 结果纠正 is table 4's).
+    mine = table_columns()[info.table]
+    outside = [h for h in hits if _specific(h) and h not in own and not h.inside(spans)
+               and (h.term.kind == ROW or h.term.target in mine)]
+    # (a word inside a longer word of another key is that word's: 案卷 in 行政执法案卷)
+    conflicts = tuple(h for h in outside if not any(o.length > h.length and h.inside(((o.start, o.end),))
+                                                    for o in outside))
     score = _coverage(support) - sum(_weight(h) * h.length for h in conflicts)
     return KeyScore(info.key, column, score, spans, conflicts, tuple(own), defaulted)
 
