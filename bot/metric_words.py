@@ -784,6 +784,8 @@ ROW_WORDS: dict[str, tuple[str, ...]] = {
         "administrative litigation",
         "court proceedings",
         "court challenges",
+        "suit",
+        "suits",
     ),
     "litigation.direct": (
         "without going through reconsideration",
@@ -806,6 +808,8 @@ ROW_WORDS: dict[str, tuple[str, ...]] = {
         "without first seeking reconsideration",
         "without an appeal",
         "direct",
+        "direct suit",
+        "direct suits",
     ),
     "litigation.after_review": (
         "对复议结果不服",
@@ -890,6 +894,9 @@ ROW_WORDS: dict[str, tuple[str, ...]] = {
         "sanctions",
         "punishments",
         "administrative penalties",
+        "fines",
+        "fine",
+        "fined",
     ),
     "proactive.enforcement": (
         "行政强制",
@@ -1455,8 +1462,6 @@ NOT_COUNTED: dict[str, tuple[str, ...]] = {
         "罚款",
         "total fines",
         "amount of fines",
-        "fines",
-        "fined",
     ),
     "nationality or residence": (
         "外国",

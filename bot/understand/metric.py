@@ -40,7 +40,7 @@ would could should might may can will shall must not no yes also still even just
 least several per according according via through up down out off way ways time times please tell know want
 like give show find say said says let new zone pilot comprehensive experimental bureau office government's
 last next previous prior ago foi face faced over against involving combined together grounds ground
-people's municipal city county district province provincial business environment construction
+people's municipal city county district province provincial business environment construction items
 """.split())
 
 

@@ -99,15 +99,33 @@ def _find_zh(text: str) -> list[Hit]:
 
 
 def _find_en(text: str) -> list[Hit]:
-    """Every dictionary phrase whose words, each reduced to its stem, follow one another in the text."""
+    """Every dictionary phrase whose words, each reduced to its stem, follow one another in the text; one
+    other word may stand between two of them ("compulsory administrative measures", "after an unsuccessful
+    reconsideration"), unless it negates."""
     words = tokens(text)
     found = []
     for i, first in enumerate(words):
         for phrase, term in _compiled().en.get(first.stem, ()):
-            end = i + len(phrase)
-            if end <= len(words) and all(words[i + j].stem == p for j, p in enumerate(phrase)):
+            end = _match_from(words, i, phrase)
+            if end is not None:
                 found.append(Hit(first.start + EN_OFFSET, words[end - 1].end + EN_OFFSET, term))
     return found
+
+
+def _match_from(words, i: int, phrase: tuple[str, ...]) -> int | None:
+    """The index after the phrase's last word when it matches from words[i], else None."""
+    pos, gap = i + 1, 1
+    for p in phrase[1:]:
+        if pos < len(words) and words[pos].stem == p:
+            pos += 1
+        elif gap and pos + 1 < len(words) and words[pos + 1].stem == p and words[pos].stem not in _NO_GAP:
+            pos, gap = pos + 2, 0
+        else:
+            return None
+    return pos
+
+
+_NO_GAP = {"not", "no", "never", "without", "and", "or", "year"}
 
 
 def _outside_phrases(hits: list[Hit], question: str) -> list[Hit]:

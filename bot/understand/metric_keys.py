@@ -137,12 +137,18 @@ def _key_score(info: RowInfo, column: str | None, hits: list[Hit], defaulted: bo
     # 处理决定数量 is table 2's; "too vague even after correction": 结果纠正 is table 4's).
     mine = table_columns()[info.table]
     outside = [h for h in hits if _specific(h) and h not in own and not h.inside(spans)
-               and (h.term.kind == ROW or h.term.target in mine)]
+               and (h.term.kind == ROW or h.term.target in mine) and not _overlapped(h, own)]
     # (a word inside a longer word of another key is that word's: 案卷 in 行政执法案卷)
     conflicts = tuple(h for h in outside if not any(o.length > h.length and h.inside(((o.start, o.end),))
                                                     for o in outside))
     score = _coverage(support) - sum(_weight(h) * h.length for h in conflicts)
     return KeyScore(info.key, column, score, spans, conflicts, tuple(own), defaulted)
+
+
+def _overlapped(hit: Hit, own: list[Hit]) -> bool:
+    """A word that shares characters with a longer phrase of the key is read as part of that phrase
+    ("reconsideration first" across "without going through reconsideration first")."""
+    return any(o.length > hit.length and o.start < hit.end and hit.start < o.end for o in own)
 
 
 def _union(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -156,11 +162,13 @@ def _union(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
 
 
 def runner_up(scores: list[KeyScore]) -> KeyScore | None:
-    """The best key that differs from the best in its row or its column."""
+    """The best key that differs from the best in its row or its column (the year's new requests, taken only
+    because requests were spoken of, is no rival to a row the question names)."""
     if not scores:
         return None
     best = scores[0]
-    return next((k for k in scores[1:] if (k.row, k.column) != (best.row, best.column)), None)
+    return next((k for k in scores[1:] if (k.row, k.column) != (best.row, best.column)
+                 and (best.defaulted or not k.defaulted)), None)
 
 
 def decided(scores: list[KeyScore]) -> bool:
