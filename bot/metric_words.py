@@ -527,6 +527,11 @@ ROW_WORDS: dict[str, tuple[str, ...]] = {
         "refused to process",
         "not be processed",
         "left unprocessed",
+        "refuse to handle",
+        "declined to handle",
+        "not handle",
+        "would not handle",
+        "without handling",
     ),
     "applications.results.not_processed.petition": (
         "complaint matters",
@@ -681,6 +686,9 @@ ROW_WORDS: dict[str, tuple[str, ...]] = {
         "failed to clarify",
         "did not clarify",
         "never clarified",
+        "missed correction",
+        "missed corrections",
+        "missed the correction deadline",
     ),
     "applications.results.other.unpaid_fee": (
         "non payment",
@@ -885,6 +893,12 @@ ROW_WORDS: dict[str, tuple[str, ...]] = {
         "management services",
         "external services",
         "external management services",
+        "其他管理服务事项",
+        "其他管理服务",
+        "管理服务事项",
+        "other administrative services",
+        "other services",
+        "other service decisions",
     ),
     "proactive.penalties": (
         "行政处罚",
@@ -1289,6 +1303,13 @@ TABLE_WORDS: dict[str, tuple[str, ...]] = {
 
 # Generic words: they name a row only when no specific row is named.
 WEAK = {
+    "handle",
+    "handled",
+    "办完",
+    "还没办完",
+    "没办完",
+    "未办结",
+    "尚未办结",
     "set aside",
     "close",
     "closed",

@@ -31,7 +31,8 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
     metric = parse_metric(question, agency.en_spans, agency.spans)
     n_years = len(years.years) + (2 if years.span or years.since or years.all_years else 0)
     intent = classify(question, has_metric=metric.row is not None, n_years=n_years,
-                      n_agencies=len(agency.names) if agency.region_matched or agency.dept_matched else 0)
+                      n_agencies=len(agency.names) if agency.region_matched or agency.dept_matched else 0,
+                      table_words=metric.surface)
     if intent == COMPARE and metric.column == "change" and n_years <= 1:
         intent = FACT  # "by how much did the penalty items change in 2020": table 2's 本年增/减 column
     if intent == LIST and len(metric.columns) > 1:

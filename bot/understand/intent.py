@@ -58,19 +58,28 @@ def asks_whether(question: str) -> bool:
     return _yes_no(question) and not _NARRATIVE.search(question)
 
 
+def _narrative_cue(question: str, table_words: tuple[str, ...]) -> bool:
+    lowered = question.lower()
+    return any(not any(m.group().lower() in w and w in lowered for w in table_words)
+               for m in _NARRATIVE.finditer(question))
+
+
 _RESULTS = re.compile(r"办理结果|处理结果|办理情况|results|outcomes", re.I)
 _TABLE = re.compile(r"表格|表中|统计表|表[一二三四1-4]|the table|in the tables?", re.I)
 
 
-def classify(question: str, *, has_metric: bool, n_years: int, n_agencies: int) -> str:
-    """The intent, from cue words first and from the shape of what was understood second."""
+def classify(question: str, *, has_metric: bool, n_years: int, n_agencies: int, table_words: tuple[str, ...] = ()
+             ) -> str:
+    """The intent, from cue words first and from the shape of what was understood second. `table_words`: the
+    question's words that name rows or columns; a cue inside one is the row's ("行政强制措施", "coercive
+    measures" are table 2's row, not a question about measures taken)."""
     if _CHECK.search(question) and not (_HOW_MANY.search(question) and not _EQUALS.search(question)):
         return CHECK  # ("行政复议和行政诉讼加起来一共多少件" asks a sum, not whether totals agree)
     if has_metric and asks_which_year(question):
         return COMPARE
     if _RANK.search(question) and n_agencies != 1:
         return RANK
-    narrative_cue = (bool(_NARRATIVE.search(question)) or _yes_no(question)) and not _TABLE.search(question)
+    narrative_cue = (_narrative_cue(question, table_words) or _yes_no(question)) and not _TABLE.search(question)
     if narrative_cue and not _COMPARE.search(question):
         return NARRATIVE
     if has_metric and (n_years > 1 or _COMPARE.search(question)):

@@ -10,7 +10,7 @@ the candidates (the best always among them). A question that names a dimension t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..metrics import COLUMN, OUTCOME, ROW, TABLE, UNCOUNTED
 from . import metric_keys as mk
@@ -63,6 +63,7 @@ class MetricAsk:
     candidates: tuple[tuple[str, str | None], ...] = ()  # (row, column) best first, the best included
     uncounted: tuple[str, ...] = ()  # words naming something the tables do not count ("average", "外国人")
     columns: tuple[str, ...] = ()  # several columns of the row asked together ("自然人和商业企业各多少")
+    surface: tuple[str, ...] = ()  # the question's words that the dictionary read as rows or columns
 
     @property
     def table(self) -> str | None:
@@ -78,6 +79,16 @@ def parse_metric(question: str, masked_spans: tuple[tuple[int, int], ...] = (),
     """`masked_spans`: English agency mentions (lowercased offsets); `names`: Chinese agency mentions (squashed
     offsets), left out of what the dictionary must explain."""
     found = find_hits(question, masked_spans)
+    return replace(_parse(question, masked_spans, names, found), surface=_surface(question, masked_spans, found))
+
+
+def _surface(question: str, masked_spans, hits: list[Hit]) -> tuple[str, ...]:
+    zh, en = texts(question, masked_spans)
+    return tuple(dict.fromkeys(en[h.start - EN_OFFSET:h.end - EN_OFFSET] if h.english else zh[h.start:h.end]
+                               for h in hits if h.term.kind in (ROW, COLUMN, OUTCOME)))
+
+
+def _parse(question: str, masked_spans, names, found: list[Hit]) -> MetricAsk:
     hits = _not_excluded(found, question, masked_spans)
     excluded = {h.term.target for h in found if h not in hits and h.term.kind == ROW}
     scores = mk.score_keys(_reason_decides(hits, question))
@@ -156,7 +167,7 @@ def _candidates(scores: list[mk.KeyScore], n: int = 4) -> tuple[tuple[str, str |
     return tuple(out[:n])
 
 
-_EXCLUDED_ZH = re.compile(r"除了?([^，,。？?]{1,24}?)(?:之外|以外|外)")
+_EXCLUDED_ZH = re.compile(r"除了?([^，,。？?]{1,24}?)(?:之外|以外|外)|([\u4e00-\u9fff]{2,8})(?:之外|以外)的")
 _EXCLUDED_EN = re.compile(r"\b(?:apart from|excluding|except(?: for)?|other than|besides)\b([^,.;?]{1,60})", re.I)
 
 
@@ -164,7 +175,7 @@ def _not_excluded(hits: list[Hit], question: str, masked_spans) -> list[Hit]:
     """Words in an exclusion ("除了逾期不补正和未缴费之外", "excluding lapsed corrections and fees") name what is
     not asked: they neither decide nor stop the key."""
     zh, en = texts(question, masked_spans)
-    spans = [m.span(1) for m in _EXCLUDED_ZH.finditer(zh)]
+    spans = [m.span(1) if m.group(1) else m.span(2) for m in _EXCLUDED_ZH.finditer(zh)]
     spans += [(m.start(1) + EN_OFFSET, m.end(1) + EN_OFFSET) for m in _EXCLUDED_EN.finditer(en)]
     return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in spans)]
 
