@@ -30,6 +30,7 @@ MIN_COVERAGE_WITH_VECTOR = 0.4
 STRONG_VECTOR = 0.86
 MIN_TERM_COVERAGE = 0.6
 OWN_WORDS_WEIGHT = 0.05  # ranking only: worth five retrieval ranks when a sentence names all that is asked
+NO_NUMBER_PENALTY = 0.3  # ranking only (`own` and the thresholds use coverage without it)
 MIN_BIGRAMS = 2  # a question with less Chinese content than this is judged by its English terms
 
 # Semicolons do not end a sentence here: a contact line ("地址…；邮编…；电子邮箱…") is one statement.
@@ -46,6 +47,7 @@ _HEAD_FORMS = {"比例": ("比例", "%", "％"), "占比": ("占比", "%", "％"
                "收费": ("收费", "收取", "处理费"), "费用": ("费用", "处理费", "收费")}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d")
+_NONE = re.compile(r"未|没有|无")
 _ASKS_NUMBER = re.compile(r"多少|几|how many|how much|number of|what was the .*(?:count|total)", re.I)
 
 
@@ -56,6 +58,7 @@ class Quote:
     vector: float
     hit: object  # index.types.Hit
     own: float = 0.0  # coverage by the sentence alone, without its section heading
+    penalty: float = 0.0  # ranking only: a count asked, and the sentence states none
 
 
 @dataclass(frozen=True)
@@ -151,11 +154,13 @@ def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, .
             if found.coverage(heading + sentence) < coverage / 2:
                 continue  # the next sentence carries it: it is quoted as a sentence of its own
             bonus = 0.05 if wants_number and _NUMBER.search(quoted) else 0.0
+            # A count is answered by a sentence that states one (or says there was none): another ranks below.
+            numberless = wants_number and not _NUMBER.search(quoted) and not _NONE.search(quoted)
             quotes.append(Quote(quoted, coverage + bonus - 0.01 * rank, hit.vector_score or 0.0, hit,
-                                found.coverage(quoted)))
+                                found.coverage(quoted), NO_NUMBER_PENALTY if numberless else 0.0))
     # Under one heading every sentence shares its words ("五、存在的主要问题…"): the sentence that itself
     # says what is asked ("存在的问题主要有…") goes first. The order only: thresholds judge `coverage`.
-    return sorted(quotes, key=lambda q: (-(q.coverage + OWN_WORDS_WEIGHT * q.own), -q.vector))
+    return sorted(quotes, key=lambda q: (-(q.coverage + OWN_WORDS_WEIGHT * q.own - q.penalty), -q.vector))
 
 
 def _with_next(sentence: str, following: str, found: Needles) -> str:

@@ -34,8 +34,8 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     if u.metric.uncounted:
         return _not_counted(u, scope, index, catalog)
     if not u.metric.decided:
-        # No row was named ("有没有向申请人收取信息处理费？" speaks of requests only): the text may say it.
-        found = narrative(u, scope, index, catalog) if u.metric.defaulted and asks_whether(u.text) else None
+        # A yes or no about something no row clearly names ("有没有向申请人收取信息处理费？"): the text may say it.
+        found = narrative(u, scope, index, catalog) if asks_whether(u.text) else None
         return found if found is not None and found.kind == "narrative" else _which_metric(u, scope, index)
     if reading.missing and not reading.parts:
         # This report's layout has no such column (2019 tables print no 废止件数): its text may say it.

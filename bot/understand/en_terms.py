@@ -9,7 +9,9 @@ the report template's narrative sections (channels, services, platforms, counts)
 
 from __future__ import annotations
 
-import re
+from functools import cache
+
+from .english_stems import stems, tokens
 
 TERMS: dict[str, tuple[str, ...]] = {
     "reading room": ("查阅场所", "查阅点", "阅览"),
@@ -88,7 +90,12 @@ TERMS: dict[str, tuple[str, ...]] = {
     "statistics period": ("统计期限",),
     "statistical period": ("统计期限",),
     "period": ("期限",),
-    "problems": ("问题",),
+    "problems": ("问题", "不足"),
+    "weaknesses": ("不足", "问题"),
+    "deficiencies": ("不足", "问题"),
+    "challenges": ("问题", "不足", "困难"),
+    "difficulties": ("困难", "问题"),
+    "issues": ("问题", "不足"),
     "shortcomings": ("不足", "问题"),
     "improvement": ("改进",),
     "improve": ("改进", "提升"),
@@ -96,8 +103,8 @@ TERMS: dict[str, tuple[str, ...]] = {
     "next year": ("下一步", "工作打算", "计划"),
     "plans": ("计划", "打算", "下一步"),
     "plan": ("计划", "打算", "下一步"),
-    "shut down": ("关停",),
-    "closed": ("关停", "关闭"),
+    "shut down": ("关停", "注销"),
+    "closed": ("关停", "关闭", "注销"),
     "security": ("安全",),
     "technical": ("技术",),
     "technology": ("技术",),
@@ -222,7 +229,6 @@ TERMS: dict[str, tuple[str, ...]] = {
     "review": ("审查", "审核"),
     "notices": ("通知", "公告"),
     "announcements": ("公告",),
-    "reports": ("报告",),
     "quarterly": ("季度",),
     "monthly": ("月",),
     "sessions": ("场", "次"),
@@ -266,31 +272,49 @@ TERMS: dict[str, tuple[str, ...]] = {
     "replies": ("回复", "答复"),
 }
 
-_COMPILED = [(re.compile(rf"(?<![a-z]){re.escape(k)}(?![a-z])"), k, v) for k, v in
-             sorted(TERMS.items(), key=lambda kv: -len(kv[0]))]
+@cache
+def _phrases() -> dict[str, tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...]]:
+    """First stem -> (stems, English phrase, Chinese), longest phrases first."""
+    out: dict[str, list] = {}
+    for english, chinese in TERMS.items():
+        words = stems(english.replace("-", " "))
+        if words:
+            out.setdefault(words[0], []).append((words, english, chinese))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
 
 
 def chinese_terms(question: str) -> list[tuple[str, tuple[str, ...]]]:
-    """(English phrase, Chinese alternatives) named by an English question, in the question's order,
-    longest phrases first where they overlap ("policy interpretations" is one term, not two)."""
-    return [(english, chinese) for _, english, chinese in _found(question)]
+    """(English phrase, Chinese alternatives) named by an English question, in the question's order, each
+    word in any inflection, longest phrases first where they overlap ("policy interpretations" is one term,
+    not two)."""
+    return [(english, chinese) for _, _, english, chinese in _found(question)]
 
 
 def phrase_spans(question: str) -> list[tuple[int, int]]:
     """Where multi-word narrative phrases stand ("electronic licenses", "processing fees"): a table word
     inside one ("licenses", "fees") does not name a table row."""
-    text = question.lower()
-    return [m.span() for pattern, english, _ in _COMPILED if " " in english for m in pattern.finditer(text)]
+    return [(start, end) for start, end, english, _ in _found(question) if " " in english]
 
 
-def _found(question: str) -> list[tuple[int, str, tuple[str, ...]]]:
-    text = question.lower()
-    taken: list[tuple[int, int]] = []
-    out = []
-    for pattern, english, chinese in _COMPILED:
-        for m in pattern.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                taken.append(m.span())
-                out.append((m.start(), english, chinese))
-                break
-    return sorted(out)
+def _found(question: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    words = tokens(question.lower().replace("-", " "))
+    stemmed = [w.stem for w in words]
+    out, seen, i = [], set(), 0
+    while i < len(words):
+        match = _phrase_at(stemmed, i)
+        if match is None:
+            i += 1
+            continue
+        n, english, chinese = match
+        if english not in seen:  # each phrase once, at its first place
+            seen.add(english)
+            out.append((words[i].start, words[i + n - 1].end, english, chinese))
+        i += n
+    return out
+
+
+def _phrase_at(stemmed: list[str], i: int) -> tuple[int, str, tuple[str, ...]] | None:
+    for phrase, english, chinese in _phrases().get(stemmed[i], ()):
+        if tuple(stemmed[i:i + len(phrase)]) == phrase:
+            return len(phrase), english, chinese
+    return None

@@ -22,14 +22,15 @@ _RANGE = re.compile(r"between\s+" + _YEAR + r"\s+and\s+" + _YEAR + "|" + _YEAR
 _SINCE = re.compile(
     r"(?:since|after|from)\s+" + _YEAR + r"(?!\s*(?:to|through|until|-|–))"
     r"|(?:自|从)?" + _YEAR + r"\s*年?度?\s*(?:以来|起|开始|以后|之后)", re.I)
-# "published in 2021", "plans for 2021" and "carried forward into 2021" are in the report on 2020.
-# ("2023年发布政策解读" is work done in 2023: only a report's publication shifts the year; "2023年下一步打算"
-# is the next steps the 2023 report names.)
+# "published in 2021", "plans for 2021", "2021年有什么改进打算", "2021年要怎样改进" and "carried forward into 2021"
+# are in the report on 2020. ("2023年发布政策解读" is work done in 2023: only a report's publication shifts the
+# year; "2023年下一步打算" is the next steps the 2023 report names, "2023年年报里的计划" that report's plans.)
 _PUBLISHED = re.compile(r"(?:report\s+(?:was\s+)?published\s+in|plans?\s+for|work\s+plan\s+for|"
                         r"plan(?:s|ned)?\s+(?:to\s+(?:[a-z]+\s+){0,4})?(?:in|for|during)|"
                         r"carr\w*\s+(?:forward|over)\s+(?:in)?to|结转(?:至|到))\s*" + _YEAR + "|" + _YEAR
                         + r"\s*年?度?\s*(?:(?:发布|公布|印发)的?(?:年度报告|年报|报告)|"
-                        r"(?![\u4e00-\u9fff]{0,2}下一步)[\u4e00-\u9fff]{0,4}?(?:工作打算|工作计划|工作要点|工作安排|打算|计划|安排))"
+                        r"(?![\u4e00-\u9fff]{0,3}(?:年报|报告))(?![\u4e00-\u9fff]{0,12}下一步)[\u4e00-\u9fff]{0,12}?"
+                        r"(?:工作打算|工作计划|工作要点|工作安排|打算|计划|安排|[要该]?(?:怎样|怎么|如何)改进|准备做|要做什么))"
                         r"|" + _YEAR + r"\s+(?:work\s+)?plans?\b",
                         re.I)
 _ALL = re.compile(r"历年|每年|各年|逐年|历次|over the years|each year|every year|all years|year by year|"
