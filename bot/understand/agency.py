@@ -154,7 +154,8 @@ class AgencyMatcher:
         masked = _mask_stop_phrases(text)
         found = _chinese_mentions(masked, self.forms) + _english_mentions(question.lower(), self.forms)
         scores = _score(found, self.forms)
-        spans = tuple(sorted({(m.start, m.end, m.lang) for m in found}))
+        spans = tuple(sorted({(m.start, *_name_words_after(question.lower(), m.end), m.lang) if m.lang == "en"
+                              else (m.start, m.end, m.lang) for m in found}))
         unknown = _unknown_mentions(masked, question, found, self.forms)
         match = _decide(scores, found, unknown, spans, self.forms)
         return _government_not_indexed(match, masked, question, self.forms)
@@ -305,10 +306,11 @@ def _english_region(question: str, words, f: AgencyForms) -> list[_Mention]:
 
 
 def _english_department(question: str, f: AgencyForms, region_end: int | None = None) -> list[_Mention]:
-    """The department's parts in English. Its head alone ("General Office", "Department") names it only
-    right after its region ("Shanghai General Office", "Shanghai municipal government's general office"),
-    with no other department's words between ("Panjin business bureau" may be its 商务局); otherwise a
-    content part is needed ("education")."""
+    """The department's parts in English. Its head alone ("General Office", "Department") or one content part
+    ("police") names it only right after its region ("Shanghai General Office", "Shanghai municipal
+    government's general office", "Pingtan police"), with no other department's words between ("Panjin
+    business bureau" may be its 商务局); otherwise a content part and the head, or two content parts, are
+    needed."""
     if f.region_wide:
         return []
     spans = []
@@ -320,11 +322,24 @@ def _english_department(question: str, f: AgencyForms, region_end: int | None = 
             spans.append(hit.span())
     head = f.dept_parts[-1][1] and spans and any(_word(o).search(question) for o in f.dept_parts[-1][1])
     content = matched - (1 if head else 0)
-    beside = head and region_end is not None and _only_region_words(question[region_end:min(s for s, _ in spans)])
+    # Right after its region, the department's head or one content word names it ("Shanghai General Office",
+    # "the Pingtan police", "Hebei education department").
+    beside = bool(spans) and region_end is not None and _only_region_words(question[region_end:min(s for s, _ in spans)])
     if not (content >= 1 and (head or content >= 2)) and not beside:
         return []
     weight = 2.0 if matched == len(f.dept_parts) else 1.5
     return [_Mention(f.name, "dept", weight, min(s for s, _ in spans), max(e for _, e in spans), "en")]
+
+
+_NAME_WORDS = re.compile(r"(?:\s+(?:municipal|city|county|provincial|province|people's|people|government|"
+                         r"zone|district|of))+\b")
+
+
+def _name_words_after(question: str, end: int) -> tuple[int]:
+    """The end of an English mention taken over the words of an official name that follow it ("Huai'an
+    Municipal People's Government"): they are the name's, not words of the question's figure."""
+    m = _NAME_WORDS.match(question, end)
+    return (m.end() if m else end,)
 
 
 def _only_region_words(between: str) -> bool:

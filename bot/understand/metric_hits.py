@@ -99,30 +99,45 @@ def _find_zh(text: str) -> list[Hit]:
 
 
 def _find_en(text: str) -> list[Hit]:
-    """Every dictionary phrase whose words, each reduced to its stem, follow one another in the text; one
-    other word may stand between two of them ("compulsory administrative measures", "after an unsuccessful
-    reconsideration"), unless it negates."""
+    """Every dictionary phrase whose words, each reduced to its stem, follow one another in the text (never
+    across punctuation); one other word may stand between two of them ("compulsory administrative
+    measures", "after an unsuccessful reconsideration") when it negates nothing and no phrase claims it."""
     words = tokens(text)
+    exact = _phrases_in(text, words, frozenset())
+    claimed = frozenset(k for _, first, last in exact for k in range(first, last))
+    return [Hit(words[first].start + EN_OFFSET, words[last - 1].end + EN_OFFSET, term)
+            for term, first, last in exact + _phrases_in(text, words, claimed, gap=True)]
+
+
+def _phrases_in(text: str, words, claimed: frozenset[int], gap: bool = False) -> list[tuple[Term, int, int]]:
     found = []
     for i, first in enumerate(words):
         for phrase, term in _compiled().en.get(first.stem, ()):
-            end = _match_from(words, i, phrase)
+            end = _match_from(text, words, i, phrase, claimed if gap else None)
             if end is not None:
-                found.append(Hit(first.start + EN_OFFSET, words[end - 1].end + EN_OFFSET, term))
+                found.append((term, i, end))
     return found
 
 
-def _match_from(words, i: int, phrase: tuple[str, ...]) -> int | None:
-    """The index after the phrase's last word when it matches from words[i], else None."""
-    pos, gap = i + 1, 1
+def _match_from(text: str, words, i: int, phrase: tuple[str, ...], claimed: frozenset[int] | None) -> int | None:
+    """The index after the phrase's last word when it matches from words[i] (with one word skipped when
+    `claimed` is given: the words other phrases hold are not skipped), else None."""
+    pos, skipped = i + 1, False
     for p in phrase[1:]:
         if pos < len(words) and words[pos].stem == p:
             pos += 1
-        elif gap and pos + 1 < len(words) and words[pos + 1].stem == p and words[pos].stem not in _NO_GAP:
-            pos, gap = pos + 2, 0
+        elif (claimed is not None and not skipped and pos + 1 < len(words) and words[pos + 1].stem == p
+              and words[pos].stem not in _NO_GAP and pos not in claimed):
+            pos, skipped = pos + 2, True
         else:
             return None
-    return pos
+    if claimed is not None and not skipped:
+        return None  # found without a gap already
+    return pos if _one_clause(text, words[i].start, words[pos - 1].end) else None
+
+
+def _one_clause(text: str, start: int, end: int) -> bool:
+    return not re.search(r"[,;:.?!()，。；：？！（）、]", text[start:end])
 
 
 _NO_GAP = {"not", "no", "never", "without", "and", "or", "year"}

@@ -133,11 +133,12 @@ def _key_score(info: RowInfo, column: str | None, hits: list[Hit], defaulted: bo
            or (h.term.kind in kinds and h.term.target in (column, "total"))]
     support = own + [h for h in hits if h.term.kind == TABLE and h.term.target == info.table]
     spans = _union([(h.start, h.end) for h in support])
-    # A column word of another table is no column of this key's ("the decision upheld" in a lawsuit question:
-    # 处理决定数量 is table 2's; "too vague even after correction": 结果纠正 is table 4's).
+    # A column word of another table is no column of a named row's ("the decision upheld" in a lawsuit question:
+    # 处理决定数量 is table 2's; "too vague even after correction": 结果纠正 is table 4's); the year's new
+    # requests, taken only because requests were spoken of, are stopped by any ("尚未审结的申请").
     mine = table_columns()[info.table]
     outside = [h for h in hits if _specific(h) and h not in own and not h.inside(spans)
-               and (h.term.kind == ROW or h.term.target in mine) and not _overlapped(h, own)]
+               and (h.term.kind == ROW or defaulted or h.term.target in mine) and not _overlapped(h, own)]
     # (a word inside a longer word of another key is that word's: 案卷 in 行政执法案卷)
     conflicts = tuple(h for h in outside if not any(o.length > h.length and h.inside(((o.start, o.end),))
                                                     for o in outside))
