@@ -31,21 +31,43 @@ GOLD = {
 
 # How people name each agency: Chinese (official, short) and English (from the name's parts).
 NAMES = {
-    "河北省教育厅": (("河北省教育厅", "河北教育厅"), ("Hebei Education Department", "the Hebei Provincial Department of Education")),
-    "河北省科学技术厅": (("河北省科学技术厅", "河北省科技厅"),
-                     ("Hebei Provincial Department of Science and Technology", "the Hebei science and technology department")),
-    "平潭综合实验区公安局": (("平潭综合实验区公安局", "平潭公安局"), ("Pingtan Public Security Bureau", "the Pingtan police")),
-    "沭阳县发展和改革局": (("沭阳县发展和改革局", "沭阳发改局"),
-                      ("Shuyang Development and Reform Bureau", "the Shuyang County development and reform bureau")),
-    "淮安市人民政府": (("淮安市人民政府", "淮安市政府"), ("Huai'an government", "the Huai'an Municipal People's Government")),
-    "上海市人民政府办公厅": (("上海市人民政府办公厅", "上海市政府办公厅"), ("Shanghai General Office", "the General Office of the Shanghai Municipal Government")),
+    "河北省教育厅": (
+        ("河北省教育厅", "河北教育厅"),
+        ("Hebei Education Department", "the Hebei Provincial Department of Education"),
+    ),
+    "河北省科学技术厅": (
+        ("河北省科学技术厅", "河北省科技厅"),
+        (
+            "Hebei Provincial Department of Science and Technology",
+            "the Hebei science and technology department",
+        ),
+    ),
+    "平潭综合实验区公安局": (
+        ("平潭综合实验区公安局", "平潭公安局"),
+        ("Pingtan Public Security Bureau", "the Pingtan police"),
+    ),
+    "沭阳县发展和改革局": (
+        ("沭阳县发展和改革局", "沭阳发改局"),
+        ("Shuyang Development and Reform Bureau", "the Shuyang County development and reform bureau"),
+    ),
+    "淮安市人民政府": (
+        ("淮安市人民政府", "淮安市政府"),
+        ("Huai'an government", "the Huai'an Municipal People's Government"),
+    ),
+    "上海市人民政府办公厅": (
+        ("上海市人民政府办公厅", "上海市政府办公厅"),
+        ("Shanghai General Office", "the General Office of the Shanghai Municipal Government"),
+    ),
 }
 
 # key -> (Chinese phrasings, English phrasings); {a} the agency, {y} the year.
 PHRASINGS = {
     "applications.new_received.total": (
         ("{a}{y}年新收了多少件政府信息公开申请？", "{y}年向{a}提出的信息公开申请一共有几件？"),
-        ("How many FOI requests did {a} receive in {y}?", "How many new disclosure applications were filed with {a} in {y}?"),
+        (
+            "How many FOI requests did {a} receive in {y}?",
+            "How many new disclosure applications were filed with {a} in {y}?",
+        ),
     ),
     "applications.carried_over.total": (
         ("{a}{y}年上年结转的申请有几件？",),
@@ -53,7 +75,10 @@ PHRASINGS = {
     ),
     "applications.results.granted.total": (
         ("{a}{y}年予以公开的申请有多少件？", "{y}年{a}全部公开了几件申请？"),
-        ("In {y}, how many requests did {a} grant in full?", "How many applications were fully disclosed by {a} in {y}?"),
+        (
+            "In {y}, how many requests did {a} grant in full?",
+            "How many applications were fully disclosed by {a} in {y}?",
+        ),
     ),
     "applications.results.partially_granted.total": (
         ("{a}{y}年部分公开了多少件？",),

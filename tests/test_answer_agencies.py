@@ -10,8 +10,8 @@ user's first question builds it.
 from __future__ import annotations
 
 import pytest
-
 from agency_questions import DATA, questions
+
 from bot.answer import answer
 
 QUESTIONS = questions()
@@ -29,12 +29,17 @@ def samples(tmp_path_factory):
 def _stored_certain(index, q) -> bool:
     """Whether the index holds the asked cells as certain (a copy the reader cannot place is said as such)."""
     prefix = "litigation." if q.key == "litigation" else q.key
-    facts = [f for f in index.facts(key_prefix=prefix, agencies=[q.agency], years=[q.year])
-             if q.key == "litigation" and f.key.endswith(".total") or f.key == q.key]
+    facts = [
+        f
+        for f in index.facts(key_prefix=prefix, agencies=[q.agency], years=[q.year])
+        if q.key == "litigation" and f.key.endswith(".total") or f.key == q.key
+    ]
     return bool(facts) and all(f.status == "certain" and f.value is not None for f in facts)
 
 
-@pytest.mark.parametrize("q", QUESTIONS, ids=[f"{q.agency}-{q.year}-{q.key}-{q.lang}-{i}" for i, q in enumerate(QUESTIONS)])
+@pytest.mark.parametrize(
+    "q", QUESTIONS, ids=[f"{q.agency}-{q.year}-{q.key}-{q.lang}-{i}" for i, q in enumerate(QUESTIONS)]
+)
 def test_every_agency_answers_its_gold_number_in_both_languages(samples, q):
     a = answer(q.q, samples)
     if not _stored_certain(samples, q):
@@ -51,22 +56,33 @@ def test_the_questions_cover_every_agency_in_both_languages():
     assert len(agencies) == 6 and covered == {(a, lang) for a in agencies for lang in ("zh", "en")}
 
 
-@pytest.mark.parametrize("question, lang", [
-    ("淮安市政府2024年新收申请中自然人和商业企业各多少？", "zh"),
-    ("How many of Huai'an government's 2024 requests came from individuals and how many from businesses?", "en"),
-])
+@pytest.mark.parametrize(
+    "question, lang",
+    [
+        ("淮安市政府2024年新收申请中自然人和商业企业各多少？", "zh"),
+        (
+            "How many of Huai'an government's 2024 requests came from individuals and how many from businesses?",
+            "en",
+        ),
+    ],
+)
 def test_two_columns_of_one_row_get_each_its_own_number_and_source(samples, question, lang):
     a = answer(question, samples)
     assert a.kind == "fact" and a.value is None  # two numbers, never one for both
-    assert {(f.key, f.value) for f in a.facts} == {("applications.new_received.natural_person", 3001),
-                                                  ("applications.new_received.commercial", 53)}
+    assert {(f.key, f.value) for f in a.facts} == {
+        ("applications.new_received.natural_person", 3001),
+        ("applications.new_received.commercial", 53),
+    }
     assert len(a.sources) == 2 and "3001" in a.text and "53" in a.text
 
 
-@pytest.mark.parametrize("question", [
-    "河北省教育厅2023年予以公开和部分公开各多少件？",
-    "How many requests did the Hebei Education Department grant in full and how many in part in 2023?",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "河北省教育厅2023年予以公开和部分公开各多少件？",
+        "How many requests did the Hebei Education Department grant in full and how many in part in 2023?",
+    ],
+)
 def test_two_rows_of_one_table_get_each_its_own_number(samples, question):
     a = answer(question, samples)
     keys = {f.key for f in a.facts}
@@ -74,9 +90,14 @@ def test_two_rows_of_one_table_get_each_its_own_number(samples, question):
     assert keys == {"applications.results.granted.total", "applications.results.partially_granted.total"}
 
 
-@pytest.mark.parametrize("question", ["上海市政府办公厅2025年行政复议维持、纠正、尚未审结各几件？",
-                                      "How many of the Shanghai General Office's 2025 reconsideration cases were upheld "
-                                      "and how many are still pending?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "上海市政府办公厅2025年行政复议维持、纠正、尚未审结各几件？",
+        "How many of the Shanghai General Office's 2025 reconsideration cases were upheld "
+        "and how many are still pending?",
+    ],
+)
 def test_outcomes_of_one_reconsideration_row_asked_together_are_each_answered(samples, question):
     a = answer(question, samples)
     named = {"review.upheld": 40, "review.corrected": 0, "review.pending": 5}
@@ -84,9 +105,16 @@ def test_outcomes_of_one_reconsideration_row_asked_together_are_each_answered(sa
     assert {(f.key, f.value) for f in a.facts} <= set(named.items()) and len(a.facts) >= 2
 
 
-@pytest.mark.parametrize("question, lang", [("平潭2022年新收政府信息公开申请多少件？", "zh"),
-                                            ("How many disclosure requests did Pingtan get in 2022?", "en")])
-def test_a_region_named_alone_is_its_region_wide_agency_and_the_answer_names_the_others(samples, question, lang):
+@pytest.mark.parametrize(
+    "question, lang",
+    [
+        ("平潭2022年新收政府信息公开申请多少件？", "zh"),
+        ("How many disclosure requests did Pingtan get in 2022?", "en"),
+    ],
+)
+def test_a_region_named_alone_is_its_region_wide_agency_and_the_answer_names_the_others(
+    samples, question, lang
+):
     a = answer(question, samples)
     assert (a.kind, a.value, {f.agency for f in a.facts}) == ("fact", 74, {"平潭综合实验区"})
     last = a.text.splitlines()[-1]
@@ -106,8 +134,11 @@ def test_a_region_whose_only_report_that_year_is_a_departments_asks_which_agency
     from index.build import ingest
     from index.reader import Index
 
-    ingest(tmp_path, [DATA / "agencies" / "2022_pingtan_gaj.txt", DATA / "2023_pingtan_syq_page.html"],
-           model="hash:64")
+    ingest(
+        tmp_path,
+        [DATA / "agencies" / "2022_pingtan_gaj.txt", DATA / "2023_pingtan_syq_page.html"],
+        model="hash:64",
+    )
     with Index.open(tmp_path, bootstrap=False) as index:
         a = answer("平潭2022年新收政府信息公开申请多少件？", index)
         named = answer("平潭公安局2022年新收政府信息公开申请多少件？", index)

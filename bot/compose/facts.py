@@ -12,7 +12,7 @@ from ingest.types import format_number
 from ..metrics import FAMILIES, FAMILIES_EN, column_name, row_name
 from ..types import FactRef, Source
 from .cells import Reading
-from .names import table_name, table_of
+from .names import table_name, table_of, titled
 
 _OUTCOMES = {"upheld": ("结果维持", "upheld"), "corrected": ("结果纠正", "corrected"),
              "other": ("其他结果", "other outcome"), "pending": ("尚未审结", "pending"), "total": ("总计", "total")}
@@ -186,14 +186,23 @@ def check_note(reading: Reading, lang: str) -> str:
 _CHECK = re.compile(r"^(?P<scope>.+?): (?P<lhs>.+?) = (?P<a>-?[\d.]+) (?:but|=) (?P<rhs>.+?) = (?P<b>-?[\d.]+)$")
 
 
+_NEVER = re.compile(r"^(?P<scope>.+?): (?P<lhs>.+?) ≠ (?P<rhs>.+?) in every reading of this copy$")
+
+
 def chinese_check(detail: str) -> str:
-    """"总计 column: 三(一)…(六) = 27 but 三(七) = 21" → "总计列：三(一)…(六)合计27，而三(七)为21"."""
+    """"总计 column: 三(一)…(六) = 27 but 三(七) = 21" → "总计列：三(一)…(六)合计27，而三(七)为21"; a Chinese answer
+    carries no English."""
     m = _CHECK.match(detail)
-    if not m:
-        return detail
-    scope = m["scope"].replace(" column", "列").replace(" row", "行")
-    lhs = m["lhs"].replace("six applicant columns", "六个申请人栏")
-    return f"{scope}：{lhs}合计{m['a']}，而{m['rhs']}为{m['b']}"
+    if m:
+        return f"{_zh(m['scope'])}：{_zh(m['lhs'])}合计{m['a']}，而{_zh(m['rhs'])}为{m['b']}"
+    m = _NEVER.match(detail)
+    if m:
+        return f"{_zh(m['scope'])}：这份文本的任何读法下{_zh(m['lhs'])}都不等于{_zh(m['rhs'])}"
+    return detail
+
+
+def _zh(part: str) -> str:
+    return part.replace("six applicant columns", "六个申请人栏").replace(" column", "列").replace(" row", "行")
 
 
 def breakdown_text(reading: Reading, lang: str) -> str:
@@ -239,5 +248,5 @@ def source_line(report: ReportRecord, reading: Reading, lang: str) -> str:
         printed = next((p.label for p in reading.parts if p.label.strip()), printed)
     col = column_label(reading.row, reading.column, "zh")
     if lang == "zh":
-        return f"来源：《{report.title}》{table.split(' ')[0]}，“{printed}”行，“{col}”列。"
-    return f"Source: 《{report.title}》, {table.split(',')[0]}, row “{printed}”, column “{col}”."
+        return f"来源：{titled(report, lang)}{table.split(' ')[0]}，“{printed}”行，“{col}”列。"
+    return f"Source: {titled(report, lang)}, {table.split(',')[0]}, row “{printed}”, column “{col}”."

@@ -48,6 +48,16 @@ def also_indexed(others: tuple[str, ...], years: tuple[int, ...], lang: str) -> 
     return f"Also indexed for {shown} in this region: {', '.join(others)}; name it to ask about it."
 
 
+def titled(report, lang: str) -> str:
+    """《title》 as the report prints it; a copy that carries no title (a crawler's cell of text) is named by
+    its agency and year, said as such rather than shown as an empty 《》."""
+    if report.title.strip():
+        return f"《{report.title}》"
+    if lang == "zh":
+        return f"{report.agency}{report.year}年度报告（该副本未载标题）"
+    return f"the {report.year} report of {report.agency} (this copy prints no title)"
+
+
 def table_name(table: str, lang: str) -> str:
     zh, en = TABLES.get(table, (table, table))
     return zh if lang == "zh" else en

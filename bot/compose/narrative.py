@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from index.chunking import leads_in
 
 from ..types import Source
+from .names import titled
 
 MIN_COVERAGE = 0.5
 MIN_COVERAGE_WITH_VECTOR = 0.4
@@ -192,6 +193,6 @@ def narrative_text(quotes: list[Quote], lang: str, agency_label: str) -> str:
     section = first.hit.chunk.section
     where = f"（{section}）" if section else ""
     if lang == "zh":
-        return f"据《{report.title}》{where}：{said}"
-    return (f"The {report.year} report of {agency_label} (《{report.title}》{', section ' + section if section else ''}) "
+        return f"据{titled(report, lang)}{where}：{said}"
+    return (f"The {report.year} report of {agency_label} ({titled(report, lang)}{', section ' + section if section else ''}) "
             f"says: {said}")

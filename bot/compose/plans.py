@@ -8,6 +8,7 @@ import re
 from index.types import Chunk, ReportRecord
 
 from ..types import Source
+from .names import titled
 
 ASKS_PLAN = re.compile(r"计划|打算|下一步|工作安排|工作思路|工作要点|准备做|要做什么|怎么改进|怎样改进|如何改进|要怎么改|"
                        r"\bplan|\bnext steps?\b|going forward|intend|how .{0,20}improve", re.I)
@@ -32,9 +33,9 @@ def plan_text(report: ReportRecord, chunks: list[Chunk], shifted: bool, lang: st
     section = chunks[0].section
     if lang == "zh":
         where = f"{report.year + 1}年的工作打算写在{report.year}年度的报告中。" if shifted else ""
-        return f"{where}据《{report.title}》（{section}）：\n“{body}”"
+        return f"{where}据{titled(report, lang)}（{section}）：\n“{body}”"
     where = f"Plans for {report.year + 1} are in the report on {report.year}. " if shifted else ""
-    return f"{where}The {report.year} report of {agency_label} (《{report.title}》, section {section}) says:\n“{body}”"
+    return f"{where}The {report.year} report of {agency_label} ({titled(report, lang)}, section {section}) says:\n“{body}”"
 
 
 def plan_source(report: ReportRecord, chunks: list[Chunk]) -> Source:

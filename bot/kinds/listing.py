@@ -10,6 +10,7 @@ from ingest.types import format_number
 from ..catalog import Catalog
 from ..compose import cells, refuse
 from ..compose import facts as fx
+from ..compose.names import titled
 from ..metrics import FAMILIES
 from ..scope import Scope
 from ..types import Answer, FactRef
@@ -33,8 +34,8 @@ def listing(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
             if scope.years and year not in scope.years:
                 continue
             report = catalog.report_of[(agency, year)]
-            lines.append(f"{rd.name(catalog, agency, u.lang)} {year}：《{report.title}》" if u.lang == "zh"
-                         else f"{rd.name(catalog, agency, u.lang)} {year}: 《{report.title}》")
+            lines.append(f"{rd.name(catalog, agency, u.lang)} {year}：{titled(report, u.lang)}" if u.lang == "zh"
+                         else f"{rd.name(catalog, agency, u.lang)} {year}: {titled(report, u.lang)}")
     head = (f"索引中共有{len(lines)}份年报：\n" if u.lang == "zh"
             else f"The index holds {len(lines)} report{'s' if len(lines) != 1 else ''}:\n")
     kind = "list" if lines else "not_found"

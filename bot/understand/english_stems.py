@@ -17,14 +17,54 @@ from functools import cache
 
 # Irregular past forms of verbs that questions about the tables use.
 _IRREGULAR = {
-    "withheld": "withhold", "upheld": "uphold", "held": "hold", "lost": "lose", "won": "win", "brought": "bring",
-    "took": "take", "taken": "take", "made": "make", "gave": "give", "given": "give", "got": "get",
-    "gotten": "get", "kept": "keep", "sent": "send", "sought": "seek", "went": "go", "gone": "go",
-    "came": "come", "did": "do", "done": "do", "paid": "pay", "told": "tell", "said": "say", "found": "find",
-    "began": "begin", "begun": "begin", "ran": "run", "wrote": "write", "written": "write", "left": "leave",
-    "dealt": "deal", "fell": "fall", "fallen": "fall", "rose": "rise", "risen": "rise", "grew": "grow",
-    "grown": "grow", "saw": "see", "seen": "see", "chose": "choose", "chosen": "choose", "spent": "spend",
-    "overrode": "override", "overridden": "override", "froze": "freeze", "sued": "sue", "suing": "sue",
+    "withheld": "withhold",
+    "upheld": "uphold",
+    "held": "hold",
+    "lost": "lose",
+    "won": "win",
+    "brought": "bring",
+    "took": "take",
+    "taken": "take",
+    "made": "make",
+    "gave": "give",
+    "given": "give",
+    "got": "get",
+    "gotten": "get",
+    "kept": "keep",
+    "sent": "send",
+    "sought": "seek",
+    "went": "go",
+    "gone": "go",
+    "came": "come",
+    "did": "do",
+    "done": "do",
+    "paid": "pay",
+    "told": "tell",
+    "said": "say",
+    "found": "find",
+    "began": "begin",
+    "begun": "begin",
+    "ran": "run",
+    "wrote": "write",
+    "written": "write",
+    "left": "leave",
+    "dealt": "deal",
+    "fell": "fall",
+    "fallen": "fall",
+    "rose": "rise",
+    "risen": "rise",
+    "grew": "grow",
+    "grown": "grow",
+    "saw": "see",
+    "seen": "see",
+    "chose": "choose",
+    "chosen": "choose",
+    "spent": "spend",
+    "overrode": "override",
+    "overridden": "override",
+    "froze": "freeze",
+    "sued": "sue",
+    "suing": "sue",
 }
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _BRITISH = re.compile(r"(?<=[a-z]{3})is(?=(?:ation|ations|ed|es|e|ing|er|ers)$)")
@@ -38,8 +78,18 @@ class Token:
 
 
 _ENDINGS = (  # (ending, replacement), the first that fits; the stem keeps at least three letters
-    ("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"),
-    ("ing", ""), ("ed", ""), ("sal", "s"), ("val", "v"), ("wal", "w"), ("s", ""),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("sses", "ss"),
+    ("xes", "x"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("ing", ""),
+    ("ed", ""),
+    ("sal", "s"),
+    ("val", "v"),
+    ("wal", "w"),
+    ("s", ""),
 )
 
 
@@ -71,7 +121,10 @@ def tokens(text: str) -> list[Token]:
     for m in _WORD.finditer(text):
         word = m.group()
         if word.endswith("n't") and len(word) > 4:
-            out += [Token(stem(_NEGATED.get(word[:-3], word[:-3])), m.start(), m.end()), Token("not", m.start(), m.end())]
+            out += [
+                Token(stem(_NEGATED.get(word[:-3], word[:-3])), m.start(), m.end()),
+                Token("not", m.start(), m.end()),
+            ]
         else:
             out.append(Token(stem(word), m.start(), m.end()))
     return out
