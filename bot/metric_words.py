@@ -788,6 +788,8 @@ ROW_WORDS: dict[str, tuple[str, ...]] = {
         "respond",
         "handle",
         "process",
+        "all handling outcomes",
+        "outcomes of handling",
     ),
     "review": (
         "行政复议",

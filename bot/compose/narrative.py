@@ -164,6 +164,34 @@ def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, .
     return sorted(quotes, key=lambda q: (-(q.coverage + OWN_WORDS_WEIGHT * q.own - q.penalty), -q.vector))
 
 
+def section_statement(chunks: list, report, ask) -> Quote | None:
+    """The sentence of the section a template question belongs to that states what is asked (`ask`:
+    bot/understand/sections.py), with what it leads in to: the first that states rather than cites, in
+    reading order; outside that section, a sentence that says it in the section's own terms. `chunks`: the
+    report's passages."""
+    narrative = sorted((c for c in chunks if c.kind == "narrative"), key=lambda c: c.ordinal)
+    inside = [c for c in narrative if c.section and ask.heading.search(c.section)]
+    found = _statements(inside, ask.statement) or _statements(narrative, ask.elsewhere)
+    if not found:
+        return None
+    best = min(found, key=lambda f: (not ask.states.search(f[0]), bool(ask.cites.search(f[0])), f[2]))
+    from index.types import Hit
+
+    return Quote(best[0], 1.0, 0.0, Hit(best[1], report, 1.0), 1.0)
+
+
+def _statements(chunks: list, pattern: re.Pattern) -> list[tuple[str, object, int]]:
+    """(sentence with what it leads in to, its chunk, its place) of every sentence the pattern finds."""
+    out = []
+    for chunk in chunks:
+        sentences = [x.strip() for x in _SENTENCE.findall(chunk.text.split("\n", 1)[-1]) if x.strip()]
+        for i, sentence in enumerate(sentences):
+            if pattern.search(sentence):
+                lead = leads_in(sentence) and i + 1 < len(sentences)
+                out.append((f"{sentence}{sentences[i + 1]}" if lead else sentence, chunk, len(out)))
+    return out
+
+
 def _with_next(sentence: str, following: str, found: Needles) -> str:
     """Join the next sentence when it, not this one, names what is asked ("…请与办公室联系。" then
     "…电子邮箱：…"): words scattered over two sentences otherwise count for neither."""
@@ -194,5 +222,7 @@ def narrative_text(quotes: list[Quote], lang: str, agency_label: str) -> str:
     where = f"（{section}）" if section else ""
     if lang == "zh":
         return f"据{titled(report, lang)}{where}：{said}"
-    return (f"The {report.year} report of {agency_label} ({titled(report, lang)}{', section ' + section if section else ''}) "
+    where = ", ".join(x for x in (f"《{report.title}》" if report.title.strip() else "",
+                                   f"section {section}" if section else "") if x)
+    return (f"The {report.year} report of {agency_label}{f' ({where})' if where else ''} "
             f"says: {said}")

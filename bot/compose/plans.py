@@ -11,7 +11,8 @@ from ..types import Source
 from .names import titled
 
 ASKS_PLAN = re.compile(r"计划|打算|下一步|工作安排|工作思路|工作要点|准备做|要做什么|怎么改进|怎样改进|如何改进|要怎么改|"
-                       r"\bplan|\bnext steps?\b|going forward|intend|how .{0,20}improve", re.I)
+                       r"\bplan|\bnext steps?\b|going forward|intend|how .{0,20}improve|\bdo next\b|going to do|will .{0,40}\bdo\b",
+                       re.I)
 _PLAN_HEADING = re.compile(r"打算|计划|下一步|思路|工作安排|要点|展望")
 _IMPROVE_HEADING = re.compile(r"改进")
 MAX_CHARS = 1500
@@ -35,7 +36,8 @@ def plan_text(report: ReportRecord, chunks: list[Chunk], shifted: bool, lang: st
         where = f"{report.year + 1}年的工作打算写在{report.year}年度的报告中。" if shifted else ""
         return f"{where}据{titled(report, lang)}（{section}）：\n“{body}”"
     where = f"Plans for {report.year + 1} are in the report on {report.year}. " if shifted else ""
-    return f"{where}The {report.year} report of {agency_label} ({titled(report, lang)}, section {section}) says:\n“{body}”"
+    title = f"《{report.title}》, " if report.title.strip() else ""
+    return f"{where}The {report.year} report of {agency_label} ({title}section {section}) says:\n“{body}”"
 
 
 def plan_source(report: ReportRecord, chunks: list[Chunk]) -> Source:

@@ -4,6 +4,7 @@ fit several keys, or what the tables count when they count nothing asked."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest.types import format_number
 
@@ -16,8 +17,10 @@ from ..scope import Scope
 from ..types import Answer
 from ..understand import Understanding
 from ..understand.derived import SUM
+from ..understand.en_terms import chinese_terms
 from ..understand.intent import asks_whether
 from ..understand.language import has_chinese
+from ..understand.metric import new_words
 from ..understand.metric_similarity import closest_rows
 from . import reading as rd
 from .narrative import narrative
@@ -34,14 +37,24 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     if u.metric.uncounted:
         return _not_counted(u, scope, index, catalog)
     if not u.metric.decided:
-        # A yes or no about something no row clearly names ("有没有向申请人收取信息处理费？"): the text may say it.
-        found = narrative(u, scope, index, catalog) if asks_whether(u.text) else None
+        # A yes or no about something no row clearly names ("有没有向申请人收取信息处理费？"), or words the
+        # dictionary cannot place ("受理网络问政多少件"): the text may say it.
+        unplaced = _unplaced_words(u)
+        if asks_whether(u.text) or unplaced is not None:
+            found = narrative(u, scope, index, catalog, must=unplaced or ())
+        else:
+            found = None
         return found if found is not None and found.kind == "narrative" else _which_metric(u, scope, index)
     if reading.missing and not reading.parts:
         # This report's layout has no such column (2019 tables print no 废止件数): its text may say it.
         found = narrative(u, scope, index, catalog, must=must_words(u))
         if found.kind == "narrative":
             return found
+    if reading.printed_total is None and len(_asked_cells(u)) == 1:
+        # The copy's table cannot place the cell: the report's text may state the figure.
+        found = narrative(u, scope, index, catalog, must=must_words(u))
+        if found.kind == "narrative":
+            return replace(found, text=_UNREADABLE_CELL[u.lang] + found.text)
     if len(_asked_cells(u)) > 1:
         return _several(u, scope, index, catalog)
     lang = u.lang
@@ -57,6 +70,10 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     kind = "fact" if reading.printed_total is not None else "not_found"
     return Answer(u.text, kind, "\n".join(lines), reading.value, fx.fact_refs(reading),
                   (fx.source_for(report, reading, lang),), lang=lang, query=rd.query(u, scope))
+
+
+_UNREADABLE_CELL = {"zh": "表中这一栏在这份副本中无法确定，报告正文写道：\n",
+                    "en": "The table cell cannot be read with certainty in this copy; the report's text says:\n"}
 
 
 def _whether(u: Understanding, reading: cells.Reading) -> str:
@@ -127,15 +144,31 @@ def _which_metric(u: Understanding, scope: Scope, index) -> Answer:
     keys = list(u.metric.candidates)
     members = tuple(r for r, _ in keys if u.metric.row and r.startswith(u.metric.row + "."))
     if members:
-        near = closest_rows(index.embed_query(u.text), index.embedder, 3, among=members)
+        near = closest_rows(index.embed_query(u.text), index.embedder, 3, among=members, home=_home(index))
         keys = [(u.metric.row, u.metric.column)] + [(r, u.metric.column) for r in near]
     elif u.metric.defaulted or len(keys) < 2:
-        near = closest_rows(index.embed_query(u.text), index.embedder, 3)
+        near = closest_rows(index.embed_query(u.text), index.embedder, 3, home=_home(index))
         keys += [(r, u.metric.column) for r in near if r not in {k for k, _ in keys}]
     options = tuple(dict.fromkeys(key_label(r, c, u.lang) for r, c in keys[:4]))
     head = "您问的是哪一项？请选择：" if u.lang == "zh" else "Which figure do you mean? Pick one:"
     text = head + "\n" + "\n".join(f"{i}. {o}" for i, o in enumerate(options, 1))
     return Answer(u.text, "clarify", text, options=options, lang=u.lang, query=rd.query(u, scope))
+
+
+def _unplaced_words(u: Understanding) -> tuple[str, ...] | None:
+    """The words the dictionary could not place, as a passage must repeat them ("网络问政"); None when there are
+    none, or when an English one has no Chinese the text could use ("bounce")."""
+    left = u.metric.unexplained
+    if not new_words(left):
+        return None
+    english = re.findall(r"[a-z]{3,}", left)
+    if any(not chinese_terms(w) for w in english):
+        return None
+    return tuple(re.findall(r"[\u4e00-\u9fff]{2,}", left))
+
+
+def _home(index):
+    return getattr(index, "home", None)
 
 
 def _not_counted(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:

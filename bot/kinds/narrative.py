@@ -11,6 +11,7 @@ from ..types import Answer
 from ..understand import Understanding
 from ..understand.agency import agency_forms
 from ..understand.en_terms import chinese_terms
+from ..understand.sections import section_ask
 from . import reading as rd
 
 
@@ -19,6 +20,11 @@ def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tup
         planned = plans(u, scope, index, catalog)
         if planned is not None:
             return planned
+    route = section_ask(u.text) if not must and len(scope.agencies) == 1 and len(scope.years) == 1 else None
+    if route is not None:
+        stated = _section_statement(u, scope, index, catalog, route)
+        if stated is not None:
+            return stated
     drop = _agency_words(scope, catalog)
     terms = tuple(alts for _, alts in chinese_terms(u.text)) if u.lang == "en" else ()
     found = nv.needles(u.text, drop, terms)
@@ -33,6 +39,17 @@ def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tup
     text = nv.narrative_text(chosen, u.lang, rd.name(catalog, first.report.agency, u.lang))
     return Answer(u.text, "narrative", text, None, (), tuple(nv.quote_source(q) for q in chosen),
                   lang=u.lang, query=rd.query(u, scope))
+
+
+def _section_statement(u: Understanding, scope: Scope, index, catalog: Catalog, route) -> Answer | None:
+    """"有没有收取信息处理费", "What problems did … report": the statement of the template section that holds it."""
+    report = catalog.report_of.get((scope.agencies[0], scope.years[0]))
+    quote = nv.section_statement(index.chunks(report.id), report, route) if report else None
+    if quote is None:
+        return None
+    text = nv.narrative_text([quote], u.lang, rd.name(catalog, report.agency, u.lang))
+    return Answer(u.text, "narrative", text, None, (), (nv.quote_source(quote),), lang=u.lang,
+                  query=rd.query(u, scope))
 
 
 def plans(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer | None:

@@ -101,10 +101,10 @@ def _find_zh(text: str) -> list[Hit]:
 def _find_en(text: str) -> list[Hit]:
     """Every dictionary phrase whose words, each reduced to its stem, follow one another in the text (never
     across punctuation); one other word may stand between two of them ("compulsory administrative
-    measures", "after an unsuccessful reconsideration") when it negates nothing and no phrase claims it."""
+    measures", "after an unsuccessful reconsideration") when it negates nothing and no specific phrase claims it."""
     words = tokens(text)
     exact = _phrases_in(text, words, frozenset())
-    claimed = frozenset(k for _, first, last in exact for k in range(first, last))
+    claimed = frozenset(k for term, first, last in exact if not term.weak for k in range(first, last))
     return [Hit(words[first].start + EN_OFFSET, words[last - 1].end + EN_OFFSET, term)
             for term, first, last in exact + _phrases_in(text, words, claimed, gap=True)]
 

@@ -49,19 +49,40 @@ def descriptions() -> dict[str, str]:
     return {row: "政府信息公开申请 " + " ".join(dict.fromkeys(words))[:300] for row, words in by_row.items()}
 
 
-def row_vectors(embedder) -> RowVectors:
+def row_vectors(embedder, home=None) -> RowVectors:
     cached = _CACHE.get(embedder)
     if cached is None:
         texts = descriptions()
-        vectors = np.asarray(embedder.embed_passages(list(texts.values())), dtype=np.float32)
+        vectors = np.asarray(_embedded(embedder, list(texts.values()), home), dtype=np.float32)
         cached = RowVectors(tuple(texts), vectors)
         with contextlib.suppress(TypeError):  # an embedder that cannot be weakly referenced is not cached
             _CACHE[embedder] = cached
     return cached
 
 
-def closest_rows(question_vector: np.ndarray, embedder, n: int, among: tuple[str, ...] = HEADLINE_ROWS) -> list[str]:
-    """The n rows (of `among`) most similar to the question, best first."""
-    table = row_vectors(embedder)
+def _embedded(embedder, texts: list[str], home) -> np.ndarray:
+    """Through the home's embedding cache when there is one: the descriptions are embedded once per home
+    (about two seconds on a busy 2-core machine), not in every process that asks."""
+    if home is not None and getattr(embedder, "cacheable", False):
+        from index.embed_cache import EmbeddingCache, embed_passages
+        from index.home import cache_file
+
+        try:
+            cache = EmbeddingCache(cache_file(home))
+        except Exception:  # noqa: BLE001 - a cache that cannot be opened only costs time
+            cache = None
+        if cache is not None:
+            try:
+                return embed_passages(embedder, texts, cache)[0]
+            finally:
+                cache.close()
+    return embedder.embed_passages(texts)
+
+
+def closest_rows(question_vector: np.ndarray, embedder, n: int, among: tuple[str, ...] = HEADLINE_ROWS,
+                 home=None) -> list[str]:
+    """The n rows (of `among`) most similar to the question, best first (`home`: the index's data home,
+    whose embedding cache keeps the rows' vectors)."""
+    table = row_vectors(embedder, home)
     scores = table.vectors @ np.asarray(question_vector, dtype=np.float32)
     return [table.rows[i] for i in np.argsort(-scores) if table.rows[i] in among][:n]
