@@ -187,8 +187,21 @@ def _statements(chunks: list, pattern: re.Pattern) -> list[tuple[str, object, in
         sentences = [x.strip() for x in _SENTENCE.findall(chunk.text.split("\n", 1)[-1]) if x.strip()]
         for i, sentence in enumerate(sentences):
             if pattern.search(sentence):
-                lead = leads_in(sentence) and i + 1 < len(sentences)
-                out.append((f"{sentence}{sentences[i + 1]}" if lead else sentence, chunk, len(out)))
+                out.append((_with_items(sentence, sentences[i + 1:]), chunk, len(out)))
+    return out
+
+
+_ITEM = re.compile(r"^(?:[一二三四五六七八九十][是要]|[（(][一二三四五六七八九十\d][)）]|\d[、.．]|首先|其次)")
+MAX_ITEMS_CHARS = 300
+
+
+def _with_items(sentence: str, following: list[str]) -> str:
+    """A statement with what it leads in to ("…主要表现在：") and the numbered items after it ("一是…。二是…。")."""
+    out = sentence
+    for i, nxt in enumerate(following):
+        if not ((i == 0 and leads_in(out)) or _ITEM.match(nxt)) or len(out) + len(nxt) > MAX_ITEMS_CHARS:
+            break
+        out += nxt
     return out
 
 

@@ -41,7 +41,7 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
         # dictionary cannot place ("受理网络问政多少件"): the text may say it.
         unplaced = _unplaced_words(u)
         if asks_whether(u.text) or unplaced is not None:
-            found = narrative(u, scope, index, catalog, must=unplaced or ())
+            found = narrative(u, scope, index, catalog, must=() if asks_whether(u.text) else unplaced)
         else:
             found = None
         return found if found is not None and found.kind == "narrative" else _which_metric(u, scope, index)
