@@ -23,7 +23,7 @@ from .kinds.derived import share
 from .scope import Refusal, Scope, query_of, resolve
 from .types import Answer
 from .understand import Understanding, understand
-from .understand.derived import share_ask
+from .understand.derived import share_ask, without_names
 from .understand.follow_up import follow_up, understood
 from .understand.intent import CHECK, COMPARE, FACT, LIST, NARRATIVE, RANK, asks_whether
 from .understand.metric import MetricAsk, parse_metric
@@ -95,7 +95,7 @@ def _answer_understood(u: Understanding, index, catalog: Catalog, chosen: str | 
 
 
 def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
-    asked_share = share_ask(u.text) if scope.agencies else None
+    asked_share = share_ask(without_names(u)) if scope.agencies else None
     if asked_share is not None:
         return share(u, asked_share, scope, index, catalog)
     if u.intent == CHECK:

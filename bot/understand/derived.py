@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ingest.template import squash
+
 from .metric import MetricAsk, parse_metric
 
 _SHARE_ZH = re.compile(r"占(?P<whole>.{0,20}?)(?:的)?(?:百分之多少|百分之几|多少%|多少％|比例|比重|百分比|几成|多大比例)")
@@ -21,6 +23,18 @@ SUM = re.compile(r"合计|加起来|一共|共计|总共|之和|总和|in total|
 RATE = re.compile(r"增长率|增幅|降幅|增长了?百分之|下降了?百分之|百分之多少|百分比|变化率|by what percent|"
                   r"what percent|percentage (?:change|increase|decrease|growth)|growth rate|\bby how many percent", re.I)
 DEFAULT_WHOLE = MetricAsk(row="applications.new_received", requests=True, defaulted=True)
+
+
+def without_names(u) -> str:
+    """The question with its agency mentions blanked (same length), so that the part's and the whole's words
+    are the figure's only ("what share of Pingtan zone's handled requests …" reads "handled requests")."""
+    text = u.text
+    spans = list(u.agency.en_spans)
+    if squash(text) == text:  # Chinese spans are offsets in the squashed question
+        spans += list(u.agency.spans)
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
 
 
 @dataclass(frozen=True)

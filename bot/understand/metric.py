@@ -46,7 +46,7 @@ people's municipal city county district province provincial business environment
 
 _REASON = re.compile(r"因为|由于|因|属于|以.{1,12}为由|理由|原因|because|due to|on the grounds?|as being|"
                      r"to protect|citing|for being|since they|as they|that they", re.I)
-_CONJUNCTION = re.compile(r"和|及|与|以及|、|还有|分别|各|\band\b|\bplus\b|,|，", re.I)
+_CONJUNCTION = re.compile(r"和|及|与|以及|、|还有|分别|各|或|\band\b|\bor\b|\bplus\b|,|，", re.I)
 
 
 @dataclass(frozen=True)
@@ -138,8 +138,17 @@ def _parse(question: str, masked_spans, names, found: list[Hit]) -> MetricAsk:
         column = None if best.column == "other_org" else best.column
         return MetricAsk("applications.results.other.other", column, words, (), requests, column_words, False, left,
                          True, (("applications.results.other.other", column), (best.row, column)), uncounted)
-    return MetricAsk(best.row, best.column, words, together, requests, column_words, best.defaulted, left,
+    column = "other_org" if best.column == "org" and _other_among_orgs(hits) else best.column
+    return MetricAsk(best.row, column, words, together, requests, column_words, best.defaulted, left,
                      decided, candidates, uncounted)
+
+
+def _other_among_orgs(hits: list[Hit]) -> bool:
+    """"法人或组织里“其他”类的": 其他 said apart from the organisations' own words (法人或其他组织) is their
+    column 其他, not all five of them."""
+    orgs = tuple((h.start, h.end) for h in hits if h.term.kind == COLUMN and h.term.target == "org")
+    return any(h.term.kind == COLUMN and h.term.target == "other_org" and not h.inside(orgs)
+               and not any(s < h.end and h.start < e for s, e in orgs) for h in hits)
 
 
 _OUTCOME_GROUPS = ("applications.results.denied", "applications.results.unavailable",
