@@ -18,6 +18,7 @@ ROW_WORDS: dict[str, tuple[str, ...]] = {
     "applications.new_received": (
         "intake",
         "提交",
+        "递交",
         "submissions",
         "本年新收",
         "新收",
@@ -1368,6 +1369,8 @@ WEAK = {
     "收了",
     "受理",
     "提出",
+    "提交",
+    "递交",
     "接到",
     "接收",
     "received",
@@ -1521,6 +1524,15 @@ NOT_COUNTED: dict[str, tuple[str, ...]] = {
         "demolition",
         "housing",
         "land",
+    ),
+    "reviews and clean-ups of documents": (
+        "清理",
+        "审查",
+        "合法性审核",
+        "clean-up",
+        "cleanup",
+        "cleaned up",
+        "legality review",
     ),
     "money of penalties": (
         "罚款总额",

@@ -33,7 +33,7 @@ def follow_up(u: Understanding, previous: Understanding) -> Understanding | None
     """The question merged with the previous one, when it is a follow-up of it; else None."""
     u = _relative_to_previous(u, previous)
     slots = {"agency": _names_agency(u), "years": u.years.given, "metric": bool(u.metric.row)}
-    column_only = not u.metric.row and u.metric.column is not None and previous.metric.row is not None
+    column_only = _column_only(u, previous)
     # A question with words of its own ("工作有哪些不足？") asks its own thing: it takes no metric.
     own_words = new_words(_without_cues(u.metric.unexplained))
     take = {"agency": not slots["agency"] and _names_agency(previous),
@@ -55,6 +55,23 @@ def follow_up(u: Understanding, previous: Understanding) -> Understanding | None
     if again:  # the previous question's words carry its cues ("一共", "有没有", narrative needles)
         merged = replace(merged, text=previous.text)
     return merged
+
+
+def _column_only(u: Understanding, previous: Understanding) -> bool:
+    """"企业的呢？", "其中自然人提出的有几件？": a column of the previous question's row. A row said only in
+    generic words (提出, submitted) is no row of its own when the previous row has the named column."""
+    from ..metric_words import WEAK
+    from . import metric_keys as mk
+
+    column, row = u.metric.column, previous.metric.row
+    if column is None or column == "total" or row is None:
+        return False
+    if not u.metric.row:
+        return True
+    info = mk.rows().get(row)
+    # (only the year's new requests are read from such verbs alone; "enforcement" is weak but names its row)
+    verbs_only = u.metric.row == "applications.new_received" and all(w in WEAK for w in u.metric.words)
+    return verbs_only and info is not None and column in info.columns and u.metric.row != row
 
 
 def _relative_to_previous(u: Understanding, previous: Understanding) -> Understanding:
