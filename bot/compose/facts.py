@@ -161,7 +161,13 @@ def _unknown_text(agency, year, reading: Reading, lang) -> str:
 
 
 def _parts_text(parts, lang: str) -> str:
+    """Each part by its row, or by its column when the parts are columns of one row (the five columns that
+    make up 法人或其他组织)."""
     sep = "；" if lang == "zh" else "; "
+    rows = {p.key.rsplit(".", 1)[0] for p in parts}
+    if len(rows) == 1 and len(parts) > 1:
+        row = rows.pop()
+        return sep.join(f"{column_label(row, p.key.rsplit('.', 1)[1], lang)} {format_number(p.value)}" for p in parts)
     return sep.join(f"{part_name(p.key, lang)} {format_number(p.value)}" for p in parts)
 
 
