@@ -82,6 +82,7 @@ def _blocked_by_unknown(u: Understanding) -> bool:
     if not match.names or not match.region_matched:
         return True  # 沈阳营商局: the department word alone must not pick 盘锦's bureau
     names_department = any(w.endswith(DEPARTMENT_ENDINGS) or w.split()[-1].rstrip("s") in ENGLISH_HEADS
+                           or w.split()[-1].rstrip("s").isupper()  # "Pingtan EPB": a department's initials
                            for w in match.unknown)
     # 平潭公安局: the region's own tables are not its public security bureau's.
     return names_department and not match.dept_matched and u.intent != NARRATIVE

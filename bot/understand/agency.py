@@ -476,6 +476,7 @@ def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list
         placed = not covered or _place_word_follows(question[m.end():])
         if not inside and word not in known and _is_pinyin_name(word) and placed:
             out.append(m.group())
+    out += _acronyms_after(question, covered)
     heads = "|".join(ENGLISH_HEADS)
     lowered = question.lower()
     for m in re.finditer(rf"\b({heads})s?\b", lowered):
@@ -484,6 +485,22 @@ def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list
             named = [w for w in before if w not in _NOT_NAMES]
             if named and before[-1] not in _NOT_NAMES:  # "which agency" names none
                 out.append(" ".join([*before, m.group()]))
+    return out
+
+
+def _acronyms_after(question: str, covered: list[tuple[int, int]]) -> list[str]:
+    """"Pingtan EPB": capitals right after a matched name are a department's initials. Initials the glossary
+    knows (PSB) are matched with the name; others name a department the question does not let us read, so
+    the region's own report is not silently put in its place."""
+    out = []
+    for m in re.finditer(r"\b[A-Z]{2,6}s?\b", question):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        before = question[:m.start()].rstrip()
+        ends = {len(before), len(before[:-2].rstrip()) if before.endswith(("'s", "’s")) else len(before)}
+        starts = [s for s, e in covered if e in ends]
+        if starts:
+            out.append(question[max(starts):m.end()])
     return out
 
 
