@@ -18,6 +18,7 @@ from ..types import Answer
 from ..understand import Understanding
 from ..understand.derived import SUM
 from ..understand.en_terms import chinese_terms
+from ..understand.english_stems import stems
 from ..understand.intent import asks_whether
 from ..understand.language import has_chinese
 from ..understand.metric import new_words
@@ -162,7 +163,8 @@ def _unplaced_words(u: Understanding) -> tuple[str, ...] | None:
     if not new_words(left):
         return None
     english = re.findall(r"[a-z]{3,}", left)
-    if any(not chinese_terms(w) for w in english):
+    known = {s for phrase, _ in chinese_terms(u.text) for s in stems(phrase.replace("-", " "))}
+    if any(not set(stems(w)) <= known for w in english):
         return None
     return tuple(re.findall(r"[\u4e00-\u9fff]{2,}", left))
 
@@ -171,11 +173,17 @@ def _home(index):
     return getattr(index, "home", None)
 
 
+_FIGURE = re.compile(r"[0-9０-９]|[一二三四五六七八九十两百千万]+(?:件|次|个|项|条|人|%|％)|百分之")
+
+
 def _not_counted(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     """"Average days to answer", "requests from foreigners": the tables do not count it; the text may say it."""
-    must = tuple(w for w in u.metric.uncounted if has_chinese(w))
+    # (an English word is looked for in its Chinese: "clean-up" → 清理)
+    must = tuple(w if has_chinese(w) else next(iter(chinese_terms(w)), ("", ("",)))[1][0] for w in u.metric.uncounted)
+    must = tuple(w for w in must if w)
     found = narrative(u, scope, index, catalog, must=must) if must else None
-    if found is not None and found.kind == "narrative":
+    # The asker wants a figure: a sentence that only mentions the thing ("提高群众满意度") does not answer.
+    if found is not None and found.kind == "narrative" and any(_FIGURE.search(s.quote) for s in found.sources):
         return found
     return Answer(u.text, "not_found", refuse.not_counted(u.metric.uncounted, u.lang), lang=u.lang,
                   query=rd.query(u, scope))

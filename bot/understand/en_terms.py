@@ -278,6 +278,13 @@ TERMS: dict[str, tuple[str, ...]] = {
     "departments": ("部门",),
     "leaders": ("领导",),
     "replies": ("回复", "答复"),
+    "clean-up": ("清理",),
+    "cleanup": ("清理",),
+    "cleaned up": ("清理",),
+    "rounds": ("次", "轮"),
+    "retained": ("保留",),
+    "kept": ("保留",),
+    "record-filing": ("备案",),
 }
 
 @cache
