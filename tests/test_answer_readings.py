@@ -1,0 +1,155 @@
+"""How a question's words are read, derived for every agency of the bundled samples from its gold facts:
+
+- a share whose part is "granted in full or in part" is both rows over the whole the question names, with the
+  agency's name in either language inside the whole's words;
+- "其中自然人提出的" after a question on one outcome is that outcome's applicant column, not new requests;
+- “其他”类法人或组织 is the applicant column 其他, and a sum of columns names each column;
+- capitals after a region name a department ("Pingtan PSB"); initials we cannot read never give the region's own
+  number;
+- a count the tables do not keep (a clean-up of documents) is quoted from the text when it states a figure, and
+  is never answered with a row's number; when the text only mentions the thing, it is not found.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from agency_questions import GOLD, NAMES
+
+from bot.answer import answer
+from bot.conversation import Conversations
+
+# Reports of the 2021 template (applicant columns, 2021 result rows) with their gold facts.
+MODERN = sorted((agency, year) for agency, year in GOLD if year >= 2021)
+
+
+def _gold(agency: str, year: int) -> dict:
+    data = json.loads(GOLD[(agency, year)].read_text(encoding="utf-8"))
+    return data.get("facts", data)
+
+
+def _certain(index, agency: str, year: int, *keys: str) -> bool:
+    facts = {f.key: f for f in index.facts(agencies=[agency], years=[year])}
+    return all(k in facts and facts[k].status == "certain" and facts[k].value is not None for k in keys)
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory):
+    from index.reader import Index
+
+    index = Index.open(tmp_path_factory.mktemp("samples-home"))  # an empty home indexes the samples
+    yield index
+    index.close()
+
+
+SHARE = {
+    "zh": "{a}{y}年予以公开和部分公开的占办理结果总数的比例是多少？",
+    "en": "What share of {a}'s handled requests in {y} were granted in full or in part?",
+}
+
+
+@pytest.mark.parametrize("agency, year", MODERN)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_share_of_granted_in_full_or_in_part_is_both_rows_over_the_handled_total(samples, agency, year, lang):
+    keys = ("applications.results.granted.total", "applications.results.partially_granted.total",
+            "applications.results.total.total")
+    gold = _gold(agency, year)
+    name = NAMES[agency][0 if lang == "zh" else 1][0]
+    a = answer(SHARE[lang].format(a=name, y=year), samples)
+    if not _certain(samples, agency, year, *keys) or not gold[keys[2]]:
+        assert a.kind != "fact" or a.value is None
+        return
+    expected = round(100 * (gold[keys[0]] + gold[keys[1]]) / gold[keys[2]], 2)
+    assert a.kind == "fact" and a.value == pytest.approx(expected, abs=0.01), a.text
+
+
+OUTCOMES = ("applications.results.granted", "applications.results.unavailable.not_held",
+            "applications.results.denied.state_secret")
+COLUMN_WORDS = {"natural_person": ("自然人", "individuals"), "commercial": ("企业", "businesses")}
+
+
+@pytest.mark.parametrize("agency, year", MODERN)
+@pytest.mark.parametrize("column", sorted(COLUMN_WORDS))
+def test_of_which_an_applicant_column_keeps_the_previous_outcome_row(samples, agency, year, column):
+    first = {
+        "applications.results.granted": "{a}{y}年予以公开的有多少件？",
+        "applications.results.unavailable.not_held": "{a}{y}年本机关不掌握相关政府信息的有多少件？",
+        "applications.results.denied.state_secret": "{a}{y}年因属于国家秘密不予公开的有几件？",
+    }
+    gold = _gold(agency, year)
+    zh_word, _ = COLUMN_WORDS[column]
+    for row in OUTCOMES:
+        chat = Conversations()
+        chat.ask(1, first[row].format(a=NAMES[agency][0][0], y=year), samples)
+        for follow in (f"其中{zh_word}提出的有几件？", f"那{zh_word}提交的呢？"):
+            a = chat.ask(1, follow, samples)
+            if not _certain(samples, agency, year, f"{row}.{column}"):
+                assert a.value is None or a.value == gold[f"{row}.{column}"], a.text
+                continue
+            assert (a.kind, a.value) == ("fact", gold[f"{row}.{column}"]), (row, follow, a.text)
+            assert [f.key for f in a.facts] == [f"{row}.{column}"]
+
+
+@pytest.mark.parametrize("agency, year", MODERN)
+def test_the_other_kind_of_organisation_is_its_own_column(samples, agency, year):
+    gold = _gold(agency, year)
+    a = answer(f"{NAMES[agency][0][0]}{year}年新收申请里“其他”类法人或组织提出的有几件？", samples)
+    if _certain(samples, agency, year, "applications.new_received.other_org"):
+        assert (a.kind, a.value) == ("fact", gold["applications.new_received.other_org"]), a.text
+
+
+def test_a_sum_of_applicant_columns_names_each_column(samples):
+    zh = answer("淮安市政府2024年法人或其他组织提出了多少申请？", samples)
+    en = answer("How many requests did legal persons and other organisations file with the Huai'an government in 2024?",
+                samples)
+    assert zh.value == en.value == 118
+    assert "商业企业 53" in zh.text and "法律服务机构 61" in zh.text and "其他 4" in zh.text
+    assert "commercial enterprises 53" in en.text and "本年新收" not in en.text.split("Of which")[1].split(".")[0]
+
+
+@pytest.mark.parametrize("initials", ["EPB", "HRSSB", "MSA", "FGW"])
+@pytest.mark.parametrize("question", [
+    "How many requests did the Pingtan {x} receive in 2022?",
+    "How many lawsuits was Pingtan's {x} involved in during 2023?",
+])
+def test_a_departments_initials_we_cannot_read_never_give_the_regions_number(samples, initials, question):
+    a = answer(question.format(x=initials), samples)
+    assert a.kind == "not_found" and a.value is None, a.text
+    assert initials in a.text
+
+
+def test_initials_the_glossary_knows_name_the_department(samples):
+    a = answer("How many requests did the Pingtan PSB receive in 2022?", samples)
+    assert {f.agency for f in a.facts} <= {"平潭综合实验区公安局"}
+    assert "平潭综合实验区公安局" in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "河北省教育厅2021年清理了多少件规范性文件？",
+    "How many normative documents did the Hebei Education Department go through in its 2021 clean-up?",
+])
+def test_a_clean_up_is_quoted_from_the_text_never_a_rows_number(samples, question):
+    a = answer(question, samples)
+    assert a.kind == "narrative" and a.value is None, a.text
+    assert "7次清理" in a.text
+
+
+@pytest.mark.parametrize("agency, year", sorted(GOLD))
+def test_a_clean_up_is_never_answered_with_a_table_row(samples, agency, year):
+    for question in (f"{NAMES[agency][0][0]}{year}年清理了多少件规范性文件？",
+                     f"How many normative documents did {NAMES[agency][1][0]} clean up in {year}?"):
+        a = answer(question, samples)
+        assert a.kind != "fact", a.text
+
+
+def test_a_thing_the_text_only_mentions_is_not_found(samples):
+    a = answer("What was the satisfaction rate of applicants with Pingtan's replies in 2023?", samples)
+    assert a.kind == "not_found", a.text
+
+
+def test_quotes_of_a_copy_without_a_title_name_agency_and_year(samples):
+    from bot.render import to_terminal
+
+    shown = to_terminal(answer("河北省教育厅2021年清理了多少件规范性文件？", samples))
+    assert "《》" not in shown and "河北省教育厅2021年度报告" in shown
