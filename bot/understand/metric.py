@@ -147,7 +147,8 @@ def _other_among_orgs(hits: list[Hit]) -> bool:
     """"法人或组织里“其他”类的": 其他 said apart from the organisations' own words (法人或其他组织) is their
     column 其他, not all five of them."""
     orgs = tuple((h.start, h.end) for h in hits if h.term.kind == COLUMN and h.term.target == "org")
-    return any(h.term.kind == COLUMN and h.term.target == "other_org" and not h.inside(orgs)
+    rows = tuple((h.start, h.end) for h in hits if h.term.kind == ROW)  # 其他法律行政法规禁止公开: a row's own
+    return any(h.term.kind == COLUMN and h.term.target == "other_org" and not h.inside(rows)
                and not any(s < h.end and h.start < e for s, e in orgs) for h in hits)
 
 
