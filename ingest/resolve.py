@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ingest.numbers import in_unit, read_value
 from ingest.placement import Choice, RowGraph, exact_row, place_tokens
 from ingest.readings import RowReading
-from ingest.table_model import Decision, Link, Verdict, decide
+from ingest.table_model import Decision, Line, Link, Verdict, decide
 from ingest.template import DERIVED_2021, Block, Column, Identity, Row, TableSpec, Template
 from ingest.types import Ambiguity, Check, Fact, format_number
 
@@ -71,7 +71,19 @@ def _decide(table: _Table) -> Decision:
     bounds = [[(-c.limit if c.signed else 0, c.limit) for c in block.columns] for block, _, _ in table.rows]
     where = table.positions()
     links = [_link(i, where) for i in table.spec.identities if all(k in where for k in i.lhs + i.rhs)]
-    return decide(graphs, links, bounds)
+    return decide(graphs, links, bounds, _lines(table, links))
+
+
+def _lines(table: _Table, links: list[Link]) -> list[Line]:
+    """The lines of cells a copy may leave blank throughout, unfilled: each column of a block, and each row,
+    over the rows this copy prints. Only lines the identities bind: without them a blank reads as printed, 0."""
+    linked = {p for link in links for p in link.lhs + link.rhs}
+    printed = [r for r, (_, _, reading) in enumerate(table.rows) if reading and not reading.unreadable]
+    lines = [tuple((r, c) for c in range(len(table.rows[r][0].columns))) for r in printed]
+    for block in table.spec.blocks:
+        rows = [r for r in printed if table.rows[r][0] is block]
+        lines += [tuple((r, c) for r in rows) for c in range(len(block.columns))]
+    return [line for line in lines if len(line) > 1 and all(p in linked for p in line)]
 
 
 _ROW_WEIGHT = 10  # breaking a row's own total costs more than breaking all of a table's column sums at once

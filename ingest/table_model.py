@@ -20,6 +20,7 @@ lost: it is flagged, with the value the identities imply offered only as compute
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,10 +28,8 @@ from ingest.numbers import Number
 from ingest.placement import Choice, RowGraph
 
 Pos = tuple[int, int]  # (row, cell) in the table
+Line = tuple[Pos, ...]  # cells a copy may leave blank throughout (a column of a block)
 Bounds = tuple[int, int]  # the least and greatest value a cell may hold
-
-_SPREAD_SECONDS = 0.03  # one call looking for a solution that moves many undecided cells at once
-_NO_LIMIT = float("inf")
 
 
 @dataclass(frozen=True)
@@ -67,8 +66,17 @@ class Decision:
     relaxed: bool = False  # no reading satisfies every identity
 
 
-def decide(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]) -> Decision:
+def decide(
+    rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]], lines: Sequence[Line] = ()
+) -> Decision:
     """The verdict on every cell of a table whose rows read as `rows` and whose identities are `links`.
+
+    `lines` are lines of cells (a column of a block) that a copy may leave blank throughout, unfilled: a
+    real phenomenon (an agency leaves its 总计 column empty). Where the placements allow it, that is one
+    more reading of the table, in which those cells hold values the copy does not print and the identities
+    still hold: it competes with the other readings instead of breaking identities and losing to a
+    misreading that happens to satisfy them. At most one line of a table is unfilled: two could trade
+    values freely, and a blank that reads as 0 is far more common.
 
     An identity over a cell that cannot be read at all (a row not found, words in a cell) binds nothing
     certain: it is left out of the model, and only offers the cell's value as computed afterwards. Rows that
@@ -76,7 +84,9 @@ def decide(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]) 
     identities followed along each path (`_row_alone`). The rest is one model."""
     unread = {(r, c) for r, row in enumerate(rows) for c in range(row.n) if _unread(row, c)}
     readable = [link for link in links if not unread & set(link.lhs + link.rhs)]
-    decision = _decide(rows, readable, bounds)
+    possible = [line for line in lines if _may_be_unfilled(rows, line)]
+    # A table read one way (a grid) has no misreading to lose its truth to: its blanks read as printed.
+    decision = _decide(rows, readable, bounds, [] if all(_single(r) for r in rows) else possible)
     cells = dict(decision.cells)
     for pos in sorted(unread):
         implied = {_implied(link, pos, cells) for link in links if pos in link.lhs + link.rhs} - {None}
@@ -89,11 +99,24 @@ def _unread(row: RowGraph, c: int) -> bool:
     return not row.feasible or all(ch.value is None for ch in row.choices(c))
 
 
-def _decide(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]) -> Decision:
-    direct = _direct(rows, links) or _each_row_one_way(rows, links, bounds)
+def _may_be_unfilled(rows: list[RowGraph], line: Line) -> bool:
+    """Whether some placement leaves every cell of the line blank (a row: only when it prints nothing)."""
+    if len({r for r, _ in line}) == 1:
+        row = rows[line[0][0]]
+        return _single(row) and all(s.choice.blank for s in row.steps)
+    return all(rows[r].feasible and any(ch.blank for ch in rows[r].choices(c)) for r, c in line)
+
+
+def _decide(
+    rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]], lines: list[Line]
+) -> Decision:
+    # A table read one way whose identities hold is certain as read: with one line unfilled, each identity
+    # holds a single cell of that line, so the identities pin its hidden values to the blanks' 0s.
+    direct = _direct(rows, links) or (None if lines else _each_row_one_way(rows, links, bounds))
     if direct is not None:
         return direct
     tied = {r for link in links if len(_rows_of(link)) > 1 for r in _rows_of(link)}
+    tied |= {r for line in lines for r, _ in line}
     cells: dict[Pos, Verdict] = {}
     for r, row in enumerate(rows):
         own = [link for link in links if _rows_of(link) == {r}]
@@ -109,7 +132,8 @@ def _decide(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]])
         for k in links
         if _rows_of(k) <= set(rest)
     ]
-    sub = _Solved([rows[r] for r in rest], sub_links, [bounds[r] for r in rest]).decision()
+    sub_lines = [tuple((index[r], c) for r, c in line) for line in lines]
+    sub = _Solved([rows[r] for r in rest], sub_links, [bounds[r] for r in rest], sub_lines).decision()
     cells.update({(rest[i], c): v for (i, c), v in sub.cells.items()})
     return Decision(cells, sub.broken, sub.relaxed)
 
@@ -262,22 +286,28 @@ def _plain(value: Number) -> str:
 _OPEN = "the row's numbers fit more than one placement of its cells"
 _FILLED = "left blank, but the table's identities do not add up with a 0 here"
 _RELAXED = " (the report's own totals disagree: no reading satisfies every identity)"
+_UNFILLED = (
+    "its column or row may be left blank throughout, unfilled: the identities then give this cell a value "
+    "the copy does not print"
+)
 
 
 class _Solved:
     """The solver's verdicts: with every identity when some reading satisfies them all; otherwise without
     the identities that the readings breaking fewest of them (by weight) break."""
 
-    def __init__(self, rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]):
-        self.rows, self.links, self.bounds = rows, links, bounds
+    def __init__(
+        self, rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]], lines: list[Line]
+    ):
+        self.rows, self.links, self.bounds, self.lines = rows, links, bounds, lines
 
     def decision(self) -> Decision:
-        strict = _Model(self.rows, self.links, self.bounds)
+        strict = _Model(self.rows, self.links, self.bounds, self.lines)
         found = strict.settle()
         if found is not None:
             return Decision(self._verdicts(strict, found))
         suspects, unique = self._suspects()
-        relaxed = _Model(self.rows, self.links, self.bounds, dropped=suspects)
+        relaxed = _Model(self.rows, self.links, self.bounds, self.lines, dropped=suspects)
         found = relaxed.settle() or {}
         verdicts = self._verdicts(relaxed, found, suspects)
         broken = tuple(self.links[k].rule for k in sorted(suspects)) if unique else ()
@@ -287,7 +317,7 @@ class _Solved:
         """The identities that some reading of least cost breaks; and whether every such reading breaks
         the same ones. Found one reading at a time: each call asks for a least-cost reading that breaks an
         identity not yet known to be broken."""
-        soft = _Model(self.rows, self.links, self.bounds, soft=True)
+        soft = _Model(self.rows, self.links, self.bounds, self.lines, soft=True)
         first = soft.least_cost()
         suspects = set(first)
         while (more := soft.breaking_another(suspects)) is not None:
@@ -312,7 +342,8 @@ class _Solved:
 
     def _blank_suspects(self, link: Link, verdicts: dict, model: _Model) -> list[Pos]:
         """The cells of a broken identity that may be blanks hiding a value: on its smaller side when every
-        cell is certain, else every cell that may be blank."""
+        cell is certain (a value hidden on the larger side would only widen the break), else every cell that
+        may be blank."""
         cells = link.lhs + link.rhs
         if all(verdicts[p].certain is not None for p in cells):
             lhs, rhs = (sum(verdicts[p].certain.value for p in side) for side in (link.lhs, link.rhs))
@@ -349,7 +380,7 @@ class _Model:
     """One CP-SAT model of a table. `dropped`: identities left out. `soft`: identities may break, at their
     weight (see `least_cost`)."""
 
-    def __init__(self, rows, links, bounds, *, dropped=frozenset(), soft=False):
+    def __init__(self, rows, links, bounds, lines=(), *, dropped=frozenset(), soft=False):
         from ortools.sat.python import cp_model  # imported here: most tables never need the solver
 
         self.cp = cp_model
@@ -357,11 +388,17 @@ class _Model:
         self.rows, self.bounds = rows, bounds
         self.x: dict[Pos, Any] = {}  # cell → its value (an int or a linear expression)
         self.blank: dict[Pos, bool] = {}  # cell → whether some reading of its row leaves it blank
+        self.blank_on: dict[Pos, list] = {}  # cell → the Booleans of its blank steps
+        self.lines_of: dict[Pos, list[int]] = {}  # cell → the lines (unfilled-line hypotheses) it lies on
         self.features: dict[tuple, Any] = {}  # what certainty is decided for
         self.broken: dict[int, Any] = {}  # soft: link index → Boolean "broken"
         self.cost: Any = 0
         for r, row in enumerate(rows):
             self._row(r, row)
+        for i, line in enumerate(lines):
+            self._unfilled(i, line)
+        if len(lines) > 1:  # one line at most: two unfilled lines of one table could trade values freely
+            self.m.add(sum(self.features[("unfilled", i)].expr for i in range(len(lines))) <= 1)
         for k, link in enumerate(links):
             if k not in dropped:
                 self._link(k, link, soft)
@@ -396,6 +433,7 @@ class _Model:
         known = [(s.choice.value, b) for s, b in steps if _countable(s.choice, lo, hi)]
         unknowns = [1] if always_unknown else [b for s, b in steps if not _countable(s.choice, lo, hi)]
         blanks = [b for s, b in steps if s.choice.blank]
+        self.blank_on[pos] = blanks
         expr = sum(v * b for v, b in known) if known else 0
         if unknowns:
             expr += self._slack(pos, unknowns, lo, hi)
@@ -403,6 +441,21 @@ class _Model:
         self.blank[pos] = bool(blanks)
         if not isinstance(expr, int):
             self.features[("value", pos)] = _Feature(expr, None if unknowns else known)
+
+    def _unfilled(self, i: int, line: Line) -> None:
+        """The hypothesis that every cell of `line` is left blank, unfilled: each then holds a value the copy
+        does not print (free within its bounds), bound only by the identities."""
+        on = self.m.new_bool_var("")
+        self.features[("unfilled", i)] = _Feature(on, [(1, on), (0, 1 - on)])
+        for pos in line:
+            self.m.add(sum(self.blank_on[pos]) >= on)
+            lo, hi = self.bounds[pos[0]][pos[1]]
+            hidden = self.m.new_int_var(min(lo, 0), hi, "")
+            self.m.add(hidden <= hi * on)
+            self.m.add(hidden >= min(lo, 0) * on)
+            self.x[pos] = self.x[pos] + hidden
+            self.features[("value", pos)] = _Feature(self.x[pos], None)
+            self.lines_of.setdefault(pos, []).append(i)
 
     def _slack(self, pos: Pos, when: list, lo: int, hi: int):
         """The value of a cell that cannot be read, allowed only while one of `when` (its unknown steps) is on."""
@@ -442,7 +495,7 @@ class _Model:
         if not others:
             return None
         solver = self._solver()
-        if not self._some(solver, others, spread=False):
+        if not self._some(solver, others):
             return None
         return {k for k, b in self.broken.items() if solver.value(b)}
 
@@ -480,34 +533,33 @@ class _Model:
         return d
 
     def _move(self, solver, differs: list):
-        """A solution in which some undecided feature differs from the first solution (as many as can be
-        found quickly), or None when the solver proves there is none."""
-        return solver if self._some(solver, differs, spread=True) else None
+        """A solution in which some undecided feature differs from the first solution, or None when the
+        solver proves there is none."""
+        return solver if self._some(solver, differs) else None
 
-    def _some(self, solver, terms: list, spread: bool) -> bool:
-        """Whether a solution has Σ terms ≥ 1 (left in `solver`); with `spread`, one with as many as a short
-        call finds. The condition is gated by an assumption, so it binds this call only."""
+    def _some(self, solver, terms: list) -> bool:
+        """Whether a solution has Σ terms ≥ 1 (left in `solver`). The condition is gated by an assumption,
+        so it binds this call only."""
         gate = self.m.new_bool_var("")
         self.m.add(sum(terms) >= 1).only_enforce_if(gate)
         self.m.clear_assumptions()
         self.m.add_assumptions([gate])
-        status = self.cp.UNKNOWN
-        if spread:
-            self.m.maximize(sum(terms))
-            solver.parameters.max_time_in_seconds = _SPREAD_SECONDS
-            status = solver.solve(self.m)
-            self.m.clear_objective()
-            solver.parameters.max_time_in_seconds = _NO_LIMIT
-        if status == self.cp.UNKNOWN:  # no solution within the short call: decide it fully
-            status = solver.solve(self.m)
+        status = solver.solve(self.m)
         self.m.clear_assumptions()
         return status in (self.cp.OPTIMAL, self.cp.FEASIBLE)
 
     def _solver(self):
+        """One worker, and none of the work that only pays on large models: probing, presolve, symmetry and
+        the LP relaxation cost more than these small Boolean models repay (measured on the stress forms:
+        all four off is 4x faster than the defaults, and asking for solutions that move many cells at once
+        slower than asking for any)."""
         solver = self.cp.CpSolver()
-        solver.parameters.num_workers = 1
-        # Probing costs more than these small pure-Boolean models ever repay (measured: 10x faster without).
-        solver.parameters.cp_model_probing_level = 0
+        params = solver.parameters
+        params.num_workers = 1
+        params.cp_model_probing_level = 0
+        params.cp_model_presolve = False
+        params.symmetry_level = 0
+        params.linearization_level = 0
         return solver
 
     # --- reading the verdicts -----------------------------------------------------------------------
@@ -527,6 +579,10 @@ class _Model:
             else (self.x[pos] if isinstance(self.x[pos], int) else None)
         )
         may_unknown = found.get(("unknown", pos), (0,)) != (0,) or (unknown and len(choices) == 1)
+        unfilled = any(found.get(("unfilled", i), (0,)) != (0,) for i in self.lines_of.get(pos, ()))
+        if unfilled and value != 0:
+            why = f"{_OPEN}, or {_UNFILLED}" if value is None else _UNFILLED
+            return Verdict(None, tuple(values or ()), value, why)
         if value is None or may_unknown:
             why = unknown[0].why if may_unknown and unknown else _OPEN
             return Verdict(None, tuple(values or ()), value if may_unknown else None, why)

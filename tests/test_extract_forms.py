@@ -73,8 +73,15 @@ def test_a_derived_form_states_no_wrong_number(page, form):
     wrong = {k: (facts[k], v) for k, v in gold["facts"].items() if k in facts and abs(facts[k] - v) > 1e-6}
     assert wrong == {}
     assert (report.meta.agency, report.meta.year) == (gold["agency"], gold["year"])
-    # Whatever the form, each table's grand totals stay readable.
-    assert facts.get("applications.new_received.total") == gold["facts"]["applications.new_received.total"]
+    # Whatever the form, each table's grand totals stay readable. Scraped with its zeros blank and dropped, a
+    # row such as "23 23" may also be two applicant columns under a 总计 column left unfilled: the total is
+    # then flagged, with the true value among those still possible.
+    key = "applications.new_received.total"
+    flagged = {a.key: a.candidates for a in report.ambiguous}
+    if form in ("blanked-lines", "blanked-fused") and key in flagged:
+        assert gold["facts"][key] in flagged[key]
+    else:
+        assert facts.get(key) == gold["facts"][key]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
