@@ -9,6 +9,7 @@ identities imply offered only as computed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.numbers import in_unit, read_value
 from ingest.placement import Choice, RowGraph, exact_row, place_tokens
@@ -110,20 +111,28 @@ def _graph(block: Block, row: Row, reading: RowReading | None) -> RowGraph:
             choices[i] = Choice("", None, "the table prints two different numbers for this cell")
         return exact_row(choices)
     signed = frozenset(i for i, c in enumerate(columns) if c.signed)
-    read = lambda i, p: _read(columns[i], p, reading.unit(columns[i].key))  # noqa: E731
+    kinds = [(c.money, c.limit, reading.unit(c.key)) for c in columns]
+    read = lambda i, p: _read_kind(*kinds[i], p)  # noqa: E731
     return place_tokens(list(reading.tokens), len(columns), read, signed)
 
 
 def _read(column: Column, printed: str, header_unit: str | None = None) -> Choice:
-    value = read_value(printed, money=column.money)
-    if value is not None and column.money:
+    return _read_kind(column.money, column.limit, header_unit, printed)
+
+
+@lru_cache(maxsize=65536)
+def _read_kind(money: bool, limit: int, header_unit: str | None, printed: str) -> Choice:
+    """How a cell of this kind (money or a count, its limit, the unit its header prints) reads `printed`:
+    the same pieces recur in every placement of a row, so each is read once."""
+    value = read_value(printed, money=money)
+    if value is not None and money:
         value = in_unit(value, header_unit)
     if value is None:
         return Choice(printed, None, f"the cell holds words, not a number: {printed}")
     if not value.exact:
         return Choice(value.printed, None, f"{value.printed} has more digits than can be stated exactly")
-    if abs(value.value) > column.limit:
-        why = f"{value.printed} is beyond any plausible {'amount' if column.money else 'count'} for this cell"
+    if abs(value.value) > limit:
+        why = f"{value.printed} is beyond any plausible {'amount' if money else 'count'} for this cell"
         return Choice(value.printed, None, why)
     return Choice(value.printed, value.value, unit=value.unit)
 

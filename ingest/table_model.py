@@ -20,12 +20,16 @@ lost: it is flagged, with the value the identities imply offered only as compute
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ingest import sat
 from ingest.numbers import Number
 from ingest.placement import Choice, RowGraph
+from ingest.sat import total
 
 Pos = tuple[int, int]  # (row, cell) in the table
 Line = tuple[Pos, ...]  # cells a copy may leave blank throughout (a column of a block)
@@ -110,19 +114,21 @@ def _may_be_unfilled(rows: list[RowGraph], line: Line) -> bool:
 def _decide(
     rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]], lines: list[Line]
 ) -> Decision:
-    # A table read one way whose identities hold is certain as read: with one line unfilled, each identity
-    # holds a single cell of that line, so the identities pin its hidden values to the blanks' 0s.
-    direct = _direct(rows, links) or (None if lines else _each_row_one_way(rows, links, bounds))
+    direct = _direct(rows, links)
     if direct is not None:
         return direct
+    alone = [
+        _row_alone(row, [k for k in links if _rows_of(k) == {r}], bounds[r]) for r, row in enumerate(rows)
+    ]
+    one_way = _each_row_one_way(alone, links)
+    if one_way is not None and all(_adds_nothing(rows, links, line, one_way.cells) for line in lines):
+        return one_way
     tied = {r for link in links if len(_rows_of(link)) > 1 for r in _rows_of(link)}
+    few = None if lines or not tied else _few_ways(rows, links, bounds)
+    if few is not None:
+        return few
     tied |= {r for line in lines for r, _ in line}
-    cells: dict[Pos, Verdict] = {}
-    for r, row in enumerate(rows):
-        own = [link for link in links if _rows_of(link) == {r}]
-        alone = None if r in tied else _row_alone(row, own, bounds[r])
-        if alone is not None:
-            cells.update({(r, c): v for c, v in alone.items()})
+    cells = {(r, c): v for r in range(len(rows)) if r not in tied and alone[r] for c, v in alone[r].items()}
     rest = sorted({r for r in range(len(rows))} - {r for r, _ in cells})
     if not rest:
         return Decision(cells)
@@ -180,45 +186,50 @@ def _groups(links: list[Link]) -> dict[int, tuple[str, int]] | None:
 
 
 def _walk(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[set[Number]] | None:
-    """For each cell, the values it takes on paths whose groups add up; None when no path does."""
-
-    def step(s, run):
-        kind = roles.get(s.cell, ("", 0))[0]
-        v = s.choice.value
-        if kind == "part":
-            return run + v
-        if kind == "total":
-            return 0 if v == run else None
-        return run
-
-    by_cell: dict[int, list] = {}
-    for s in row.steps:
-        by_cell.setdefault(s.cell, []).append(s)
-    layers = [{(0, 0)}]
-    for c in range(row.n):
-        layers.append(
-            {
-                (s.dst, r)
-                for node, run in layers[-1]
-                for s in by_cell.get(c, [])
-                if s.src == node
-                for r in [step(s, run)]
-                if r is not None
-            }
-        )
-    alive = {(row.end, 0)} & layers[-1]
+    """For each cell, the values it takes on paths whose groups add up; None when no path does. A state is
+    (node, running sum of the open group); each layer's moves are kept, so the way back only filters them."""
+    out = _out_steps(row, roles)
+    states = {(0, 0)}
+    moves: list[list[tuple]] = []
+    for _ in range(row.n):
+        layer = [
+            ((node, run), (dst, nxt), v)
+            for node, run in states
+            for dst, kind, v in out.get(node, ())
+            for nxt in [_advance(kind, v, run)]
+            if nxt is not None
+        ]
+        moves.append(layer)
+        states = {to for _, to, _ in layer}
+    alive = {(row.end, 0)} & states
     if not alive:
         return None
     values: list[set[Number]] = [set() for _ in range(row.n)]
     for c in range(row.n - 1, -1, -1):
         back = set()
-        for node, run in layers[c]:
-            for s in by_cell.get(c, []):
-                if s.src == node and (s.dst, step(s, run)) in alive:
-                    values[c].add(s.choice.value)
-                    back.add((node, run))
+        for frm, to, v in moves[c]:
+            if to in alive:
+                values[c].add(v)
+                back.add(frm)
         alive = back
     return values
+
+
+def _out_steps(row: RowGraph, roles: dict[int, tuple[str, int]]) -> dict[int, list[tuple]]:
+    """node → (next node, the cell's role in its group, the value) for each step out of it."""
+    out: dict[int, list[tuple]] = {}
+    for s in row.steps:
+        out.setdefault(s.src, []).append((s.dst, roles.get(s.cell, ("", 0))[0], s.choice.value))
+    return out
+
+
+def _advance(kind: str, v: Number, run: Number) -> Number | None:
+    """The open group's running sum after a cell: a part adds to it, a total must equal it (and closes it)."""
+    if kind == "part":
+        return run + v
+    if kind == "total":
+        return 0 if v == run else None
+    return run
 
 
 def _direct(rows: list[RowGraph], links: list[Link]) -> Decision | None:
@@ -232,16 +243,125 @@ def _direct(rows: list[RowGraph], links: list[Link]) -> Decision | None:
     return Decision(cells)
 
 
-def _each_row_one_way(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]) -> Decision | None:
+def _each_row_one_way(alone: list[dict[int, Verdict] | None], links: list[Link]) -> Decision | None:
     """Without a solver: every row reads one way once its own identities are followed (as most fused rows
-    do), and those readings satisfy the identities between rows."""
-    cells: dict[Pos, Verdict] = {}
-    for r, row in enumerate(rows):
-        alone = _row_alone(row, [link for link in links if _rows_of(link) == {r}], bounds[r])
-        if alone is None or any(v.certain is None for v in alone.values()):
-            return None
-        cells.update({(r, c): v for c, v in alone.items()})
+    do; `alone` holds each row's verdicts by its own identities), and those readings satisfy the
+    identities between rows."""
+    if any(a is None or any(v.certain is None for v in a.values()) for a in alone):
+        return None
+    cells = {(r, c): v for r, a in enumerate(alone) for c, v in a.items()}
     return Decision(cells) if all(_holds(link, cells) for link in links) else None
+
+
+def _adds_nothing(rows: list[RowGraph], links: list[Link], line: Line, cells: dict[Pos, Verdict]) -> bool:
+    """Whether leaving `line` unfilled gives no values but `cells` (a table read one way, each row by its own
+    identities): every placement of a row of the line that leaves the line's cells blank reads the row's
+    other cells as `cells` does, and each cell of the line lies in an identity with no other cell of the
+    line, which then pins its hidden value to the value the identity already has there."""
+    on_line = set(line)
+    if any(all(len(on_line & set(k.lhs + k.rhs)) != 1 for k in links if p in k.lhs + k.rhs) for p in line):
+        return False
+    for r in {r for r, _ in line}:
+        blanks = {c for rr, c in line if rr == r}
+        for step in _steps_leaving_blank(rows[r], blanks):
+            if step.cell in blanks:
+                if cells[(r, step.cell)].certain.value != 0:
+                    return False
+            elif step.choice.value != cells[(r, step.cell)].certain.value:
+                return False
+    return True
+
+
+def _steps_leaving_blank(row: RowGraph, blanks: set[int]) -> list:
+    """The steps on the row's paths that leave every cell of `blanks` blank."""
+    ok = [s for s in row.steps if s.cell not in blanks or s.choice.blank]
+    reach, steps = {0}, []
+    for c in range(row.n):
+        layer = [s for s in ok if s.cell == c and s.src in reach]
+        reach = {s.dst for s in layer}
+        steps.append(layer)
+    back = {row.end} & reach
+    kept = []
+    for layer in reversed(steps):
+        layer = [s for s in layer if s.dst in back]
+        back = {s.src for s in layer}
+        kept += layer
+    return kept
+
+
+_FEW = 256  # readings of a whole table checked one by one before the solver is asked
+
+
+def _few_ways(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]) -> Decision | None:
+    """Without a solver: each row reads a few ways under its own identities (a fused "220000022" is 22|0
+    or 2|20), few enough in all to try every combination against the identities between rows. None when
+    there are more, or when no combination satisfies them (the model then says what the copy breaks)."""
+    ways = []
+    for r, row in enumerate(rows):
+        own = _groups([link for link in links if _rows_of(link) == {r}])
+        if (
+            own is None
+            or not row.feasible
+            or any(not _countable(s.choice, *bounds[r][s.cell]) for s in row.steps)
+        ):
+            return None
+        readings = _readings(row, own, _FEW)
+        if not readings:
+            return None
+        ways.append(readings)
+    if math.prod(len(w) for w in ways) > _FEW:
+        return None
+    across = [link for link in links if len(_rows_of(link)) > 1]
+    seen: dict[Pos, set[Number]] = {}
+    for combo in itertools.product(*ways):
+        if all(_sums(link.lhs, combo) == _sums(link.rhs, combo) for link in across):
+            for r, values in enumerate(combo):
+                for c, v in enumerate(values):
+                    seen.setdefault((r, c), set()).add(v)
+    if not seen:
+        return None
+    cells = {}
+    for (r, c), values in seen.items():
+        choices = {ch for ch in rows[r].choices(c) if ch.value in values}
+        cells[(r, c)] = (
+            Verdict(_one_reading(choices))
+            if len(values) == 1
+            else Verdict(None, tuple(sorted(values)), why=_OPEN)
+        )
+    return Decision(cells)
+
+
+def _sums(side: tuple[Pos, ...], combo: tuple[tuple[Number, ...], ...]) -> Number:
+    return sum(combo[r][c] for r, c in side)
+
+
+def _readings(row: RowGraph, roles: dict[int, tuple[str, int]], cap: int) -> set[tuple] | None:
+    """The row's distinct readings (a value per cell) whose groups add up; None when more than `cap`."""
+    out = _out_steps(row, roles)
+    memo: dict[tuple[int, Number], set[tuple]] = {}
+
+    def suffixes(node: int, run: Number) -> set[tuple]:
+        if node == row.end:
+            return {()} if run == 0 else set()
+        if (node, run) not in memo:
+            found: set[tuple] = set()
+            for dst, kind, v in out.get(node, ()):
+                nxt = _advance(kind, v, run)
+                if nxt is not None:
+                    found |= {(v, *rest) for rest in suffixes(dst, nxt)}
+                if len(found) > cap:
+                    raise _TooMany
+            memo[(node, run)] = found
+        return memo[(node, run)]
+
+    try:
+        return suffixes(0, 0)
+    except _TooMany:
+        return None
+
+
+class _TooMany(Exception):
+    pass
 
 
 def _single(row: RowGraph) -> bool:
@@ -381,10 +501,7 @@ class _Model:
     weight (see `least_cost`)."""
 
     def __init__(self, rows, links, bounds, lines=(), *, dropped=frozenset(), soft=False):
-        from ortools.sat.python import cp_model  # imported here: most tables never need the solver
-
-        self.cp = cp_model
-        self.m = cp_model.CpModel()
+        self.m = sat.Model()
         self.rows, self.bounds = rows, bounds
         self.x: dict[Pos, Any] = {}  # cell → its value (an int or a linear expression)
         self.blank: dict[Pos, bool] = {}  # cell → whether some reading of its row leaves it blank
@@ -398,7 +515,7 @@ class _Model:
         for i, line in enumerate(lines):
             self._unfilled(i, line)
         if len(lines) > 1:  # one line at most: two unfilled lines of one table could trade values freely
-            self.m.add(sum(self.features[("unfilled", i)].expr for i in range(len(lines))) <= 1)
+            self.m.add(total(self.features[("unfilled", i)].expr for i in range(len(lines))), hi=1)
         for k, link in enumerate(links):
             if k not in dropped:
                 self._link(k, link, soft)
@@ -411,7 +528,7 @@ class _Model:
                 self._cell((r, c), [], always_unknown=True)
             return
         chain = len(row.steps) == row.n
-        on = [1 if chain else self.m.new_bool_var("") for _ in row.steps]
+        on = [1 if chain else self.m.bool() for _ in row.steps]
         if not chain:
             self._flow(row, on)
         for c in range(row.n):
@@ -423,10 +540,10 @@ class _Model:
         for i, s in enumerate(row.steps):
             out.setdefault(s.src, []).append(on[i])
             into.setdefault(s.dst, []).append(on[i])
-        self.m.add(sum(out[0]) == 1)
-        self.m.add(sum(into[row.end]) == 1)
+        self.m.add(total(out[0]), 1, 1)
+        self.m.add(total(into[row.end]), 1, 1)
         for node in set(out) & set(into):
-            self.m.add(sum(into[node]) == sum(out[node]))
+            self.m.equal(total(into[node]), total(out[node]))
 
     def _cell(self, pos: Pos, steps: list, always_unknown: bool = False) -> None:
         lo, hi = self.bounds[pos[0]][pos[1]]
@@ -434,7 +551,7 @@ class _Model:
         unknowns = [1] if always_unknown else [b for s, b in steps if not _countable(s.choice, lo, hi)]
         blanks = [b for s, b in steps if s.choice.blank]
         self.blank_on[pos] = blanks
-        expr = sum(v * b for v, b in known) if known else 0
+        expr = total(v * b for v, b in known)
         if unknowns:
             expr += self._slack(pos, unknowns, lo, hi)
         self.x[pos] = expr
@@ -445,36 +562,36 @@ class _Model:
     def _unfilled(self, i: int, line: Line) -> None:
         """The hypothesis that every cell of `line` is left blank, unfilled: each then holds a value the copy
         does not print (free within its bounds), bound only by the identities."""
-        on = self.m.new_bool_var("")
+        on = self.m.bool()
         self.features[("unfilled", i)] = _Feature(on, [(1, on), (0, 1 - on)])
         for pos in line:
-            self.m.add(sum(self.blank_on[pos]) >= on)
+            self.m.add(total(self.blank_on[pos]) - on, lo=0)
             lo, hi = self.bounds[pos[0]][pos[1]]
-            hidden = self.m.new_int_var(min(lo, 0), hi, "")
-            self.m.add(hidden <= hi * on)
-            self.m.add(hidden >= min(lo, 0) * on)
+            hidden = self.m.int(min(lo, 0), hi)
+            self.m.add(hidden - hi * on, hi=0)
+            self.m.add(hidden - min(lo, 0) * on, lo=0)
             self.x[pos] = self.x[pos] + hidden
             self.features[("value", pos)] = _Feature(self.x[pos], None)
             self.lines_of.setdefault(pos, []).append(i)
 
     def _slack(self, pos: Pos, when: list, lo: int, hi: int):
         """The value of a cell that cannot be read, allowed only while one of `when` (its unknown steps) is on."""
-        v = self.m.new_int_var(lo, hi, "")
-        flag = self.m.new_bool_var("")
-        self.m.add(flag <= sum(when))
-        self.m.add(v <= hi * flag)
-        self.m.add(v >= lo * flag)
+        v = self.m.int(lo, hi)
+        flag = self.m.bool()
+        self.m.add(flag - total(when), hi=0)
+        self.m.add(v - hi * flag, hi=0)
+        self.m.add(v - lo * flag, lo=0)
         self.features[("unknown", pos)] = _Feature(flag, [(1, flag), (0, 1 - flag)])
         return v
 
     def _link(self, k: int, link: Link, soft: bool) -> None:
-        lhs = sum(self.x[p] for p in link.lhs)
-        rhs = sum(self.x[p] for p in link.rhs)
+        lhs = total(self.x[p] for p in link.lhs)
+        rhs = total(self.x[p] for p in link.rhs)
         if not soft:
-            self.m.add(lhs == rhs)
+            self.m.equal(lhs, rhs)
             return
-        broken = self.broken[k] = self.m.new_bool_var("")
-        self.m.add(lhs == rhs).only_enforce_if(broken.Not())
+        broken = self.broken[k] = self.m.bool()
+        self.m.equal(lhs, rhs, [broken.negated()])
         self.cost += link.weight * broken
 
     # --- least cost (soft models) -------------------------------------------------------------------
@@ -482,11 +599,9 @@ class _Model:
     def least_cost(self) -> set[int]:
         """The identities broken by a reading that breaks fewest (by weight); from then on the model holds
         only readings of that cost."""
-        solver = self._solver()
-        self.m.minimize(self.cost)
-        solver.solve(self.m)
-        self.m.clear_objective()
-        self.m.add(self.cost <= round(solver.objective_value))
+        solver = sat.Solver(self.m)
+        self.m.solve(solver, minimize=self.cost)
+        self.m.add(self.cost, hi=round(solver.objective))
         return {k for k, b in self.broken.items() if solver.value(b)}
 
     def breaking_another(self, known: set[int]) -> set[int] | None:
@@ -494,7 +609,7 @@ class _Model:
         others = [b for k, b in self.broken.items() if k not in known]
         if not others:
             return None
-        solver = self._solver()
+        solver = sat.Solver(self.m)
         if not self._some(solver, others):
             return None
         return {k for k, b in self.broken.items() if solver.value(b)}
@@ -503,20 +618,18 @@ class _Model:
 
     def settle(self) -> dict[tuple, tuple] | None:
         """For each feature, the values it takes over all solutions: one value when certain. None when the
-        model has no solution."""
-        solver = self._solver()
-        if solver.solve(self.m) not in (self.cp.OPTIMAL, self.cp.FEASIBLE):
+        model has no solution. Each further solve asks for a solution in which some still-undecided feature
+        differs from the first one (asking for one that moves many at once was measured slower)."""
+        solver = sat.Solver(self.m)
+        if not self.m.solve(solver):
             return None
         first = {f: solver.value(e.expr) for f, e in self.features.items()}
         seen = {f: {v} for f, v in first.items()}
         differs = {f: self._differs(e, first[f]) for f, e in self.features.items()}
         undecided = set(self.features)
-        while undecided:
-            moved = self._move(solver, [differs[f] for f in undecided])
-            if moved is None:
-                break
+        while undecided and self._some(solver, [differs[f] for f in undecided]):
             for f in list(undecided):
-                v = moved.value(self.features[f].expr)
+                v = solver.value(self.features[f].expr)
                 seen[f].add(v)
                 if v != first[f]:
                     undecided.discard(f)
@@ -526,41 +639,15 @@ class _Model:
         """1 exactly when the feature's value is not `value`: a sum of the step Booleans that give another
         value where the feature is read off its row's steps; a new reified Boolean otherwise."""
         if feature.options is not None:
-            return sum(b for v, b in feature.options if v != value)
-        d = self.m.new_bool_var("")
-        self.m.add(feature.expr != value).only_enforce_if(d)
-        self.m.add(feature.expr == value).only_enforce_if(d.Not())
-        return d
+            return total(b for v, b in feature.options if v != value)
+        return self.m.differs(feature.expr, value)
 
-    def _move(self, solver, differs: list):
-        """A solution in which some undecided feature differs from the first solution, or None when the
-        solver proves there is none."""
-        return solver if self._some(solver, differs) else None
-
-    def _some(self, solver, terms: list) -> bool:
+    def _some(self, solver: sat.Solver, terms: list) -> bool:
         """Whether a solution has Σ terms ≥ 1 (left in `solver`). The condition is gated by an assumption,
         so it binds this call only."""
-        gate = self.m.new_bool_var("")
-        self.m.add(sum(terms) >= 1).only_enforce_if(gate)
-        self.m.clear_assumptions()
-        self.m.add_assumptions([gate])
-        status = solver.solve(self.m)
-        self.m.clear_assumptions()
-        return status in (self.cp.OPTIMAL, self.cp.FEASIBLE)
-
-    def _solver(self):
-        """One worker, and none of the work that only pays on large models: probing, presolve, symmetry and
-        the LP relaxation cost more than these small Boolean models repay (measured on the stress forms:
-        all four off is 4x faster than the defaults, and asking for solutions that move many cells at once
-        slower than asking for any)."""
-        solver = self.cp.CpSolver()
-        params = solver.parameters
-        params.num_workers = 1
-        params.cp_model_probing_level = 0
-        params.cp_model_presolve = False
-        params.symmetry_level = 0
-        params.linearization_level = 0
-        return solver
+        gate = self.m.bool()
+        self.m.add(total(terms), lo=1, enforce=[gate])
+        return self.m.solve(solver, assumptions=[gate])
 
     # --- reading the verdicts -----------------------------------------------------------------------
 
