@@ -76,11 +76,12 @@ def decide(
     """The verdict on every cell of a table whose rows read as `rows` and whose identities are `links`.
 
     `lines` are lines of cells (a column of a block) that a copy may leave blank throughout, unfilled: a
-    real phenomenon (an agency leaves its 总计 column empty). Where the placements allow it, that is one
-    more reading of the table, in which those cells hold values the copy does not print and the identities
-    still hold: it competes with the other readings instead of breaking identities and losing to a
-    misreading that happens to satisfy them. At most one line of a table is unfilled: two could trade
-    values freely, and a blank that reads as 0 is far more common.
+    real phenomenon (an agency leaves its 总计 column empty). A table that some reading as printed
+    satisfies is read as printed (blanks as 0): an unfilled line fitting as well would need values that
+    happen to repeat its printed ones. Otherwise, where the placements allow it, an unfilled line is one more
+    reading, in which its cells hold values the copy does not print and the identities still hold, instead
+    of breaking identities and losing to a misreading that breaks fewer. At most one line of a table is
+    unfilled: two could trade values freely, and a blank that reads as 0 is far more common.
 
     An identity over a cell that cannot be read at all (a row not found, words in a cell) binds nothing
     certain: it is left out of the model, and only offers the cell's value as computed afterwards. Rows that
@@ -88,9 +89,8 @@ def decide(
     identities followed along each path (`_row_alone`). The rest is one model."""
     unread = {(r, c) for r, row in enumerate(rows) for c in range(row.n) if _unread(row, c)}
     readable = [link for link in links if not unread & set(link.lhs + link.rhs)]
-    possible = [line for line in lines if _may_be_unfilled(rows, line)]
-    # A table read one way (a grid) has no misreading to lose its truth to: its blanks read as printed.
-    decision = _decide(rows, readable, bounds, [] if all(_single(r) for r in rows) else possible)
+    possible = [line for line in lines if _pinned(line, readable) and _may_be_unfilled(rows, line)]
+    decision = _decide(rows, readable, bounds, possible)
     cells = dict(decision.cells)
     for pos in sorted(unread):
         implied = {_implied(link, pos, cells) for link in links if pos in link.lhs + link.rhs} - {None}
@@ -101,6 +101,14 @@ def decide(
 
 def _unread(row: RowGraph, c: int) -> bool:
     return not row.feasible or all(ch.value is None for ch in row.choices(c))
+
+
+def _pinned(line: Line, links: list[Link]) -> bool:
+    """Whether each cell of the line lies in an identity that holds no other cell of it: the identities then
+    tell its hidden values once the rest of the table is read. A line they cannot tell (the only row of a
+    table) is no hypothesis worth its cost: its blanks read as printed."""
+    on_line = set(line)
+    return all(any(len(on_line & set(k.lhs + k.rhs)) == 1 for k in links if p in k.lhs + k.rhs) for p in line)
 
 
 def _may_be_unfilled(rows: list[RowGraph], line: Line) -> bool:
@@ -114,17 +122,20 @@ def _may_be_unfilled(rows: list[RowGraph], line: Line) -> bool:
 def _decide(
     rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]], lines: list[Line]
 ) -> Decision:
-    direct = _direct(rows, links)
-    if direct is not None:
-        return direct
+    """Readings as printed first: a table that some reading satisfies as printed is decided over those
+    readings, without solver where they are few (`_direct`, `_each_row_one_way`, `_few_ways`). Unfilled
+    lines are readings only of a table that no reading as printed satisfies (`_Solved`)."""
+    one_way = _direct(rows, links)
+    if one_way is not None:
+        return one_way
     alone = [
         _row_alone(row, [k for k in links if _rows_of(k) == {r}], bounds[r]) for r, row in enumerate(rows)
     ]
     one_way = _each_row_one_way(alone, links)
-    if one_way is not None and all(_adds_nothing(rows, links, line, one_way.cells) for line in lines):
+    if one_way is not None:
         return one_way
     tied = {r for link in links if len(_rows_of(link)) > 1 for r in _rows_of(link)}
-    few = None if lines or not tied else _few_ways(rows, links, bounds)
+    few = _few_ways(rows, links, bounds) if tied else None
     if few is not None:
         return few
     tied |= {r for line in lines for r, _ in line}
@@ -253,42 +264,6 @@ def _each_row_one_way(alone: list[dict[int, Verdict] | None], links: list[Link])
     return Decision(cells) if all(_holds(link, cells) for link in links) else None
 
 
-def _adds_nothing(rows: list[RowGraph], links: list[Link], line: Line, cells: dict[Pos, Verdict]) -> bool:
-    """Whether leaving `line` unfilled gives no values but `cells` (a table read one way, each row by its own
-    identities): every placement of a row of the line that leaves the line's cells blank reads the row's
-    other cells as `cells` does, and each cell of the line lies in an identity with no other cell of the
-    line, which then pins its hidden value to the value the identity already has there."""
-    on_line = set(line)
-    if any(all(len(on_line & set(k.lhs + k.rhs)) != 1 for k in links if p in k.lhs + k.rhs) for p in line):
-        return False
-    for r in {r for r, _ in line}:
-        blanks = {c for rr, c in line if rr == r}
-        for step in _steps_leaving_blank(rows[r], blanks):
-            if step.cell in blanks:
-                if cells[(r, step.cell)].certain.value != 0:
-                    return False
-            elif step.choice.value != cells[(r, step.cell)].certain.value:
-                return False
-    return True
-
-
-def _steps_leaving_blank(row: RowGraph, blanks: set[int]) -> list:
-    """The steps on the row's paths that leave every cell of `blanks` blank."""
-    ok = [s for s in row.steps if s.cell not in blanks or s.choice.blank]
-    reach, steps = {0}, []
-    for c in range(row.n):
-        layer = [s for s in ok if s.cell == c and s.src in reach]
-        reach = {s.dst for s in layer}
-        steps.append(layer)
-    back = {row.end} & reach
-    kept = []
-    for layer in reversed(steps):
-        layer = [s for s in layer if s.dst in back]
-        back = {s.src for s in layer}
-        kept += layer
-    return kept
-
-
 _FEW = 256  # readings of a whole table checked one by one before the solver is asked
 
 
@@ -413,8 +388,9 @@ _UNFILLED = (
 
 
 class _Solved:
-    """The solver's verdicts: with every identity when some reading satisfies them all; otherwise without
-    the identities that the readings breaking fewest of them (by weight) break."""
+    """The solver's verdicts: with every identity when some reading satisfies them all (as printed, else with
+    a line unfilled); otherwise without the identities that the readings breaking fewest of them (by
+    weight) break."""
 
     def __init__(
         self, rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]], lines: list[Line]
@@ -422,27 +398,30 @@ class _Solved:
         self.rows, self.links, self.bounds, self.lines = rows, links, bounds, lines
 
     def decision(self) -> Decision:
-        strict = _Model(self.rows, self.links, self.bounds, self.lines)
-        found = strict.settle()
-        if found is not None:
-            return Decision(self._verdicts(strict, found))
-        suspects, unique = self._suspects()
-        relaxed = _Model(self.rows, self.links, self.bounds, self.lines, dropped=suspects)
+        for lines in [[], self.lines] if self.lines else [[]]:  # as printed first, then unfilled
+            strict = _Model(self.rows, self.links, self.bounds, lines)
+            found = strict.settle()
+            if found is not None:
+                return Decision(self._verdicts(strict, found))
+        suspects, unique, unfilled = self._suspects()
+        lines = self.lines if unfilled else []
+        relaxed = _Model(self.rows, self.links, self.bounds, lines, dropped=suspects)
         found = relaxed.settle() or {}
         verdicts = self._verdicts(relaxed, found, suspects)
         broken = tuple(self.links[k].rule for k in sorted(suspects)) if unique else ()
         return Decision(verdicts, broken, relaxed=True)
 
-    def _suspects(self) -> tuple[set[int], bool]:
-        """The identities that some reading of least cost breaks; and whether every such reading breaks
-        the same ones. Found one reading at a time: each call asks for a least-cost reading that breaks an
-        identity not yet known to be broken."""
+    def _suspects(self) -> tuple[set[int], bool, bool]:
+        """The identities that some reading of least cost breaks; whether every such reading breaks the same
+        ones; and whether those readings leave a line unfilled (an unfilled line costs less than any
+        identity, so either all of them do or none). Found one reading at a time: each call asks for a
+        least-cost reading that breaks an identity not yet known to be broken."""
         soft = _Model(self.rows, self.links, self.bounds, self.lines, soft=True)
         first = soft.least_cost()
         suspects = set(first)
         while (more := soft.breaking_another(suspects)) is not None:
             suspects |= more
-        return suspects, suspects == first
+        return suspects, suspects == first, soft.least % 2 == 1
 
     def _verdicts(self, model: _Model, found: dict, suspects: set[int] = frozenset()) -> dict[Pos, Verdict]:
         verdicts = {
@@ -462,12 +441,15 @@ class _Solved:
 
     def _blank_suspects(self, link: Link, verdicts: dict, model: _Model) -> list[Pos]:
         """The cells of a broken identity that may be blanks hiding a value: on its smaller side when every
-        cell is certain (a value hidden on the larger side would only widen the break), else every cell that
-        may be blank."""
+        cell is certain (a value hidden on the larger side would only widen the break), and on either side a
+        cell of a line that may be left unfilled (a row or column left blank hides its values whatever else
+        the report gets wrong); every cell that may be blank when some cell is not certain."""
         cells = link.lhs + link.rhs
         if all(verdicts[p].certain is not None for p in cells):
             lhs, rhs = (sum(verdicts[p].certain.value for p in side) for side in (link.lhs, link.rhs))
-            cells = () if lhs == rhs else (link.rhs if lhs > rhs else link.lhs)
+            smaller = () if lhs == rhs else (link.rhs if lhs > rhs else link.lhs)
+            on_line = {p for line in self.lines for p in line}
+            cells = [p for p in cells if p in smaller or p in on_line]
         return [
             p
             for p in cells
@@ -506,19 +488,23 @@ class _Model:
         self.x: dict[Pos, Any] = {}  # cell → its value (an int or a linear expression)
         self.blank: dict[Pos, bool] = {}  # cell → whether some reading of its row leaves it blank
         self.blank_on: dict[Pos, list] = {}  # cell → the Booleans of its blank steps
+        self.largest: dict[Pos, int] = {}  # cell → the largest value it may take (absolute)
         self.lines_of: dict[Pos, list[int]] = {}  # cell → the lines (unfilled-line hypotheses) it lies on
         self.features: dict[tuple, Any] = {}  # what certainty is decided for
         self.broken: dict[int, Any] = {}  # soft: link index → Boolean "broken"
         self.cost: Any = 0
         for r, row in enumerate(rows):
             self._row(r, row)
+        hard = [link for k, link in enumerate(links) if k not in dropped and not soft]
         for i, line in enumerate(lines):
-            self._unfilled(i, line)
+            self._unfilled(i, line, hard)
         if len(lines) > 1:  # one line at most: two unfilled lines of one table could trade values freely
             self.m.add(total(self.features[("unfilled", i)].expr for i in range(len(lines))), hi=1)
         for k, link in enumerate(links):
             if k not in dropped:
                 self._link(k, link, soft)
+        if soft and lines:  # among readings that break the same, those reading the blanks as printed
+            self.cost += total(self.features[("unfilled", i)].expr for i in range(len(lines)))
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -551,6 +537,7 @@ class _Model:
         unknowns = [1] if always_unknown else [b for s, b in steps if not _countable(s.choice, lo, hi)]
         blanks = [b for s, b in steps if s.choice.blank]
         self.blank_on[pos] = blanks
+        self.largest[pos] = hi if unknowns else max((abs(v) for v, _ in known), default=0)
         expr = total(v * b for v, b in known)
         if unknowns:
             expr += self._slack(pos, unknowns, lo, hi)
@@ -559,20 +546,32 @@ class _Model:
         if not isinstance(expr, int):
             self.features[("value", pos)] = _Feature(expr, None if unknowns else known)
 
-    def _unfilled(self, i: int, line: Line) -> None:
+    def _unfilled(self, i: int, line: Line, hard: list[Link]) -> None:
         """The hypothesis that every cell of `line` is left blank, unfilled: each then holds a value the copy
-        does not print (free within its bounds), bound only by the identities."""
+        does not print, bound only by the identities."""
         on = self.m.bool()
         self.features[("unfilled", i)] = _Feature(on, [(1, on), (0, 1 - on)])
         for pos in line:
             self.m.add(total(self.blank_on[pos]) - on, lo=0)
             lo, hi = self.bounds[pos[0]][pos[1]]
-            hidden = self.m.int(min(lo, 0), hi)
+            hidden = self.m.int(min(lo, 0), min(hi, self._reach(pos, line, hard)))
             self.m.add(hidden - hi * on, hi=0)
             self.m.add(hidden - min(lo, 0) * on, lo=0)
             self.x[pos] = self.x[pos] + hidden
             self.features[("value", pos)] = _Feature(self.x[pos], None)
             self.lines_of.setdefault(pos, []).append(i)
+
+    def _reach(self, pos: Pos, line: Line, hard: list[Link]) -> int:
+        """The most a hidden value can be: an enforced identity that holds no other cell of its line makes it
+        the difference of the identity's other cells, no more than their largest values added up (a domain
+        as tight as that is measured 20% faster to solve than the cell's plausible limit)."""
+        on_line = set(line)
+        sums = [
+            sum(self.largest[q] for q in k.lhs + k.rhs if q != pos)
+            for k in hard
+            if pos in k.lhs + k.rhs and len(on_line & set(k.lhs + k.rhs)) == 1
+        ]
+        return min(sums, default=self.bounds[pos[0]][pos[1]][1])
 
     def _slack(self, pos: Pos, when: list, lo: int, hi: int):
         """The value of a cell that cannot be read, allowed only while one of `when` (its unknown steps) is on."""
@@ -592,7 +591,7 @@ class _Model:
             return
         broken = self.broken[k] = self.m.bool()
         self.m.equal(lhs, rhs, [broken.negated()])
-        self.cost += link.weight * broken
+        self.cost += 2 * link.weight * broken  # doubled: an unfilled line costs 1, below any identity
 
     # --- least cost (soft models) -------------------------------------------------------------------
 
@@ -601,7 +600,8 @@ class _Model:
         only readings of that cost."""
         solver = sat.Solver(self.m)
         self.m.solve(solver, minimize=self.cost)
-        self.m.add(self.cost, hi=round(solver.objective))
+        self.least = round(solver.objective)
+        self.m.add(self.cost, hi=self.least)
         return {k for k, b in self.broken.items() if solver.value(b)}
 
     def breaking_another(self, known: set[int]) -> set[int] | None:
@@ -666,8 +666,11 @@ class _Model:
             else (self.x[pos] if isinstance(self.x[pos], int) else None)
         )
         may_unknown = found.get(("unknown", pos), (0,)) != (0,) or (unknown and len(choices) == 1)
-        unfilled = any(found.get(("unfilled", i), (0,)) != (0,) for i in self.lines_of.get(pos, ()))
-        if unfilled and value != 0:
+        lines = [found.get(("unfilled", i), (0,)) for i in self.lines_of.get(pos, ())]
+        unfilled = any(on != (0,) for on in lines)
+        # A blank stated as 0 needs a reading that prints it so: where every reading leaves its line
+        # unfilled, even a 0 is only what the identities imply.
+        if unfilled and (value != 0 or (1,) in lines):
             why = f"{_OPEN}, or {_UNFILLED}" if value is None else _UNFILLED
             return Verdict(None, tuple(values or ()), value, why)
         if value is None or may_unknown:
