@@ -89,7 +89,7 @@ def decide(
     identities followed along each path (`_row_alone`). The rest is one model."""
     unread = {(r, c) for r, row in enumerate(rows) for c in range(row.n) if _unread(row, c)}
     readable = [link for link in links if not unread & set(link.lhs + link.rhs)]
-    possible = [line for line in lines if _pinned(line, readable) and _may_be_unfilled(rows, line)]
+    possible = [line for line in lines if _may_be_unfilled(rows, line) and _pinned(line, readable)]
     decision = _decide(rows, readable, bounds, possible)
     cells = dict(decision.cells)
     for pos in sorted(unread):
@@ -108,7 +108,8 @@ def _pinned(line: Line, links: list[Link]) -> bool:
     tell its hidden values once the rest of the table is read. A line they cannot tell (the only row of a
     table) is no hypothesis worth its cost: its blanks read as printed."""
     on_line = set(line)
-    return all(any(len(on_line & set(k.lhs + k.rhs)) == 1 for k in links if p in k.lhs + k.rhs) for p in line)
+    holding = [on_line.intersection(k.lhs + k.rhs) for k in links]
+    return all(any(held == {p} for held in holding) for p in line)
 
 
 def _may_be_unfilled(rows: list[RowGraph], line: Line) -> bool:
