@@ -2,13 +2,16 @@
 reconstruction that real scraping produces.
 
 Each real report (a saved page, or a crawler's one-cell-per-line text) is first read into its paragraphs and
-table rows (cells as printed, a spanned cell once). Then one column of the requests table is left blank (as
-agencies leave a column they did not fill), optionally every 0 too, and the document is written as scraped
-text: one cell per line with blank cells dropped, or cells fused with no separator (a naive get_text()). A
-row of fused digits or of a few numbers over seven cells admits many placements, and with a column blank the
-identities no longer pin them down: the search space that used to explode.
+table rows (cells as printed, a spanned cell once). Then the requests table is changed as real copies change
+it: one applicant column left blank (as agencies leave a column they did not fill), optionally every 0 too
+(`column_forms`); one row left blank (`row_forms`); one cell misprinted against the report's own totals
+(`misprint_forms`). The document is written as scraped text: one cell per line with blank cells dropped, or
+cells fused with no separator (a naive get_text()). A row of fused digits or of a few numbers over seven
+cells admits many placements, and with a column blank the identities no longer pin them down: the search
+space that used to explode, and readings that satisfy the identities without being the report's.
 
-Used by tests/test_tables_bounded.py (no wrong number) and bench/extract.py (time per form).
+Used by tests/test_tables_bounded.py (no wrong number, against the gold: `wrong_numbers`) and
+bench/extract.py (time per form).
 """
 
 from __future__ import annotations
@@ -169,9 +172,8 @@ class StressForm:
     name: str
     source: str  # the real report it is made from
     text: str
-    blanked: frozenset[str] = (
-        frozenset()
-    )  # keys of the cells left blank: the copy no longer prints their gold
+    # keys of the cells left blank: the copy no longer prints their gold
+    blanked: frozenset[str] = frozenset()
     misprinted: tuple[tuple[str, int], ...] = ()  # (key, value) the copy prints instead of the gold
 
 

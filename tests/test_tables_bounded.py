@@ -1,11 +1,13 @@
 """Stress forms of real reports (tests/stress_forms.py), made mechanically: what real copies do to a requests
-table, then scraped one cell per line or with cells fused. None may state a number the copy does not
-support; how long each takes is measured by bench/extract.py, not asserted here.
+table, then scraped one cell per line or with cells fused. None may state a number that differs from the
+gold (`stress_forms.wrong_numbers`): "can't tell" is allowed, a wrong number is not. How long each takes is
+measured by bench/extract.py, not asserted here.
 
 - A column left blank in every row (an agency leaves 总计 or an applicant column unfilled), with its zeros
-  kept or blank too: the copy's identities then break unless the column hides values, and a misreading of
-  the fused digits may satisfy them all. Both readings stand, so neither is stated.
-- A row printed with no numbers (left unfilled).
+  kept or blank too: read as printed, the copy's identities break, and the readings that break fewest
+  misread the fused digits. Read with the column unfilled, every identity holds: its cells are then only
+  what the identities imply, flagged, never stated.
+- A row printed with no numbers (left unfilled), also in a report whose own totals disagree.
 - A cell misprinted one higher than the report's own totals allow: stated as printed, never "corrected" by
   a misreading of its neighbours.
 """
