@@ -129,14 +129,13 @@ def _decide(
     one_way = _direct(rows, links)
     if one_way is not None:
         return one_way
-    alone = [
-        _row_alone(row, [k for k in links if _rows_of(k) == {r}], bounds[r]) for r, row in enumerate(rows)
-    ]
+    own = _own_links(links, len(rows))
+    alone = [_row_alone(row, own[r], bounds[r]) for r, row in enumerate(rows)]
     one_way = _each_row_one_way(alone, links)
     if one_way is not None:
         return one_way
     tied = {r for link in links if len(_rows_of(link)) > 1 for r in _rows_of(link)}
-    few = _few_ways(rows, links, bounds) if tied else None
+    few = _few_ways(rows, links, own, bounds) if tied else None
     if few is not None:
         return few
     tied |= {r for line in lines for r, _ in line}
@@ -158,6 +157,16 @@ def _decide(
 
 def _rows_of(link: Link) -> set[int]:
     return {r for r, _ in link.lhs + link.rhs}
+
+
+def _own_links(links: list[Link], n: int) -> list[list[Link]]:
+    """Each row's own identities: those over its cells alone."""
+    own: list[list[Link]] = [[] for _ in range(n)]
+    for link in links:
+        rows = _rows_of(link)
+        if len(rows) == 1:
+            own[rows.pop()].append(link)
+    return own
 
 
 def _row_alone(row: RowGraph, links: list[Link], bounds: list[Bounds]) -> dict[int, Verdict] | None:
@@ -268,13 +277,15 @@ def _each_row_one_way(alone: list[dict[int, Verdict] | None], links: list[Link])
 _FEW = 256  # readings of a whole table checked one by one before the solver is asked
 
 
-def _few_ways(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]) -> Decision | None:
+def _few_ways(
+    rows: list[RowGraph], links: list[Link], own_links: list[list[Link]], bounds: list[list[Bounds]]
+) -> Decision | None:
     """Without a solver: each row reads a few ways under its own identities (a fused "220000022" is 22|0
     or 2|20), few enough in all to try every combination against the identities between rows. None when
     there are more, or when no combination satisfies them (the model then says what the copy breaks)."""
     ways = []
     for r, row in enumerate(rows):
-        own = _groups([link for link in links if _rows_of(link) == {r}])
+        own = _groups(own_links[r])
         if (
             own is None
             or not row.feasible
