@@ -57,8 +57,10 @@ def main() -> None:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, {_cpu()}, Python {platform.python_version()}"
     )
     print(f"{len(files)} reports x {args.rounds} rounds: {n / total:.0f} reports/s, {mb / total:.1f} MB/s")
-    print("by form (each report's median over the rounds; wall clock, then CPU time, which a shared machine "
-          "disturbs less):")
+    print(
+        "by form (each report's median over the rounds; wall clock, then CPU time, which a shared machine "
+        "disturbs less):"
+    )
     _by_form(times, cpu)
     if args.stress:
         _stress()
@@ -81,26 +83,33 @@ def _by_form(times: dict[str, list[float]], cpu: dict[str, list[float]]) -> None
 
 
 def _stress() -> None:
-    """Each stress form of tests/stress_forms.py (a requests column left blank, zeros too, then scraped per
-    line or fused) parsed once: the slowest forms, and how many state a number that differs from the gold."""
+    """Every stress form of tests/stress_forms.py parsed once, family by family (an applicant column left blank,
+    zeros too or not; a row left blank; a misprinted cell; each scraped per line and fused): the median and
+    slowest forms in CPU time, and how many state a number the copy does not support."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-    import json
+    from stress_forms import column_forms, misprint_forms, row_forms, wrong_numbers
 
-    from stress_forms import DATA, stress_forms
-
-    rows = []
-    for form in stress_forms():
-        gold = json.loads(next(DATA.rglob(f"{form.source}.facts.json")).read_text(encoding="utf-8"))["facts"]
-        t = time.perf_counter()
-        report = parse_report(f"{form.name}.txt", form.text.encode("utf-8"))
-        elapsed = time.perf_counter() - t
-        wrong = sum(1 for f in report.facts if f.key in gold and f.value != gold[f.key])
-        rows.append((elapsed, form.name, len(report.facts), wrong))
-    ms = sorted(r[0] * 1000 for r in rows)
-    print(f"stress forms: {len(rows)}, median {statistics.median(ms):.0f} ms, slowest:")
-    for elapsed, name, facts, wrong in sorted(rows, reverse=True)[:5]:
-        print(f"  {elapsed * 1000:7.0f} ms  {name}  ({facts} facts, {wrong} differ from the gold)")
-    print(f"  forms stating a number that differs from the gold: {sum(1 for r in rows if r[3])}")
+    for family, forms in (
+        ("column blank", column_forms()),
+        ("row blank", row_forms()),
+        ("misprint", misprint_forms()),
+    ):
+        rows = []
+        for form in forms:
+            t, c = time.perf_counter(), time.process_time()
+            report = parse_report(f"{form.name}.txt", form.text.encode("utf-8"))
+            wall, cpu = time.perf_counter() - t, time.process_time() - c
+            wrong = wrong_numbers(form, {f.key: f.value for f in report.facts})
+            rows.append((cpu, wall, form.name, len(report.facts), len(wrong)))
+        cpu_ms = [r[0] * 1000 for r in rows]
+        print(
+            f"stress, {family}: {len(rows)} forms, cpu median {statistics.median(cpu_ms):.0f} ms, "
+            f"stating a number the copy does not support: {sum(1 for r in rows if r[4])}; slowest:"
+        )
+        for cpu, wall, name, facts, wrong in sorted(rows, reverse=True)[:3]:
+            print(
+                f"  cpu {cpu * 1000:6.0f} ms, wall {wall * 1000:6.0f} ms  {name}  ({facts} facts, {wrong} wrong)"
+            )
 
 
 def _cpu() -> str:

@@ -9,11 +9,12 @@ identities imply offered only as computed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.numbers import in_unit, read_value
 from ingest.placement import Choice, RowGraph, exact_row, place_tokens
 from ingest.readings import RowReading
-from ingest.table_model import Decision, Link, Verdict, decide
+from ingest.table_model import Decision, Line, Link, Verdict, decide
 from ingest.template import DERIVED_2021, Block, Column, Identity, Row, TableSpec, Template
 from ingest.types import Ambiguity, Check, Fact, format_number
 
@@ -71,7 +72,19 @@ def _decide(table: _Table) -> Decision:
     bounds = [[(-c.limit if c.signed else 0, c.limit) for c in block.columns] for block, _, _ in table.rows]
     where = table.positions()
     links = [_link(i, where) for i in table.spec.identities if all(k in where for k in i.lhs + i.rhs)]
-    return decide(graphs, links, bounds)
+    return decide(graphs, links, bounds, _lines(table, links))
+
+
+def _lines(table: _Table, links: list[Link]) -> list[Line]:
+    """The lines of cells a copy may leave blank throughout, unfilled: each column of a block, and each row,
+    over the rows this copy prints. Only lines the identities bind: without them a blank reads as printed, 0."""
+    linked = {p for link in links for p in link.lhs + link.rhs}
+    printed = [r for r, (_, _, reading) in enumerate(table.rows) if reading and not reading.unreadable]
+    lines = [tuple((r, c) for c in range(len(table.rows[r][0].columns))) for r in printed]
+    for block in table.spec.blocks:
+        rows = [r for r in printed if table.rows[r][0] is block]
+        lines += [tuple((r, c) for r in rows) for c in range(len(block.columns))]
+    return [line for line in lines if len(line) > 1 and all(p in linked for p in line)]
 
 
 _ROW_WEIGHT = 10  # breaking a row's own total costs more than breaking all of a table's column sums at once
@@ -98,20 +111,28 @@ def _graph(block: Block, row: Row, reading: RowReading | None) -> RowGraph:
             choices[i] = Choice("", None, "the table prints two different numbers for this cell")
         return exact_row(choices)
     signed = frozenset(i for i, c in enumerate(columns) if c.signed)
-    read = lambda i, p: _read(columns[i], p, reading.unit(columns[i].key))  # noqa: E731
+    kinds = [(c.money, c.limit, reading.unit(c.key)) for c in columns]
+    read = lambda i, p: _read_kind(*kinds[i], p)  # noqa: E731
     return place_tokens(list(reading.tokens), len(columns), read, signed)
 
 
 def _read(column: Column, printed: str, header_unit: str | None = None) -> Choice:
-    value = read_value(printed, money=column.money)
-    if value is not None and column.money:
+    return _read_kind(column.money, column.limit, header_unit, printed)
+
+
+@lru_cache(maxsize=65536)
+def _read_kind(money: bool, limit: int, header_unit: str | None, printed: str) -> Choice:
+    """How a cell of this kind (money or a count, its limit, the unit its header prints) reads `printed`:
+    the same pieces recur in every placement of a row, so each is read once."""
+    value = read_value(printed, money=money)
+    if value is not None and money:
         value = in_unit(value, header_unit)
     if value is None:
         return Choice(printed, None, f"the cell holds words, not a number: {printed}")
     if not value.exact:
         return Choice(value.printed, None, f"{value.printed} has more digits than can be stated exactly")
-    if abs(value.value) > column.limit:
-        why = f"{value.printed} is beyond any plausible {'amount' if column.money else 'count'} for this cell"
+    if abs(value.value) > limit:
+        why = f"{value.printed} is beyond any plausible {'amount' if money else 'count'} for this cell"
         return Choice(value.printed, None, why)
     return Choice(value.printed, value.value, unit=value.unit)
 

@@ -20,17 +20,20 @@ lost: it is flagged, with the value the identities imply offered only as compute
 
 from __future__ import annotations
 
+import itertools
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ingest import sat
 from ingest.numbers import Number
 from ingest.placement import Choice, RowGraph
+from ingest.sat import total
 
 Pos = tuple[int, int]  # (row, cell) in the table
+Line = tuple[Pos, ...]  # cells a copy may leave blank throughout (a column of a block)
 Bounds = tuple[int, int]  # the least and greatest value a cell may hold
-
-_SPREAD_SECONDS = 0.03  # one call looking for a solution that moves many undecided cells at once
-_NO_LIMIT = float("inf")
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,18 @@ class Decision:
     relaxed: bool = False  # no reading satisfies every identity
 
 
-def decide(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]) -> Decision:
+def decide(
+    rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]], lines: Sequence[Line] = ()
+) -> Decision:
     """The verdict on every cell of a table whose rows read as `rows` and whose identities are `links`.
+
+    `lines` are lines of cells (a column of a block) that a copy may leave blank throughout, unfilled: a
+    real phenomenon (an agency leaves its 总计 column empty). A table that some reading as printed
+    satisfies is read as printed (blanks as 0): an unfilled line fitting as well would need values that
+    happen to repeat its printed ones. Otherwise, where the placements allow it, an unfilled line is one more
+    reading, in which its cells hold values the copy does not print and the identities still hold, instead
+    of breaking identities and losing to a misreading that breaks fewer. At most one line of a table is
+    unfilled: two could trade values freely, and a blank that reads as 0 is far more common.
 
     An identity over a cell that cannot be read at all (a row not found, words in a cell) binds nothing
     certain: it is left out of the model, and only offers the cell's value as computed afterwards. Rows that
@@ -76,7 +89,8 @@ def decide(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]) 
     identities followed along each path (`_row_alone`). The rest is one model."""
     unread = {(r, c) for r, row in enumerate(rows) for c in range(row.n) if _unread(row, c)}
     readable = [link for link in links if not unread & set(link.lhs + link.rhs)]
-    decision = _decide(rows, readable, bounds)
+    possible = [line for line in lines if _may_be_unfilled(rows, line) and _pinned(line, readable)]
+    decision = _decide(rows, readable, bounds, possible)
     cells = dict(decision.cells)
     for pos in sorted(unread):
         implied = {_implied(link, pos, cells) for link in links if pos in link.lhs + link.rhs} - {None}
@@ -89,17 +103,43 @@ def _unread(row: RowGraph, c: int) -> bool:
     return not row.feasible or all(ch.value is None for ch in row.choices(c))
 
 
-def _decide(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]) -> Decision:
-    direct = _direct(rows, links) or _each_row_one_way(rows, links, bounds)
-    if direct is not None:
-        return direct
+def _pinned(line: Line, links: list[Link]) -> bool:
+    """Whether each cell of the line lies in an identity that holds no other cell of it: the identities then
+    tell its hidden values once the rest of the table is read. A line they cannot tell (the only row of a
+    table) is no hypothesis worth its cost: its blanks read as printed."""
+    on_line = set(line)
+    holding = [on_line.intersection(k.lhs + k.rhs) for k in links]
+    return all(any(held == {p} for held in holding) for p in line)
+
+
+def _may_be_unfilled(rows: list[RowGraph], line: Line) -> bool:
+    """Whether some placement leaves every cell of the line blank (a row: only when it prints nothing)."""
+    if len({r for r, _ in line}) == 1:
+        row = rows[line[0][0]]
+        return _single(row) and all(s.choice.blank for s in row.steps)
+    return all(rows[r].feasible and any(ch.blank for ch in rows[r].choices(c)) for r, c in line)
+
+
+def _decide(
+    rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]], lines: list[Line]
+) -> Decision:
+    """Readings as printed first: a table that some reading satisfies as printed is decided over those
+    readings, without solver where they are few (`_direct`, `_each_row_one_way`, `_few_ways`). Unfilled
+    lines are readings only of a table that no reading as printed satisfies (`_Solved`)."""
+    one_way = _direct(rows, links)
+    if one_way is not None:
+        return one_way
+    own = _own_links(links, len(rows))
+    alone = [_row_alone(row, own[r], bounds[r]) for r, row in enumerate(rows)]
+    one_way = _each_row_one_way(alone, links)
+    if one_way is not None:
+        return one_way
     tied = {r for link in links if len(_rows_of(link)) > 1 for r in _rows_of(link)}
-    cells: dict[Pos, Verdict] = {}
-    for r, row in enumerate(rows):
-        own = [link for link in links if _rows_of(link) == {r}]
-        alone = None if r in tied else _row_alone(row, own, bounds[r])
-        if alone is not None:
-            cells.update({(r, c): v for c, v in alone.items()})
+    few = _few_ways(rows, links, own, bounds) if tied else None
+    if few is not None:
+        return few
+    tied |= {r for line in lines for r, _ in line}
+    cells = {(r, c): v for r in range(len(rows)) if r not in tied and alone[r] for c, v in alone[r].items()}
     rest = sorted({r for r in range(len(rows))} - {r for r, _ in cells})
     if not rest:
         return Decision(cells)
@@ -109,13 +149,24 @@ def _decide(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]])
         for k in links
         if _rows_of(k) <= set(rest)
     ]
-    sub = _Solved([rows[r] for r in rest], sub_links, [bounds[r] for r in rest]).decision()
+    sub_lines = [tuple((index[r], c) for r, c in line) for line in lines]
+    sub = _Solved([rows[r] for r in rest], sub_links, [bounds[r] for r in rest], sub_lines).decision()
     cells.update({(rest[i], c): v for (i, c), v in sub.cells.items()})
     return Decision(cells, sub.broken, sub.relaxed)
 
 
 def _rows_of(link: Link) -> set[int]:
     return {r for r, _ in link.lhs + link.rhs}
+
+
+def _own_links(links: list[Link], n: int) -> list[list[Link]]:
+    """Each row's own identities: those over its cells alone."""
+    own: list[list[Link]] = [[] for _ in range(n)]
+    for link in links:
+        rows = _rows_of(link)
+        if len(rows) == 1:
+            own[rows.pop()].append(link)
+    return own
 
 
 def _row_alone(row: RowGraph, links: list[Link], bounds: list[Bounds]) -> dict[int, Verdict] | None:
@@ -156,45 +207,50 @@ def _groups(links: list[Link]) -> dict[int, tuple[str, int]] | None:
 
 
 def _walk(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[set[Number]] | None:
-    """For each cell, the values it takes on paths whose groups add up; None when no path does."""
-
-    def step(s, run):
-        kind = roles.get(s.cell, ("", 0))[0]
-        v = s.choice.value
-        if kind == "part":
-            return run + v
-        if kind == "total":
-            return 0 if v == run else None
-        return run
-
-    by_cell: dict[int, list] = {}
-    for s in row.steps:
-        by_cell.setdefault(s.cell, []).append(s)
-    layers = [{(0, 0)}]
-    for c in range(row.n):
-        layers.append(
-            {
-                (s.dst, r)
-                for node, run in layers[-1]
-                for s in by_cell.get(c, [])
-                if s.src == node
-                for r in [step(s, run)]
-                if r is not None
-            }
-        )
-    alive = {(row.end, 0)} & layers[-1]
+    """For each cell, the values it takes on paths whose groups add up; None when no path does. A state is
+    (node, running sum of the open group); each layer's moves are kept, so the way back only filters them."""
+    out = _out_steps(row, roles)
+    states = {(0, 0)}
+    moves: list[list[tuple]] = []
+    for _ in range(row.n):
+        layer = [
+            ((node, run), (dst, nxt), v)
+            for node, run in states
+            for dst, kind, v in out.get(node, ())
+            for nxt in [_advance(kind, v, run)]
+            if nxt is not None
+        ]
+        moves.append(layer)
+        states = {to for _, to, _ in layer}
+    alive = {(row.end, 0)} & states
     if not alive:
         return None
     values: list[set[Number]] = [set() for _ in range(row.n)]
     for c in range(row.n - 1, -1, -1):
         back = set()
-        for node, run in layers[c]:
-            for s in by_cell.get(c, []):
-                if s.src == node and (s.dst, step(s, run)) in alive:
-                    values[c].add(s.choice.value)
-                    back.add((node, run))
+        for frm, to, v in moves[c]:
+            if to in alive:
+                values[c].add(v)
+                back.add(frm)
         alive = back
     return values
+
+
+def _out_steps(row: RowGraph, roles: dict[int, tuple[str, int]]) -> dict[int, list[tuple]]:
+    """node → (next node, the cell's role in its group, the value) for each step out of it."""
+    out: dict[int, list[tuple]] = {}
+    for s in row.steps:
+        out.setdefault(s.src, []).append((s.dst, roles.get(s.cell, ("", 0))[0], s.choice.value))
+    return out
+
+
+def _advance(kind: str, v: Number, run: Number) -> Number | None:
+    """The open group's running sum after a cell: a part adds to it, a total must equal it (and closes it)."""
+    if kind == "part":
+        return run + v
+    if kind == "total":
+        return 0 if v == run else None
+    return run
 
 
 def _direct(rows: list[RowGraph], links: list[Link]) -> Decision | None:
@@ -208,16 +264,91 @@ def _direct(rows: list[RowGraph], links: list[Link]) -> Decision | None:
     return Decision(cells)
 
 
-def _each_row_one_way(rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]) -> Decision | None:
+def _each_row_one_way(alone: list[dict[int, Verdict] | None], links: list[Link]) -> Decision | None:
     """Without a solver: every row reads one way once its own identities are followed (as most fused rows
-    do), and those readings satisfy the identities between rows."""
-    cells: dict[Pos, Verdict] = {}
-    for r, row in enumerate(rows):
-        alone = _row_alone(row, [link for link in links if _rows_of(link) == {r}], bounds[r])
-        if alone is None or any(v.certain is None for v in alone.values()):
-            return None
-        cells.update({(r, c): v for c, v in alone.items()})
+    do; `alone` holds each row's verdicts by its own identities), and those readings satisfy the
+    identities between rows."""
+    if any(a is None or any(v.certain is None for v in a.values()) for a in alone):
+        return None
+    cells = {(r, c): v for r, a in enumerate(alone) for c, v in a.items()}
     return Decision(cells) if all(_holds(link, cells) for link in links) else None
+
+
+_FEW = 256  # readings of a whole table checked one by one before the solver is asked
+
+
+def _few_ways(
+    rows: list[RowGraph], links: list[Link], own_links: list[list[Link]], bounds: list[list[Bounds]]
+) -> Decision | None:
+    """Without a solver: each row reads a few ways under its own identities (a fused "220000022" is 22|0
+    or 2|20), few enough in all to try every combination against the identities between rows. None when
+    there are more, or when no combination satisfies them (the model then says what the copy breaks)."""
+    ways = []
+    for r, row in enumerate(rows):
+        own = _groups(own_links[r])
+        if (
+            own is None
+            or not row.feasible
+            or any(not _countable(s.choice, *bounds[r][s.cell]) for s in row.steps)
+        ):
+            return None
+        readings = _readings(row, own, _FEW)
+        if not readings:
+            return None
+        ways.append(readings)
+    if math.prod(len(w) for w in ways) > _FEW:
+        return None
+    across = [link for link in links if len(_rows_of(link)) > 1]
+    seen: dict[Pos, set[Number]] = {}
+    for combo in itertools.product(*ways):
+        if all(_sums(link.lhs, combo) == _sums(link.rhs, combo) for link in across):
+            for r, values in enumerate(combo):
+                for c, v in enumerate(values):
+                    seen.setdefault((r, c), set()).add(v)
+    if not seen:
+        return None
+    cells = {}
+    for (r, c), values in seen.items():
+        choices = {ch for ch in rows[r].choices(c) if ch.value in values}
+        cells[(r, c)] = (
+            Verdict(_one_reading(choices))
+            if len(values) == 1
+            else Verdict(None, tuple(sorted(values)), why=_OPEN)
+        )
+    return Decision(cells)
+
+
+def _sums(side: tuple[Pos, ...], combo: tuple[tuple[Number, ...], ...]) -> Number:
+    return sum(combo[r][c] for r, c in side)
+
+
+def _readings(row: RowGraph, roles: dict[int, tuple[str, int]], cap: int) -> set[tuple] | None:
+    """The row's distinct readings (a value per cell) whose groups add up; None when more than `cap`."""
+    out = _out_steps(row, roles)
+    memo: dict[tuple[int, Number], set[tuple]] = {}
+
+    def suffixes(node: int, run: Number) -> set[tuple]:
+        if node == row.end:
+            return {()} if run == 0 else set()
+        if (node, run) not in memo:
+            found: set[tuple] = set()
+            for dst, kind, v in out.get(node, ()):
+                nxt = _advance(kind, v, run)
+                if nxt is not None:
+                    found |= {(v, *rest) for rest in suffixes(dst, nxt)}
+                if len(found) > cap:
+                    raise _TooMany
+            memo[(node, run)] = found
+        return memo[(node, run)]
+
+    try:
+        return suffixes(0, 0)
+    except _TooMany:
+        return None
+
+
+class _TooMany(Exception):
+    pass
 
 
 def _single(row: RowGraph) -> bool:
@@ -262,37 +393,47 @@ def _plain(value: Number) -> str:
 _OPEN = "the row's numbers fit more than one placement of its cells"
 _FILLED = "left blank, but the table's identities do not add up with a 0 here"
 _RELAXED = " (the report's own totals disagree: no reading satisfies every identity)"
+_UNFILLED = (
+    "its column or row may be left blank throughout, unfilled: the identities then give this cell a value "
+    "the copy does not print"
+)
 
 
 class _Solved:
-    """The solver's verdicts: with every identity when some reading satisfies them all; otherwise without
-    the identities that the readings breaking fewest of them (by weight) break."""
+    """The solver's verdicts: with every identity when some reading satisfies them all (as printed, else with
+    a line unfilled); otherwise without the identities that the readings breaking fewest of them (by
+    weight) break."""
 
-    def __init__(self, rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]]):
-        self.rows, self.links, self.bounds = rows, links, bounds
+    def __init__(
+        self, rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]], lines: list[Line]
+    ):
+        self.rows, self.links, self.bounds, self.lines = rows, links, bounds, lines
 
     def decision(self) -> Decision:
-        strict = _Model(self.rows, self.links, self.bounds)
-        found = strict.settle()
-        if found is not None:
-            return Decision(self._verdicts(strict, found))
-        suspects, unique = self._suspects()
-        relaxed = _Model(self.rows, self.links, self.bounds, dropped=suspects)
+        for lines in [[], self.lines] if self.lines else [[]]:  # as printed first, then unfilled
+            strict = _Model(self.rows, self.links, self.bounds, lines)
+            found = strict.settle()
+            if found is not None:
+                return Decision(self._verdicts(strict, found))
+        suspects, unique, unfilled = self._suspects()
+        lines = self.lines if unfilled else []
+        relaxed = _Model(self.rows, self.links, self.bounds, lines, dropped=suspects)
         found = relaxed.settle() or {}
         verdicts = self._verdicts(relaxed, found, suspects)
         broken = tuple(self.links[k].rule for k in sorted(suspects)) if unique else ()
         return Decision(verdicts, broken, relaxed=True)
 
-    def _suspects(self) -> tuple[set[int], bool]:
-        """The identities that some reading of least cost breaks; and whether every such reading breaks
-        the same ones. Found one reading at a time: each call asks for a least-cost reading that breaks an
-        identity not yet known to be broken."""
-        soft = _Model(self.rows, self.links, self.bounds, soft=True)
+    def _suspects(self) -> tuple[set[int], bool, bool]:
+        """The identities that some reading of least cost breaks; whether every such reading breaks the same
+        ones; and whether those readings leave a line unfilled (an unfilled line costs less than any
+        identity, so either all of them do or none). Found one reading at a time: each call asks for a
+        least-cost reading that breaks an identity not yet known to be broken."""
+        soft = _Model(self.rows, self.links, self.bounds, self.lines, soft=True)
         first = soft.least_cost()
         suspects = set(first)
         while (more := soft.breaking_another(suspects)) is not None:
             suspects |= more
-        return suspects, suspects == first
+        return suspects, suspects == first, soft.least % 2 == 1
 
     def _verdicts(self, model: _Model, found: dict, suspects: set[int] = frozenset()) -> dict[Pos, Verdict]:
         verdicts = {
@@ -312,11 +453,15 @@ class _Solved:
 
     def _blank_suspects(self, link: Link, verdicts: dict, model: _Model) -> list[Pos]:
         """The cells of a broken identity that may be blanks hiding a value: on its smaller side when every
-        cell is certain, else every cell that may be blank."""
+        cell is certain (a value hidden on the larger side would only widen the break), and on either side a
+        cell of a line that may be left unfilled (a row or column left blank hides its values whatever else
+        the report gets wrong); every cell that may be blank when some cell is not certain."""
         cells = link.lhs + link.rhs
         if all(verdicts[p].certain is not None for p in cells):
             lhs, rhs = (sum(verdicts[p].certain.value for p in side) for side in (link.lhs, link.rhs))
-            cells = () if lhs == rhs else (link.rhs if lhs > rhs else link.lhs)
+            smaller = () if lhs == rhs else (link.rhs if lhs > rhs else link.lhs)
+            on_line = {p for line in self.lines for p in line}
+            cells = [p for p in cells if p in smaller or p in on_line]
         return [
             p
             for p in cells
@@ -349,22 +494,29 @@ class _Model:
     """One CP-SAT model of a table. `dropped`: identities left out. `soft`: identities may break, at their
     weight (see `least_cost`)."""
 
-    def __init__(self, rows, links, bounds, *, dropped=frozenset(), soft=False):
-        from ortools.sat.python import cp_model  # imported here: most tables never need the solver
-
-        self.cp = cp_model
-        self.m = cp_model.CpModel()
+    def __init__(self, rows, links, bounds, lines=(), *, dropped=frozenset(), soft=False):
+        self.m = sat.Model()
         self.rows, self.bounds = rows, bounds
         self.x: dict[Pos, Any] = {}  # cell → its value (an int or a linear expression)
         self.blank: dict[Pos, bool] = {}  # cell → whether some reading of its row leaves it blank
+        self.blank_on: dict[Pos, list] = {}  # cell → the Booleans of its blank steps
+        self.largest: dict[Pos, int] = {}  # cell → the largest value it may take (absolute)
+        self.lines_of: dict[Pos, list[int]] = {}  # cell → the lines (unfilled-line hypotheses) it lies on
         self.features: dict[tuple, Any] = {}  # what certainty is decided for
         self.broken: dict[int, Any] = {}  # soft: link index → Boolean "broken"
         self.cost: Any = 0
         for r, row in enumerate(rows):
             self._row(r, row)
+        hard = [link for k, link in enumerate(links) if k not in dropped and not soft]
+        for i, line in enumerate(lines):
+            self._unfilled(i, line, hard)
+        if len(lines) > 1:  # one line at most: two unfilled lines of one table could trade values freely
+            self.m.add(total(self.features[("unfilled", i)].expr for i in range(len(lines))), hi=1)
         for k, link in enumerate(links):
             if k not in dropped:
                 self._link(k, link, soft)
+        if soft and lines:  # among readings that break the same, those reading the blanks as printed
+            self.cost += total(self.features[("unfilled", i)].expr for i in range(len(lines)))
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -374,7 +526,7 @@ class _Model:
                 self._cell((r, c), [], always_unknown=True)
             return
         chain = len(row.steps) == row.n
-        on = [1 if chain else self.m.new_bool_var("") for _ in row.steps]
+        on = [1 if chain else self.m.bool() for _ in row.steps]
         if not chain:
             self._flow(row, on)
         for c in range(row.n):
@@ -386,17 +538,19 @@ class _Model:
         for i, s in enumerate(row.steps):
             out.setdefault(s.src, []).append(on[i])
             into.setdefault(s.dst, []).append(on[i])
-        self.m.add(sum(out[0]) == 1)
-        self.m.add(sum(into[row.end]) == 1)
+        self.m.add(total(out[0]), 1, 1)
+        self.m.add(total(into[row.end]), 1, 1)
         for node in set(out) & set(into):
-            self.m.add(sum(into[node]) == sum(out[node]))
+            self.m.equal(total(into[node]), total(out[node]))
 
     def _cell(self, pos: Pos, steps: list, always_unknown: bool = False) -> None:
         lo, hi = self.bounds[pos[0]][pos[1]]
         known = [(s.choice.value, b) for s, b in steps if _countable(s.choice, lo, hi)]
         unknowns = [1] if always_unknown else [b for s, b in steps if not _countable(s.choice, lo, hi)]
         blanks = [b for s, b in steps if s.choice.blank]
-        expr = sum(v * b for v, b in known) if known else 0
+        self.blank_on[pos] = blanks
+        self.largest[pos] = hi if unknowns else max((abs(v) for v, _ in known), default=0)
+        expr = total(v * b for v, b in known)
         if unknowns:
             expr += self._slack(pos, unknowns, lo, hi)
         self.x[pos] = expr
@@ -404,36 +558,62 @@ class _Model:
         if not isinstance(expr, int):
             self.features[("value", pos)] = _Feature(expr, None if unknowns else known)
 
+    def _unfilled(self, i: int, line: Line, hard: list[Link]) -> None:
+        """The hypothesis that every cell of `line` is left blank, unfilled: each then holds a value the copy
+        does not print, bound only by the identities."""
+        on = self.m.bool()
+        self.features[("unfilled", i)] = _Feature(on, [(1, on), (0, 1 - on)])
+        for pos in line:
+            self.m.add(total(self.blank_on[pos]) - on, lo=0)
+            lo, hi = self.bounds[pos[0]][pos[1]]
+            hidden = self.m.int(min(lo, 0), min(hi, self._reach(pos, line, hard)))
+            self.m.add(hidden - hi * on, hi=0)
+            self.m.add(hidden - min(lo, 0) * on, lo=0)
+            self.x[pos] = self.x[pos] + hidden
+            self.features[("value", pos)] = _Feature(self.x[pos], None)
+            self.lines_of.setdefault(pos, []).append(i)
+
+    def _reach(self, pos: Pos, line: Line, hard: list[Link]) -> int:
+        """The most a hidden value can be: an enforced identity that holds no other cell of its line makes it
+        the difference of the identity's other cells, no more than their largest values added up (a domain
+        as tight as that is measured 20% faster to solve than the cell's plausible limit)."""
+        on_line = set(line)
+        sums = [
+            sum(self.largest[q] for q in k.lhs + k.rhs if q != pos)
+            for k in hard
+            if pos in k.lhs + k.rhs and len(on_line & set(k.lhs + k.rhs)) == 1
+        ]
+        return min(sums, default=self.bounds[pos[0]][pos[1]][1])
+
     def _slack(self, pos: Pos, when: list, lo: int, hi: int):
         """The value of a cell that cannot be read, allowed only while one of `when` (its unknown steps) is on."""
-        v = self.m.new_int_var(lo, hi, "")
-        flag = self.m.new_bool_var("")
-        self.m.add(flag <= sum(when))
-        self.m.add(v <= hi * flag)
-        self.m.add(v >= lo * flag)
+        v = self.m.int(lo, hi)
+        flag = self.m.bool()
+        self.m.add(flag - total(when), hi=0)
+        self.m.add(v - hi * flag, hi=0)
+        self.m.add(v - lo * flag, lo=0)
         self.features[("unknown", pos)] = _Feature(flag, [(1, flag), (0, 1 - flag)])
         return v
 
     def _link(self, k: int, link: Link, soft: bool) -> None:
-        lhs = sum(self.x[p] for p in link.lhs)
-        rhs = sum(self.x[p] for p in link.rhs)
+        lhs = total(self.x[p] for p in link.lhs)
+        rhs = total(self.x[p] for p in link.rhs)
         if not soft:
-            self.m.add(lhs == rhs)
+            self.m.equal(lhs, rhs)
             return
-        broken = self.broken[k] = self.m.new_bool_var("")
-        self.m.add(lhs == rhs).only_enforce_if(broken.Not())
-        self.cost += link.weight * broken
+        broken = self.broken[k] = self.m.bool()
+        self.m.equal(lhs, rhs, [broken.negated()])
+        self.cost += 2 * link.weight * broken  # doubled: an unfilled line costs 1, below any identity
 
     # --- least cost (soft models) -------------------------------------------------------------------
 
     def least_cost(self) -> set[int]:
         """The identities broken by a reading that breaks fewest (by weight); from then on the model holds
         only readings of that cost."""
-        solver = self._solver()
-        self.m.minimize(self.cost)
-        solver.solve(self.m)
-        self.m.clear_objective()
-        self.m.add(self.cost <= round(solver.objective_value))
+        solver = sat.Solver(self.m)
+        self.m.solve(solver, minimize=self.cost)
+        self.least = round(solver.objective)
+        self.m.add(self.cost, hi=self.least)
         return {k for k, b in self.broken.items() if solver.value(b)}
 
     def breaking_another(self, known: set[int]) -> set[int] | None:
@@ -441,8 +621,8 @@ class _Model:
         others = [b for k, b in self.broken.items() if k not in known]
         if not others:
             return None
-        solver = self._solver()
-        if not self._some(solver, others, spread=False):
+        solver = sat.Solver(self.m)
+        if not self._some(solver, others):
             return None
         return {k for k, b in self.broken.items() if solver.value(b)}
 
@@ -450,20 +630,18 @@ class _Model:
 
     def settle(self) -> dict[tuple, tuple] | None:
         """For each feature, the values it takes over all solutions: one value when certain. None when the
-        model has no solution."""
-        solver = self._solver()
-        if solver.solve(self.m) not in (self.cp.OPTIMAL, self.cp.FEASIBLE):
+        model has no solution. Each further solve asks for a solution in which some still-undecided feature
+        differs from the first one (asking for one that moves many at once was measured slower)."""
+        solver = sat.Solver(self.m)
+        if not self.m.solve(solver):
             return None
         first = {f: solver.value(e.expr) for f, e in self.features.items()}
         seen = {f: {v} for f, v in first.items()}
         differs = {f: self._differs(e, first[f]) for f, e in self.features.items()}
         undecided = set(self.features)
-        while undecided:
-            moved = self._move(solver, [differs[f] for f in undecided])
-            if moved is None:
-                break
+        while undecided and self._some(solver, [differs[f] for f in undecided]):
             for f in list(undecided):
-                v = moved.value(self.features[f].expr)
+                v = solver.value(self.features[f].expr)
                 seen[f].add(v)
                 if v != first[f]:
                     undecided.discard(f)
@@ -473,42 +651,15 @@ class _Model:
         """1 exactly when the feature's value is not `value`: a sum of the step Booleans that give another
         value where the feature is read off its row's steps; a new reified Boolean otherwise."""
         if feature.options is not None:
-            return sum(b for v, b in feature.options if v != value)
-        d = self.m.new_bool_var("")
-        self.m.add(feature.expr != value).only_enforce_if(d)
-        self.m.add(feature.expr == value).only_enforce_if(d.Not())
-        return d
+            return total(b for v, b in feature.options if v != value)
+        return self.m.differs(feature.expr, value)
 
-    def _move(self, solver, differs: list):
-        """A solution in which some undecided feature differs from the first solution (as many as can be
-        found quickly), or None when the solver proves there is none."""
-        return solver if self._some(solver, differs, spread=True) else None
-
-    def _some(self, solver, terms: list, spread: bool) -> bool:
-        """Whether a solution has Σ terms ≥ 1 (left in `solver`); with `spread`, one with as many as a short
-        call finds. The condition is gated by an assumption, so it binds this call only."""
-        gate = self.m.new_bool_var("")
-        self.m.add(sum(terms) >= 1).only_enforce_if(gate)
-        self.m.clear_assumptions()
-        self.m.add_assumptions([gate])
-        status = self.cp.UNKNOWN
-        if spread:
-            self.m.maximize(sum(terms))
-            solver.parameters.max_time_in_seconds = _SPREAD_SECONDS
-            status = solver.solve(self.m)
-            self.m.clear_objective()
-            solver.parameters.max_time_in_seconds = _NO_LIMIT
-        if status == self.cp.UNKNOWN:  # no solution within the short call: decide it fully
-            status = solver.solve(self.m)
-        self.m.clear_assumptions()
-        return status in (self.cp.OPTIMAL, self.cp.FEASIBLE)
-
-    def _solver(self):
-        solver = self.cp.CpSolver()
-        solver.parameters.num_workers = 1
-        # Probing costs more than these small pure-Boolean models ever repay (measured: 10x faster without).
-        solver.parameters.cp_model_probing_level = 0
-        return solver
+    def _some(self, solver: sat.Solver, terms: list) -> bool:
+        """Whether a solution has Σ terms ≥ 1 (left in `solver`). The condition is gated by an assumption,
+        so it binds this call only."""
+        gate = self.m.bool()
+        self.m.add(total(terms), lo=1, enforce=[gate])
+        return self.m.solve(solver, assumptions=[gate])
 
     # --- reading the verdicts -----------------------------------------------------------------------
 
@@ -527,6 +678,13 @@ class _Model:
             else (self.x[pos] if isinstance(self.x[pos], int) else None)
         )
         may_unknown = found.get(("unknown", pos), (0,)) != (0,) or (unknown and len(choices) == 1)
+        lines = [found.get(("unfilled", i), (0,)) for i in self.lines_of.get(pos, ())]
+        unfilled = any(on != (0,) for on in lines)
+        # A blank stated as 0 needs a reading that prints it so: where every reading leaves its line
+        # unfilled, even a 0 is only what the identities imply.
+        if unfilled and (value != 0 or (1,) in lines):
+            why = f"{_OPEN}, or {_UNFILLED}" if value is None else _UNFILLED
+            return Verdict(None, tuple(values or ()), value, why)
         if value is None or may_unknown:
             why = unknown[0].why if may_unknown and unknown else _OPEN
             return Verdict(None, tuple(values or ()), value if may_unknown else None, why)

@@ -9,7 +9,7 @@ in cells is the job of `placement`; here we only decide whether a number may hol
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.labels import row_pattern
 from ingest.placement import Token
@@ -194,12 +194,27 @@ def _find_rows(text: str, table: TableSpec, cursor: int) -> tuple[list[_Found], 
 def _rows_after(text: str, table: TableSpec, pos: int) -> list[_Found]:
     found: list[_Found] = []
     window = 600
-    for block, row in table.rows:
-        m = row_pattern(row).search(text, pos, min(len(text), pos + window))
+    rows = table.rows
+    for i, (block, row) in enumerate(rows):
+        following = rows[i + 1][1] if i + 1 < len(rows) else None
+        m = _label(text, row, following, pos, min(len(text), pos + window))
         if m:
             found.append(_Found(block, row, m.start(), m.end()))
             pos, window = m.end(), 400
     return found
+
+
+def _label(text: str, row: Row, following: Row | None, pos: int, end: int) -> re.Match[str] | None:
+    """Where the row's label stands, before the following row's label. A row printed with no numbers, its
+    cells run together, leaves its label fused to the next one ("（七）总计四、结转…"): a short label is then
+    taken where the next label begins. A label found only beyond the next row's label is another table's
+    ("总计" in a later header), never this row's."""
+    m = row_pattern(row).search(text, pos, end)
+    n = row_pattern(following).search(text, pos, end) if following is not None else None
+    if n is None or (m is not None and m.start() < n.start()):
+        return m
+    fused = row_pattern(replace(row, exact=False)).search(text, pos, n.start())
+    return fused if fused is not None and fused.end() == n.start() else None
 
 
 def _table_end(text: str, start: int) -> int:

@@ -2,17 +2,21 @@
 reconstruction that real scraping produces.
 
 Each real report (a saved page, or a crawler's one-cell-per-line text) is first read into its paragraphs and
-table rows (cells as printed, a spanned cell once). Then one column of the requests table is left blank (as
-agencies leave a column they did not fill), optionally every 0 too, and the document is written as scraped
-text: one cell per line with blank cells dropped, or cells fused with no separator (a naive get_text()). A
-row of fused digits or of a few numbers over seven cells admits many placements, and with a column blank the
-identities no longer pin them down: the search space that used to explode.
+table rows (cells as printed, a spanned cell once). Then the requests table is changed as real copies change
+it: one applicant column left blank (as agencies leave a column they did not fill), optionally every 0 too
+(`column_forms`); one row left blank (`row_forms`); one cell misprinted against the report's own totals
+(`misprint_forms`). The document is written as scraped text: one cell per line with blank cells dropped, or
+cells fused with no separator (a naive get_text()). A row of fused digits or of a few numbers over seven
+cells admits many placements, and with a column blank the identities no longer pin them down: the search
+space that used to explode, and readings that satisfy the identities without being the report's.
 
-Used by tests/test_tables_bounded.py (no wrong number) and bench/extract.py (time per form).
+Used by tests/test_tables_bounded.py (no wrong number, against the gold: `wrong_numbers`) and
+bench/extract.py (time per form).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -83,21 +87,45 @@ def from_cell_lines(path: Path, title: str) -> Document:
     return Document(title, tuple(b for b in blocks + [table] if b))
 
 
-def blank_column(doc: Document, column: int) -> Document:
-    """The requests table with one applicant column (0 = 自然人 … 6 = 总计) left blank in every row."""
+def requests_rows(doc: Document, template: str) -> list[tuple[int, int, str]]:
+    """(block, row, template row key) of each value row of the requests table: a row whose last seven cells
+    are numbers or blank, matched to the template's rows in order by its last label cell."""
+    from ingest.labels import label_matches
+    from ingest.template import TEMPLATES
 
-    def blank(table: Table) -> Table:
-        if not any("本年新收" in c for row in table for c in row):
-            return table
-        out = []
-        for row in table:
-            values = row[-APPLICANT_COLUMNS:]
-            if len(row) > APPLICANT_COLUMNS and all(_is_value(v) for v in values) and any(values):
-                row = row[:-APPLICANT_COLUMNS] + [("" if i == column else v) for i, v in enumerate(values)]
-            out.append(row)
-        return out
+    rows = [row for _, row in TEMPLATES[template].table("applications").rows]
+    found, cursor = [], 0
+    for b, block in enumerate(doc.blocks):
+        if not isinstance(block, list) or not any("本年新收" in c for row in block for c in row):
+            continue
+        for i, row in enumerate(block):
+            labels = [c for c in row[:-APPLICANT_COLUMNS] if c]
+            if (
+                len(row) <= APPLICANT_COLUMNS
+                or not labels
+                or not all(map(_is_value, row[-APPLICANT_COLUMNS:]))
+            ):
+                continue
+            match = next((k for k in range(cursor, len(rows)) if label_matches(labels[-1], rows[k])), None)
+            if match is not None:
+                found.append((b, i, rows[match].key))
+                cursor = match + 1
+    return found
 
-    return Document(doc.title, tuple(blank(b) if isinstance(b, list) else b for b in doc.blocks))
+
+def _edit(doc: Document, cells: dict[tuple[int, int, int], str]) -> Document:
+    """The document with some table cells (block, row, value column 0–6) printed otherwise."""
+    blocks = list(doc.blocks)
+    for (b, i, col), text in cells.items():
+        table = [list(row) for row in blocks[b]]
+        table[i][len(table[i]) - APPLICANT_COLUMNS + col] = text
+        blocks[b] = table
+    return Document(doc.title, tuple(blocks))
+
+
+def _value(doc: Document, b: int, i: int, col: int) -> str:
+    row = doc.blocks[b][i]
+    return row[len(row) - APPLICANT_COLUMNS + col]
 
 
 def blank_zeros(doc: Document) -> Document:
@@ -142,20 +170,95 @@ WRITERS = {"lines": as_lines, "fused": as_fused}
 @dataclass(frozen=True)
 class StressForm:
     name: str
-    source: str  # the real report it is made from (its gold facts hold, except in the blanked column)
+    source: str  # the real report it is made from
     text: str
-    blanked: str  # the key suffix of the column left blank ("" when none)
+    # keys of the cells left blank: the copy no longer prints their gold
+    blanked: frozenset[str] = frozenset()
+    misprinted: tuple[tuple[str, int], ...] = ()  # (key, value) the copy prints instead of the gold
 
 
-def stress_forms(
-    columns: tuple[int, ...] = (6, 0), zeros: tuple[bool, ...] = (False, True)
-) -> Iterator[StressForm]:
+def gold(source: str) -> dict:
+    return json.loads(next(DATA.rglob(f"{source}.facts.json")).read_text(encoding="utf-8"))
+
+
+def wrong_numbers(form: StressForm, facts: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """The stated values that differ from the gold: (stated, expected). A misprinted cell must read as printed.
+    A blanked cell must read as its gold, unless the copy with its blanks as zeros keeps every identity over
+    them: the copy is then a consistent report that prints zeros there, which nothing can tell from the truth
+    (a report whose own totals break by a row's values, with that row left blank)."""
+    from ingest.template import DERIVED_2021, TEMPLATES
+
+    g = gold(form.source)
+    expected = {**g["facts"], **dict(form.misprinted)}
+    if g["template"] == "2021":  # 三(六) as a whole is the sum of its sub-rows, as printed
+        expected |= {k: sum(expected[p] for p in parts) for k, parts in DERIVED_2021.items() if k in expected}
+    zeroed = {**expected, **{k: 0 for k in form.blanked}}
+    identities = [i for t in TEMPLATES[g["template"]].tables for i in t.identities]
+    zeros_read = all(_holds(i, zeroed) for i in identities if form.blanked & {*i.lhs, *i.rhs})
+    wrong = {}
+    for key, value in facts.items():
+        if key not in expected or value == expected[key]:
+            continue
+        if not (key in form.blanked and value == 0 and zeros_read):
+            wrong[key] = (value, expected[key])
+    return wrong
+
+
+def _holds(identity, values: dict) -> bool:
+    keys = identity.lhs + identity.rhs
+    if not all(k in values for k in keys):
+        return True
+    return sum(values[k] for k in identity.lhs) == sum(values[k] for k in identity.rhs)
+
+
+def column_forms(columns=range(APPLICANT_COLUMNS), zeros=(False, True)) -> Iterator[StressForm]:
+    """One applicant column (0 = 自然人 … 6 = 总计) of the requests table left blank in every row, as agencies
+    leave a column unfilled; optionally every 0 left blank too; written per line and fused."""
     for source, read in SOURCES.items():
         doc = read()
+        rows = requests_rows(doc, gold(source)["template"])
         for column in columns:
+            edits = {(b, i, column): "" for b, i, _ in rows}
+            blanked = frozenset(f"applications.{key}.{COLUMN_NAMES[column]}" for *_, key in rows)
             for zero in zeros:
-                form = blank_column(doc, column)
+                form = _edit(doc, edits)
                 form = blank_zeros(form) if zero else form
                 for kind, write in WRITERS.items():
                     name = f"{source}-{COLUMN_NAMES[column]}-blank{'-zeros-blank' if zero else ''}-{kind}"
-                    yield StressForm(name, source, write(form), COLUMN_NAMES[column])
+                    yield StressForm(name, source, write(form), blanked)
+
+
+def row_forms() -> Iterator[StressForm]:
+    """One row of the requests table printed with no numbers at all (a row left unfilled), per line and
+    fused."""
+    for source, read in SOURCES.items():
+        doc = read()
+        for b, i, key in requests_rows(doc, gold(source)["template"]):
+            if not any(_value(doc, b, i, c) for c in range(APPLICANT_COLUMNS)):
+                continue
+            form = _edit(doc, {(b, i, c): "" for c in range(APPLICANT_COLUMNS)})
+            blanked = frozenset(f"applications.{key}.{c}" for c in COLUMN_NAMES)
+            for kind, write in WRITERS.items():
+                yield StressForm(f"{source}-{key}-row-blank-{kind}", source, write(form), blanked)
+
+
+def misprint_forms(step: int = 3, columns=(0, 6)) -> Iterator[StressForm]:
+    """One cell of the requests table printed one higher than the report's own totals allow (a typo that
+    breaks the row's total and its column's sums): every `step`-th row, in the given columns, per line and
+    fused."""
+    for n, (source, read) in enumerate(SOURCES.items()):
+        doc = read()
+        rows = requests_rows(doc, gold(source)["template"])
+        for b, i, key in rows[n % step :: step]:
+            for column in columns:
+                value = int(_value(doc, b, i, column) or 0) + 1
+                form = _edit(doc, {(b, i, column): str(value)})
+                misprinted = ((f"applications.{key}.{COLUMN_NAMES[column]}", value),)
+                for kind, write in WRITERS.items():
+                    name = f"{source}-{key}.{COLUMN_NAMES[column]}-misprinted-{kind}"
+                    yield StressForm(name, source, write(form), misprinted=misprinted)
+
+
+def stress_forms() -> Iterator[StressForm]:
+    """The forms bench/extract.py times first: the 总计 or the 自然人 column blank, zeros too or not."""
+    return column_forms(columns=(6, 0))

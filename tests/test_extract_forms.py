@@ -15,6 +15,7 @@ import lxml.html
 import pytest
 
 from ingest.parse import parse_report
+from ingest.template import TEMPLATES
 
 DATA = Path(__file__).parent / "data"
 PAGES = sorted(DATA.glob("*_page.html"))
@@ -120,11 +121,27 @@ def markdown(html: str) -> str:
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_a_markdown_copy_keeps_every_cell(page):
+    # Every cell but a blank in an identity the report itself breaks: a row or column left blank there may
+    # hide a value the copy lost, on either side of the break, so it is flagged, not stated as 0.
     gold = json.loads(page.with_suffix(".facts.json").read_text(encoding="utf-8"))
     text = markdown(blank_zeros(page.read_text(encoding="utf-8")))
     report = parse_report("report.md", text.encode())
     facts = {f.key: f.value for f in report.facts}
-    assert {k: facts.get(k) for k in gold["facts"]} == gold["facts"]
+    assert {k: v for k, v in facts.items() if k in gold["facts"] and v != gold["facts"][k]} == {}
+    doubtful = {k for k in _broken_keys(gold) if gold["facts"][k] == 0}
+    assert set(gold["facts"]) - set(facts) <= doubtful & {a.key for a in report.ambiguous}
+
+
+def _broken_keys(gold: dict) -> set[str]:
+    """The keys of every identity that the gold itself breaks (the report's own totals disagree)."""
+    facts, out = gold["facts"], set()
+    for identity in (i for t in TEMPLATES[gold["template"]].tables for i in t.identities):
+        keys = identity.lhs + identity.rhs
+        if all(k in facts for k in keys) and sum(facts[k] for k in identity.lhs) != sum(
+            facts[k] for k in identity.rhs
+        ):
+            out |= set(keys)
+    return out
 
 
 def continued(html: str) -> str:
