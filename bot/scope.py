@@ -85,7 +85,7 @@ def _blocked_by_unknown(u: Understanding) -> bool:
                            or w.split()[-1].rstrip("s").isupper()  # "Pingtan EPB": a department's initials
                            for w in match.unknown)
     # 平潭公安局: the region's own tables are not its public security bureau's.
-    return names_department and not match.dept_matched and u.intent != NARRATIVE
+    return names_department and not match.dept_matched
 
 
 def _asked(u: Understanding, catalog: Catalog) -> tuple[int, ...]:

@@ -153,3 +153,12 @@ def test_quotes_of_a_copy_without_a_title_name_agency_and_year(samples):
 
     shown = to_terminal(answer("河北省教育厅2021年清理了多少件规范性文件？", samples))
     assert "《》" not in shown and "河北省教育厅2021年度报告" in shown
+
+
+@pytest.mark.parametrize("name", ["Dalian business bureau", "Shenyang finance department", "Yingkou audit office",
+                                  "Hebei finance department"])
+@pytest.mark.parametrize("question", ["How many requests did {n} get in 2020?", "Did {n} receive any requests in 2022?"])
+def test_an_agency_we_lack_is_named_as_the_asker_wrote_it(samples, name, question):
+    a = answer(question.format(n=name), samples)
+    assert a.kind == "not_found" and a.value is None, a.text
+    assert f"“{name}”" in a.text

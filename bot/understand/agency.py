@@ -482,10 +482,16 @@ def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list
     for m in re.finditer(rf"\b({heads})s?\b", lowered):
         if m.group(1) != "government" and not any(s <= m.start() < e for s, e in covered):
             before = re.findall(r"[a-z]+", lowered[max(0, m.start() - 40):m.start()])[-3:]
-            named = [w for w in before if w not in _NOT_NAMES]
-            if named and before[-1] not in _NOT_NAMES:  # "which agency" names none
-                out.append(" ".join([*before, m.group()]))
-    return out
+            named: list[str] = []
+            for w in reversed(before):  # the name's own words: back from the head to a question word
+                if w in _NOT_NAMES:
+                    break
+                named.insert(0, w)
+            if named:  # "which agency" names none, as the asker wrote it
+                said = re.search(r"\W+".join(map(re.escape, [*named, m.group()])), question, re.I)
+                out.append(said.group() if said else " ".join([*named, m.group()]))
+    # "Dalian" is already said by "dalian business bureau"
+    return [w for w in out if not any(w != o and w.lower() in o.lower() for o in out)]
 
 
 def _acronyms_after(question: str, covered: list[tuple[int, int]]) -> list[str]:
