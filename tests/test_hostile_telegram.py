@@ -52,8 +52,11 @@ def _no_error_since(fake: FakeBotApi, mark: int, chat: int) -> None:
 
 
 def _answered(fake: FakeBotApi, query: dict, mark: int):
-    return fake.wait_for(lambda c: c.method == "answerCallbackQuery" and c.params["callback_query_id"] == query["id"],
-                         10, since=mark)
+    return fake.wait_for(
+        lambda c: c.method == "answerCallbackQuery" and c.params["callback_query_id"] == query["id"],
+        10,
+        since=mark,
+    )
 
 
 # -- buttons ------------------------------------------------------------------------------------------
@@ -82,8 +85,21 @@ def test_an_audit_page_pressed_twice_answers_both_presses(fake, bot):
     _no_error_since(fake, mark, 610)
 
 
-@pytest.mark.parametrize("forged", ["u:abcdef:0", "u:1:9999", "x:999:en", "c:ffff:0", "s:0", "a:-1:en", "u::0",
-                                    "x:0:zh:extra", "\u202e\u0000", "s:" + "9" * 12])
+@pytest.mark.parametrize(
+    "forged",
+    [
+        "u:abcdef:0",
+        "u:1:9999",
+        "x:999:en",
+        "c:ffff:0",
+        "s:0",
+        "a:-1:en",
+        "u::0",
+        "x:0:zh:extra",
+        "\u202e\u0000",
+        "s:" + "9" * 12,
+    ],
+)
 def test_every_forged_button_of_the_new_kinds_gets_a_polite_answer(fake, bot, forged):
     chat = 620
     start = fake.reply_to(fake.send_text(chat, "/start"), 10)
@@ -115,10 +131,18 @@ def test_a_button_under_a_message_the_bot_cannot_reach_gets_a_polite_answer(fake
     chat = 640 if where == "inaccessible" else 641
     reply = fake.reply_to(fake.send_text(chat, "平潭2023年新收多少件？"), 10)
     sid = next(b["callback_data"] for b in reply.buttons if b.get("callback_data", "").startswith("s:"))
-    query = {"id": f"q{chat}{time.monotonic_ns()}", "from": {"id": chat, "is_bot": False, "first_name": "u"},
-             "chat_instance": str(chat), "data": sid}
+    query = {
+        "id": f"q{chat}{time.monotonic_ns()}",
+        "from": {"id": chat, "is_bot": False, "first_name": "u"},
+        "chat_instance": str(chat),
+        "data": sid,
+    }
     if where == "inaccessible":
-        query["message"] = {"message_id": reply.result["message_id"], "date": 0, "chat": {"id": chat, "type": "private"}}
+        query["message"] = {
+            "message_id": reply.result["message_id"],
+            "date": 0,
+            "chat": {"id": chat, "type": "private"},
+        }
     else:
         query["inline_message_id"] = "AAAAinline"
     mark = fake.mark()
@@ -133,9 +157,23 @@ def _gb_payload(raw: bytes) -> str:
     return "g" + base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-@pytest.mark.parametrize("payload", [
-    "!!!", "g", "k", "k" + "A" * 12, "g" + "A" * 200, "x" * 64, _gb_payload(b"\xff\xfe\xfd"),
-    _gb_payload("\x07\x08平潭".encode("gb18030")), _gb_payload(b"   "), "abc def", "g@@@@", "%00%ff"])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "!!!",
+        "g",
+        "k",
+        "k" + "A" * 12,
+        "g" + "A" * 200,
+        "x" * 64,
+        _gb_payload(b"\xff\xfe\xfd"),
+        _gb_payload("\x07\x08平潭".encode("gb18030")),
+        _gb_payload(b"   "),
+        "abc def",
+        "g@@@@",
+        "%00%ff",
+    ],
+)
 def test_a_broken_deep_link_payload_says_the_link_is_gone_and_greets(fake, bot, payload):
     chat = 650 + len(payload) % 40
     mark = fake.mark()
@@ -155,9 +193,13 @@ def test_a_stored_link_whose_file_was_deleted_or_damaged_says_the_link_is_gone(f
     payload = fake.reply_to(fake.send_text(701, question), 10).buttons[-1]["url"].split("start=")[1]
     (home / LINKS_FILE).unlink()
     mark = fake.mark()
-    assert fake.reply_to(fake.send_text(702, f"/start {payload}"), 10).text.startswith("This link is not valid")
+    assert fake.reply_to(fake.send_text(702, f"/start {payload}"), 10).text.startswith(
+        "This link is not valid"
+    )
     (home / LINKS_FILE).write_bytes(b"this is not a database" * 100)
-    assert fake.reply_to(fake.send_text(703, f"/start {payload}"), 10).text.startswith("This link is not valid")
+    assert fake.reply_to(fake.send_text(703, f"/start {payload}"), 10).text.startswith(
+        "This link is not valid"
+    )
     reply = fake.reply_to(fake.send_text(704, question), 10)  # a new long question still gets an answer
     assert f"({question})" in reply.text
     _no_error_since(fake, mark, 704)
@@ -166,13 +208,26 @@ def test_a_stored_link_whose_file_was_deleted_or_damaged_says_the_link_is_gone(f
 # -- inline queries -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["", "   ", "平", "平潭" * 128, "平潭2023年新收多少件？" + "啊" * 300,
-                                  "\u0000\u202e平潭2023", "<b>&amp;</b>" * 30])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "平",
+        "平潭" * 128,
+        "平潭2023年新收多少件？" + "啊" * 300,
+        "\u0000\u202e平潭2023",
+        "<b>&amp;</b>" * 30,
+    ],
+)
 def test_every_inline_query_is_answered(fake, bot, text):
     mark = fake.mark()
     query = fake.send_inline(710, text)
-    answered = fake.wait_for(lambda c: c.method == "answerInlineQuery" and c.params["inline_query_id"] == query["id"],
-                             10, since=mark)
+    answered = fake.wait_for(
+        lambda c: c.method == "answerInlineQuery" and c.params["inline_query_id"] == query["id"],
+        10,
+        since=mark,
+    )
     for result in answered.params["results"]:
         assert len(result["title"]) <= 64 and result["id"].isascii() and len(result["id"]) <= 64
 
@@ -180,9 +235,22 @@ def test_every_inline_query_is_answered(fake, bot, text):
 # -- commands with junk ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["/lang klingon", "/lang " + "x" * 3000, "/lang zh en fr", "/lang 🇨🇳",
-                                  "/audit " + "营" * 3000, "/audit 2023 2023 2023", "/audit <b>&</b>",
-                                  "/audit 99999", "/start a b c", "/agencies 9", "/help me"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/lang klingon",
+        "/lang " + "x" * 3000,
+        "/lang zh en fr",
+        "/lang 🇨🇳",
+        "/audit " + "营" * 3000,
+        "/audit 2023 2023 2023",
+        "/audit <b>&</b>",
+        "/audit 99999",
+        "/start a b c",
+        "/agencies 9",
+        "/help me",
+    ],
+)
 def test_commands_with_junk_arguments_answer_politely(fake, bot, text):
     chat = 720 + len(text) % 50
     mark = fake.mark()
@@ -193,12 +261,30 @@ def test_commands_with_junk_arguments_answer_politely(fake, bot, text):
 # -- uploads ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["../../etc/passwd.txt", "<b>报告</b>&.html", "a" * 300 + ".txt", ".html",
-                                  "报告.HTML", "report.txt\u202egpj.exe"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../etc/passwd.txt",
+        "<b>报告</b>&.html",
+        "a" * 300 + ".txt",
+        ".html",
+        "报告.HTML",
+        "report.txt\u202egpj.exe",
+    ],
+)
 def test_an_admin_upload_with_an_odd_name_is_handled_in_place(fake, bot, name):
     mark = fake.mark()
-    msg = fake.send_document(ADMIN, "平潭综合实验区2023年政府信息公开工作年度报告".encode(), name, user_id=ADMIN)
+    msg = fake.send_document(
+        ADMIN, "平潭综合实验区2023年政府信息公开工作年度报告".encode(), name, user_id=ADMIN
+    )
     fake.reply_to(msg, 20)
-    fake.wait_for(lambda c: c.method in ("editMessageText", "sendMessage") and c.chat_id == ADMIN
-                  and not c.text.startswith(("正在", "Adding", "Reading")), 20, since=mark)
+    fake.wait_for(
+        lambda c: (
+            c.method in ("editMessageText", "sendMessage")
+            and c.chat_id == ADMIN
+            and not c.text.startswith(("正在", "Adding", "Reading"))
+        ),
+        20,
+        since=mark,
+    )
     _no_error_since(fake, mark, ADMIN)

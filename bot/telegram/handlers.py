@@ -201,7 +201,8 @@ async def upload(update: Update, context: Context) -> None:
             await (await message.document.get_file()).download_to_drive(path)
         except TelegramError as e:  # too big for the Bot API, gone, or the network: said in place
             reason = escape(i18n.reason(f"could not download the file from Telegram ({e})", lang))
-            await status.edit_text(t("ingest_failed", lang, name=escape(name), reason=reason), parse_mode=ParseMode.HTML)
+            failed = t("ingest_failed", lang, name=escape(name), reason=reason)
+            await status.edit_text(failed, parse_mode=ParseMode.HTML)
             return
         async with ProgressMessage(status, title, lang) as progress:
             text = await _admin_job(lambda: _library(context).ingest(path, progress.update, **hints.as_kwargs()),
@@ -423,8 +424,8 @@ async def _answer_keyboard(context: Context, chat_id: int, answer: Answer) -> In
     if answer.sources:
         sid = _memory(context).remember(chat_id, SourcesShown(answer.sources, answer.lang))
         row.append(InlineKeyboardButton(t("source_button", answer.lang), callback_data=f"s:{sid}"))
-    payload = answer.question and answer.kind not in ("not_found", "clarify") and context.bot.username and (
-        await _payload(context, answer.question))
+    shared = answer.kind not in ("not_found", "clarify") and answer.question and context.bot.username
+    payload = shared and await _payload(context, answer.question)
     if payload:
         row.append(InlineKeyboardButton(t("share_button", answer.lang), url=deep_link(context.bot.username, payload)))
     return InlineKeyboardMarkup(rows + [row]) if rows or row else None
@@ -483,7 +484,7 @@ def _safe_name(name: str) -> str:
     if not dot:
         stem, suffix = suffix, ""
     stem = re.sub(r"[^\w\-]+", "_", stem).strip("_")
-    stem = stem.encode()[:_NAME_BYTES].decode("utf-8", "ignore")  # a file name holds 255 bytes; 中文 takes 3 each
+    stem = stem.encode()[:_NAME_BYTES].decode("utf-8", "ignore")  # 255 bytes a name; 中文 takes 3 each
     return (stem or "report") + (f".{suffix.lower()[:10]}" if dot else "")
 
 
