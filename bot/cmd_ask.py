@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
+import weakref
 from pathlib import Path
 
 from .render import to_json_line, to_terminal
@@ -32,6 +33,7 @@ def run_ask(args) -> int:
     result, elapsed = _timed(answer, args.question, index)
     out = to_json_line(result, elapsed) if args.json else to_terminal(result, color=sys.stdout.isatty())
     print(out)
+    _warn(index)
     return _write_chart(result, args.chart) if getattr(args, "chart", None) else 0
 
 
@@ -58,9 +60,21 @@ def _open(args):
     from index.reader import Index
 
     index = Index.open(getattr(args, "home", None))
-    for problem in index.problems():
-        print(f"xxgk: warning: {problem}", file=sys.stderr)
+    _warn(index)
     return index
+
+
+_warned: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # index -> the problems said of it
+
+
+def _warn(index) -> None:
+    """Say each problem of the index once: those known on opening, and those found while answering (a
+    damaged vector file is read only by a question that needs it)."""
+    said = _warned.setdefault(index, set())
+    for problem in index.problems():
+        if problem not in said:
+            said.add(problem)
+            print(f"xxgk: warning: {problem}", file=sys.stderr)
 
 
 def _timed(answer_fn, question: str, index) -> tuple[Answer, float]:
@@ -98,6 +112,7 @@ def _run_batch(args, lines: list[str], index, answer_fn) -> int:
             print(to_json_line(result, elapsed), flush=True)
         else:
             print(f"? {question}\n{to_terminal(result)}\n", flush=True)
+        _warn(index)
     return 0
 
 
