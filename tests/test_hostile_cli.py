@@ -1,0 +1,76 @@
+"""The `xxgk` command line given nonsense: a number of processes that is not one, a cluster address that is
+not a Dask scheduler, questions with bytes that are not UTF-8, a report whose parse is stuck where the
+parse deadline cannot reach. Each is one line that says what to do next (or an answer), never a traceback
+and never a wait of minutes."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from localweb import LocalWeb
+
+from bot.cli import main
+from index import cluster, parallel
+from index.build import ingest
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = "hash:64"
+QUESTION = "盘锦市营商环境建设局2020年收到多少政府信息公开申请？"
+REPORT = str(DATA / "2019_pingtan_syq.txt")
+
+
+@pytest.fixture
+def home(tmp_path) -> Path:
+    home = tmp_path / "home"
+    ingest(home, [DATA / "2020_panjin_yingshangju.txt"], model=MODEL)
+    return home
+
+
+def _one_line(capsys, argv: list[str], status: int) -> str:
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == status
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return err.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("workers", ["0", "-2", "many", "1.5", ""])
+def test_workers_that_are_not_a_number_of_processes_are_refused_by_the_command_line(capsys, home, workers):
+    line = _one_line(capsys, ["ingest", REPORT, "--workers", workers, "--home", str(home)], status=2)
+    assert line == (f"xxgk ingest: error: argument --workers: “{workers}” is not a number of processes "
+                    "(a whole number, 1 or more)")
+
+
+def test_more_workers_than_the_machine_can_use_start_at_most_two_per_core(monkeypatch):
+    monkeypatch.setattr(parallel, "default_workers", lambda: 1)
+    with parallel.open_runner(500, None, jobs=1000) as runner:
+        assert runner.workers == parallel.MAX_WORKERS_PER_CORE
+
+
+def _cluster_line(capsys, home: Path, address: str) -> str:
+    assert main(["ingest", REPORT, "--cluster", address, "--home", str(home), "--model", MODEL]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err, err
+    return err
+
+
+@pytest.mark.parametrize("address", ["scheduler", "tcp://10.0.0.5"])
+def test_a_cluster_address_without_a_port_is_refused_at_once(capsys, home, address):
+    start = time.monotonic()
+    line = _cluster_line(capsys, home, address)
+    assert line.startswith(f"xxgk ingest: --cluster {address} is not a Dask scheduler address")
+    assert "give it as tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786" in line
+    assert time.monotonic() - start < cluster.CONNECT_TIMEOUT  # not the client's minute of retrying
+
+
+def test_a_cluster_address_where_a_web_server_answers_is_not_a_scheduler(capsys, home, monkeypatch):
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 2)
+    with LocalWeb() as web:
+        line = _cluster_line(capsys, home, f"tcp://{web.host}:{web.port}")
+    assert line.startswith(f"xxgk ingest: cannot reach the Dask scheduler at tcp://{web.host}:{web.port} "
+                           "(no Dask scheduler answered within 2 s)")
+    assert "start one with `dask scheduler`" in line
