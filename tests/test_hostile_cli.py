@@ -5,6 +5,9 @@ and never a wait of minutes."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -74,3 +77,23 @@ def test_a_cluster_address_where_a_web_server_answers_is_not_a_scheduler(capsys,
     assert line.startswith(f"xxgk ingest: cannot reach the Dask scheduler at tcp://{web.host}:{web.port} "
                            "(no Dask scheduler answered within 2 s)")
     assert "start one with `dask scheduler`" in line
+
+
+def _xxgk(*args: str | bytes, stdin: bytes = b"") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True, cwd=ROOT,
+                          timeout=120)
+
+
+def test_a_question_with_bytes_that_are_not_utf8_is_answered(home):
+    out = _xxgk("ask", QUESTION.encode() + b"\xff\xfe", "--json", "--home", str(home))
+    assert out.returncode == 0 and out.stderr == b""
+    line = json.loads(out.stdout.decode("utf-8"))  # and what is printed is UTF-8
+    assert (line["question"], line["kind"], line["value"]) == (QUESTION + "\ufffd\ufffd", "fact", 0)
+
+
+def test_a_chat_line_with_bytes_that_are_not_utf8_is_answered_and_the_chat_goes_on(home):
+    out = _xxgk("chat", "--json", "--home", str(home), stdin=QUESTION.encode() + b"\xc3\n" + b"\xff\n" + QUESTION.encode())
+    assert out.returncode == 0 and b"Traceback" not in out.stderr
+    lines = [json.loads(line) for line in out.stdout.decode("utf-8").splitlines()]
+    assert [(line["kind"], line["value"]) for line in lines][::2] == [("fact", 0), ("fact", 0)]
+    assert lines[1]["question"] == "\ufffd" and "Error" not in lines[1]["answer"]
