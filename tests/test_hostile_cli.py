@@ -17,6 +17,7 @@ from localweb import LocalWeb
 from bot.cli import main
 from index import cluster, parallel
 from index.build import ingest
+from ingest import isolated, limits
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,3 +98,24 @@ def test_a_chat_line_with_bytes_that_are_not_utf8_is_answered_and_the_chat_goes_
     lines = [json.loads(line) for line in out.stdout.decode("utf-8").splitlines()]
     assert [(line["kind"], line["value"]) for line in lines][::2] == [("fact", 0), ("fact", 0)]
     assert lines[1]["question"] == "\ufffd" and "Error" not in lines[1]["answer"]
+
+
+def stuck(name: str, data: bytes, **given):
+    """A parse that never checks the deadline (like a PDF library stuck on a hostile file)."""
+    time.sleep(600)
+
+
+def test_extract_parses_in_the_bounded_child_like_an_ingest(capsys, monkeypatch):
+    monkeypatch.setattr(limits, "PARSE_SECONDS", 0.2)
+    monkeypatch.setattr(limits, "PARSE_GRACE", 0.5)
+    monkeypatch.setattr(isolated, "parse_report_bounded", stuck)
+    assert main(["extract", REPORT]) == 1
+    assert capsys.readouterr().err == (f"xxgk extract: reading {REPORT} took longer than 0 s, the limit for one "
+                                       "report; nothing was added. Check that it is one annual report.\n")
+    monkeypatch.undo()
+    assert main(["extract", REPORT]) == 0  # the stuck child was killed; the next extract gets a fresh one
+
+
+def test_extract_of_a_file_that_cannot_be_read_is_one_line(capsys, tmp_path):
+    assert main(["extract", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == f"xxgk extract: cannot read {tmp_path}: Is a directory\n"
