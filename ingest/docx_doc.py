@@ -52,6 +52,10 @@ def read_docx(data: bytes, name: str = "") -> OfficeDocument:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         raise UnreadableReport(f"{name or 'the file'} is not a readable Word (.docx) file: {_plain(exc)}") from exc
+    except (RuntimeError, NotImplementedError) as exc:  # zipfile: an encrypted part, a compression Word never uses
+        raise UnreadableReport(f"{name or 'the file'} is a Word (.docx) file whose parts are encrypted or packed in a "
+                               f"way Word does not write ({exc}). Open it and save it again as .docx without a "
+                               "password, or as PDF, and add that file.") from exc
     lines: list[str] = []
     grids: list[tuple[GridRow, ...]] = []
     try:

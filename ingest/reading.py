@@ -15,6 +15,7 @@ from ingest.errors import UnreadableReport
 SUFFIXES = (".html", ".htm", ".txt", ".md", ".pdf", ".docx", ".doc")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old binary Office files (.doc, .xls, .ppt)
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # a password-protected .docx, .xlsx or .pptx
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _HTML_HINT = re.compile(r"<\s*(html|body|table|div|p|meta|head|tr|td)\b", re.I)
@@ -36,6 +37,11 @@ def office_kind(data: bytes, name: str = "") -> str | None:
     if data.startswith(_OLE2):
         if _WORD_STREAM in data:
             return "doc"
+        if _ENCRYPTED_STREAM in data:
+            raise UnreadableReport(
+                f"{name or 'the file'} is protected by a password, so it cannot be read. Open it, save a copy "
+                "without the password as .docx or PDF, and add that file."
+            )
         raise UnreadableReport(
             f"{name or 'the file'} is an old binary Office file that is not a Word document (a spreadsheet or "
             "a presentation?). Save the report as .docx, PDF or text and try again."

@@ -181,3 +181,45 @@ def _read(path: Path) -> bytes:
         return path.read_bytes()
     except OSError:
         return b""
+
+
+def _with_flag(data: bytes, header: bytes, at: int, set_bits: int = 0, value: bytes | None = None) -> bytes:
+    """`data` with every zip header of kind `header` changed at offset `at`: bits set, or bytes replaced."""
+    out, i = bytearray(data), 0
+    while (i := out.find(header, i)) >= 0:
+        if value is None:
+            out[i + at] |= set_bits
+        else:
+            out[i + at:i + at + len(value)] = value
+        i += 4
+    return bytes(out)
+
+
+def _deflated() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(WORD.read_bytes())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(info.filename, src.read(info))
+    return out.getvalue()
+
+
+PACKED = {
+    "encrypted parts": _with_flag(_deflated(), b"PK\x01\x02", 8, set_bits=1),
+    "deflate64 parts": _with_flag(_with_flag(_deflated(), b"PK\x01\x02", 10, value=b"\x09\x00"),
+                                  b"PK\x03\x04", 8, value=b"\x09\x00"),
+}
+
+
+@pytest.mark.parametrize("data", PACKED.values(), ids=PACKED.keys())
+def test_a_word_file_packed_in_a_way_word_does_not_write_says_to_save_it_again(data):
+    with pytest.raises(UnreadableReport, match=r"packed.docx is a Word \(\.docx\) file whose parts are encrypted or "
+                                               r"packed in a way Word does not write \(.+\)\. Open it and save it"):
+        parse_report("packed.docx", data)
+
+
+def test_a_password_protected_word_file_says_to_save_a_copy_without_the_password():
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600  # Word keeps an encrypted .docx in an OLE container
+    data = ole + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64 + "EncryptedPackage".encode("utf-16-le")
+    with pytest.raises(UnreadableReport, match="locked.docx is protected by a password, so it cannot be read. Open it, "
+                                               "save a copy without the password as .docx or PDF"):
+        parse_report("locked.docx", data)
