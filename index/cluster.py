@@ -61,6 +61,7 @@ def _check_scheduler(address: str) -> None:
     from distributed.comm import connect
 
     async def probe() -> None:
+        _check_port(address)
         comm = await asyncio.wait_for(connect(address, timeout=CONNECT_TIMEOUT), CONNECT_TIMEOUT + 5)
         await comm.close()
 
@@ -75,6 +76,17 @@ def _check_scheduler(address: str) -> None:
         raise ClusterUnavailable(f"something answers at {address}, but it is not a Dask scheduler "
                                  f"({type(e).__name__}); check the address and port (the scheduler's is "
                                  "usually 8786)") from e
+
+
+def _check_port(address: str) -> None:
+    """ValueError when a TCP or TLS address names a port no server can listen on (the client would try it for
+    CONNECT_TIMEOUT seconds)."""
+    from distributed.comm import parse_address
+    from distributed.comm.addressing import parse_host_port
+
+    scheme, location = parse_address(address)
+    if scheme in ("tcp", "tls") and not 1 <= parse_host_port(location)[1] <= 65535:
+        raise ValueError(f"port {parse_host_port(location)[1]} is not a port: ports are 1–65535")
 
 
 class DaskRunner:

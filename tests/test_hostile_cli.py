@@ -62,8 +62,8 @@ def _cluster_line(capsys, home: Path, address: str) -> str:
     return err
 
 
-@pytest.mark.parametrize("address", ["scheduler", "tcp://10.0.0.5"])
-def test_a_cluster_address_without_a_port_is_refused_at_once(capsys, home, address):
+@pytest.mark.parametrize("address", ["scheduler", "tcp://10.0.0.5", "tcp://10.0.0.5:99999", "tcp://10.0.0.5:0"])
+def test_a_cluster_address_without_a_usable_port_is_refused_at_once(capsys, home, address):
     start = time.monotonic()
     line = _cluster_line(capsys, home, address)
     assert line.startswith(f"xxgk ingest: --cluster {address} is not a Dask scheduler address")
