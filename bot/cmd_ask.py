@@ -13,6 +13,8 @@ import time
 import weakref
 from pathlib import Path
 
+from ingest.reading import as_text
+
 from .render import to_json_line, to_terminal
 from .types import Answer
 
@@ -30,7 +32,7 @@ def run_ask(args) -> int:
 
     if args.batch:
         return _run_batch(args, lines, index, answer)
-    result, elapsed = _timed(answer, readable(args.question), index)
+    result, elapsed = _timed(answer, as_text(args.question), index)
     out = to_json_line(result, elapsed) if args.json else to_terminal(result, color=sys.stdout.isatty())
     print(out)
     _warn(index)
@@ -84,12 +86,6 @@ def _timed(answer_fn, question: str, index) -> tuple[Answer, float]:
     except Exception as error:  # noqa: BLE001 - one failing question must not end the batch
         result = failed_answer(question, error)
     return result, (time.perf_counter() - start) * 1000
-
-
-def readable(text: str) -> str:
-    """A question as text: bytes that were not UTF-8 (in the command line or a pipe, which Python keeps as
-    lone surrogates) become U+FFFD, so the rest of the question is still answered."""
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def failed_answer(question: str, error: Exception) -> Answer:
@@ -161,7 +157,7 @@ def run_chat(args) -> int:
     pending: Answer | None = None
     while True:
         try:
-            line = readable(input("> ")).strip()
+            line = as_text(input("> ")).strip()
         except EOFError:
             print()
             return 0
@@ -182,7 +178,7 @@ def _chat_turn(conversation, index, pending: Answer | None, line: str) -> Answer
 def _chat_json(conversation, index) -> int:
     pending: Answer | None = None
     for line in sys.stdin:
-        question = readable(line).strip()
+        question = as_text(line).strip()
         if not question:
             continue
         start = time.perf_counter()

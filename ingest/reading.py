@@ -28,6 +28,15 @@ class Decoded:
     is_html: bool
 
 
+def as_text(text: str) -> str:
+    """Text from the command line, a pipe or a file name, made storable and printable: bytes that were not
+    UTF-8 (which Python keeps as lone surrogates) become U+FFFD, and the rest is kept."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that no byte made
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def office_kind(data: bytes, name: str = "") -> str | None:
     """The kind of a PDF or Word file ("pdf", "docx", "doc") by its bytes; None for text and HTML.
 

@@ -6,6 +6,9 @@ and never a wait of minutes."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
 import subprocess
 import sys
 import time
@@ -119,3 +122,21 @@ def test_extract_parses_in_the_bounded_child_like_an_ingest(capsys, monkeypatch)
 def test_extract_of_a_file_that_cannot_be_read_is_one_line(capsys, tmp_path):
     assert main(["extract", str(tmp_path)]) == 1
     assert capsys.readouterr().err == f"xxgk extract: cannot read {tmp_path}: Is a directory\n"
+
+
+def test_a_report_whose_file_name_is_not_utf8_is_added_with_the_rest_of_its_folder(capsys, tmp_path):
+    folder = tmp_path / "unpacked"
+    folder.mkdir()
+    gbk_name = os.fsdecode(os.fsencode(folder) + b"/" + "2019年报告".encode("gbk") + b".txt")  # from a Windows zip
+    shutil.copy(DATA / "2019_pingtan_syq.txt", gbk_name)
+    shutil.copy(DATA / "2020_panjin_yingshangju.txt", folder)
+    assert main(["ingest", str(folder), "--home", str(tmp_path / "home"), "--model", MODEL]) == 0
+    out = capsys.readouterr().out
+    assert "done: 2 added" in out
+    assert re.search(r"added +\S+/unpacked/2019\S*\ufffd\S*\.txt: 平潭综合实验区 2019", out)
+
+
+def test_a_folder_or_file_not_found_under_a_name_that_is_not_utf8_is_one_line(capsys, tmp_path):
+    missing = os.fsdecode(os.fsencode(tmp_path) + b"/\xb1\xa8.txt")
+    assert main(["ingest", missing, "--home", str(tmp_path / "home"), "--model", MODEL]) == 1
+    assert f"{tmp_path}/\ufffd\ufffd.txt: no such file or folder" in capsys.readouterr().out
