@@ -140,3 +140,14 @@ def test_a_folder_or_file_not_found_under_a_name_that_is_not_utf8_is_one_line(ca
     missing = os.fsdecode(os.fsencode(tmp_path) + b"/\xb1\xa8.txt")
     assert main(["ingest", missing, "--home", str(tmp_path / "home"), "--model", MODEL]) == 1
     assert f"{tmp_path}/\ufffd\ufffd.txt: no such file or folder" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [["ingest", REPORT, "--model", MODEL], ["ask", QUESTION], ["stats"]])
+def test_a_home_whose_name_is_not_utf8_is_one_line_saying_to_choose_another(capsys, tmp_path, command):
+    home = os.fsdecode(os.fsencode(tmp_path) + b"/\xb1\xa8")
+    assert main([*command, "--home", home]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"xxgk {command[0]}: the data home {tmp_path}/\ufffd\ufffd has bytes in its name that are not UTF-8 "
+                   "text, and the vector index cannot be saved there; choose another folder with --home DIR or "
+                   "$XXGK_HOME\n")
+    assert not os.path.exists(home)
