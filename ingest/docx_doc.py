@@ -18,6 +18,7 @@ import signal
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -50,7 +51,7 @@ def read_docx(data: bytes, name: str = "") -> OfficeDocument:
     _check_unpacked_size(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         raise UnreadableReport(f"{name or 'the file'} is not a readable Word (.docx) file: {_plain(exc)}") from exc
     except (RuntimeError, NotImplementedError) as exc:  # zipfile: an encrypted part, a compression Word never uses
         raise UnreadableReport(f"{name or 'the file'} is a Word (.docx) file whose parts are encrypted or packed in a "

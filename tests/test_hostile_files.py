@@ -223,3 +223,14 @@ def test_a_password_protected_word_file_says_to_save_a_copy_without_the_password
     with pytest.raises(UnreadableReport, match="locked.docx is protected by a password, so it cannot be read. Open it, "
                                                "save a copy without the password as .docx or PDF"):
         parse_report("locked.docx", data)
+
+
+def test_a_word_file_whose_packed_text_is_damaged_says_it_is_not_readable():
+    word = WORD.read_bytes()
+    part = zipfile.ZipFile(io.BytesIO(word)).getinfo("word/document.xml")
+    extra = int.from_bytes(word[part.header_offset + 28:part.header_offset + 30], "little")
+    start = part.header_offset + 30 + len(part.filename) + extra  # the first byte of its deflate stream
+    damaged = word[:start] + b"\xff" + word[start + 1:]  # a block type deflate does not have
+    with pytest.raises(UnreadableReport, match=r"damaged.docx is not a readable Word \(\.docx\) file: Error -3 while "
+                                               "decompressing data: invalid block type"):
+        parse_report("damaged.docx", damaged)
