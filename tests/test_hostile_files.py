@@ -234,3 +234,13 @@ def test_a_word_file_whose_packed_text_is_damaged_says_it_is_not_readable():
     with pytest.raises(UnreadableReport, match=r"damaged.docx is not a readable Word \(\.docx\) file: Error -3 while "
                                                "decompressing data: invalid block type"):
         parse_report("damaged.docx", damaged)
+
+
+def test_a_pdf_whose_page_tree_names_a_page_it_does_not_hold_says_it_is_damaged():
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(595, 842)
+    pdf.new_page(595, 842)
+    damaged = _saved(pdf).replace(b"/Count 2", b"/Count 3")  # as a file cut short or badly merged says
+    with pytest.raises(UnreadableReport, match=r"pages.pdf: page 3 of 3 cannot be read \(Failed to load page\); the "
+                                               "PDF is damaged. Save it again from the original"):
+        parse_report("pages.pdf", damaged)
