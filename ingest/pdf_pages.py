@@ -62,7 +62,7 @@ def read_content(data: bytes, name: str) -> PdfContent:
         pages, glyphs = [], 0
         for i in range(len(pdf)):
             limits.check_time()
-            pages.append(_page(_load(pdf, i, name), i, name))
+            pages.append(_read_page(pdf, i, name))
             glyphs += len(pages[-1].glyphs)
             if glyphs > limits.MAX_PDF_GLYPHS:
                 raise limits.too_much(name, f"its pages hold more than {limits.MAX_PDF_GLYPHS:,} characters")
@@ -71,10 +71,10 @@ def read_content(data: bytes, name: str) -> PdfContent:
         pdf.close()
 
 
-def _load(pdf: pdfium.PdfDocument, index: int, name: str) -> pdfium.PdfPage:
+def _read_page(pdf: pdfium.PdfDocument, index: int, name: str) -> PageContent:
     try:
-        return pdf[index]
-    except pdfium.PdfiumError as exc:  # its page tree names a page the file does not hold
+        return _page(pdf[index], index, name)
+    except pdfium.PdfiumError as exc:  # e.g. its page tree names a page the file does not hold
         raise UnreadableReport(
             f"{name or 'the file'}: page {index + 1} of {len(pdf)} cannot be read ({str(exc).rstrip('.')}); the PDF is "
             "damaged. Save it again from the original, or add the report's web page instead."
