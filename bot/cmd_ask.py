@@ -11,12 +11,13 @@ import contextlib
 import sys
 import time
 import weakref
-from pathlib import Path
 
 from ingest.reading import as_text
 
 from .render import to_json_line, to_terminal
 from .types import Answer
+
+MAX_BATCH_BYTES = 64 * 2**20  # a --batch file: about a million questions
 
 
 def run_ask(args) -> int:
@@ -123,9 +124,13 @@ def _batch_lines(path: str) -> list[str]:
     from .cli import CommandError
 
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        with contextlib.nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb") as f:
+            data = f.read(MAX_BATCH_BYTES + 1)  # /dev/zero, or a log given by mistake, is not read to its end
     except OSError as e:
         raise CommandError(f"cannot read the batch file {path}: {e.strerror or e}", status=2) from e
+    if len(data) > MAX_BATCH_BYTES:
+        raise CommandError(f"the batch file {path} holds more than {MAX_BATCH_BYTES // 2**20} MB; a batch is one "
+                           "question a line: split it into smaller files", status=2)
     try:
         return data.decode("utf-8-sig").splitlines()
     except UnicodeDecodeError as e:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from localweb import LocalWeb
 
+from bot import cmd_ask
 from bot.cli import main
 from index import cluster, parallel
 from index.build import ingest
@@ -151,3 +152,14 @@ def test_a_home_whose_name_is_not_utf8_is_one_line_saying_to_choose_another(caps
                    "text, and the vector index cannot be saved there; choose another folder with --home DIR or "
                    "$XXGK_HOME\n")
     assert not os.path.exists(home)
+
+
+@pytest.mark.parametrize("source", ["/dev/zero", "big"])
+def test_a_batch_that_never_ends_or_is_no_list_of_questions_is_refused_by_its_size(capsys, home, tmp_path, source):
+    if source == "big":
+        source = str(tmp_path / "big.log")
+        with open(source, "wb") as fh:
+            fh.truncate(cmd_ask.MAX_BATCH_BYTES + 1)  # sparse: the refusal must come from the size alone
+    assert main(["ask", "--batch", source, "--home", str(home)]) == 2
+    assert capsys.readouterr().err == (f"xxgk ask: the batch file {source} holds more than 64 MB; a batch is one "
+                                       "question a line: split it into smaller files\n")
