@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "does not state it")
 
     workers = argparse.ArgumentParser(add_help=False)
-    workers.add_argument("--workers", type=int, metavar="N",
+    workers.add_argument("--workers", type=_workers, metavar="N",
                          help="processes that parse, chunk and embed (default: the machine's cores)")
     workers.add_argument("--cluster", metavar="ADDRESS",
                          help="prepare the reports on a Dask cluster, e.g. tcp://10.0.0.5:8786 (pip install xxgk-bot[cluster])")
@@ -180,6 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--port", type=int, default=8443, help="local port for --webhook (default 8443)")
     return parser
+
+
+def _workers(text: str) -> int:
+    if not (text.strip().isdigit() and int(text) >= 1):
+        raise argparse.ArgumentTypeError(f"“{text}” is not a number of processes (a whole number, 1 or more)")
+    return int(text)
 
 
 def _year(text: str) -> int:

@@ -10,10 +10,14 @@ from __future__ import annotations
 import contextlib
 import sys
 import time
-from pathlib import Path
+import weakref
+
+from ingest.reading import as_text
 
 from .render import to_json_line, to_terminal
 from .types import Answer
+
+MAX_BATCH_BYTES = 64 * 2**20  # a --batch file: about a million questions
 
 
 def run_ask(args) -> int:
@@ -29,9 +33,10 @@ def run_ask(args) -> int:
 
     if args.batch:
         return _run_batch(args, lines, index, answer)
-    result, elapsed = _timed(answer, args.question, index)
+    result, elapsed = _timed(answer, as_text(args.question), index)
     out = to_json_line(result, elapsed) if args.json else to_terminal(result, color=sys.stdout.isatty())
     print(out)
+    _warn(index)
     return _write_chart(result, args.chart) if getattr(args, "chart", None) else 0
 
 
@@ -58,9 +63,21 @@ def _open(args):
     from index.reader import Index
 
     index = Index.open(getattr(args, "home", None))
-    for problem in index.problems():
-        print(f"xxgk: warning: {problem}", file=sys.stderr)
+    _warn(index)
     return index
+
+
+_warned: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # index -> the problems said of it
+
+
+def _warn(index) -> None:
+    """Say each problem of the index once: those known on opening, and those found while answering (a
+    damaged vector file is read only by a question that needs it)."""
+    said = _warned.setdefault(index, set())
+    for problem in index.problems():
+        if problem not in said:
+            said.add(problem)
+            print(f"xxgk: warning: {problem}", file=sys.stderr)
 
 
 def _timed(answer_fn, question: str, index) -> tuple[Answer, float]:
@@ -98,6 +115,7 @@ def _run_batch(args, lines: list[str], index, answer_fn) -> int:
             print(to_json_line(result, elapsed), flush=True)
         else:
             print(f"? {question}\n{to_terminal(result)}\n", flush=True)
+        _warn(index)
     return 0
 
 
@@ -106,9 +124,13 @@ def _batch_lines(path: str) -> list[str]:
     from .cli import CommandError
 
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        with contextlib.nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb") as f:
+            data = f.read(MAX_BATCH_BYTES + 1)  # /dev/zero, or a log given by mistake, is not read to its end
     except OSError as e:
         raise CommandError(f"cannot read the batch file {path}: {e.strerror or e}", status=2) from e
+    if len(data) > MAX_BATCH_BYTES:
+        raise CommandError(f"the batch file {path} holds more than {MAX_BATCH_BYTES // 2**20} MB; a batch is one "
+                           "question a line: split it into smaller files", status=2)
     try:
         return data.decode("utf-8-sig").splitlines()
     except UnicodeDecodeError as e:
@@ -130,6 +152,8 @@ def run_chat(args) -> int:
     index = _open(args)
     from .conversation import Conversations
 
+    if hasattr(sys.stdin, "reconfigure"):  # a stray byte that is not UTF-8 ends no conversation
+        sys.stdin.reconfigure(errors="surrogateescape")
     conversation = Conversations()
     if getattr(args, "json", False):
         return _chat_json(conversation, index)
@@ -138,7 +162,7 @@ def run_chat(args) -> int:
     pending: Answer | None = None
     while True:
         try:
-            line = input("> ").strip()
+            line = as_text(input("> ")).strip()
         except EOFError:
             print()
             return 0
@@ -159,7 +183,7 @@ def _chat_turn(conversation, index, pending: Answer | None, line: str) -> Answer
 def _chat_json(conversation, index) -> int:
     pending: Answer | None = None
     for line in sys.stdin:
-        question = line.strip()
+        question = as_text(line).strip()
         if not question:
             continue
         start = time.perf_counter()

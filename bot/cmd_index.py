@@ -59,7 +59,7 @@ def run_stats(args) -> int:
 
     try:
         with Index.open(args.home, bootstrap=False) as index:
-            stats, problems = index.stats(), index.problems()
+            stats, problems = index.stats(), index.problems(thorough=True)
     except IndexProblem as e:
         print(f"xxgk stats: {e}", file=sys.stderr)
         return 1

@@ -36,7 +36,7 @@ from index.agencies import agency_record
 from index.chunking import passages
 from index.copies import Completeness, Verdict, copy_key, displaced, judge
 from index.embed import Embedder, canonical_name, is_default, load_embedder
-from index.embed_cache import EmbeddingCache, cache_problem, embed_passages, remove_damaged
+from index.embed_cache import EmbeddingCache, cache_problem, embed_passages, last_model, remove_damaged
 from index.errors import (
     DamagedIndex,
     DiskFull,
@@ -189,6 +189,8 @@ def reindex(home: str | os.PathLike | None, *, model: str | Embedder | None = No
         found = recovery.sources(home)
         if found.empty:
             raise NoIndex(f"there is no index in {home} to rebuild; add reports with: xxgk ingest PATH")
+        if found.meta is None and configured_model(model) is None:  # no meta.json: the cache knows the model
+            model = last_model(cache_file(home))
         embedder = _embedder(found.meta, model, switching=True)
         build = _Build(home, embedder, None, None, workers, cluster)
         try:

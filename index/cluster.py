@@ -44,6 +44,51 @@ def _probe() -> str:
     return version("xxgk-bot")
 
 
+def _unreachable(address: str, e: BaseException) -> ClusterUnavailable:
+    why = f"{type(e).__name__}: {e}" if str(e) else f"no Dask scheduler answered within {CONNECT_TIMEOUT} s"
+    return ClusterUnavailable(
+        f"cannot reach the Dask scheduler at {address} ({why}); start one with "
+        "`dask scheduler` and workers with `dask worker ADDRESS` (README: Beyond one machine)"
+    )
+
+
+def _check_scheduler(address: str) -> None:
+    """ClusterUnavailable unless a Dask scheduler answers at `address`: one connection and Dask's
+    handshake, as the client makes them, but failing cleanly. (Given something else — a web server, a
+    typo — the client fails deep inside, and the half-made client then takes a minute to close.)"""
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def probe() -> None:
+        _check_port(address)
+        comm = await asyncio.wait_for(connect(address, timeout=CONNECT_TIMEOUT), CONNECT_TIMEOUT + 5)
+        await comm.close()
+
+    try:
+        asyncio.run(probe())
+    except ValueError as e:
+        raise ClusterUnavailable(f"--cluster {address} is not a Dask scheduler address ({e}); give it as "
+                                 "tcp://HOST:PORT, e.g. tcp://10.0.0.5:8786") from e
+    except (OSError, TimeoutError, asyncio.TimeoutError) as e:
+        raise _unreachable(address, e) from e
+    except Exception as e:  # noqa: BLE001 -- whatever answered, it does not speak Dask
+        raise ClusterUnavailable(f"something answers at {address}, but it is not a Dask scheduler "
+                                 f"({type(e).__name__}); check the address and port (the scheduler's is "
+                                 "usually 8786)") from e
+
+
+def _check_port(address: str) -> None:
+    """ValueError when a TCP or TLS address names a port no server can listen on (the client would try it for
+    CONNECT_TIMEOUT seconds)."""
+    from distributed.comm import parse_address
+    from distributed.comm.addressing import parse_host_port
+
+    scheme, location = parse_address(address)
+    if scheme in ("tcp", "tls") and not 1 <= parse_host_port(location)[1] <= 65535:
+        raise ValueError(f"port {parse_host_port(location)[1]} is not a port: ports are 1–65535")
+
+
 class DaskRunner:
     """index.parallel's Runner on a Dask cluster: each task a Dask task, each result a Future."""
 
@@ -56,13 +101,11 @@ class DaskRunner:
             raise ClusterUnavailable(
                 "--cluster needs Dask distributed: pip install 'xxgk-bot[cluster]'"
             ) from e
+        _check_scheduler(address)
         try:
             self.client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError) as e:
-            raise ClusterUnavailable(
-                f"cannot reach the Dask scheduler at {address} ({type(e).__name__}: {e}); start one with "
-                "`dask scheduler` and workers with `dask worker ADDRESS` (README: Beyond one machine)"
-            ) from e
+            raise _unreachable(address, e) from e
         try:
             self.workers = self._check(address)
         except BaseException:

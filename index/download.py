@@ -31,6 +31,7 @@ USER_AGENT = "xxgk-bot/0.1 (government information-disclosure annual reports; ad
 MAX_BYTES = MAX_FILE_BYTES  # the largest report file the parser takes (ingest.limits); a list page is far smaller
 DEADLINE = 120.0  # seconds for one download, everything included
 MAX_REDIRECTS = 5
+MAX_URL = 2048  # characters in an address (browsers and servers refuse longer ones)
 _READ = 64 * 1024
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -107,9 +108,19 @@ def get(
 
 
 def check_scheme(url: str) -> None:
-    scheme = urllib.parse.urlsplit(url).scheme.lower()
-    if scheme not in ("http", "https"):
-        raise DownloadRefused(f"refused {url}: only http and https addresses are fetched")
+    """DownloadRefused unless url is an http(s) address with a host name, short enough to be one."""
+    shown = url if len(url) <= 200 else url[:200] + "…"
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname
+    except ValueError as e:
+        raise DownloadRefused(f"refused {shown}: not a valid address ({e})") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise DownloadRefused(f"refused {shown}: only http and https addresses are fetched")
+    if not host:
+        raise DownloadRefused(f"refused {shown}: the address names no host")
+    if len(url) > MAX_URL:
+        raise DownloadRefused(f"refused {shown}: an address longer than {MAX_URL} characters is no report's")
 
 
 def refusal(ip: IPAddress, policy: Policy) -> str:

@@ -121,6 +121,20 @@ def cache_problem(path: Path) -> str | None:
         conn.close()
 
 
+def last_model(path: Path) -> str | None:
+    """The model whose vectors the cache received last: the index's model when no meta.json can say it."""
+    if not path.is_file() or cache_problem(path):
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT model FROM passage_vectors ORDER BY id DESC LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
 def remove_damaged(path: Path) -> bool:
     """Delete a damaged cache file (and its WAL files) so it is rebuilt empty; True when it was damaged."""
     if not cache_problem(path):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index import download
-from ingest.reading import SUFFIXES
+from ingest.reading import SUFFIXES, as_text
 
 _OTHER_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://")
 
@@ -61,22 +61,23 @@ def expand(paths: list[str | os.PathLike | Input]) -> tuple[list[Input], list[tu
             inputs.append(raw)
             continue
         name = str(raw)
+        shown = as_text(name)  # a file name in bytes that are not UTF-8 (a GBK name from a Windows zip)
         if name.startswith(("http://", "https://")):
-            inputs.append(Input(name, name))
+            inputs.append(Input(shown, name))
             continue
         if _OTHER_SCHEME.match(name):
-            problems.append((name, "only http and https addresses are fetched"))
+            problems.append((shown, "only http and https addresses are fetched"))
             continue
         path = Path(name).expanduser()
         if path.is_dir():
             found = _reports_in(path)
             if not found:
-                problems.append((name, f"no {'/'.join(SUFFIXES)} files in this folder"))
-            inputs.extend(Input(str(p), str(p.resolve())) for p in found)
+                problems.append((shown, f"no {'/'.join(SUFFIXES)} files in this folder"))
+            inputs.extend(Input(as_text(str(p)), str(p.resolve())) for p in found)
         elif path.is_file():
-            inputs.append(Input(name, str(path.resolve())))
+            inputs.append(Input(shown, str(path.resolve())))
         else:
-            problems.append((name, "no such file or folder"))
+            problems.append((shown, "no such file or folder"))
     return inputs, problems
 
 

@@ -168,7 +168,13 @@ def publish(home: Path, folder: Path) -> None:
     _fsync_dir(folder)
     tmp = home / f"CURRENT.{os.getpid()}.tmp"
     _write_durably(tmp, folder.name.encode())
-    os.replace(tmp, current_file(home))
+    if current_file(home).is_dir():  # made by hand: kept, under another name, out of the way
+        os.replace(current_file(home), home / f"CURRENT.{time.strftime('%Y%m%d-%H%M%S')}.set-aside")
+    try:
+        os.replace(tmp, current_file(home))
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
     _fsync_dir(home)
 
 

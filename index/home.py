@@ -14,20 +14,37 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from index.errors import HomeUnusable
+
 ENV_HOME = "XXGK_HOME"
 ENV_MODEL = "XXGK_MODEL"
 
 
 def resolve_home(home: str | os.PathLike | None = None) -> Path:
-    """--home, else $XXGK_HOME, else the platform's user data folder for "xxgk"."""
+    """--home, else $XXGK_HOME, else the platform's user data folder for "xxgk"; HomeUnusable when its
+    name is not UTF-8 text."""
     if home:
-        return Path(home).expanduser().resolve()
+        return _nameable(Path(home).expanduser().resolve())
     env = os.environ.get(ENV_HOME)
     if env:
-        return Path(env).expanduser().resolve()
+        return _nameable(Path(env).expanduser().resolve())
     from platformdirs import user_data_dir  # only needed when no home was given
 
-    return Path(user_data_dir("xxgk")).resolve()
+    return _nameable(Path(user_data_dir("xxgk")).resolve())
+
+
+def _nameable(home: Path) -> Path:
+    """The home, when its name is UTF-8 text: FAISS opens its files by a UTF-8 name, so a home whose name
+    holds other bytes (a GBK folder name) could never be written."""
+    try:
+        str(home).encode("utf-8")
+    except UnicodeEncodeError:
+        from ingest.reading import as_text
+
+        raise HomeUnusable(f"the data home {as_text(str(home))} has bytes in its name that are not UTF-8 text, and "
+                           "the vector index cannot be saved there; choose another folder with --home DIR or "
+                           "$XXGK_HOME") from None
+    return home
 
 
 def configured_model(model: str | None = None) -> str | None:

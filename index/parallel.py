@@ -43,6 +43,9 @@ PARALLEL_FROM = 24  # with the default worker count, below this many reports a p
 EMBED_BATCH = 64  # texts per embedding task: ~2 s of work, so the cost of a task (a few ms) is noise
 LOOKAHEAD = 2  # reports in flight per worker: enough to keep every worker busy while one is written
 COMMIT_EVERY = 1.0  # seconds between commits of the embedding cache
+# --workers 500 on a 2-core machine would start 500 processes, each with its own model in memory: past
+# twice the cores, more processes only add memory (the tasks are CPU-bound).
+MAX_WORKERS_PER_CORE = 2
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,7 @@ def open_runner(workers: int | None, cluster: str | None, jobs: int) -> Iterator
         count = min(default_workers(), jobs)
         runner = LocalPool(count) if count > 1 and jobs >= PARALLEL_FROM else InProcess()
     else:
-        count = min(max(1, workers), jobs)
+        count = min(max(1, workers), jobs, MAX_WORKERS_PER_CORE * default_workers())
         runner = LocalPool(count) if count > 1 else InProcess()
     ok = False
     try:

@@ -86,9 +86,12 @@ class Index:
         except IndexProblem:
             return True
 
-    def problems(self) -> list[str]:
+    def problems(self, *, thorough: bool = False) -> list[str]:
         """Damage that does not stop answering, one line each, with the fix: a missing or damaged vector
-        file (narrative search then uses full-text search alone) or embedding cache."""
+        file (narrative search then uses full-text search alone) or embedding cache. `thorough` reads the
+        vector file too (a damaged file of the right size is found only so; `stats` does)."""
+        if thorough:
+            self._vectors_usable()
         found = [str(self._vectors_problem)] if self._vectors_problem else []
         size = self.meta.vectors_bytes
         path = self.folder / VECTORS_FILE

@@ -9,12 +9,16 @@ its own paragraphs as text.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -22,8 +26,10 @@ from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl, CT_Tc
 from lxml import etree
 
+from ingest import limits
 from ingest.errors import UnreadableReport
 from ingest.html_doc import GridCell, GridRow
+from ingest.limits import LimitExceeded
 from ingest.office_doc import OfficeDocument
 
 _WS = re.compile(r"[ \t\xa0\u3000\u2002\u2003\u200b]+")
@@ -42,15 +48,46 @@ CONVERT_TIMEOUT = 120  # seconds for LibreOffice to turn one .doc into .docx
 
 
 def read_docx(data: bytes, name: str = "") -> OfficeDocument:
+    _check_unpacked_size(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise UnreadableReport(f"{name or 'the file'} is not a readable Word (.docx) file: {exc}") from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise UnreadableReport(f"{name or 'the file'} is not a readable Word (.docx) file: {_plain(exc)}") from exc
+    except (RuntimeError, NotImplementedError) as exc:  # zipfile: an encrypted part, a compression Word never uses
+        raise UnreadableReport(f"{name or 'the file'} is a Word (.docx) file whose parts are encrypted or packed in a "
+                               f"way Word does not write ({exc}). Open it and save it again as .docx without a "
+                               "password, or as PDF, and add that file.") from exc
     lines: list[str] = []
     grids: list[tuple[GridRow, ...]] = []
-    _read_blocks(document.element.body, lines, grids)
+    try:
+        _read_blocks(document.element.body, lines, grids)
+    except LimitExceeded as e:
+        raise limits.too_much(name, str(e)) from None
+    if sum(len(row.cells) for grid in grids for row in grid) > limits.MAX_PAGE_CELLS:
+        raise limits.too_much(name, f"its tables hold more than {limits.MAX_PAGE_CELLS:,} cells")
     title = (document.core_properties.title or "").strip()
     return OfficeDocument("\n".join(lines), tuple(grids), "docx", title)
+
+
+def _check_unpacked_size(data: bytes, name: str) -> None:
+    """LimitExceeded when the parts of the Word file would unpack to more than MAX_UNPACKED_BYTES (a zip
+    bomb): told from the sizes its directory declares, before anything is unpacked. (Python's zipfile
+    never unpacks more than a part declares.)"""
+    try:
+        declared = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # python-docx says what is wrong with it
+    if declared > limits.MAX_UNPACKED_BYTES:
+        raise limits.too_much(name, f"it unpacks to {limits.mb(declared)}; the limit for one Word report is "
+                                    f"{limits.mb(limits.MAX_UNPACKED_BYTES)}")
+
+
+def _plain(exc: Exception) -> str:
+    """The XML reader's message without its advice to programmers ("use XML_PARSE_HUGE option")."""
+    text = str(exc)
+    if "Excessive depth" in text:
+        return "its parts are nested deeper than any Word document's (more than 256 levels)"
+    return text.split(", try XML_PARSE_HUGE")[0].split(", use XML_PARSE_HUGE")[0]
 
 
 def read_doc(data: bytes, name: str = "") -> OfficeDocument:
@@ -82,12 +119,7 @@ def _converted(soffice: str, data: bytes, name: str) -> bytes:
             tmp,
             str(source),
         ]
-        try:
-            subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise UnreadableReport(
-                f"{name or 'the file'}: LibreOffice could not convert the .doc: {exc}"
-            ) from exc
+        _run_soffice(command, name)
         converted = Path(tmp) / "report.docx"
         if not converted.exists():
             raise UnreadableReport(
@@ -95,6 +127,26 @@ def _converted(soffice: str, data: bytes, name: str) -> bytes:
                 "Open it in Word or WPS and save it as .docx."
             )
         return converted.read_bytes()
+
+
+def _run_soffice(command: list[str], name: str) -> None:
+    """Run LibreOffice in a process group of its own, within the time the parse has left (CONVERT_TIMEOUT at
+    most): past it the whole group is killed, soffice.bin included, so no converter outlives its report."""
+    left = limits.seconds_left()
+    timeout = CONVERT_TIMEOUT if left is None else max(1.0, min(CONVERT_TIMEOUT, left))
+    try:
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+    except OSError as exc:
+        raise UnreadableReport(f"{name or 'the file'}: LibreOffice could not be started: {exc}") from exc
+    try:
+        proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        raise UnreadableReport(f"{name or 'the file'}: LibreOffice did not convert the .doc within {timeout:.0f} s "
+                               "(damaged?). Open it in Word or WPS and save it as .docx.") from None
 
 
 def _read_blocks(parent, lines: list[str], grids: list[tuple[GridRow, ...]]) -> None:
@@ -124,7 +176,13 @@ def table_grid(tbl: CT_Tbl) -> tuple[GridRow, ...]:
 
     A cell's grid column is its row's w:gridBefore plus the spans of the cells before it; a vMerge
     "restart" cell spans down over the "continue" cells at the same grid column below it."""
-    rows = [_row_cells(tr) for tr in tbl.tr_lst]
+    declared = tbl.find(qn("w:tblGrid"))
+    grid_cols = len(declared.findall(qn("w:gridCol"))) if declared is not None else 0
+    rows = [_row_cells(tr, grid_cols) for tr in tbl.tr_lst]
+    width = max((col + span for cells in rows for col, span, _, _ in cells), default=0)
+    if width * len(rows) > limits.MAX_TABLE_CELLS:
+        raise LimitExceeded(f"a table holds more than {limits.MAX_TABLE_CELLS:,} cells once its merged cells "
+                            "are laid out")
     occupied: dict[tuple[int, int], GridCell] = {}
     for r, cells in enumerate(rows):
         for col, span, merge, tc in cells:
@@ -137,12 +195,13 @@ def table_grid(tbl: CT_Tbl) -> tuple[GridRow, ...]:
     return tuple(GridRow(tuple(occupied.get((r, c)) for c in range(width)), r) for r in range(len(rows)))
 
 
-def _row_cells(tr) -> list[tuple[int, int, str | None, CT_Tc]]:
-    """(grid column, grid span, vMerge, cell) of each cell of a row."""
-    col = tr.grid_before
+def _row_cells(tr, grid_cols: int = 0) -> list[tuple[int, int, str | None, CT_Tc]]:
+    """(grid column, grid span, vMerge, cell) of each cell of a row. A table that declares its grid columns
+    (w:tblGrid; Word, WPS and LibreOffice always do) bounds every span and gridBefore by them."""
+    col = min(tr.grid_before, grid_cols) if grid_cols else tr.grid_before
     out = []
     for tc in tr.tc_lst:
-        span = tc.grid_span
+        span = min(tc.grid_span, max(1, grid_cols - col)) if grid_cols else tc.grid_span
         out.append((col, span, tc.vMerge, tc))
         col += span
     return out

@@ -18,6 +18,10 @@ MAX_FILE_BYTES = 40 * 2**20  # a report file or page; an 11 MB inline image befo
 MAX_TABLE_CELLS = 20_000  # grid slots of one table after rowspan/colspan expansion
 MAX_PAGE_CELLS = 100_000  # grid slots of all tables of one page (at the limit: a few seconds to read)
 MAX_PASSAGES = 2_000  # passages (narrative pieces and table rows) of one report: ~15 min of embedding at most
+MAX_PDF_PAGES = 500  # pages of one PDF (real reports: 5–40); checked before any page is read
+MAX_PDF_GLYPHS = 2_000_000  # characters of all pages of one PDF (a 40-page report holds ~60,000)
+MAX_PDF_OBJECTS = 200_000  # drawn objects (lines, shapes, text runs) on one PDF page
+MAX_UNPACKED_BYTES = 160 * 2**20  # the parts of a Word file, unpacked (a zip bomb is refused unread)
 PARSE_SECONDS = 60.0  # wall-clock time to parse one report
 PARSE_GRACE = 10.0  # then the child process parsing it is killed, whatever it is doing
 PARSE_MEMORY = 2 * 2**30  # address space a parsing child may add to what it started with
@@ -35,6 +39,12 @@ def check_file_size(size: int, name: str = "") -> None:
     if size > MAX_FILE_BYTES:
         raise LimitExceeded(f"{name or 'the file'} is {mb(size)}; the limit for one report is {mb(MAX_FILE_BYTES)}. "
                             "Check that it is an annual report (a report page is well under 1 MB).")
+
+
+def too_much(name: str, what: str) -> LimitExceeded:
+    """An input past one of the limits above: `what` says which, in words ("it has 50,000 pages, the limit
+    is 500")."""
+    return LimitExceeded(f"{name or 'the file'}: {what}; nothing was added. Check that it is one annual report.")
 
 
 def check_passages(count: int, name: str = "") -> None:
@@ -57,6 +67,12 @@ def deadline(name: str, seconds: float | None = None) -> Iterator[None]:
         yield
     finally:
         _DEADLINE.reset(token)
+
+
+def seconds_left() -> float | None:
+    """Seconds until the enclosing parse deadline (None outside one): a bound for a converter's timeout."""
+    current = _DEADLINE.get()
+    return None if current is None else current[0] - time.monotonic()
 
 
 def check_time() -> None:

@@ -33,6 +33,16 @@ NO_AGENCY_WARNING = ("no agency name found (not in the title, an 附件 line, th
                      "the file name or the page header)")
 
 
+def read_report_file(source: str | os.PathLike) -> bytes:
+    """The bytes of a report file; UnreadableReport (or LimitExceeded, by its size alone) when it cannot be
+    read."""
+    try:
+        check_file_size(Path(source).stat().st_size, str(source))
+        return Path(source).read_bytes()
+    except OSError as exc:
+        raise UnreadableReport(f"cannot read {source}: {exc.strerror or exc}") from exc
+
+
 def parse_report(
     source: str | os.PathLike, data: bytes | None = None, *, agency: str | None = None, year: int | None = None
 ) -> ParsedReport:
@@ -43,12 +53,7 @@ def parse_report(
     NotAnAgencyName.
     """
     name = str(source)
-    if data is None:
-        try:
-            check_file_size(Path(source).stat().st_size, name)
-            data = Path(source).read_bytes()
-        except OSError as exc:
-            raise UnreadableReport(f"cannot read {name}: {exc.strerror or exc}") from exc
+    data = read_report_file(source) if data is None else data
     check_file_size(len(data), name)
     kind = office_kind(data, name)
     office = _OFFICE_READERS[kind](data, name) if kind else None

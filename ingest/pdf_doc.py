@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ingest.errors import UnreadableReport
 from ingest.glyphs import Line, joins_with_space, text_lines
+from ingest.limits import check_time
 from ingest.office_doc import OfficeDocument
 from ingest.pdf_pages import PageContent, read_content
 from ingest.ruled_tables import TOL, RuledTable, find_tables, stack, table_grid
@@ -52,6 +53,7 @@ def read_pdf(data: bytes, name: str = "") -> OfficeDocument:
 
 
 def _page(content: PageContent) -> _Page:
+    check_time()
     tables = find_tables(content.rulings, content.glyphs)
     outside = [g for g in content.glyphs if not any(t.holds(g) for t in tables)]
     return _Page(content, tables, text_lines(outside))

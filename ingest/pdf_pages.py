@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from ingest import limits
 from ingest.errors import UnreadableReport
 from ingest.glyphs import Glyph
 from ingest.ruled_grid import Ruling
@@ -54,23 +55,66 @@ def read_content(data: bytes, name: str) -> PdfContent:
             "password: save an unprotected copy (or the report's web page) and try again."
         ) from exc
     try:
+        if len(pdf) > limits.MAX_PDF_PAGES:
+            raise limits.too_much(name, f"it has {len(pdf):,} pages; the limit for one report is "
+                                        f"{limits.MAX_PDF_PAGES:,}")
         title = (pdf.get_metadata_dict().get("Title") or "").strip()
-        return PdfContent(title, [_page(pdf[i], i) for i in range(len(pdf))])
+        pages, glyphs = [], 0
+        for i in range(len(pdf)):
+            limits.check_time()
+            pages.append(_read_page(pdf, i, name))
+            glyphs += len(pages[-1].glyphs)
+            if glyphs > limits.MAX_PDF_GLYPHS:
+                raise limits.too_much(name, f"its pages hold more than {limits.MAX_PDF_GLYPHS:,} characters")
+        return PdfContent(title, pages)
     finally:
         pdf.close()
 
 
-def _page(page: pdfium.PdfPage, index: int) -> PageContent:
-    left, bottom, _, top = page.get_bbox()
-    flip = (1.0, 0.0, 0.0, -1.0, -left, top)  # page space → top-down page space
-    textpage = page.get_textpage()
+def _read_page(pdf: pdfium.PdfDocument, index: int, name: str) -> PageContent:
     try:
-        glyphs = tuple(_glyphs(textpage, left, top))
+        return _page(pdf[index], index, name)
+    except pdfium.PdfiumError as exc:  # e.g. its page tree names a page the file does not hold
+        raise UnreadableReport(
+            f"{name or 'the file'}: page {index + 1} of {len(pdf)} cannot be read ({str(exc).rstrip('.')}); the PDF is "
+            "damaged. Save it again from the original, or add the report's web page instead."
+        ) from exc
+
+
+def _page(page: pdfium.PdfPage, index: int, name: str = "") -> PageContent:
+    try:
+        left, bottom, _, top = page.get_bbox()
+        objects = raw.FPDFPage_CountObjects(page.raw)
+        if objects > limits.MAX_PDF_OBJECTS:
+            raise limits.too_much(name, f"page {index + 1} draws {objects:,} objects; the limit for a page is "
+                                        f"{limits.MAX_PDF_OBJECTS:,}")
+        flip = (1.0, 0.0, 0.0, -1.0, -left, top)  # page space → top-down page space
+        textpage = page.get_textpage()
+        try:
+            if textpage.count_chars() > limits.MAX_PDF_GLYPHS:
+                raise limits.too_much(name, f"page {index + 1} holds more than {limits.MAX_PDF_GLYPHS:,} characters")
+            glyphs = tuple(_glyphs(textpage, left, top))
+        finally:
+            textpage.close()
+        rulings = tuple(_rulings(objects, page.raw, raw.FPDFPage_GetObject, flip, _Budget(name, index, objects)))
     finally:
-        textpage.close()
-    rulings = tuple(_rulings(raw.FPDFPage_CountObjects(page.raw), page.raw, raw.FPDFPage_GetObject, flip))
-    page.close()
+        page.close()
     return PageContent(index, top - bottom, glyphs, rulings)
+
+
+class _Budget:
+    """Counts the objects of one page, forms' objects included (a form drawn inside a form inside a form
+    multiplies them), against MAX_PDF_OBJECTS, and checks the parse deadline as it goes."""
+
+    def __init__(self, name: str, index: int, seen: int) -> None:
+        self.name, self.index, self.seen = name, index, seen
+
+    def spend(self, n: int) -> None:
+        self.seen += n
+        if self.seen > limits.MAX_PDF_OBJECTS:
+            raise limits.too_much(self.name, f"page {self.index + 1} draws more than {limits.MAX_PDF_OBJECTS:,} "
+                                             "objects (forms drawn inside forms)")
+        limits.check_time()
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, left: float, top: float) -> Iterator[Glyph]:
@@ -91,7 +135,8 @@ def _glyphs(textpage: pdfium.PdfTextPage, left: float, top: float) -> Iterator[G
         yield Glyph(char, box.left - left, top - box.top, box.right - left, top - box.bottom)
 
 
-def _rulings(count: int, parent, get, matrix: Matrix) -> Iterator[Ruling]:
+def _rulings(count: int, parent, get, matrix: Matrix, budget: _Budget) -> Iterator[Ruling]:
+    budget.spend(0)
     for i in range(count):
         obj = get(parent, i)
         kind = raw.FPDFPageObj_GetType(obj)
@@ -99,7 +144,9 @@ def _rulings(count: int, parent, get, matrix: Matrix) -> Iterator[Ruling]:
             continue
         own = _compose(_matrix(obj), matrix)
         if kind == raw.FPDF_PAGEOBJ_FORM:
-            yield from _rulings(raw.FPDFFormObj_CountObjects(obj), obj, raw.FPDFFormObj_GetObject, own)
+            inner = raw.FPDFFormObj_CountObjects(obj)
+            budget.spend(inner)
+            yield from _rulings(inner, obj, raw.FPDFFormObj_GetObject, own, budget)
         else:
             yield from _path_rulings(obj, own)
 

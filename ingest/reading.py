@@ -15,6 +15,7 @@ from ingest.errors import UnreadableReport
 SUFFIXES = (".html", ".htm", ".txt", ".md", ".pdf", ".docx", ".doc")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old binary Office files (.doc, .xls, .ppt)
 _WORD_STREAM = "WordDocument".encode("utf-16-le")
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # a password-protected .docx, .xlsx or .pptx
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _HTML_HINT = re.compile(r"<\s*(html|body|table|div|p|meta|head|tr|td)\b", re.I)
@@ -27,6 +28,15 @@ class Decoded:
     is_html: bool
 
 
+def as_text(text: str) -> str:
+    """Text from the command line, a pipe or a file name, made storable and printable: bytes that were not
+    UTF-8 (which Python keeps as lone surrogates) become U+FFFD, and the rest is kept."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that no byte made
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
 def office_kind(data: bytes, name: str = "") -> str | None:
     """The kind of a PDF or Word file ("pdf", "docx", "doc") by its bytes; None for text and HTML.
 
@@ -36,6 +46,11 @@ def office_kind(data: bytes, name: str = "") -> str | None:
     if data.startswith(_OLE2):
         if _WORD_STREAM in data:
             return "doc"
+        if _ENCRYPTED_STREAM in data:
+            raise UnreadableReport(
+                f"{name or 'the file'} is protected by a password, so it cannot be read. Open it, save a copy "
+                "without the password as .docx or PDF, and add that file."
+            )
         raise UnreadableReport(
             f"{name or 'the file'} is an old binary Office file that is not a Word document (a spreadsheet or "
             "a presentation?). Save the report as .docx, PDF or text and try again."

@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 from aiohttp import ClientSession, web
@@ -211,7 +212,8 @@ class FakeBotApi:
                       language_code: str | None = "en", mime_type: str = "text/html",
                       caption: str | None = None) -> dict:
         file_id = f"doc{next(self._ids)}"
-        self._state.files[file_id] = (f"documents/{file_id}_{file_name}", content)
+        suffix = re.sub(r"[^A-Za-z0-9.]", "", Path(file_name).suffix)[:10]  # Telegram names stored files itself
+        self._state.files[file_id] = (f"documents/file_{file_id}{suffix}", content)
         msg = self._user_message(chat_id, user_id, language_code)
         msg["document"] = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": file_name,
                            "mime_type": mime_type, "file_size": len(content)}

@@ -57,7 +57,11 @@ def test_a_question_that_raises_still_gets_its_line(monkeypatch, capsys, tmp_pat
             raise RuntimeError("index went away")
         return Answer(question, "fact", "1", 1)
 
-    monkeypatch.setattr(cmd_ask, "_open", lambda args: object())
+    class Sound:  # an index with no damage to warn of
+        def problems(self) -> list[str]:
+            return []
+
+    monkeypatch.setattr(cmd_ask, "_open", lambda args: Sound())
     monkeypatch.setattr("bot.answer.answer", flaky)
     batch = tmp_path / "q.txt"
     batch.write_text("one\nboom\nthree\n", encoding="utf-8")

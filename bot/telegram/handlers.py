@@ -86,7 +86,7 @@ async def agencies_page(update: Update, context: Context) -> None:
     _, page, lang = query.data.split(":")
     text, markup = views.agencies_page(await _library(context).agencies(), int(page), lang)
     await query.answer()
-    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await _show_page(query, text, markup)
 
 
 async def question(update: Update, context: Context) -> None:
@@ -158,7 +158,7 @@ async def inline_query(update: Update, context: Context) -> None:
     except TooSlow:
         await query.answer([], cache_time=5, is_personal=True, button=inline.start_button(lang))
         return
-    link = deep_link(context.bot.username, await _payload(context, answer.question))
+    link = deep_link(context.bot.username, await _payload(context, answer.question) or HELLO)
     file_id = await _stored_chart(context, answer)
     await query.answer(inline.results(answer, link, file_id), cache_time=inline.CACHE_TIME, is_personal=False)
 
@@ -197,7 +197,13 @@ async def upload(update: Update, context: Context) -> None:
     status = await message.reply_html(title, do_quote=True)
     with tempfile.TemporaryDirectory(prefix="xxgk-upload-") as tmp:
         path = Path(tmp) / _safe_name(name)
-        await (await message.document.get_file()).download_to_drive(path)
+        try:
+            await (await message.document.get_file()).download_to_drive(path)
+        except TelegramError as e:  # too big for the Bot API, gone, or the network: said in place
+            reason = escape(i18n.reason(f"could not download the file from Telegram ({e})", lang))
+            failed = t("ingest_failed", lang, name=escape(name), reason=reason)
+            await status.edit_text(failed, parse_mode=ParseMode.HTML)
+            return
         async with ProgressMessage(status, title, lang) as progress:
             text = await _admin_job(lambda: _library(context).ingest(path, progress.update, **hints.as_kwargs()),
                                     lambda result: views.ingest_html(result, name, lang),
@@ -241,7 +247,17 @@ async def audit_page(update: Update, context: Context) -> None:
         return
     await query.answer()
     text, markup = await _audit_view(context, query.message.chat_id, qid, asked, int(page))
-    await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    await _show_page(query, text, markup)
+
+
+async def _show_page(query, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """Edit a paged message to the page asked for. A double tap (or a page past the end) asks for the page
+    already shown, and Telegram refuses an edit that changes nothing: then there is nothing to do."""
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as e:
+        if "not modified" not in str(e).lower():
+            raise
 
 
 async def _audit_view(context: Context, chat_id: int, qid: str, asked: AuditAsked, page: int):
@@ -408,8 +424,9 @@ async def _answer_keyboard(context: Context, chat_id: int, answer: Answer) -> In
     if answer.sources:
         sid = _memory(context).remember(chat_id, SourcesShown(answer.sources, answer.lang))
         row.append(InlineKeyboardButton(t("source_button", answer.lang), callback_data=f"s:{sid}"))
-    if answer.kind not in ("not_found", "clarify") and answer.question and context.bot.username:
-        payload = await _payload(context, answer.question)
+    shared = answer.kind not in ("not_found", "clarify") and answer.question and context.bot.username
+    payload = shared and await _payload(context, answer.question)
+    if payload:
         row.append(InlineKeyboardButton(t("share_button", answer.lang), url=deep_link(context.bot.username, payload)))
     return InlineKeyboardMarkup(rows + [row]) if rows or row else None
 
@@ -419,9 +436,9 @@ def _recall(update: Update, context: Context, key: str, kind: type):
     return _memory(context).recall(message.chat.id, key, kind) if message else None
 
 
-async def _payload(context: Context, question_text: str) -> str:
+async def _payload(context: Context, question_text: str) -> str | None:
     """The deep-link payload of a question: computed here when it fits the link, else stored (a file write,
-    off the event loop)."""
+    off the event loop); None when it can be neither."""
     return inline_payload(question_text) or await asyncio.to_thread(_links(context).payload, question_text)
 
 
@@ -458,12 +475,17 @@ def _lang(update: Update, context: Context | None = None) -> str:
     return lang_of(text, user.language_code if user else None)
 
 
+_NAME_BYTES = 120
+
+
 def _safe_name(name: str) -> str:
     """The sender's file name, reduced to a safe one (the suffix tells the reader the format)."""
     stem, dot, suffix = Path(name).name.rpartition(".")
     if not dot:
         stem, suffix = suffix, ""
-    return (re.sub(r"[^\w\-]+", "_", stem).strip("_") or "report") + (f".{suffix.lower()}" if dot else "")
+    stem = re.sub(r"[^\w\-]+", "_", stem).strip("_")
+    stem = stem.encode()[:_NAME_BYTES].decode("utf-8", "ignore")  # 255 bytes a name; 中文 takes 3 each
+    return (stem or "report") + (f".{suffix.lower()[:10]}" if dot else "")
 
 
 def stage_label(stage: str, lang: str) -> str:

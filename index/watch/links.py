@@ -69,7 +69,10 @@ def _document(data: bytes, url: str) -> tuple[lxml.html.HtmlElement, str]:
     except (ReportError, etree.ParserError, ValueError) as e:
         raise ValueError(f"the page is not readable HTML ({e})") from e
     base = doc.find(".//base[@href]")
-    return doc, urllib.parse.urljoin(url, base.get("href").strip()) if base is not None else url
+    try:
+        return doc, urllib.parse.urljoin(url, base.get("href").strip()) if base is not None else url
+    except ValueError:
+        return doc, url  # a broken <base>: links are read relative to the page itself
 
 
 def _anchors(doc: lxml.html.HtmlElement, base: str):
@@ -77,8 +80,11 @@ def _anchors(doc: lxml.html.HtmlElement, base: str):
         href = (a.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
             continue
-        target = urllib.parse.urldefrag(urllib.parse.urljoin(base, href))[0]
-        if urllib.parse.urlsplit(target).scheme not in ("http", "https"):
+        try:
+            target = urllib.parse.urldefrag(urllib.parse.urljoin(base, href))[0]
+            if urllib.parse.urlsplit(target).scheme not in ("http", "https"):
+                continue
+        except ValueError:  # "http://[::1": one broken link, not a broken page
             continue
         text = " ".join(a.text_content().split())
         title = (a.get("title") or "").strip()

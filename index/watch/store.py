@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from index.download import check_scheme
-from index.errors import IndexBusy
+from index.errors import IndexBusy, IndexProblem
 from index.generations import ensure_home
 from index.home import resolve_home
 
@@ -36,6 +36,10 @@ CREATE TABLE IF NOT EXISTS links (url TEXT PRIMARY KEY, page TEXT NOT NULL, titl
     source TEXT);
 CREATE INDEX IF NOT EXISTS links_page ON links (page);
 """
+
+
+class WatchListDamaged(IndexProblem):
+    """watch.db is not a readable database; the index itself is not affected."""
 
 
 @dataclass(frozen=True)
@@ -72,11 +76,32 @@ class WatchList:
         self.conn = conn
 
     @classmethod
-    def open(cls, home: Path) -> WatchList:
-        ensure_home(home)
-        conn = sqlite3.connect(str(home / WATCH_FILE), timeout=10)
-        conn.row_factory = sqlite3.Row
-        conn.executescript(_SCHEMA)
+    def open(cls, home: Path, *, readonly: bool = False) -> WatchList:
+        """The home's watch list; `readonly` opens it without writing to the home (`xxgk watch list` in a
+        read-only home), and a home without one then reads as an empty list. WatchListDamaged when the file
+        is not a readable database."""
+        path = home / WATCH_FILE
+        if not readonly:
+            ensure_home(home)
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro" if readonly else str(path), uri=readonly, timeout=10)
+            conn.row_factory = sqlite3.Row
+            if readonly:
+                conn.execute("SELECT 1 FROM pages, links LIMIT 1").fetchall()
+            else:
+                conn.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as e:
+            if readonly and not path.exists():
+                conn = sqlite3.connect(":memory:")
+                conn.row_factory = sqlite3.Row
+                conn.executescript(_SCHEMA)
+                return cls(conn)
+            if isinstance(e, sqlite3.OperationalError) and "locked" in str(e):
+                raise IndexBusy(f"the watch list {path} is busy; try again in a moment") from e
+            raise WatchListDamaged(
+                f"the watch list {path} is damaged ({e}); move it aside (mv {path} {path}.damaged) and add the "
+                "list pages again with `xxgk watch add URL`. The index and its reports are not affected."
+            ) from e
         return cls(conn)
 
     def close(self) -> None:
@@ -192,7 +217,7 @@ def remove_page(home: str | os.PathLike | None, url: str) -> bool:
 
 def overview(home: str | os.PathLike | None) -> tuple[list[WatchedPage], list[SeenLink]]:
     """The watched pages and every link found on them."""
-    with WatchList.open(resolve_home(home)) as watchlist:
+    with WatchList.open(resolve_home(home), readonly=True) as watchlist:
         return watchlist.pages(), watchlist.links()
 
 
