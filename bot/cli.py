@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     workers = argparse.ArgumentParser(add_help=False)
     workers.add_argument("--workers", type=_workers, metavar="N",
                          help="processes that parse, chunk and embed (default: the machine's cores)")
-    workers.add_argument("--cluster", metavar="ADDRESS",
+    workers.add_argument("--cluster", metavar="ADDRESS", type=_cluster_address,
                          help="prepare the reports on a Dask cluster, e.g. tcp://10.0.0.5:8786 (pip install xxgk-bot[cluster])")
 
     p = sub.add_parser(
@@ -186,6 +186,12 @@ def _workers(text: str) -> int:
     if not (text.strip().isdigit() and int(text) >= 1):
         raise argparse.ArgumentTypeError(f"“{text}” is not a number of processes (a whole number, 1 or more)")
     return int(text)
+
+
+def _cluster_address(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty address; give the Dask scheduler's, e.g. tcp://10.0.0.5:8786")
+    return text.strip()
 
 
 def _year(text: str) -> int:

@@ -14,7 +14,7 @@ import weakref
 
 from ingest.reading import as_text
 
-from .render import to_json_line, to_terminal
+from .render import printable, to_json_line, to_terminal
 from .types import Answer
 
 MAX_BATCH_BYTES = 64 * 2**20  # a --batch file: about a million questions
@@ -114,7 +114,7 @@ def _run_batch(args, lines: list[str], index, answer_fn) -> int:
         if args.json:
             print(to_json_line(result, elapsed), flush=True)
         else:
-            print(f"? {question}\n{to_terminal(result)}\n", flush=True)
+            print(f"? {printable(question)}\n{to_terminal(result)}\n", flush=True)
         _warn(index)
     return 0
 
@@ -182,7 +182,7 @@ def _chat_turn(conversation, index, pending: Answer | None, line: str) -> Answer
 
 def _chat_json(conversation, index) -> int:
     pending: Answer | None = None
-    for line in sys.stdin:
+    for line in _bounded_lines(sys.stdin):
         question = as_text(line).strip()
         if not question:
             continue
@@ -194,6 +194,22 @@ def _chat_json(conversation, index) -> int:
         print(to_json_line(result, (time.perf_counter() - start) * 1000), flush=True)
         pending = result if result.kind == "clarify" else None
     return 0
+
+
+MAX_LINE = 64 * 1024  # far beyond a question (answering reads the first 300 characters)
+
+
+def _bounded_lines(stream):
+    """Lines of a stream, each cut at MAX_LINE characters: an endless line (a file given by mistake, a
+    stream without newlines) is read in bounded pieces and its rest skipped, never held whole in memory."""
+    while True:
+        line = stream.readline(MAX_LINE)
+        if not line:
+            return
+        if len(line) == MAX_LINE and not line.endswith("\n"):
+            while (rest := stream.readline(MAX_LINE)) and not rest.endswith("\n"):
+                pass
+        yield line
 
 
 def _pick(pending: Answer | None, line: str) -> str | None:

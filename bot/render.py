@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from .types import Answer
 
@@ -18,17 +19,26 @@ def to_json_line(answer: Answer, elapsed_ms: float | None = None) -> str:
     return json.dumps(answer.to_contract(elapsed_ms), ensure_ascii=False)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text as a terminal shows it: control characters (escape sequences that would move the cursor or
+    retitle the window, quoted back from a question) become U+FFFD."""
+    return _CONTROL.sub("\ufffd", text)
+
+
 def to_terminal(answer: Answer, *, color: bool = False) -> str:
     lang = answer.lang if answer.lang in _KIND_LABEL else "zh"
     head = f"[{_KIND_LABEL[lang].get(answer.kind, answer.kind)}] "
-    lines = [_bold(head, color) + answer.text]
+    lines = [_bold(head, color) + printable(answer.text)]
     if answer.kind == "clarify" and answer.options and "\n1." not in answer.text:
-        lines += [f"  {i}. {o}" for i, o in enumerate(answer.options, 1)]
+        lines += [f"  {i}. {printable(o)}" for i, o in enumerate(answer.options, 1)]
     if answer.sources and answer.kind != "clarify":
         lines.append(_dim("原文摘录：" if lang == "zh" else "As printed:", color))  # the answer names its source
         for s in answer.sources[:5]:
             where = "，".join(x for x in (s.section,) if x)
-            quote = f" “{_short(s.quote)}”" if s.quote else ""
+            quote = f" “{printable(_short(s.quote))}”" if s.quote else ""
             lines.append(_dim(f"  {titled_source(s)}{('，' + where) if where else ''}{quote}", color))
             if s.url:
                 lines.append(_dim(f"    {s.url}", color))

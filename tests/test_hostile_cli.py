@@ -163,3 +163,26 @@ def test_a_batch_that_never_ends_or_is_no_list_of_questions_is_refused_by_its_si
     assert main(["ask", "--batch", source, "--home", str(home)]) == 2
     assert capsys.readouterr().err == (f"xxgk ask: the batch file {source} holds more than 64 MB; a batch is one "
                                        "question a line: split it into smaller files\n")
+
+
+@pytest.mark.parametrize("address", ["", "   "])
+def test_an_empty_cluster_address_is_refused_not_taken_for_no_cluster(capsys, home, address):
+    line = _one_line(capsys, ["ingest", REPORT, "--cluster", address, "--home", str(home)], status=2)
+    assert line.startswith("xxgk ingest: error: argument --cluster: an empty address")
+
+
+def test_questions_echoed_to_the_terminal_carry_no_control_characters(capsys, home, tmp_path):
+    batch = tmp_path / "batch.txt"
+    batch.write_text("\x1b]0;owned\x07\x1b[2J" + QUESTION + "\n", encoding="utf-8")
+    main(["ask", "--batch", str(batch), "--home", str(home)])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\ufffd]0;owned" in out
+
+
+def test_an_endless_chat_line_is_read_in_bounded_pieces():
+    import io
+
+    endless = io.StringIO("x" * (cmd_ask.MAX_LINE * 3 + 5) + "\n" + QUESTION + "\n")
+    lines = list(cmd_ask._bounded_lines(endless))
+    assert [len(line) for line in lines] == [cmd_ask.MAX_LINE, len(QUESTION) + 1]
