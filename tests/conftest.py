@@ -59,3 +59,14 @@ def answer_index(answer_home):
     index = Index.open(answer_home, bootstrap=False)
     yield index
     index.close()
+
+
+@pytest.fixture(scope="module")
+def fake():
+    """A fake Telegram Bot API on loopback (tests/fakebotapi.py), one per test module; every method the bot
+    called must be one the fake knows."""
+    from fakebotapi import FakeBotApi
+
+    with FakeBotApi() as server:
+        yield server
+    assert server.unknown_methods == []

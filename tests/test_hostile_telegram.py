@@ -24,13 +24,6 @@ WENT_WRONG = ("went wrong", "出错了")
 
 
 @pytest.fixture(scope="module")
-def fake():
-    with FakeBotApi() as server:
-        yield server
-    assert server.unknown_methods == []
-
-
-@pytest.fixture(scope="module")
 def home(tmp_path_factory):
     return tmp_path_factory.mktemp("hostile-bot-home")
 

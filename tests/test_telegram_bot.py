@@ -103,13 +103,6 @@ def stand_in_library(index: StandInIndex, answer_fn=stand_in_answer, workers: in
 
 
 @pytest.fixture(scope="module")
-def fake():
-    with FakeBotApi() as server:
-        yield server
-    assert server.unknown_methods == []
-
-
-@pytest.fixture(scope="module")
 def bot(fake, tmp_path_factory):
     reports = [ReportRecord(1, "平潭综合实验区", 2020, "t", None, None, "2019", "a.txt", "x",
                             failed_checks=("三(七) 总计 21 ≠ 27",)),

@@ -24,13 +24,6 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def fake():
-    with FakeBotApi() as server:
-        yield server
-    assert server.unknown_methods == []
-
-
-@pytest.fixture(scope="module")
 def serve(fake, tmp_path_factory):
     home = tmp_path_factory.mktemp("e2e") / "home"
     ingest(home, [DATA / name for name in START_REPORTS])
