@@ -184,11 +184,20 @@ def _statements(chunks: list, pattern: re.Pattern) -> list[tuple[str, object, in
     """(sentence with what it leads in to, its chunk, its place) of every sentence the pattern finds."""
     out = []
     for chunk in chunks:
-        sentences = [x.strip() for x in _SENTENCE.findall(chunk.text.split("\n", 1)[-1]) if x.strip()]
+        sentences = [_without_heading(x.strip(), chunk.section) for x in _SENTENCE.findall(chunk.text.split("\n", 1)[-1])
+                     if x.strip()]
         for i, sentence in enumerate(sentences):
             if pattern.search(sentence):
                 out.append((_with_items(sentence, sentences[i + 1:]), chunk, len(out)))
     return out
+
+
+def _without_heading(sentence: str, heading: str | None) -> str:
+    """A sentence without the section heading a copy ran into it ("五、存在的主要问题及改进情况（一）存在的…"):
+    the heading names the section, it is not the statement."""
+    if heading and sentence.startswith(heading) and len(sentence) > len(heading):
+        return sentence[len(heading):].lstrip()
+    return sentence
 
 
 _ITEM = re.compile(r"^(?:[一二三四五六七八九十][是要]|[（(][一二三四五六七八九十\d][)）]|\d[、.．]|首先|其次)")
@@ -198,11 +207,22 @@ MAX_ITEMS_CHARS = 300
 def _with_items(sentence: str, following: list[str]) -> str:
     """A statement with what it leads in to ("…主要表现在：") and the numbered items after it ("一是…。二是…。")."""
     out = sentence
+    own = _marker(sentence)
     for i, nxt in enumerate(following):
         if not ((i == 0 and leads_in(out)) or _ITEM.match(nxt)) or len(out) + len(nxt) > MAX_ITEMS_CHARS:
             break
+        if own is not None and _marker(nxt) == own:
+            break  # "（一）存在的问题…" then "（二）改进措施…": the next of its own list, not one of its items
         out += nxt
     return out
+
+
+def _marker(sentence: str) -> str | None:
+    """The kind of list marker a sentence starts with: "（一）", "一是", "1." or None."""
+    m = _ITEM.match(sentence)
+    if m is None:
+        return None
+    return re.sub(r"[一二三四五六七八九十\d]", "N", m.group())
 
 
 def _with_next(sentence: str, following: str, found: Needles) -> str:

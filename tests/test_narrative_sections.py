@@ -1,0 +1,72 @@
+"""The template fixes where the year's problems and the next year's improvements stand (五、存在的主要问题及改进
+情况). For every bundled report of the 2019 template onwards, in both languages:
+
+- "what problems" is answered by the section's own statement of the problems, with its items, never by a
+  sentence of the improvements that happens to say 问题;
+- "what improvement measures will be taken" quotes every numbered item of the plan, not the first.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.answer import answer
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory):
+    from index.reader import Index
+
+    index = Index.open(tmp_path_factory.mktemp("samples-home"))  # an empty home indexes the samples
+    yield index
+    index.close()
+
+
+def _reports(index):
+    return sorted({(r.agency, r.year) for r in index.reports() if r.template != "pre-2019"})
+
+
+def _section_five(index, agency: str, year: int) -> str:
+    [report] = [r for r in index.reports() if (r.agency, r.year) == (agency, year)]
+    return "".join(c.text.split("\n", 1)[-1] for c in sorted(index.chunks(report.id), key=lambda c: c.ordinal)
+                   if c.kind == "narrative" and c.section and "问题" in c.section)
+
+
+PROBLEMS = {"zh": "{a}{y}年报告里说政府信息公开工作存在哪些主要问题？", "en": "What problems did {a} report for {y}?"}
+
+
+def test_every_report_of_the_template_is_covered(samples):
+    assert len(_reports(samples)) >= 12
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_problems_are_the_sections_own_statement(samples, lang):
+    for agency, year in _reports(samples):
+        section = _section_five(samples, agency, year)
+        if not re.search(r"问题|不足", section):
+            continue
+        a = answer(PROBLEMS[lang].format(a=agency, y=year), samples)
+        assert a.kind == "narrative", (agency, year, a.text)
+        quote = a.sources[0].quote
+        assert quote in section or quote.replace("…", "") in section, (agency, year, quote)
+        assert re.search(r"问题|不足|差距|有待|不够|薄弱", quote), (agency, year, quote)
+        assert not re.match(r"[（(][二三四][)）]\s*改进", quote), (agency, year, quote)
+
+
+PLANS = {"zh": "{a}在{y}年度报告里说{n}年要采取哪些改进措施？", "en": "What improvements did {a} plan for {n}?"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_plan_quotes_every_numbered_item(samples, lang):
+    for agency, year in _reports(samples):
+        section = _section_five(samples, agency, year)
+        improvements = re.split(r"改进(?:措施|情况)?[：:]|加以改进[：:]|将采取以下措施", section)[-1]
+        items = re.findall(r"[一二三四五六七八九十]是", improvements)
+        if len(items) < 2:
+            continue
+        a = answer(PLANS[lang].format(a=agency, y=year, n=year + 1), samples)
+        assert a.kind == "narrative", (agency, year, a.text)
+        for item in dict.fromkeys(items):
+            assert item in a.text, (agency, year, item, a.text[:300])
