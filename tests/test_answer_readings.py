@@ -162,3 +162,11 @@ def test_an_agency_we_lack_is_named_as_the_asker_wrote_it(samples, name, questio
     a = answer(question.format(n=name), samples)
     assert a.kind == "not_found" and a.value is None, a.text
     assert f"“{name}”" in a.text
+
+
+@pytest.mark.parametrize("words", ["departments", "bureau", "department", "office"])
+def test_a_bare_unit_word_after_a_region_names_none_of_its_departments(samples, words):
+    """"the Pingtan zone's departments", "the Pingtan bureau": a word every department has is not the name of
+    the one department the index holds there (平潭综合实验区公安局)."""
+    a = answer(f"How many requests did the Pingtan Comprehensive Experimental Zone's {words} receive in 2022?", samples)
+    assert "平潭综合实验区公安局" not in {f.agency for f in a.facts}, a.text

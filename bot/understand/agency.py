@@ -327,6 +327,9 @@ def _english_department(question: str, f: AgencyForms, region_end: int | None = 
     beside = bool(spans) and region_end is not None and _only_region_words(question[region_end:min(s for s, _ in spans)])
     if not (content >= 1 and (head or content >= 2)) and not beside:
         return []
+    heads = [o for o in f.dept_parts[-1][1] if _word(o).search(question)] if head else []
+    if content == 0 and all(" " not in o for o in heads):
+        return []  # "the Pingtan zone's departments", "the Pingtan bureau": a bare word any department has
     weight = 2.0 if matched == len(f.dept_parts) else 1.5
     return [_Mention(f.name, "dept", weight, min(s for s, _ in spans), max(e for _, e in spans), "en")]
 
@@ -479,7 +482,7 @@ def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list
     out += _acronyms_after(question, covered)
     heads = "|".join(ENGLISH_HEADS)
     lowered = question.lower()
-    for m in re.finditer(rf"\b({heads})s?\b", lowered):
+    for m in re.finditer(rf"\b({heads})\b", lowered):  # (a plural names a group: "the zone's departments")
         if m.group(1) != "government" and not any(s <= m.start() < e for s, e in covered):
             before = re.findall(r"[a-z]+", lowered[max(0, m.start() - 40):m.start()])[-3:]
             named: list[str] = []
