@@ -70,3 +70,15 @@ def test_the_plan_quotes_every_numbered_item(samples, lang):
         assert a.kind == "narrative", (agency, year, a.text)
         for item in dict.fromkeys(items):
             assert item in a.text, (agency, year, item, a.text[:300])
+
+
+@pytest.mark.parametrize("question, needle", [
+    ("How many citizen requests did the 'You Speak' (问政平潭之有事你说) programme of Pingtan receive in 2020?",
+     "问政平潭之有事你说"),
+    ("平潭综合实验区2020年“问政平潭之有事你说”收到多少件群众诉求？", "问政平潭之有事你说"),
+    ("How many followers did the Hebei Education Department's video account (冀教新视界) reach in 2023?", "冀教新视界"),
+])
+def test_words_the_asker_quotes_from_the_report_find_its_sentence(samples, question, needle):
+    a = answer(question, samples)
+    assert a.kind == "narrative" and a.value is None, a.text
+    assert needle in a.sources[0].quote

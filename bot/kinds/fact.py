@@ -156,12 +156,18 @@ def _which_metric(u: Understanding, scope: Scope, index) -> Answer:
     return Answer(u.text, "clarify", text, options=options, lang=u.lang, query=rd.query(u, scope))
 
 
+_QUOTED = re.compile(r"[“\"‘「『（(《]\s*([\u4e00-\u9fff][^“”\"‘’「」『』（）()《》]{1,30}?)\s*[”\"’」』）)》]")
+
+
 def _unplaced_words(u: Understanding) -> tuple[str, ...] | None:
     """The words the dictionary could not place, as a passage must repeat them ("网络问政"); None when there are
     none, or when an English one has no Chinese the text could use ("bounce")."""
     left = u.metric.unexplained
     if not new_words(left):
         return None
+    quoted = tuple(q for q in _QUOTED.findall(u.text) if len(re.findall(r"[\u4e00-\u9fff]", q)) >= 3)
+    if quoted:  # "the 'You Speak' (问政平潭之有事你说) programme": the asker gave the text's own words
+        return quoted
     english = re.findall(r"[a-z]{3,}", left)
     known = {s for phrase, _ in chinese_terms(u.text) for s in stems(phrase.replace("-", " "))}
     if any(not set(stems(w)) <= known for w in english):
