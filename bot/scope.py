@@ -85,7 +85,9 @@ def _blocked_by_unknown(u: Understanding) -> bool:
                            or w.split()[-1].rstrip("s").isupper()  # "Pingtan EPB": a department's initials
                            for w in match.unknown)
     # 平潭公安局: the region's own tables are not its public security bureau's.
-    return names_department and not match.dept_matched
+    # (a narrative question may name a unit inside the region's report, "领导小组办公室的电子邮箱"; one that
+    # asks a table's figure, "Did the Hebei finance department receive any requests?", asks that unit's report)
+    return names_department and not match.dept_matched and (u.intent != NARRATIVE or u.metric.row is not None)
 
 
 def _asked(u: Understanding, catalog: Catalog) -> tuple[int, ...]:

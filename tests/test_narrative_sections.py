@@ -82,3 +82,10 @@ def test_words_the_asker_quotes_from_the_report_find_its_sentence(samples, quest
     a = answer(question, samples)
     assert a.kind == "narrative" and a.value is None, a.text
     assert needle in a.sources[0].quote
+
+
+def test_a_unit_inside_the_regions_report_is_no_agency_we_lack(samples):
+    """A narrative question may name an office that the region's own report speaks of; only a question about a
+    table's figure names that office's own report."""
+    a = answer("平潭政府信息公开工作领导小组办公室的电子邮箱是什么？", samples)
+    assert a.kind == "narrative" and "163.com" in a.text.replace("＠", "@"), a.text
