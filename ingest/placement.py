@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from ingest.numbers import Number
 
@@ -46,8 +47,10 @@ class Choice:
         return self.printed == "" and self.value is not None
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
+    """One edge of a row's graph: cell `cell` reads `choice` from node `src` to node `dst`. (A named tuple, not a
+    dataclass: a row of fused text has hundreds of steps, and a tuple is made several times faster.)"""
+
     cell: int
     src: int  # node ids: node 0 is the start, `RowGraph.end` the end
     dst: int
@@ -68,7 +71,15 @@ class RowGraph:
         return bool(self.steps)
 
     def choices(self, cell: int) -> set[Choice]:
-        return {s.choice for s in self.steps if s.cell == cell}
+        return set(self.by_cell[cell])
+
+    @cached_property
+    def by_cell(self) -> tuple[tuple[Choice, ...], ...]:
+        """Each cell's choices, in the order of the steps (kept once: the decision asks for them often)."""
+        cells: list[list[Choice]] = [[] for _ in range(self.n)]
+        for s in self.steps:
+            cells[s.cell].append(s.choice)
+        return tuple(map(tuple, cells))
 
 
 Reader = Callable[[int, str], Choice]  # (cell, printed piece) → how that cell reads it
@@ -83,26 +94,30 @@ def exact_row(choices: list[Choice]) -> RowGraph:
 def place_tokens(tokens: list[Token], n: int, read: Reader, signed: frozenset[int] = frozenset()) -> RowGraph:
     """The placements of a scraped row's tokens, in order, over its n cells; blanks anywhere."""
     ends = _token_ends(tokens)
+    texts = [t.text for t in tokens]
     layers: list[dict[int, list[tuple[Choice, int]]]] = []
     frontier = {0}  # a node is (token index * (longest token + 1) + offset in that token)
-    width = max((len(t.text) for t in tokens), default=0) + 1
+    width = max((len(t) for t in texts), default=0) + 1
     for cell in range(n):
+        blank, minus = read(cell, ""), cell in signed
         out: dict[int, list[tuple[Choice, int]]] = {}
         nxt: set[int] = set()
         for node in frontier:
             ti, pos = divmod(node, width)
-            out[node] = [(read(cell, ""), node)]
+            pairs = out[node] = [(blank, node)]
+            nxt.add(node)
             if ti < len(tokens):
+                text, fused = texts[ti], tokens[ti].splittable
                 for end in ends[ti][pos]:
-                    printed = tokens[ti].text[pos:end]
-                    if printed.startswith("-") and cell not in signed:
+                    printed = text[pos:end]
+                    if not minus and printed.startswith("-"):
                         continue
                     choice = read(cell, printed)
-                    if choice.value is None and tokens[ti].splittable:
+                    if choice.value is None and fused:
                         continue  # fused cells split only into cells that can be read
-                    dst = (ti + 1) * width if end == len(tokens[ti].text) else ti * width + end
-                    out[node].append((choice, dst))
-            nxt.update(d for _, d in out[node])
+                    dst = (ti + 1) * width if end == len(text) else ti * width + end
+                    pairs.append((choice, dst))
+                    nxt.add(dst)
         layers.append(out)
         frontier = nxt
     return _prune(layers, len(tokens) * width, n)
@@ -123,18 +138,16 @@ def _prune(layers: list[dict], goal: int, n: int) -> RowGraph:
     if 0 not in alive:
         return RowGraph(n, (), 1)
     kept.reverse()
-    ids: dict[tuple[int, int], int] = {(0, 0): 0}
-    steps, reach = [], {0}
+    ids, count, steps = {0: 0}, 1, []  # the ids of the nodes after the cells so far; the next id
     for cell, layer in enumerate(kept):
-        nxt = set()
+        after: dict[int, int] = {}
         for src, choice, dst in layer:
-            if src in reach:
-                key = (cell + 1, dst)
-                ids.setdefault(key, len(ids))
-                steps.append(Step(cell, ids[(cell, src)], ids[key], choice))
-                nxt.add(dst)
-        reach = nxt
-    return RowGraph(n, tuple(steps), ids[(n, goal)])
+            if src in ids:
+                if dst not in after:
+                    after[dst], count = count, count + 1
+                steps.append(Step(cell, ids[src], after[dst], choice))
+        ids = after
+    return RowGraph(n, tuple(steps), ids[goal])
 
 
 @lru_cache(maxsize=65536)

@@ -135,7 +135,7 @@ def _decide(
     if one_way is not None:
         return one_way
     tied = {r for link in links if len(_rows_of(link)) > 1 for r in _rows_of(link)}
-    few = _few_ways(rows, links, own, bounds) if tied else None
+    few = _few_ways(rows, links, own, alone) if tied else None
     if few is not None:
         return few
     tied |= {r for line in lines for r, _ in line}
@@ -278,21 +278,24 @@ _FEW = 256  # readings of a whole table checked one by one before the solver is 
 
 
 def _few_ways(
-    rows: list[RowGraph], links: list[Link], own_links: list[list[Link]], bounds: list[list[Bounds]]
+    rows: list[RowGraph],
+    links: list[Link],
+    own_links: list[list[Link]],
+    alone: list[dict[int, Verdict] | None],
 ) -> Decision | None:
     """Without a solver: each row reads a few ways under its own identities (a fused "220000022" is 22|0
     or 2|20), few enough in all to try every combination against the identities between rows. None when
-    there are more, or when no combination satisfies them (the model then says what the copy breaks)."""
+    there are more, or when no combination satisfies them (the model then says what the copy breaks).
+    `alone` holds each row's verdicts by its own identities (`_row_alone`): a row without them has no
+    reading that adds up, and a row they make certain reads one way, so only the others are enumerated."""
     ways = []
     for r, row in enumerate(rows):
-        own = _groups(own_links[r])
-        if (
-            own is None
-            or not row.feasible
-            or any(not _countable(s.choice, *bounds[r][s.cell]) for s in row.steps)
-        ):
+        if alone[r] is None:
             return None
-        readings = _readings(row, own, _FEW)
+        if all(v.certain is not None for v in alone[r].values()):
+            ways.append({tuple(alone[r][c].certain.value for c in range(row.n))})
+            continue
+        readings = _readings(row, _groups(own_links[r]), _FEW)
         if not readings:
             return None
         ways.append(readings)
