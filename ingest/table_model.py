@@ -100,7 +100,7 @@ def decide(
 
 
 def _unread(row: RowGraph, c: int) -> bool:
-    return not row.feasible or all(ch.value is None for ch in row.choices(c))
+    return not row.feasible or all(ch.value is None for ch in row.by_cell[c])
 
 
 def _pinned(line: Line, links: list[Link]) -> bool:
@@ -176,7 +176,7 @@ def _row_alone(row: RowGraph, links: list[Link], bounds: list[Bounds]) -> dict[i
     groups = _groups(links)
     if groups is None or not row.feasible:
         return None
-    if any(not _countable(s.choice, *bounds[s.cell]) for s in row.steps):
+    if not _all_countable(row, bounds):
         return None
     values = _walk(row, groups)
     if values is None:  # the row's own totals disagree with every placement: the model says how
@@ -206,20 +206,28 @@ def _groups(links: list[Link]) -> dict[int, tuple[str, int]] | None:
     return roles
 
 
+def _all_countable(row: RowGraph, bounds: list[Bounds]) -> bool:
+    return all(_countable(ch, *bounds[c]) for c, choices in enumerate(row.by_cell) for ch in choices)
+
+
 def _walk(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[set[Number]] | None:
     """For each cell, the values it takes on paths whose groups add up; None when no path does. A state is
-    (node, running sum of the open group); each layer's moves are kept, so the way back only filters them."""
+    (node, running sum of the open group); each layer's moves are kept, so the way back only filters them.
+    (`_advance`, written out: this loop is the most of a fused row's time.)"""
     out = _out_steps(row, roles)
     states = {(0, 0)}
     moves: list[list[tuple]] = []
     for _ in range(row.n):
-        layer = [
-            ((node, run), (dst, nxt), v)
-            for node, run in states
-            for dst, kind, v in out.get(node, ())
-            for nxt in [_advance(kind, v, run)]
-            if nxt is not None
-        ]
+        layer: list[tuple] = []
+        for state in states:
+            run = state[1]
+            for dst, kind, v in out.get(state[0], ()):
+                if kind == "part":
+                    layer.append((state, (dst, run + v), v))
+                elif kind != "total":
+                    layer.append((state, (dst, run), v))
+                elif v == run:
+                    layer.append((state, (dst, 0), v))
         moves.append(layer)
         states = {to for _, to, _ in layer}
     alive = {(row.end, 0)} & states
@@ -238,9 +246,10 @@ def _walk(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[set[Number]]
 
 def _out_steps(row: RowGraph, roles: dict[int, tuple[str, int]]) -> dict[int, list[tuple]]:
     """node → (next node, the cell's role in its group, the value) for each step out of it."""
+    kinds = [roles.get(c, ("", 0))[0] for c in range(row.n)]
     out: dict[int, list[tuple]] = {}
-    for s in row.steps:
-        out.setdefault(s.src, []).append((s.dst, roles.get(s.cell, ("", 0))[0], s.choice.value))
+    for cell, src, dst, choice in row.steps:
+        out.setdefault(src, []).append((dst, kinds[cell], choice.value))
     return out
 
 
