@@ -28,6 +28,19 @@ class _State:
     matched: set[tuple[str, str]] = field(default_factory=set)
     appeals_pending: bool = False
     readings: list[RowReading] = field(default_factory=list)
+    numbers: dict[str, bool] = field(default_factory=dict)  # text → whether it reads as a number
+    header_words: dict[str, bool] = field(default_factory=dict)  # text → whether it is a header's words
+
+    def number(self, text: str) -> bool:
+        """Whether a cell's text reads as a number (a page repeats its cells' texts: each is read once)."""
+        if text not in self.numbers:
+            self.numbers[text] = read_value(text) is not None
+        return self.numbers[text]
+
+    def header_word(self, text: str) -> bool:
+        if text not in self.header_words:
+            self.header_words[text] = bool(text) and not self.number(text) and _is_header_word(self.template, text)
+        return self.header_words[text]
 
 
 def read_grids(grids: tuple[tuple[GridRow, ...], ...], template: Template) -> list[RowReading]:
@@ -42,8 +55,8 @@ def read_grids(grids: tuple[tuple[GridRow, ...], ...], template: Template) -> li
 
 def _take(state: _State, row: GridRow) -> None:
     cells = row.distinct_cells()
-    numeric = [c for c in cells if c.text and read_value(c.text) is not None]
-    header_hits = sum(_is_header_word(state.template, c.text) for c in cells)
+    numeric = [c for c in cells if c.text and state.number(c.text)]
+    header_hits = sum(state.header_word(c.text) for c in cells)
     if header_hits >= 2 and not numeric:
         return _add_header(state, row)
     match = _match_row(state, cells)
@@ -58,8 +71,6 @@ def _take(state: _State, row: GridRow) -> None:
 
 
 def _is_header_word(template: Template, text: str) -> bool:
-    if not text or read_value(text) is not None:
-        return False
     for table in template.tables:
         for block in table.blocks:
             if any(column_matches(text, c) for c in block.columns):
@@ -73,9 +84,10 @@ def _add_header(state: _State, row: GridRow) -> None:
         state.header = []
     state.header.append(row)
     state.last_was_header = True
+    heads = _heads(state.header)
     for table in state.template.tables:
         for b, block in enumerate(table.blocks):
-            mapping = _map_columns(state.header, block)
+            mapping = _map_columns(heads, block)
             if len(mapping) >= max(1, len(block.columns) // 2):
                 state.mappings[(table.key, b)] = {g: c for g, c in mapping.items()}
                 state.widths[(table.key, b)] = max(len(r.cells) for r in state.header)
@@ -83,16 +95,21 @@ def _add_header(state: _State, row: GridRow) -> None:
                     state.appeals_pending = not any(r.table.key == "appeals" for r in state.readings)
 
 
-def _map_columns(header: list[GridRow], block: Block) -> dict[int, int]:
-    """Grid column → index of the block's column, from the header cells stacked above each grid column."""
-    width = max(len(r.cells) for r in header)
-    mapping: dict[int, int] = {}
-    for g in range(width):
+def _heads(header: list[GridRow]) -> list[tuple[int, str, str]]:
+    """(grid column, its deepest header cell, the group the cells above it name) for each grid column that
+    has header cells."""
+    heads = []
+    for g in range(max(len(r.cells) for r in header)):
         stack = _stack(header, g)
-        if not stack:
-            continue
-        deepest, above = stack[-1], squash("".join(stack))
-        group = _group_of(above)
+        if stack:
+            heads.append((g, stack[-1], _group_of(squash("".join(stack)))))
+    return heads
+
+
+def _map_columns(heads: list[tuple[int, str, str]], block: Block) -> dict[int, int]:
+    """Grid column → index of the block's column, from the header cells stacked above each grid column."""
+    mapping: dict[int, int] = {}
+    for g, deepest, group in heads:
         for c, column in enumerate(block.columns):
             if column.group and column.group != group:
                 continue
@@ -119,7 +136,7 @@ def _group_of(above: str) -> str:
 
 
 def _match_row(state: _State, cells: list[GridCell]) -> tuple[TableSpec, int, Row, str] | None:
-    labels = [c.text for c in cells if c.text and read_value(c.text) is None]
+    labels = [c.text for c in cells if c.text and not state.number(c.text)]
     if not labels:
         return None
     for text in (labels[-1], "".join(labels)):
@@ -136,7 +153,7 @@ def _add_data(state: _State, row: GridRow, table: TableSpec, b: int, trow: Row, 
     if mapping is None:
         return
     state.matched.add((table.key, trow.key))
-    cells, conflicts = _values(row, mapping, len(table.blocks[b].columns), state.widths[(table.key, b)])
+    cells, conflicts = _values(state, row, mapping, len(table.blocks[b].columns), state.widths[(table.key, b)])
     block = table.blocks[b]
     units = tuple((block.columns[c].key, u) for g, c in mapping.items() if block.columns[c].money
                   for u in [header_unit("".join(_stack(state.header, g)))] if u)
@@ -150,12 +167,14 @@ def _add_appeals(state: _State, row: GridRow) -> None:
     if len(present) < len(mapping) // 2:
         return
     block = table.blocks[0]
-    cells, conflicts = _values(row, mapping, len(block.columns), state.widths[(table.key, 0)])
+    cells, conflicts = _values(state, row, mapping, len(block.columns), state.widths[(table.key, 0)])
     state.readings.append(RowReading(table, block, block.rows[0], "", cells=cells, conflicts=conflicts))
     state.appeals_pending = False
 
 
-def _values(row: GridRow, mapping: dict[int, int], n: int, width: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+def _values(
+    state: _State, row: GridRow, mapping: dict[int, int], n: int, width: int
+) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """Each column's printed value; a column with no cell, or two different numbers, is a conflict.
 
     The header's grid columns hold for rows of the same width. A row of a table continued in another
@@ -167,16 +186,16 @@ def _values(row: GridRow, mapping: dict[int, int], n: int, width: int) -> tuple[
     shifts = [0] if extent == width else [0, extent - width]
     for shift in shifts:
         placed = {g + shift: c for g, c in mapping.items()}
-        if _fits(row, placed):
+        if _fits(state, row, placed):
             return _read(row, placed, n)
     return ("",) * n, tuple(range(n))
 
 
-def _fits(row: GridRow, placed: dict[int, int]) -> bool:
+def _fits(state: _State, row: GridRow, placed: dict[int, int]) -> bool:
     for g, cell in enumerate(row.cells):
         if cell is None or not cell.text:
             continue
-        is_value = read_value(cell.text) is not None
+        is_value = state.number(cell.text)
         if is_value != (g in placed):
             return False
     return True

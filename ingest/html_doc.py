@@ -92,11 +92,28 @@ def parse_html(text: str, name: str = "") -> HtmlDocument:
 # bounded (limits.MAX_FILE_BYTES), so the limit is lifted (huge_tree); inline data: URIs and comments,
 # which hold no report text, are cut out first so they cost neither time nor memory. What still stops
 # the reader (elements nested over 2,048 deep) is refused, never read in part.
-_DATA_URI = re.compile(r"""(\s(?:src|href|data|poster|background)\s*=\s*)(["']?)data:[^"'\s>]*\2""", re.I)
+# The URI is found from its "=" and the attribute name checked before it: a pattern that starts at the
+# whitespace before the name tries every space of the page (measured 10x slower on real pages).
+_DATA_URI = re.compile(r"""=\s*(["']?)data:[^"'\s>]*\1""", re.I)
+_URI_ATTRIBUTE = re.compile(r"src|href|data|poster|background", re.I)
+_ATTRIBUTE_LENGTHS = (3, 4, 6, 10)
 
 
 def _without_bulk(text: str) -> str:
-    return _DATA_URI.sub(r"\1\2\2", _without_comments(text))
+    text = _without_comments(text)
+    return _DATA_URI.sub(lambda m: _without_uri(text, m), text)
+
+
+def _without_uri(text: str, m: re.Match) -> str:
+    """ src="data:…" → src="": the match left as it is unless a URI attribute's name, after whitespace, precedes it."""
+    end = m.start()
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    for size in _ATTRIBUTE_LENGTHS:
+        start = end - size
+        if start >= 1 and text[start - 1].isspace() and _URI_ATTRIBUTE.fullmatch(text, start, end):
+            return text[m.start() : m.start(1)] + m.group(1) * 2
+    return m.group(0)
 
 
 def _without_comments(text: str) -> str:
@@ -163,26 +180,32 @@ def _inside(el, ancestor) -> bool:
 
 
 def _lines(root, skip_tables: bool) -> str:
-    """The text under `root` as lines (a block element is a line break, a cell a space). Walked with a stack,
-    not recursion: a page may nest elements 2,048 deep."""
+    """The text under `root` as lines (a block element is a line break, a cell a space). Walked by lxml's
+    iterwalk, not recursion: a page may nest elements 2,048 deep."""
     parts: list[str] = []
-    stack: list[tuple[etree._Element, bool]] = [(root, False)]
-    while stack:
-        el, closing = stack.pop()
-        tag = el.tag if isinstance(el.tag, str) else ""
-        block = " " if tag in ("td", "th") else "\n" if tag in _BLOCK_TAGS else ""
-        if closing or tag in _SKIP_TAGS or (skip_tables and tag == "table"):
-            parts.append(block if closing else "")
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        if event == "comment" or event == "pi":  # only its tail is text
             parts.append(el.tail or "")
             continue
-        check_time()
-        parts.append(block)
-        if el.text and tag:
-            parts.append(el.text)
-        stack.append((el, True))
-        stack.extend((child, False) for child in reversed(el))
-    lines = (_WS.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+        tag = el.tag
+        skipped = tag in _SKIP_TAGS or (skip_tables and tag == "table")
+        if event == "start":
+            if skipped:
+                walker.skip_subtree()  # its end event still comes, with its tail
+                continue
+            check_time()
+            parts.append(_break(tag))
+            parts.append(el.text or "")
+        else:
+            parts.append("" if skipped else _break(tag))
+            parts.append(el.tail or "")
+    lines = (line.strip() for line in _WS.sub(" ", "".join(parts)).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _break(tag: str) -> str:
+    return " " if tag in ("td", "th") else "\n" if tag in _BLOCK_TAGS else ""
 
 
 def build_grid(table, name: str = "") -> tuple[GridRow, ...]:

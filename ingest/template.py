@@ -548,8 +548,10 @@ DERIVED_2021 = {
 @lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     """Text as labels are compared: NFKC-like width folding, no whitespace, no quotes."""
-    text = text.translate(_FOLD)
-    return re.sub(r"[\s\u3000\xa0“”\"'‘’「」]", "", text)
+    return _UNSPACED.sub("", text.translate(_FOLD))
+
+
+_UNSPACED = re.compile(r"[\s\u3000\xa0“”\"'‘’「」]")
 
 
 _FOLD = str.maketrans(
