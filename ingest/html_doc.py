@@ -254,6 +254,8 @@ def _nearest_table(el):
 
 
 def _span(value: str | None) -> int:
+    if value is None:  # most cells: no span attribute, and no exception to raise and catch
+        return 1
     try:
         return max(1, min(int(str(value).strip()), 100))
     except (TypeError, ValueError):
