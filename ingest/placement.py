@@ -93,38 +93,42 @@ def exact_row(choices: list[Choice]) -> RowGraph:
 
 def place_tokens(tokens: list[Token], n: int, read: Reader, signed: frozenset[int] = frozenset()) -> RowGraph:
     """The placements of a scraped row's tokens, in order, over its n cells; blanks anywhere."""
-    ends = _token_ends(tokens)
-    texts = [t.text for t in tokens]
+    width = max((len(t.text) for t in tokens), default=0) + 1
+    pieces = _pieces(tokens, width)
     layers: list[dict[int, list[tuple[Choice, int]]]] = []
     frontier = {0}  # a node is (token index * (longest token + 1) + offset in that token)
-    width = max((len(t) for t in texts), default=0) + 1
     for cell in range(n):
         blank, minus = read(cell, ""), cell in signed
         out: dict[int, list[tuple[Choice, int]]] = {}
         nxt: set[int] = set()
         for node in frontier:
-            ti, pos = divmod(node, width)
             pairs = out[node] = [(blank, node)]
             nxt.add(node)
-            if ti < len(tokens):
-                text, fused = texts[ti], tokens[ti].splittable
-                for end in ends[ti][pos]:
-                    printed = text[pos:end]
-                    if not minus and printed.startswith("-"):
-                        continue
-                    choice = read(cell, printed)
-                    if choice.value is None and fused:
-                        continue  # fused cells split only into cells that can be read
-                    dst = (ti + 1) * width if end == len(text) else ti * width + end
-                    pairs.append((choice, dst))
-                    nxt.add(dst)
+            for printed, dst, fused in pieces.get(node, ()):
+                if not minus and printed.startswith("-"):
+                    continue
+                choice = read(cell, printed)
+                if choice.value is None and fused:
+                    continue  # fused cells split only into cells that can be read
+                pairs.append((choice, dst))
+                nxt.add(dst)
         layers.append(out)
         frontier = nxt
     return _prune(layers, len(tokens) * width, n)
 
 
-def _token_ends(tokens: list[Token]) -> list[list[tuple[int, ...]]]:
-    return [[_piece_ends(t, pos) for pos in range(len(t.text) + 1)] for t in tokens]
+def _pieces(tokens: list[Token], width: int) -> dict[int, list[tuple[str, int, bool]]]:
+    """node → (the piece of text a cell may take from there, the node after it, whether the token is fused),
+    the same for every cell, so found once."""
+    pieces: dict[int, list[tuple[str, int, bool]]] = {}
+    for ti, token in enumerate(tokens):
+        text = token.text
+        for pos in range(len(text) + 1):
+            node = ti * width + pos
+            for end in _piece_ends(token, pos):
+                dst = (ti + 1) * width if end == len(text) else ti * width + end
+                pieces.setdefault(node, []).append((text[pos:end], dst, token.splittable))
+    return pieces
 
 
 def _prune(layers: list[dict], goal: int, n: int) -> RowGraph:
