@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -87,11 +88,12 @@ def parse_html(text: str, name: str = "") -> HtmlDocument:
     title = _WS.sub(" ", title_el.text_content()).strip() if title_el is not None else ""
     tables = [t for t in root.iter("table") if not t.xpath(".//table")]  # leaf tables hold the cells
     body = _article(root, tables)
+    page_text, body_text = _page_and_body(root, body)
     return HtmlDocument(
         title=title,
         metas=metas,
-        page_text=_lines(root, skip_tables=False),
-        body_text=_lines(body, skip_tables=True),
+        page_text=page_text,
+        body_text=body_text,
         grids=_grids([t for t in tables if _inside(t, body)], name),
     )
 
@@ -209,8 +211,51 @@ def _lines(root, skip_tables: bool) -> str:
         else:
             parts.append("" if skipped else _break(tag))
             parts.append(el.tail or "")
+    return _as_lines(parts)
+
+
+def _as_lines(parts: list[str]) -> str:
     lines = (line.strip() for line in _WS.sub(" ", "".join(parts)).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _page_and_body(root, body) -> tuple[str, str]:
+    """The page's text and its article's, tables left out, as `_lines` gives them, in one walk of the page
+    (an article inside something never read, a <noscript>, is walked alone)."""
+    if any(el.tag in _SKIP_TAGS for el in itertools.chain([body], body.iterancestors())):
+        return _lines(root, skip_tables=False), _lines(body, skip_tables=True)
+    page: list[str] = []
+    text: list[str] = []
+    inside, tables = body is root, 0  # in the article; its tables open here (their text is left out)
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        if event == "comment" or event == "pi":
+            page.append(el.tail or "")
+            if inside and not tables:
+                text.append(el.tail or "")
+            continue
+        tag = el.tag
+        if event == "start":
+            inside = inside or el is body
+            if tag in _SKIP_TAGS:
+                walker.skip_subtree()
+                continue
+            check_time()
+            pieces = (_break(tag), el.text or "")
+            page += pieces
+            tables += inside and tag == "table"
+            if inside and not tables:
+                text += pieces
+            continue
+        pieces = ("" if tag in _SKIP_TAGS else _break(tag), el.tail or "")
+        page += pieces
+        if inside and tag == "table":
+            tables -= 1
+            pieces = ("", pieces[1])
+        if inside and not tables:
+            text += pieces
+        inside = inside and el is not body
+    return _as_lines(page), _as_lines(text)
 
 
 def _break(tag: str) -> str:
