@@ -9,7 +9,7 @@ identities imply offered only as computed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ingest.numbers import in_unit, read_value
 from ingest.placement import Choice, RowGraph, exact_row, place_tokens
@@ -35,14 +35,17 @@ class _Table:
     spec: TableSpec
     rows: tuple[tuple[Block, Row, RowReading | None], ...]
 
-    def key(self, r: int, c: int) -> str:
-        block, row, _ = self.rows[r]
-        return self.spec.cell_key(row, block.columns[c])
+    @cached_property
+    def keys(self) -> dict[tuple[int, int], str]:
+        """Each cell's key, by its (row, column) in the table."""
+        return {
+            (r, c): self.spec.cell_key(row, column)
+            for r, (block, row, _) in enumerate(self.rows)
+            for c, column in enumerate(block.columns)
+        }
 
     def positions(self) -> dict[str, tuple[int, int]]:
-        return {
-            self.key(r, c): (r, c) for r, (b, _, _) in enumerate(self.rows) for c in range(len(b.columns))
-        }
+        return {key: pos for pos, key in self.keys.items()}
 
 
 def resolve(template: Template, readings: list[RowReading]) -> Resolution:
@@ -140,7 +143,7 @@ def _read_kind(money: bool, limit: int, header_unit: str | None, printed: str) -
 def _collect(table: _Table, decision: Decision, facts: dict, ambiguous: dict, as_printed: dict) -> None:
     for (r, c), verdict in decision.cells.items():
         block, row, reading = table.rows[r]
-        key, column = table.key(r, c), block.columns[c]
+        key, column = table.keys[(r, c)], block.columns[c]
         if reading is not None and c in reading.skipped:
             continue
         # Table 4's value row has no label of its own: its column header is what the report prints.

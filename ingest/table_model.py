@@ -89,8 +89,7 @@ def decide(
     identities followed along each path (`_row_alone`). The rest is one model."""
     unread = {(r, c) for r, row in enumerate(rows) for c in range(row.n) if _unread(row, c)}
     readable = [link for link in links if not unread & set(link.lhs + link.rhs)]
-    possible = [line for line in lines if _may_be_unfilled(rows, line) and _pinned(line, readable)]
-    decision = _decide(rows, readable, bounds, possible)
+    decision = _decide(rows, readable, bounds, lines)
     cells = dict(decision.cells)
     for pos in sorted(unread):
         implied = {_implied(link, pos, cells) for link in links if pos in link.lhs + link.rhs} - {None}
@@ -121,11 +120,12 @@ def _may_be_unfilled(rows: list[RowGraph], line: Line) -> bool:
 
 
 def _decide(
-    rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]], lines: list[Line]
+    rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]], lines: Sequence[Line]
 ) -> Decision:
     """Readings as printed first: a table that some reading satisfies as printed is decided over those
     readings, without solver where they are few (`_direct`, `_each_row_one_way`, `_few_ways`). Unfilled
-    lines are readings only of a table that no reading as printed satisfies (`_Solved`)."""
+    lines are readings only of a table that no reading as printed satisfies (`_Solved`): only then is it
+    asked which lines may be unfilled."""
     one_way = _direct(rows, links)
     if one_way is not None:
         return one_way
@@ -138,6 +138,7 @@ def _decide(
     few = _few_ways(rows, links, own, alone) if tied else None
     if few is not None:
         return few
+    lines = [line for line in lines if _may_be_unfilled(rows, line) and _pinned(line, links)]
     tied |= {r for line in lines for r, _ in line}
     cells = {(r, c): v for r in range(len(rows)) if r not in tied and alone[r] for c, v in alone[r].items()}
     rest = sorted({r for r in range(len(rows))} - {r for r, _ in cells})
