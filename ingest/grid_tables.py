@@ -55,8 +55,8 @@ def read_grids(grids: tuple[tuple[GridRow, ...], ...], template: Template) -> li
 
 def _take(state: _State, row: GridRow) -> None:
     cells = row.distinct_cells()
-    numeric = [c for c in cells if c.text and state.number(c.text)]
-    header_hits = sum(state.header_word(c.text) for c in cells)
+    numeric = any(c.text and state.number(c.text) for c in cells)
+    header_hits = 0 if numeric else sum(state.header_word(c.text) for c in cells)  # a header prints no numbers
     if header_hits >= 2 and not numeric:
         return _add_header(state, row)
     match = _match_row(state, cells)
