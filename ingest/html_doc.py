@@ -15,6 +15,8 @@ from ingest.limits import MAX_PAGE_CELLS, MAX_TABLE_CELLS, LimitExceeded, check_
 _BLOCK_TAGS = frozenset(
     "p div br li h1 h2 h3 h4 h5 h6 tr table section article blockquote pre ul ol dd dt title".split()
 )
+# What an element's start and end add to the text: a block element a line break, a cell a space.
+_BREAKS = {**dict.fromkeys(_BLOCK_TAGS, "\n"), "td": " ", "th": " "}
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "iframe", "svg", "head", "select", "option", "button"})
 _WS = re.compile(r"[ \t\xa0\u3000\u2002\u2003\u200b]+")
 _ONE_CLASS = etree.ElementDefaultClassLookup(
@@ -206,10 +208,10 @@ def _lines(root, skip_tables: bool) -> str:
                 walker.skip_subtree()  # its end event still comes, with its tail
                 continue
             check_time()
-            parts.append(_break(tag))
+            parts.append(_BREAKS.get(tag, ""))
             parts.append(el.text or "")
         else:
-            parts.append("" if skipped else _break(tag))
+            parts.append("" if skipped else _BREAKS.get(tag, ""))
             parts.append(el.tail or "")
     return _as_lines(parts)
 
@@ -241,13 +243,13 @@ def _page_and_body(root, body) -> tuple[str, str]:
                 walker.skip_subtree()
                 continue
             check_time()
-            pieces = (_break(tag), el.text or "")
+            pieces = (_BREAKS.get(tag, ""), el.text or "")
             page += pieces
             tables += inside and tag == "table"
             if inside and not tables:
                 text += pieces
             continue
-        pieces = ("" if tag in _SKIP_TAGS else _break(tag), el.tail or "")
+        pieces = ("" if tag in _SKIP_TAGS else _BREAKS.get(tag, ""), el.tail or "")
         page += pieces
         if inside and tag == "table":
             tables -= 1
@@ -256,10 +258,6 @@ def _page_and_body(root, body) -> tuple[str, str]:
             text += pieces
         inside = inside and el is not body
     return _as_lines(page), _as_lines(text)
-
-
-def _break(tag: str) -> str:
-    return " " if tag in ("td", "th") else "\n" if tag in _BLOCK_TAGS else ""
 
 
 def build_grid(table, name: str = "") -> tuple[GridRow, ...]:
@@ -310,19 +308,16 @@ def _span(value: str | None) -> int:
 def _cell_text(td) -> str:
     # Paragraphs and <br> inside a cell separate words of a label ("商业<p>企业"); spans may split a number.
     pieces: list[str] = []
-    stack: list[tuple[etree._Element, bool]] = [(td, False)]  # (element, only its tail is left)
-    while stack:
-        el, tail = stack.pop()
-        if tail:
-            if el.tail:
-                pieces.append(el.tail)
-            continue
-        if el.tag in ("p", "br", "div") and pieces:
-            pieces.append(" ")
-        if el.text:
-            pieces.append(el.text)
-        for child in reversed(el):
-            stack.append((child, True))
-            if isinstance(child.tag, str) and child.tag not in _SKIP_TAGS:
-                stack.append((child, False))
+    walker = etree.iterwalk(td, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        if event == "start":
+            if el.tag in _SKIP_TAGS and el is not td:
+                walker.skip_subtree()  # its end event still comes, with its tail
+                continue
+            if pieces and el.tag in ("p", "br", "div"):
+                pieces.append(" ")
+            if el.text:
+                pieces.append(el.text)
+        elif el.tail and el is not td:
+            pieces.append(el.tail)
     return _WS.sub(" ", "".join(pieces)).strip()
