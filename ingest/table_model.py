@@ -381,6 +381,9 @@ def _holds(link: Link, cells: dict[Pos, Verdict]) -> bool:
 def _cell_alone(row: RowGraph, c: int) -> Verdict:
     if not row.feasible:
         return Verdict(None, why="the row's numbers fit no placement of its cells")
+    if len(row.by_cell[c]) == 1:  # a grid cell: read one way
+        (choice,) = row.by_cell[c]
+        return Verdict(choice) if choice.value is not None else Verdict(None, why=choice.why)
     choices = row.choices(c)
     unknown = [ch for ch in choices if ch.value is None]
     if unknown:
