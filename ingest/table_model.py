@@ -214,21 +214,21 @@ def _all_countable(row: RowGraph, bounds: list[Bounds]) -> bool:
 def _walk(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[set[Number]] | None:
     """For each cell, the values it takes on paths whose groups add up; None when no path does. A state is
     (node, running sum of the open group); each layer's moves are kept, so the way back only filters them.
-    (`_advance`, written out: this loop is the most of a fused row's time.)"""
-    out = _out_steps(row, roles)
+    Every step out of a layer's nodes is for the same cell, so a layer is one comprehension by that cell's
+    role (`_advance`, written out: this loop is the most of a fused row's time)."""
+    out: dict[int, list[tuple[int, Number]]] = {}
+    for _, src, dst, choice in row.steps:
+        out.setdefault(src, []).append((dst, choice.value))
     states = {(0, 0)}
     moves: list[list[tuple]] = []
-    for _ in range(row.n):
-        layer: list[tuple] = []
-        for state in states:
-            run = state[1]
-            for dst, kind, v in out.get(state[0], ()):
-                if kind == "part":
-                    layer.append((state, (dst, run + v), v))
-                elif kind != "total":
-                    layer.append((state, (dst, run), v))
-                elif v == run:
-                    layer.append((state, (dst, 0), v))
+    for c in range(row.n):
+        kind = roles.get(c, ("", 0))[0]
+        if kind == "part":
+            layer = [(s, (dst, s[1] + v), v) for s in states for dst, v in out.get(s[0], ())]
+        elif kind == "total":
+            layer = [(s, (dst, 0), v) for s in states for dst, v in out.get(s[0], ()) if v == s[1]]
+        else:
+            layer = [(s, (dst, s[1]), v) for s in states for dst, v in out.get(s[0], ())]
         moves.append(layer)
         states = {to for _, to, _ in layer}
     alive = {(row.end, 0)} & states
@@ -247,10 +247,9 @@ def _walk(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[set[Number]]
 
 def _out_steps(row: RowGraph, roles: dict[int, tuple[str, int]]) -> dict[int, list[tuple]]:
     """node → (next node, the cell's role in its group, the value) for each step out of it."""
-    kinds = [roles.get(c, ("", 0))[0] for c in range(row.n)]
     out: dict[int, list[tuple]] = {}
-    for cell, src, dst, choice in row.steps:
-        out.setdefault(src, []).append((dst, kinds[cell], choice.value))
+    for s in row.steps:
+        out.setdefault(s.src, []).append((s.dst, roles.get(s.cell, ("", 0))[0], s.choice.value))
     return out
 
 
