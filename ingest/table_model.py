@@ -212,10 +212,16 @@ def _all_countable(row: RowGraph, bounds: list[Bounds]) -> bool:
 
 
 def _walk(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[set[Number]] | None:
-    """For each cell, the values it takes on paths whose groups add up; None when no path does. A state is
-    (node, running sum of the open group); each layer's moves are kept, so the way back only filters them.
-    Every step out of a layer's nodes is for the same cell, so a layer is one comprehension by that cell's
-    role (`_advance`, written out: this loop is the most of a fused row's time)."""
+    """For each cell, the values it takes on paths whose groups add up; None when no path does."""
+    paths = _paths(row, roles)
+    return None if paths is None else [{v for _, _, v in layer} for layer in paths]
+
+
+def _paths(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[list[tuple]] | None:
+    """Each cell's moves (state, next state, value) on some path whose groups add up; None when no path does.
+    A state is (node, running sum of the open group): a part adds to it, a total must equal it (and closes
+    it), other cells leave it. Every step out of a layer's nodes is for the same cell, so a layer is one
+    comprehension by that cell's role; the way back only filters the moves kept."""
     out: dict[int, list[tuple[int, Number]]] = {}
     for _, src, dst, choice in row.steps:
         out.setdefault(src, []).append((dst, choice.value))
@@ -234,32 +240,10 @@ def _walk(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[set[Number]]
     alive = {(row.end, 0)} & states
     if not alive:
         return None
-    values: list[set[Number]] = [set() for _ in range(row.n)]
     for c in range(row.n - 1, -1, -1):
-        back = set()
-        for frm, to, v in moves[c]:
-            if to in alive:
-                values[c].add(v)
-                back.add(frm)
-        alive = back
-    return values
-
-
-def _out_steps(row: RowGraph, roles: dict[int, tuple[str, int]]) -> dict[int, list[tuple]]:
-    """node → (next node, the cell's role in its group, the value) for each step out of it."""
-    out: dict[int, list[tuple]] = {}
-    for s in row.steps:
-        out.setdefault(s.src, []).append((s.dst, roles.get(s.cell, ("", 0))[0], s.choice.value))
-    return out
-
-
-def _advance(kind: str, v: Number, run: Number) -> Number | None:
-    """The open group's running sum after a cell: a part adds to it, a total must equal it (and closes it)."""
-    if kind == "part":
-        return run + v
-    if kind == "total":
-        return 0 if v == run else None
-    return run
+        moves[c] = [move for move in moves[c] if move[1] in alive]
+        alive = {frm for frm, _, _ in moves[c]}
+    return moves
 
 
 def _direct(rows: list[RowGraph], links: list[Link]) -> Decision | None:
@@ -335,32 +319,21 @@ def _sums(side: tuple[Pos, ...], combo: tuple[tuple[Number, ...], ...]) -> Numbe
 
 
 def _readings(row: RowGraph, roles: dict[int, tuple[str, int]], cap: int) -> set[tuple] | None:
-    """The row's distinct readings (a value per cell) whose groups add up; None when more than `cap`."""
-    out = _out_steps(row, roles)
-    memo: dict[tuple[int, Number], set[tuple]] = {}
-
-    def suffixes(node: int, run: Number) -> set[tuple]:
-        if node == row.end:
-            return {()} if run == 0 else set()
-        if (node, run) not in memo:
-            found: set[tuple] = set()
-            for dst, kind, v in out.get(node, ()):
-                nxt = _advance(kind, v, run)
-                if nxt is not None:
-                    found |= {(v, *rest) for rest in suffixes(dst, nxt)}
-                if len(found) > cap:
-                    raise _TooMany
-            memo[(node, run)] = found
-        return memo[(node, run)]
-
-    try:
-        return suffixes(0, 0)
-    except _TooMany:
-        return None
-
-
-class _TooMany(Exception):
-    pass
+    """The row's distinct readings (a value per cell) whose groups add up; None when more than `cap`. Built
+    from the end over the moves on such paths only."""
+    paths = _paths(row, roles)
+    if paths is None:
+        return set()
+    after: dict[tuple, set[tuple]] = {(row.end, 0): {()}}
+    for layer in reversed(paths):
+        here: dict[tuple, set[tuple]] = {}
+        for frm, to, v in layer:
+            found = here.setdefault(frm, set())
+            found.update((v, *rest) for rest in after[to])
+            if len(found) > cap:
+                return None
+        after = here
+    return after[(0, 0)]
 
 
 def _single(row: RowGraph) -> bool:
