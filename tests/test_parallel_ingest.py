@@ -72,7 +72,10 @@ def test_the_embedding_cache_is_shared_nothing_cached_is_embedded_again(tmp_path
     assert first.embedded == first.chunks > 0 and first.cached == 0
     shutil.copytree(tmp_path / "home" / "cache", tmp_path / "again" / "cache")  # a new home with that cache
     again = ingest(tmp_path / "again", [report_corpus], model=model, workers=2)
-    assert (again.embedded, again.cached) == (0, again.chunks)
+    # Every passage the first run embedded comes from the cache. (On a loaded machine a report can miss the
+    # parse deadline in one run and not the other: its passages are then new to the cache, and only they
+    # are embedded.)
+    assert again.cached == first.chunks and again.embedded == again.chunks - first.chunks
 
 
 def die_on_panjin(name: str, data: bytes):
