@@ -75,7 +75,8 @@ def test_the_embedding_cache_is_shared_nothing_cached_is_embedded_again(tmp_path
     # Every passage the first run embedded comes from the cache. (On a loaded machine a report can miss the
     # parse deadline in one run and not the other: its passages are then new to the cache, and only they
     # are embedded.)
-    assert again.cached == first.chunks and again.embedded == again.chunks - first.chunks
+    assert again.embedded == max(0, again.chunks - first.chunks)
+    assert again.cached == again.chunks - again.embedded
 
 
 def die_on_panjin(name: str, data: bytes):
