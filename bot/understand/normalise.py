@@ -25,7 +25,29 @@ class Normalised:
 
 def normalise(question: str) -> Normalised:
     simplified = _to_simplified(question)
-    return Normalised(_arabic(simplified), simplified != question)
+    return Normalised(_arabic(without_introduction(simplified)), simplified != question)
+
+
+# Who the asker is ("我是记者，", "Journalist here:", "As a researcher,") is not what is asked: the role word
+# would otherwise be read as a thing the tables count ("journalists" as applicants), a place in it
+# ("我是一名来自北京的记者") as an agency we lack.
+_ROLES_ZH = "记者|编辑|研究员|研究人员|研究者|学生|研究生|律师|市民|公民|居民|村民|教师|老师|学者|媒体人|志愿者|工作人员|网友"
+_ROLES_EN = (r"journalist|reporter|researcher|student|lawyer|attorney|citizen|resident|academic|teacher|editor|"
+             r"analyst|scholar|blogger|volunteer")
+_INTRODUCTION = re.compile(
+    rf"^\s*(?:(?:你好|您好|hi|hello)[，,!！\s]*)?(?:(?:我|我们)(?:是|系)|作为)[^，,。：:！!？?]{{0,14}}?(?:{_ROLES_ZH})"
+    rf"[，,。：:！!\s]+"
+    rf"|^\s*(?:(?:hi|hello)[,!\s]*)?(?:i'm|i am|we're|we are|as)\s+(?:a|an)\s+[^,.:;!?]{{0,40}}?(?:{_ROLES_EN})s?\b"
+    rf"[^,.:;!?]{{0,30}}?[,.:;!\-–—]+\s*"
+    rf"|^\s*(?:[a-z]+\s+)?(?:{_ROLES_EN})s?\s+here\b[,.:;!\-–—]*\s*",
+    re.I)
+
+
+def without_introduction(question: str) -> str:
+    """The question without the asker's introduction of themselves, when something is left to ask."""
+    m = _INTRODUCTION.match(question)
+    rest = question[m.end():] if m else question
+    return rest if rest.strip() else question
 
 
 def to_traditional(text: str) -> str:
