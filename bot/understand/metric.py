@@ -46,7 +46,8 @@ people's municipal city county district province provincial business environment
 
 _REASON = re.compile(r"因为|由于|因|属于|以.{1,12}为由|理由|原因|because|due to|on the grounds?|as being|"
                      r"to protect|citing|for being|since they|as they|that they", re.I)
-_CONJUNCTION = re.compile(r"和|及|与|以及|、|还有|分别|各|或|\band\b|\bor\b|\bplus\b|,|，", re.I)
+_CONJUNCTION = re.compile(r"和|及|与|以及|、|还有|分别|各|或|(?<![增追参附更])加上?|\band\b|\bor\b|\bplus\b|,|，|\+",
+                          re.I)
 
 
 @dataclass(frozen=True)
@@ -203,16 +204,45 @@ def _together(scores: list[mk.KeyScore], hits: list[Hit], question: str) -> tupl
     """Two rows of one table asked together: the best key's only unexplained words are another key's, and
     a conjunction joins them ("予以公开和部分公开", "granted and partially granted")."""
     best = scores[0]
-    if not best.conflicts or not _CONJUNCTION.search(question):
+    if not _CONJUNCTION.search(question):
         return ()
     for other in scores[1:]:
         if other.row == best.row or mk.rows()[other.row].table != mk.rows()[best.row].table:
             continue
-        explains = all(c.inside(other.spans) for c in best.conflicts)
+        if best.conflicts:
+            explains = all(c.inside(other.spans) for c in best.conflicts)
+        else:  # a generic word of a sibling row joined to it ("lawsuits, direct and after reconsideration")
+            explains = _sibling_joined(best, other, question)
         if explains and all(c.inside(best.spans) for c in other.conflicts) and other.column == best.column:
             first, second = sorted((best, other), key=lambda k: k.spans[0][0] % EN_OFFSET)
             return (first.row, second.row)
     return ()
+
+
+_JOINED = re.compile(r"^\s*的?\s*(?:和|及|与|以及|、|加上?|还有|\band\b|\bor\b|\bplus\b|\+)\s*$", re.I)
+
+
+def _sibling_joined(best: mk.KeyScore, other: mk.KeyScore, question: str) -> bool:
+    """Another row of the same family named by its own word outside the best key's words, a conjunction
+    between them: "直接起诉加复议后起诉", "direct and after reconsideration" ("direct" is generic alone)."""
+    if best.row.startswith(other.row + ".") or other.row.startswith(best.row + "."):
+        return False
+    if best.row.rsplit(".", 1)[0] != other.row.rsplit(".", 1)[0]:
+        return False
+    mine = [h for h in other.own if h.term.kind == ROW and h.term.target == other.row and not h.inside(best.spans)
+            and not any(o.start < h.end and h.start < o.end for o in best.own)]
+    theirs = [h for h in best.own if h.term.kind == ROW and h.term.target == best.row]
+    for a in mine:
+        for b in theirs:
+            lo, hi = sorted(((a.start, a.end), (b.start, b.end)))
+            if _JOINED.match(_between(question, lo[1], hi[0])):
+                return True
+    return False
+
+
+def _between(question: str, start: int, end: int) -> str:
+    zh, en = texts(question, ())
+    return en[start - EN_OFFSET:end - EN_OFFSET] if start >= EN_OFFSET else zh[start:end]
 
 
 def _columns_together(best: mk.KeyScore, hits: list[Hit], question: str) -> tuple[str, ...]:
@@ -229,7 +259,34 @@ def _columns_together(best: mk.KeyScore, hits: list[Hit], question: str) -> tupl
         return ()
     if any(not (c.term.kind in kinds and c.term.target in columns) for c in best.conflicts):
         return ()
-    return columns
+    listed = _listed_others(question, hits, kinds, info.columns, named)
+    return tuple(dict.fromkeys(c for _, c in sorted([*((h.start, h.term.target) for h in named), *listed])))
+
+
+_LIST_SEP = re.compile(r"^\s*(?:、|，|,|和|及|与|以及|或|and\b|or\b|plus\b)")
+_LIST_END = re.compile(r"^\s*(?:各|分别|$|[?？.。;；]|(?:cases?|ones?|respectively|each)\b)")
+_LIST_SEP_END = re.compile(r"(?:、|，|,|和|及|与|以及|或|\band|\bor|\bplus)\s*$")
+
+
+def _listed_others(question: str, hits: list[Hit], kinds, columns: tuple[str, ...], named: list[Hit]
+                   ) -> list[tuple[int, str]]:
+    """A generic column word standing as an item of the list of named columns ("维持、纠正、其他和尚未审结",
+    "upheld, corrected, other and still pending") is that column too: 其他 / other is an outcome of its own."""
+    zh, en = texts(question, ())
+    lo, hi = named[0].start, named[-1].end
+    out = [(h.start, h.term.target) for h in hits if h.term.kind in kinds and h.term.weak and h.term.target in columns
+           and h.term.target not in ("total", "org") and lo - 12 <= h.start <= hi + 12
+           and _is_item(zh if h.start < EN_OFFSET else en, h.start % EN_OFFSET, h.end % EN_OFFSET)]
+    if "other" in columns and lo >= EN_OFFSET:
+        out += [(m.start() + EN_OFFSET, "other") for m in re.finditer(r"\bother\b", en)
+                if lo - EN_OFFSET - 12 <= m.start() <= hi - EN_OFFSET + 12 and _is_item(en, m.start(), m.end())]
+    return out
+
+
+def _is_item(text: str, start: int, end: int) -> bool:
+    """Separated from the word before by a list separator, and followed by another or by the list's end."""
+    after = text[end:]
+    return bool(_LIST_SEP_END.search(text[:start])) and bool(_LIST_SEP.match(after) or _LIST_END.match(after))
 
 
 def new_words(left: str) -> bool:
