@@ -23,7 +23,7 @@ from .kinds.derived import share
 from .scope import Refusal, Scope, query_of, resolve
 from .types import Answer
 from .understand import Understanding, understand
-from .understand.derived import share_ask, without_names
+from .understand.derived import asks_rate, share_ask, without_names
 from .understand.follow_up import follow_up, understood
 from .understand.intent import CHECK, COMPARE, FACT, LIST, NARRATIVE, RANK, asks_whether
 from .understand.metric import MetricAsk, parse_metric
@@ -98,6 +98,9 @@ def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer
     asked_share = share_ask(without_names(u)) if scope.agencies else None
     if asked_share is not None:
         return share(u, asked_share, scope, index, catalog)
+    if asks_rate(u.text) and u.intent == FACT:
+        # "复议纠错率是多少": a count of one of its terms is not the rate; say how to ask for it.
+        return Answer(u.text, "not_found", refuse.rate_unclear(u.lang), lang=u.lang, query=query_of(u, scope))
     if u.intent == CHECK:
         return compare.check(u, scope, index, catalog)
     if u.intent == RANK and u.metric.row:

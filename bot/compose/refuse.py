@@ -100,12 +100,21 @@ def clarify(options: list[str], catalog: Catalog, lang: str) -> str:
 
 def not_counted(words: tuple[str, ...], lang: str) -> str:
     """What the tables count, for a question about something they do not ("average days", "foreigners")."""
+    words = tuple(w for w in words if not any(w != o and w in o for o in words))  # 哪些内容 inside 涉及哪些内容
     asked = "、".join(words[:2]) if lang == "zh" else ", ".join(words[:2])
     if lang == "zh":
         return (f"年报的表格不统计“{asked}”，正文中也没有找到。表格统计的是：申请件数（按申请人类型和办理结果）、"
                 "行政复议和行政诉讼件数，以及主动公开的文件和事项。")
     return (f"The tables do not count “{asked}” and the text does not say it. They count requests by applicant "
             "and outcome, reconsiderations, lawsuits and published items.")
+
+
+def rate_unclear(lang: str) -> str:
+    """A rate asked without saying of what in what: the tables print counts, never rates."""
+    if lang == "zh":
+        return "年报表格只印件数，不印比率。请说明分子和分母，例如：“结果纠正占行政复议总计的比例是多少？”"
+    return ("The tables print counts, not rates. Say which figure over which, e.g. “what share of "
+            "reconsideration cases were corrected?”")
 
 
 def empty_question(lang: str) -> str:

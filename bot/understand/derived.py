@@ -14,14 +14,20 @@ from .metric import MetricAsk, parse_metric
 _SHARE_ZH = re.compile(r"占(?P<whole>.{0,20}?)(?:的)?(?:百分之多少|百分之几|多少%|多少％|比例|比重|百分比|几成|多大比例)")
 _SHARE_ZH_IN = re.compile(r"(?P<whole>.{0,20}?)(?:中|里|当中)(?P<part>.{1,20}?)的?(?:比例|占比|百分比|比重)")
 _SHARE_EN = re.compile(r"(?:what|which)\s+(?:share|percentage|proportion|fraction|percent)\s+of\s+(?P<whole>.+?)\s+"
-                       r"(?:were|was|got|are|is|had|have|did)\s+(?P<part>.+)", re.I)
+                       r"(?:were|was|got|are|is|had|have|did|ended(?:\s+up)?(?:\s+(?:with|in|as))?|resulted\s+in|"
+                       r"came|led\s+to|closed\s+(?:with|as))\s+(?P<part>.+)", re.I)
+# "纠错率（结果纠正占复议总数）", "公开率：予以公开占办理结果总计": a rate the question defines as part 占 whole.
+_SHARE_ZH_RATE = re.compile(r"(?P<part>[^占]+)占(?P<whole>[^）)，,。；;？?]{1,20})(?=.*?率|.*?[)）])")
 # "what proportion of Pingtan's reconsideration cases upheld …": the part is said inside the whole.
 _SHARE_EN_OF = re.compile(r"(?:share|percentage|proportion|fraction|percent)\s+of\s+(?P<whole>.+)(?P<part>)", re.I)
 _SHARE_ZH_RATIO = re.compile(r"(?P<part>.+?)的?(?:占比|比例|比重|百分比)(?P<whole>)")
 _SHARE_EN_AS = re.compile(r"(?P<part>.+?)\s+as\s+an?\s+(?:share|percentage|proportion)\s+of\s+(?P<whole>.+)", re.I)
-SUM = re.compile(r"合计|加起来|一共|共计|总共|之和|总和|in total|combined|altogether|together|sum of", re.I)
+SUM = re.compile(r"合计|加起来|加在一起|一共|共计|总共|之和|总和|in total|combined|altogether|together|sum of|add up|"
+                 r"adding up|added up|summed", re.I)
 RATE = re.compile(r"增长率|增幅|降幅|增长了?百分之|下降了?百分之|百分之多少|百分比|变化率|by what percent|"
                   r"what percent|percentage (?:change|increase|decrease|growth)|growth rate|\bby how many percent", re.I)
+# A rate that is a share of one figure in another (纠错率, 公开率, "correction rate"), not a growth rate.
+_RATE_WORD = re.compile(r"(?<!增长)(?<!变化)(?<!增)(?<![效频税汇])率|\brate\b", re.I)
 DEFAULT_WHOLE = MetricAsk(row="applications.new_received", requests=True, defaulted=True)
 
 
@@ -41,6 +47,11 @@ def without_names(u) -> str:
 class ShareAsk:
     part: MetricAsk
     whole: MetricAsk
+
+
+def asks_rate(question: str) -> bool:
+    """A rate of one figure in another ("纠错率", "disclosure rate"): a count alone never answers it."""
+    return bool(_RATE_WORD.search(question)) and not RATE.search(question)
 
 
 def share_ask(question: str) -> ShareAsk | None:
@@ -69,6 +80,10 @@ def _split(question: str) -> tuple[str, str] | None:
     m = _SHARE_ZH.search(question)
     if m:
         return question[:m.start()], m.group("whole")
+    if _RATE_WORD.search(question):
+        m = _SHARE_ZH_RATE.search(question)
+        if m:
+            return m.group("part"), m.group("whole")
     for pattern in (_SHARE_ZH_IN, _SHARE_EN, _SHARE_EN_AS, _SHARE_ZH_RATIO, _SHARE_EN_OF):
         m = pattern.search(question)
         if m:
