@@ -8,7 +8,8 @@ import re
 FACT, COMPARE, RANK, LIST, CHECK, NARRATIVE = "fact", "compare", "rank", "list", "check", "narrative"
 
 _CHECK = re.compile(
-    r"加起来|加总|相加|之和|等于总计|对得上|对不上|一致吗|是否一致|勾稽|平衡吗|核对|add up|adds up|sum up to|"
+    r"加起来|加总|相加|之和|等于总计|对得上|对不上|一致吗|是否一致|勾稽|平衡吗|核对|add up(?=\s*(?:to\b|[?？.!]|$))|adds up|"
+    r"sum up to|"
     r"equal the total|match the total|reconcile|consistent|totals? (?:agree|match)", re.I)
 _RANK = re.compile(
     r"哪个(?:部门|单位|机构|地区|地方|局)|哪些(?:部门|单位|机构)|哪家|谁的|排名|排行|最多的|最少的|最高的|"
@@ -64,6 +65,8 @@ def _narrative_cue(question: str, table_words: tuple[str, ...]) -> bool:
                for m in _NARRATIVE.finditer(question))
 
 
+_AMOUNT = re.compile(r"万元|亿元|\d*元|yuan|rmb|in units of|amount|how much|多少钱|金额", re.I)
+_WHAT_DID = re.compile(r"what did|how did|采取了?|采用了?", re.I)
 _RESULTS = re.compile(r"办理结果|处理结果|办理情况|results|outcomes", re.I)
 _TABLE = re.compile(r"表格|表中|统计表|表[一二三四1-4]|the table|in the tables?", re.I)
 
@@ -80,6 +83,10 @@ def classify(question: str, *, has_metric: bool, n_years: int, n_agencies: int, 
     if _RANK.search(question) and n_agencies != 1:
         return RANK
     narrative_cue = (_narrative_cue(question, table_words) or _yes_no(question)) and not _TABLE.search(question)
+    if narrative_cue and has_metric and (_AMOUNT.search(question) or _HOW_MANY.search(question)) \
+            and not _narrative_cue(_WHAT_DID.sub(" ", question), table_words) and not _yes_no(question):
+        # "what did X collect in fees, in 10,000 yuan", "采取了多少次行政强制措施": a row's count, not a story
+        narrative_cue = False
     if narrative_cue and not _COMPARE.search(question):
         return NARRATIVE
     if has_metric and (n_years > 1 or _COMPARE.search(question)):
