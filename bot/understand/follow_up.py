@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from . import Understanding
-from .intent import CHECK, LIST, RANK
+from .intent import CHECK, COMPARE, LIST, RANK
 from .metric import new_words
 from .years import YearAsk
 
@@ -19,8 +19,17 @@ from .years import YearAsk
 _CUE = re.compile(r"^\s*(?:那|那么|那个|还有|再看|再问|同样的问题|同一个问题)|呢\s*[？?]?\s*$|^\s*(?:and|what about|"
                   r"how about|same for|same question|and what about|and how about|what of|now)\b", re.I)
 # A year said relative to the previous question's: "前一年呢？", "and the year after?".
-_YEAR_BEFORE = re.compile(r"前一年|上一年|再前一年|the year before|previous year|year earlier|a year before", re.I)
-_YEAR_AFTER = re.compile(r"后一年|下一年|再后一年|the year after|next year|following year|year later", re.I)
+# ("carried over from the previous year", "从上一年结转" name a row, not a year.)
+_YEAR_BEFORE = re.compile(r"(?<!从)(?:前一年|上一年|再前一年|头一年)(?!结转|转)|(?<!from )(?<!from the )"
+                          r"(?:the year before|previous year|prior year|preceding year|year earlier|a year before)",
+                          re.I)
+_YEAR_AFTER = re.compile(r"后一年|下一年|再后一年|第二年|次年|翌年|隔年|the year after|next year|following year|"
+                         r"subsequent year|year later", re.I)
+# The asker points back at the previous question's agency: "how many had it carried over …", "它…".
+_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|this agency|that agency|the same agency)\b|它|该单位|这个单位|"
+                      r"同一单位|他们", re.I)
+# "跟2023年比呢？", "how does that compare with 2023?": the previous figure beside the one now named.
+_COMPARED = re.compile(r"比|对比|相比|compare|compared|versus|\bvs\b|against", re.I)
 _SHORT_ZH, _SHORT_EN = 16, 9
 
 
@@ -43,7 +52,7 @@ def follow_up(u: Understanding, previous: Understanding) -> Understanding | None
     again = not slots["metric"] and not own_words and not column_only
     if not (any(slots.values()) or column_only) or not (any(take.values()) or column_only or again):
         return None
-    if not (_CUE.search(u.text) or _short(u)):
+    if not (_CUE.search(u.text) or _short(u) or (not slots["agency"] and _PRONOUN.search(u.text))):
         return None
     if u.intent in (RANK, LIST, CHECK) and not slots["agency"] and not _CUE.search(u.text):
         return None  # "哪个部门最多？" asks across agencies, not of the previous one
@@ -54,6 +63,16 @@ def follow_up(u: Understanding, previous: Understanding) -> Understanding | None
                      intent=previous.intent if again or column_only else u.intent)
     if again:  # the previous question's words carry its cues ("一共", "有没有", narrative needles)
         merged = replace(merged, text=previous.text)
+    return _compared_with_previous(merged, u, previous)
+
+
+def _compared_with_previous(merged: Understanding, u: Understanding, previous: Understanding) -> Understanding:
+    """"跟2023年比呢？" after a question on 2022: both years, compared (the previous figure is not dropped)."""
+    if not (_COMPARED.search(u.text) and u.years.years and previous.years.years and merged.metric.row):
+        return merged
+    if not _names_agency(u) or u.agency.names == previous.agency.names:
+        years = tuple(sorted({*previous.years.years, *u.years.years}))
+        return replace(merged, years=YearAsk(years), intent=COMPARE)
     return merged
 
 
@@ -108,7 +127,8 @@ def inherited(merged: Understanding, u: Understanding) -> tuple[str, ...]:
 def _without_cues(left: str) -> str:
     """The unexplained words less the follow-up's own ("same question", "the end of", one English word)."""
     left = re.sub(r"same|question|end|start|beginning|again|then|year|before|after|earlier|later|following|"
-                  r"前一|后一|上一|下一|同样|问题|同一", " ", left)
+                  r"前一|后一|上一|下一|同样|问题|同一|第二|次|翌|隔|头一|跟|同|相比|对比|比较|比|"
+                  r"compare|compared|comparison|versus|against|does|that|how", " ", left)
     return left if len(re.findall(r"[a-z]{3,}", left)) > 1 or re.search(r"[\u4e00-\u9fff]{2}", left) else ""
 
 

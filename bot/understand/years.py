@@ -27,7 +27,8 @@ _SINCE = re.compile(
 # year; "2023年下一步打算" is the next steps the 2023 report names, "2023年年报里的计划" that report's plans.)
 _PUBLISHED = re.compile(r"(?:report\s+(?:was\s+)?published\s+in|plans?\s+for|work\s+plan\s+for|"
                         r"plan(?:s|ned)?\s+(?:to\s+(?:[a-z]+\s+){0,4})?(?:in|for|during)|"
-                        r"carr\w*\s+(?:forward|over)\s+(?:in)?to|结转(?:至|到))\s*" + _YEAR + "|" + _YEAR
+                        r"(?:carr\w*|roll\w*|brought|mov\w*)\s+(?:forward|over)\s+(?:in)?to|结转(?:至|到|入)|(?<!上年)转(?:入|至|到))\s*"
+                        + _YEAR + "|" + _YEAR
                         + r"\s*年?度?\s*(?:(?:发布|公布|印发)的?(?:年度报告|年报|报告)|"
                         r"(?![\u4e00-\u9fff]{0,3}(?:年报|报告))(?![\u4e00-\u9fff]{0,12}下一步)[\u4e00-\u9fff]{0,12}?"
                         r"(?:工作打算|工作计划|工作要点|工作安排|打算|计划|安排|[要该]?(?:怎样|怎么|如何)改进|准备做|要做什么))"
