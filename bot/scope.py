@@ -9,6 +9,7 @@ from .catalog import Catalog
 from .compose import refuse
 from .types import Query
 from .understand import Understanding
+from .understand.agency import content_words
 from .understand.glossary import DEPARTMENT_ENDINGS, ENGLISH_HEADS
 from .understand.intent import CHECK, COMPARE, FACT, LIST, NARRATIVE, RANK
 
@@ -36,7 +37,7 @@ def resolve(u: Understanding, catalog: Catalog, chosen: str | None = None) -> Sc
             return Refusal("not_found", refuse.unknown_agency(catalog, (chosen,), (), u.lang))
         return _years_for(u, catalog, (name,), named=True)
     match = u.agency
-    if _blocked_by_unknown(u):
+    if _blocked_by_unknown(u, catalog):
         return Refusal("not_found", refuse.unknown_agency(catalog, match.unknown, match.close or match.names, u.lang))
     if not match.names:
         return _unnamed(u, catalog)
@@ -74,20 +75,31 @@ def _chosen_agency(option: str, catalog: Catalog) -> str | None:
     return match.names[0] if len(match.names) == 1 else None
 
 
-def _blocked_by_unknown(u: Understanding) -> bool:
+def _blocked_by_unknown(u: Understanding, catalog: Catalog) -> bool:
     """A place or department the index lacks, named where an indexed agency would otherwise be used."""
     match = u.agency
     if not match.unknown:
         return False
     if not match.names or not match.region_matched:
         return True  # 沈阳营商局: the department word alone must not pick 盘锦's bureau
-    names_department = any(w.endswith(DEPARTMENT_ENDINGS) or w.split()[-1].rstrip("s") in ENGLISH_HEADS
-                           or w.split()[-1].rstrip("s").isupper()  # "Pingtan EPB": a department's initials
-                           for w in match.unknown)
-    # 平潭公安局: the region's own tables are not its public security bureau's.
+    departments = [w for w in match.unknown if w.endswith(DEPARTMENT_ENDINGS)
+                   or any(p.rstrip("s") in ENGLISH_HEADS for p in w.split())
+                   or w.split()[-1].rstrip("s").isupper()  # "Pingtan EPB": a department's initials
+                   or w.split()[-1] in content_words()]  # "the Huai'an police"
+    # 平潭公安局: the region's own tables are not its public security bureau's; nor are 平潭综合实验区财政金融局's,
+    # though the region-wide agency's full name is said (its 管委会 is that agency itself).
     # (a narrative question may name a unit inside the region's report, "领导小组办公室的电子邮箱"; one that
     # asks a table's figure, "Did the Hebei finance department receive any requests?", asks that unit's report)
-    return names_department and not match.dept_matched and (u.intent != NARRATIVE or u.metric.row is not None)
+    table_question = u.intent != NARRATIVE or u.metric.row is not None
+    region_wide = all((getattr(catalog.by_name.get(n), "department", None) or "") in _REGION_WIDE_WORDS + ("",)
+                      for n in match.names)
+    if region_wide and match.dept_matched:
+        departments = [w for w in departments if not w.endswith(_REGION_WIDE_WORDS)]
+        return bool(departments) and table_question
+    return bool(departments) and not match.dept_matched and table_question
+
+
+_REGION_WIDE_WORDS = ("人民政府", "政府", "管委会", "管理委员会")
 
 
 def _asked(u: Understanding, catalog: Catalog) -> tuple[int, ...]:

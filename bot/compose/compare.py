@@ -94,6 +94,8 @@ def _difference(points, lang, unit, names) -> tuple[str, float] | None:
         return ((f"；两者相差{format_number(abs(delta))}{unit}。", abs(delta)) if lang == "zh"
                 else (f"; a difference of {format_number(abs(delta))}.", abs(delta)))
     extremes = _extremes(points, lang, unit, names)
+    if len({y for _, y, _ in points}) == 1:  # several agencies of one year: no "from … to …" between them
+        return (f"（{extremes}）。", None) if lang == "zh" else (f" ({extremes}).", None)
     return ((f"（从{format_number(values[0])}到{format_number(values[-1])}，变化{format_number(delta)}；{extremes}）。", None)
             if lang == "zh" else (f" (from {format_number(values[0])} to {format_number(values[-1])}, a change of "
                                    f"{format_number(delta)}; {extremes}).", None))
@@ -108,7 +110,7 @@ def _extremes(points, lang, unit, names) -> str:
         at = [(names[a] if several else "") + (f"{y}年" if lang == "zh" else f" {y}") for a, y, r in points
               if r.printed_total == best]
         said.append(f"{zh}{'、'.join(at)}{format_number(best)}{unit}" if lang == "zh"
-                    else f"{en}{', '.join(at)}: {format_number(best)}{unit}")
+                    else f"{en} {', '.join(a.strip() for a in at)}: {format_number(best)}{unit}")
     return ("，" if lang == "zh" else "; ").join(said)
 
 

@@ -76,6 +76,8 @@ class AgencyMatch:
     close: tuple[str, ...] = field(default=())  # indexed agencies sharing a region or department word
     # A region named alone went to its region-wide agency: the region's other agencies, named equally well
     siblings: tuple[str, ...] = ()
+    # Several agencies named one by one ("河北教育厅、河北科技厅和沭阳发改局", "A or B"): each item's agencies
+    apart: tuple[tuple[str, ...], ...] = ()
 
 
 @cache
@@ -149,16 +151,41 @@ class AgencyMatcher:
     def __init__(self, agencies: list[AgencyRecord]):
         self.forms = [agency_forms(a) for a in agencies]
 
-    def match(self, question: str) -> AgencyMatch:
+    def match(self, question: str, whole: bool = True) -> AgencyMatch:
         text = squash(question)
         masked = _mask_stop_phrases(text)
-        found = _chinese_mentions(masked, self.forms) + _english_mentions(question.lower(), self.forms)
+        found = (_chinese_mentions(masked, self.forms) + _english_mentions(question.lower(), self.forms)
+                 + _initials_named(question, self.forms))
         scores = _score(found, self.forms)
         spans = tuple(sorted({(m.start, *_name_words_after(question.lower(), m.end), m.lang) if m.lang == "en"
                               else (m.start, m.end, m.lang) for m in found}))
         unknown = _unknown_mentions(masked, question, found, self.forms)
         match = _decide(scores, found, unknown, spans, self.forms)
-        return _government_not_indexed(match, masked, question, self.forms)
+        match = _government_not_indexed(match, masked, question, self.forms)
+        if whole and _APART.search(question):
+            apart = self._named_apart(question, match)
+            if apart.apart:
+                return apart
+        return _split_across(match, scores, found, text, question.lower())
+
+    def _named_apart(self, question: str, match: AgencyMatch) -> AgencyMatch:
+        """Items of a list that each name an agency of their own: all of them are asked about."""
+        groups = []
+        for item in _APART.split(question):
+            found = self.match(item, whole=False) if item.strip() else None
+            if found is not None and found.unknown:
+                return match  # an item names an agency we lack: said as such, not dropped from the list
+            if found is not None and found.names and found.names not in groups:
+                groups.append(found.names)
+        if len(groups) < 2:
+            return match
+        names = tuple(dict.fromkeys(n for g in groups for n in g))
+        return replace(match, names=names, scores=tuple(1.0 for _ in names), region_matched=True,
+                       dept_matched=True, apart=tuple(groups), close=(), siblings=())
+
+
+# Where a list of agencies splits: 、 和 与 及 跟 还是 或, commas, "and", "or", "vs".
+_APART = re.compile(r"、|以及|和|与|及|跟|还是|或者?|[，,;；]|\s(?:and|or|vs\.?|versus|compared with|than)\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -315,8 +342,11 @@ def _english_department(question: str, f: AgencyForms, region_end: int | None = 
         return []
     spans = []
     matched = 0
-    for _, options in f.dept_parts:
-        hit = next((m for o in options for m in _word(o).finditer(question)), None)
+    for i, (_, options) in enumerate(f.dept_parts):
+        found = [m for o in options for m in _word(o).finditer(question)]
+        after = [m for m in found if spans and m.start() >= max(e for _, e in spans)]
+        # (the head nearest after the content words: "the education department and the science department")
+        hit = min(after, key=lambda m: m.start()) if after and i == len(f.dept_parts) - 1 else (found or [None])[0]
         if hit:
             matched += 1
             spans.append(hit.span())
@@ -332,6 +362,32 @@ def _english_department(question: str, f: AgencyForms, region_end: int | None = 
         return []  # "the Pingtan zone's departments", "the Pingtan bureau": a bare word any department has
     weight = 2.0 if matched == len(f.dept_parts) else 1.5
     return [_Mention(f.name, "dept", weight, min(s for s, _ in spans), max(e for _, e in spans), "en")]
+
+
+_SMALL_WORDS = {"and", "of", "the", "for", "with"}
+
+@cache
+def _initials(f: AgencyForms) -> frozenset[str]:
+    """A department's English initials, from its parts' English words: 发展和改革局 → DRB (development and reform
+    bureau), DRC for the commission; 公安局 → PSB. Three letters at least (two name too much)."""
+    out: set[str] = set()
+    if f.region_wide or not f.dept_parts or not all(options for _, options in f.dept_parts):
+        return frozenset()
+    spellings = [""]
+    for _, options in f.dept_parts:
+        letters = {"".join(w[0] for w in re.findall(r"[a-z&]+", o) if w not in _SMALL_WORDS and w != "&")
+                   for o in options if "&" not in o}
+        spellings = [s + x for s in spellings for x in letters if x][:64]
+    out.update(s.upper() for s in spellings if len(s) >= 3)
+    return frozenset(out)
+
+
+def _initials_named(question: str, forms: list[AgencyForms]) -> list[_Mention]:
+    """A department named by its initials in capitals ("the Shuyang County DRB", "Pingtan PSB")."""
+    out = []
+    for m in re.finditer(r"\b([A-Z]{3,6})s?\b", question):
+        out += [_Mention(f.name, "dept", 2.0, m.start(), m.end(), "en") for f in forms if m.group(1) in _initials(f)]
+    return out
 
 
 _NAME_WORDS = re.compile(r"(?:\s+(?:municipal|city|county|provincial|province|people's|people|government|"
@@ -480,10 +536,14 @@ def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list
         if not inside and word not in known and _is_pinyin_name(word) and placed:
             out.append(m.group())
     out += _acronyms_after(question, covered)
+    out += _content_after_region(question.lower(), covered)
     heads = "|".join(ENGLISH_HEADS)
     lowered = question.lower()
+    of_unknown = _heads_of_unknown(lowered, heads, covered, known)
+    out += [w for _, w in of_unknown]
     for m in re.finditer(rf"\b({heads})\b", lowered):  # (a plural names a group: "the zone's departments")
-        if m.group(1) != "government" and not any(s <= m.start() < e for s, e in covered):
+        if m.group(1) != "government" and not any(s <= m.start() < e for s, e in covered) \
+                and m.start() not in {s for s, _ in of_unknown}:
             before = re.findall(r"[a-z]+", lowered[max(0, m.start() - 40):m.start()])[-3:]
             named: list[str] = []
             for w in reversed(before):  # the name's own words: back from the head to a question word
@@ -495,6 +555,37 @@ def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list
                 out.append(said.group() if said else " ".join([*named, m.group()]))
     # "Dalian" is already said by "dalian business bureau"
     return [w for w in out if not any(w != o and w.lower() in o.lower() for o in out)]
+
+
+def _heads_of_unknown(lowered: str, heads: str, covered: list[tuple[int, int]], known: set[str]
+                      ) -> list[tuple[int, str]]:
+    """"the Hebei department of finance": a head followed by the department's own words, none of them an
+    indexed agency's, names a department we lack (the region alone must not pick another of its agencies)."""
+    out = []
+    for m in re.finditer(rf"\b(?:{heads})s?\s+(?:of|for)\s+(?:the\s+)?([a-z][a-z\-]+(?:\s+and\s+[a-z][a-z\-]+)?)",
+                         lowered):
+        words = [w for w in m.group(1).split() if w not in _NOT_NAMES]
+        if words and not any(s <= m.start() < e or s <= m.start(1) < e for s, e in covered) and words[0] not in known:
+            out.append((m.start(), m.group().strip()))
+    return out
+
+
+@cache
+def content_words() -> frozenset[str]:
+    """Single English words that name a department's field (police, finance, education), not its kind."""
+    words = {o for options in DEPARTMENT_PARTS.values() for o in options if " " not in o}
+    return frozenset(words - set(ENGLISH_HEADS) - _NOT_NAMES - {"general", "people's", "centre", "center"})
+
+
+def _content_after_region(lowered: str, covered: list[tuple[int, int]]) -> list[str]:
+    """"the Huai'an police": a field word right after a matched name that no matched agency has is a
+    department of that region we lack (the other region's police is not meant)."""
+    out = []
+    for s, e in covered:
+        m = re.match(r"(?:'s|’s)?\s+([a-z][a-z\-]+)", lowered[e:])
+        if m and m.group(1) in content_words() and not any(a <= e + m.start(1) < b for a, b in covered):
+            out.append(lowered[s:e + m.end()])
+    return out
 
 
 def _acronyms_after(question: str, covered: list[tuple[int, int]]) -> list[str]:
@@ -545,6 +636,22 @@ def _government_not_indexed(match: AgencyMatch, text: str, question: str, forms:
         return match
     region = by_name[match.names[0]].region_full
     return replace(match, unknown=(*match.unknown, f"{region}人民政府"), close=tuple(match.names) + match.close)
+
+
+def _split_across(match: AgencyMatch, scores, found: list[_Mention], text: str, lowered: str) -> AgencyMatch:
+    """"淮安市公安局", "Huai'an police": the region of one indexed agency with the department of another (of another
+    region) names neither; it is an agency we lack, never the region's own report or the other's."""
+    top = [n for n in match.names if n in scores]
+    region_only = [n for n in top if scores[n][1] and not scores[n][2]]
+    dept_only = [n for n in top if scores[n][2] and not scores[n][1]]
+    if not (region_only and dept_only) or any(r and d for _, r, d in scores.values()):
+        return match
+    mine = [m for m in found if m.agency in top]
+    source = text if all(m.lang == "zh" for m in mine) else lowered if all(m.lang == "en" for m in mine) else None
+    if source is None:
+        return match
+    phrase = source[min(m.start for m in mine):max(m.end for m in mine)]
+    return AgencyMatch(unknown=(*match.unknown, phrase), close=tuple(top))
 
 
 def _decide(scores, found, unknown, spans, forms) -> AgencyMatch:
