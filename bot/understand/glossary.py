@@ -10,7 +10,7 @@ from __future__ import annotations
 # Chinese part -> English words that may stand for it (all lowercase).
 DEPARTMENT_PARTS: dict[str, tuple[str, ...]] = {
     "人民政府办公室": ("general office", "government office", "office"),
-    "人民政府": ("people's government", "government"),
+    "人民政府": ("people's government", "government", "govt"),
     "政府办公室": ("government office", "general office", "office"),
     "办公室": ("office", "general office"),
     "办公厅": ("general office", "office"),
@@ -69,8 +69,8 @@ DEPARTMENT_PARTS: dict[str, tuple[str, ...]] = {
     "外事": ("foreign affairs",),
     "民族宗教": ("ethnic and religious affairs",),
     "自然资源与生态环境": ("natural resources and ecological environment", "natural resources"),
-    "局": ("bureau", "administration", "department"),
-    "厅": ("department",),
+    "局": ("bureau", "administration", "department", "dept"),
+    "厅": ("department", "dept"),
     "委": ("commission",),
     "办": ("office",),
     "中心": ("center", "centre"),
@@ -101,5 +101,5 @@ REGION_SUFFIXES: dict[str, tuple[str, ...]] = {
 # Words that end an agency's name in Chinese; a mention ending in one of them is an agency mention.
 DEPARTMENT_ENDINGS = ("局", "委员会", "委", "办公室", "办", "厅", "中心", "院", "署", "管委会", "政府")
 # English heads of agency names: a question naming one of these names an agency.
-ENGLISH_HEADS = ("bureau", "office", "commission", "committee", "department", "administration", "government",
+ENGLISH_HEADS = ("bureau", "office", "commission", "committee", "department", "dept", "administration", "government",
                  "center", "centre", "agency", "ministry")
