@@ -16,7 +16,7 @@ from ..metrics import column_name, key_label, row_name
 from ..scope import Scope
 from ..types import Answer
 from ..understand import Understanding
-from ..understand.derived import SUM
+from ..understand.derived import DIFFERENCE, SUM
 from ..understand.en_terms import chinese_terms
 from ..understand.english_stems import stems
 from ..understand.intent import asks_whether
@@ -128,6 +128,11 @@ def _several(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     if SUM.search(u.text) and all(v is not None for v in totals):
         value = float(sum(totals))
         lead += (f"；合计{format_number(value)}件（计算值）" if u.lang == "zh" else f"; together {format_number(value)} (computed)")
+    elif len(totals) == 2 and DIFFERENCE.search(u.text) and all(v is not None for v in totals):
+        value = float(totals[0] - totals[1])
+        shown = f"{format_number(totals[0])} − {format_number(totals[1])}"
+        lead += (f"；相差{format_number(abs(value))}（计算值：{shown}）" if u.lang == "zh"
+                 else f"; a difference of {format_number(abs(value))} (computed: {shown})")
     row = "" if rows_differ else " " + row_name(asked[0][0], u.lang)
     plain = f"{name}{year}年{row}。" if u.lang == "zh" else f"{name}, {year}{',' if row else ''}{row}."
     parts = [lead, plain + rd.join([fx.check_note(r, u.lang) for r in readings], u.lang, lead=True)]

@@ -22,6 +22,9 @@ _SHARE_ZH_RATE = re.compile(r"(?P<part>[^占]+)占(?P<whole>[^）)，,。；;？
 _SHARE_EN_OF = re.compile(r"(?:share|percentage|proportion|fraction|percent)\s+of\s+(?P<whole>.+)(?P<part>)", re.I)
 _SHARE_ZH_RATIO = re.compile(r"(?P<part>.+?)的?(?:占比|比例|比重|百分比)(?P<whole>)")
 _SHARE_EN_AS = re.compile(r"(?P<part>.+?)\s+as\s+an?\s+(?:share|percentage|proportion)\s+of\s+(?P<whole>.+)", re.I)
+# The difference of two figures asked together: "比废止数多多少", "how many more … than …".
+DIFFERENCE = re.compile(r"比.{0,12}?[多少].{0,4}?(?:多少|几)|相差|差多少|差距|how many more|how many fewer|how much more|"
+                        r"difference|more than|fewer than", re.I)
 SUM = re.compile(r"合计|加起来|加在一起|一共|共计|总共|之和|总和|in total|combined|altogether|together|sum of|add up|"
                  r"adding up|added up|summed", re.I)
 RATE = re.compile(r"增长率|增幅|降幅|增长了?百分之|下降了?百分之|百分之多少|百分比|变化率|by what percent|"

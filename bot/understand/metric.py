@@ -219,6 +219,8 @@ def _together(scores: list[mk.KeyScore], hits: list[Hit], question: str) -> tupl
     return ()
 
 
+# Two columns set against each other: "制发数比废止数多多少", "issue than repeal".
+_AGAINST = re.compile(r"比(?!例|率)|\bthan\b|\bversus\b|\bvs\b|compared (?:with|to)|相比|相差|差多少", re.I)
 _JOINED = re.compile(r"^\s*的?\s*(?:和|及|与|以及|、|加上?|还有|\band\b|\bor\b|\bplus\b|\+)\s*$", re.I)
 
 
@@ -255,7 +257,7 @@ def _columns_together(best: mk.KeyScore, hits: list[Hit], question: str) -> tupl
     named = sorted((h for h in hits if h.term.kind in kinds and not h.term.weak and h.term.target in info.columns
                     and h.term.target not in ("total", "org") and not h.inside(row_spans)), key=lambda h: h.start)
     columns = tuple(dict.fromkeys(h.term.target for h in named))
-    if len(columns) < 2 or not _CONJUNCTION.search(question):
+    if len(columns) < 2 or not (_CONJUNCTION.search(question) or _AGAINST.search(question)):
         return ()
     if any(not (c.term.kind in kinds and c.term.target in columns) for c in best.conflicts):
         return ()
