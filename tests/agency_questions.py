@@ -129,6 +129,18 @@ class Question:
     value: float
 
 
+def report_facts(agency: str, year: int) -> dict[str, float]:
+    """The hand-read facts of one sample report, as its facts file holds them."""
+    data = json.loads(GOLD[(agency, year)].read_text(encoding="utf-8"))
+    return data.get("facts", data)
+
+
+def certain(index, agency: str, year: int, *keys: str) -> bool:
+    """Whether the index stores every one of these cells of the report as certain (a copy may not place one)."""
+    facts = {f.key: f for f in index.facts(agencies=[agency], years=[year])}
+    return all(k in facts and facts[k].status == "certain" and facts[k].value is not None for k in keys)
+
+
 def gold(agency: str, year: int) -> dict[str, float]:
     facts = json.loads(GOLD[(agency, year)].read_text(encoding="utf-8"))["facts"]
     facts = dict(facts)

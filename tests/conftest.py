@@ -70,3 +70,14 @@ def fake():
     with FakeBotApi() as server:
         yield server
     assert server.unknown_methods == []
+
+
+@pytest.fixture(scope="session")
+def samples(tmp_path_factory):
+    """The bundled sample index, built as a new user's first question builds it (an empty home indexes
+    index/samples): one for every module of questions over the sample agencies."""
+    from index.reader import Index
+
+    index = Index.open(tmp_path_factory.mktemp("samples-home"))
+    yield index
+    index.close()

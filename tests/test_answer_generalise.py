@@ -16,43 +16,20 @@ gold facts (tests/data), in both languages:
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
-from agency_questions import GOLD, NAMES
+from agency_questions import GOLD, NAMES, certain, report_facts
 
 from bot.answer import answer
 from bot.conversation import Conversations
 from ingest.types import format_number
 
-DATA = Path(__file__).parent / "data"
 MODERN = sorted((agency, year) for agency, year in GOLD if year >= 2021)
-
-
-def _gold(agency: str, year: int) -> dict:
-    data = json.loads(GOLD[(agency, year)].read_text(encoding="utf-8"))
-    return data.get("facts", data)
-
-
-def _certain(index, agency: str, year: int, *keys: str) -> bool:
-    facts = {f.key: f for f in index.facts(agencies=[agency], years=[year])}
-    return all(k in facts and facts[k].status == "certain" and facts[k].value is not None for k in keys)
-
-
-@pytest.fixture(scope="module")
-def samples(tmp_path_factory):
-    from index.reader import Index
-
-    index = Index.open(tmp_path_factory.mktemp("samples-home"))  # an empty home indexes the samples
-    yield index
-    index.close()
 
 
 # English names people use beside the official ones: one content word of the department, "S&T", initials.
 SHORT_EN = {
     "河北省科学技术厅": ("the Hebei science department", "Hebei's S&T department", "the Hebei S&T department"),
-    "河北省教育厅": ("the Hebei education department", "Hebei's education department"),
+    "河北省教育厅": ("the Hebei education department", "Hebei's education dept"),
     "沭阳县发展和改革局": ("the Shuyang County DRB", "the Shuyang DRC", "Shuyang's development and reform bureau"),
     "平潭综合实验区公安局": ("the Pingtan PSB", "Pingtan's police"),
     "上海市人民政府办公厅": ("the Shanghai General Office",),
@@ -61,7 +38,7 @@ SHORT_EN = {
 
 @pytest.mark.parametrize("agency, year", [(a, y) for a, y in MODERN if a in SHORT_EN])
 def test_an_agency_named_by_one_word_or_its_initials_gets_its_own_number(samples, agency, year):
-    gold = _gold(agency, year)["applications.new_received.total"]
+    gold = report_facts(agency, year)["applications.new_received.total"]
     for name in SHORT_EN[agency]:
         a = answer(f"How many FOI requests did {name} receive in {year}?", samples)
         assert (a.kind, a.value) == ("fact", gold), (name, a.text)
@@ -107,7 +84,7 @@ def test_several_agencies_in_one_question_each_get_their_number(samples, year, a
         a = answer(q, samples)
         assert a.kind == "compare", (q, a.text)
         shown = {f.agency: f.value for f in a.facts}
-        assert shown == {ag: _gold(ag, year)[key] for ag in agencies}, (q, a.text)
+        assert shown == {ag: report_facts(ag, year)[key] for ag in agencies}, (q, a.text)
 
 
 LAWSUITS_TOTAL = {
@@ -120,12 +97,12 @@ LAWSUITS_TOTAL = {
 @pytest.mark.parametrize("agency, year", MODERN)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_lawsuits_direct_and_after_reconsideration_in_total_are_their_sum(samples, agency, year, lang):
-    gold = _gold(agency, year)
+    gold = report_facts(agency, year)
     keys = ("litigation.direct.total", "litigation.after_review.total")
     name = NAMES[agency][0 if lang == "zh" else 1][0]
     for phrasing in LAWSUITS_TOTAL[lang]:
         a = answer(phrasing.format(a=name, y=year), samples)
-        if not _certain(samples, agency, year, *keys):
+        if not certain(samples, agency, year, *keys):
             assert a.value is None or a.value == gold[keys[0]] + gold[keys[1]], a.text
             continue
         assert (a.kind, a.value) == ("fact", gold[keys[0]] + gold[keys[1]]), a.text
@@ -133,7 +110,7 @@ def test_lawsuits_direct_and_after_reconsideration_in_total_are_their_sum(sample
 
 def test_a_row_added_up_over_named_years_is_their_sum(samples):
     agency, years = "河北省教育厅", (2021, 2022, 2023)
-    total = sum(_gold(agency, y)["applications.new_received.total"] for y in years)
+    total = sum(report_facts(agency, y)["applications.new_received.total"] for y in years)
     for q in ("河北省教育厅2021、2022和2023年新收申请加起来一共多少件？",
               "Add up the new requests the Hebei Education Department received in 2021, 2022 and 2023."):
         a = answer(q, samples)
@@ -149,11 +126,11 @@ RATES = {
 @pytest.mark.parametrize("agency, year", MODERN)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_rate_defined_in_the_question_is_the_column_over_the_rows_total(samples, agency, year, lang):
-    gold = _gold(agency, year)
+    gold = report_facts(agency, year)
     name = NAMES[agency][0 if lang == "zh" else 1][0]
     for phrasing in RATES[lang]:
         a = answer(phrasing.format(a=name, y=year), samples)
-        if not gold["review.total"] or not _certain(samples, agency, year, "review.corrected", "review.total"):
+        if not gold["review.total"] or not certain(samples, agency, year, "review.corrected", "review.total"):
             assert a.kind != "fact" or a.value is None, a.text  # never the count of corrections as the rate
             continue
         assert a.value == pytest.approx(round(100 * gold["review.corrected"] / gold["review.total"], 2), abs=0.01)
@@ -181,27 +158,32 @@ GROUP_SHARES = {
 @pytest.mark.parametrize("agency, year", MODERN)
 @pytest.mark.parametrize("row", sorted(GROUP_SHARES))
 def test_a_result_or_group_share_is_over_the_handled_total(samples, agency, year, row):
-    gold = _gold(agency, year)
+    gold = report_facts(agency, year)
     part_keys = [k for k in gold if k.startswith(row + ".") and k.endswith(".total") and k.count(".") == row.count(".") + 2]
     part = gold.get(f"{row}.total", sum(gold[k] for k in part_keys) if part_keys else None)
     whole = gold["applications.results.total.total"]
     for lang, phrasing in zip(("zh", "en"), GROUP_SHARES[row]):
         a = answer(phrasing.format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year), samples)
-        certain = _certain(samples, agency, year, "applications.results.total.total") and part is not None and whole
-        if not certain or a.kind != "fact":
+        known = certain(samples, agency, year, "applications.results.total.total") and part is not None and whole
+        if not known or a.kind != "fact":
             assert a.kind != "fact" or a.value is None or a.value == pytest.approx(100 * part / whole, abs=0.01)
             continue
         assert a.value == pytest.approx(round(100 * part / whole, 2), abs=0.01), (lang, a.text)
 
 
-@pytest.mark.parametrize("agency, year", [(a, y) for a, y in MODERN if _gold(a, y).get("proactive.fees.amount")])
+@pytest.mark.parametrize("agency, year", [(a, y) for a, y in MODERN if report_facts(a, y).get("proactive.fees.amount")])
 def test_administrative_fees_asked_in_ten_thousand_yuan_are_the_amount(samples, agency, year):
-    gold = _gold(agency, year)["proactive.fees.amount"]
+    gold = report_facts(agency, year)["proactive.fees.amount"]
     for q in (f"What did {NAMES[agency][1][0]} collect in administrative fees in {year}, in units of 10,000 yuan?",
               f"{NAMES[agency][0][0]}{year}年行政事业性收费金额是多少万元？"):
         a = answer(q, samples)
-        if _certain(samples, agency, year, "proactive.fees.amount"):
+        if certain(samples, agency, year, "proactive.fees.amount"):
             assert a.kind == "fact" and a.value == pytest.approx(gold, abs=0.005), (q, a.text)
+
+
+def _new_requests(agency: str, year: int, lang: str) -> str:
+    return (f"{NAMES[agency][0][0]}{year}年新收了多少件申请？" if lang == "zh"
+            else f"How many requests did {NAMES[agency][1][0]} receive in {year}?")
 
 
 def _consecutive():
@@ -212,36 +194,34 @@ def _consecutive():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_following_year_is_relative_to_the_previous_question(samples, agency, year, lang):
     key = "applications.new_received.total"
-    first = (f"{NAMES[agency][0][0]}{year}年新收了多少件申请？" if lang == "zh"
-             else f"How many requests did {NAMES[agency][1][0]} receive in {year}?")
+    first = _new_requests(agency, year, lang)
     for follow in (("第二年呢？", "那下一年呢？", "次年呢？") if lang == "zh" else ("And the following year?",
                                                                          "What about the next year?")):
         chat = Conversations()
         chat.ask(1, first, samples)
         a = chat.ask(1, follow, samples)
-        assert (a.kind, a.value) == ("fact", _gold(agency, year + 1)[key]), (follow, a.text)
+        assert (a.kind, a.value) == ("fact", report_facts(agency, year + 1)[key]), (follow, a.text)
 
 
 @pytest.mark.parametrize("agency, year", _consecutive())
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_compared_with_another_year_shows_both_figures(samples, agency, year, lang):
     key = "applications.new_received.total"
-    first = (f"{NAMES[agency][0][0]}{year}年新收了多少件申请？" if lang == "zh"
-             else f"How many requests did {NAMES[agency][1][0]} receive in {year}?")
+    first = _new_requests(agency, year, lang)
     follow = f"跟{year + 1}年比呢？" if lang == "zh" else f"How does that compare with {year + 1}?"
     chat = Conversations()
     chat.ask(1, first, samples)
     a = chat.ask(1, follow, samples)
     assert a.kind == "compare", a.text
-    assert {f.year: f.value for f in a.facts} == {y: _gold(agency, y)[key] for y in (year, year + 1)}, a.text
+    assert {f.year: f.value for f in a.facts} == {y: report_facts(agency, y)[key] for y in (year, year + 1)}, a.text
 
 
 @pytest.mark.parametrize("agency, year", MODERN)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_carried_into_the_next_year_is_the_report_before_it(samples, agency, year, lang):
-    gold = _gold(agency, year)
+    gold = report_facts(agency, year)
     keys = ("applications.carried_forward.total", "applications.carried_over.total")
-    if not _certain(samples, agency, year, *keys):
+    if not certain(samples, agency, year, *keys):
         return
     if lang == "zh":
         first = f"{NAMES[agency][0][0]}结转到{year + 1}年继续办理的申请有几件？"
@@ -266,9 +246,9 @@ INTRODUCTIONS = {"zh": ("我是记者，", "我是一名来自北京的记者：
 @pytest.mark.parametrize("agency, year", MODERN)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_askers_introduction_is_not_the_subject(samples, agency, year, lang):
-    gold = _gold(agency, year)["applications.new_received.total"]
-    question = (f"{NAMES[agency][0][0]}{year}年新收了多少件申请？" if lang == "zh"
-                else f"how many requests did {NAMES[agency][1][0]} receive in {year}?")
+    gold = report_facts(agency, year)["applications.new_received.total"]
+    question = _new_requests(agency, year, lang)
+    question = question[0].lower() + question[1:]  # after "Journalist here: "
     for intro in INTRODUCTIONS[lang]:
         a = answer(intro + question, samples)
         assert (a.kind, a.value) == ("fact", gold), (intro, a.text)
@@ -302,11 +282,35 @@ ROWS = {"review": ("行政复议", "reconsideration cases"),
 @pytest.mark.parametrize("row", sorted(ROWS))
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_breakdown_names_every_outcome_asked_other_included(samples, agency, year, row, lang):
-    gold = _gold(agency, year)
+    gold = report_facts(agency, year)
     words = ROWS[row][0 if lang == "zh" else 1]
     a = answer(BREAKDOWN[lang].format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year, row=words), samples)
     outcomes = ("upheld", "corrected", "other", "pending")
-    if not _certain(samples, agency, year, *(f"{row}.{o}" for o in outcomes)):
+    if not certain(samples, agency, year, *(f"{row}.{o}" for o in outcomes)):
         return
     assert {f.key: f.value for f in a.facts} == {f"{row}.{o}": gold[f"{row}.{o}"] for o in outcomes}, a.text
     assert all(format_number(gold[f"{row}.{o}"]) in a.text for o in outcomes)
+
+
+DIFFERENCES = {
+    ("proactive.normative_docs", "issued", "repealed"): (
+        "{a}{y}年规范性文件制发数比废止数多多少？",
+        "How many more normative documents did {a} issue than repeal in {y}?"),
+    ("applications.new_received", "natural_person", "commercial"): (
+        "{a}{y}年自然人比商业企业多提出多少件申请？",
+        "How many more requests came from individuals than from businesses at {a} in {y}?"),
+}
+
+
+@pytest.mark.parametrize("agency, year", MODERN)
+@pytest.mark.parametrize("cells", sorted(DIFFERENCES))
+def test_two_columns_set_against_each_other_are_their_difference(samples, agency, year, cells):
+    row, first, second = cells
+    gold = report_facts(agency, year)
+    keys = (f"{row}.{first}", f"{row}.{second}")
+    for lang, phrasing in zip(("zh", "en"), DIFFERENCES[cells]):
+        a = answer(phrasing.format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year), samples)
+        if not certain(samples, agency, year, *keys):
+            assert a.value is None or a.value == gold[keys[0]] - gold[keys[1]], a.text
+            continue
+        assert (a.kind, a.value) == ("fact", gold[keys[0]] - gold[keys[1]]), (lang, a.text)

@@ -12,35 +12,14 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from agency_questions import GOLD, NAMES
+from agency_questions import GOLD, NAMES, certain, report_facts
 
 from bot.answer import answer
 from bot.conversation import Conversations
 
 # Reports of the 2021 template (applicant columns, 2021 result rows) with their gold facts.
 MODERN = sorted((agency, year) for agency, year in GOLD if year >= 2021)
-
-
-def _gold(agency: str, year: int) -> dict:
-    data = json.loads(GOLD[(agency, year)].read_text(encoding="utf-8"))
-    return data.get("facts", data)
-
-
-def _certain(index, agency: str, year: int, *keys: str) -> bool:
-    facts = {f.key: f for f in index.facts(agencies=[agency], years=[year])}
-    return all(k in facts and facts[k].status == "certain" and facts[k].value is not None for k in keys)
-
-
-@pytest.fixture(scope="module")
-def samples(tmp_path_factory):
-    from index.reader import Index
-
-    index = Index.open(tmp_path_factory.mktemp("samples-home"))  # an empty home indexes the samples
-    yield index
-    index.close()
 
 
 SHARE = {
@@ -54,10 +33,10 @@ SHARE = {
 def test_a_share_of_granted_in_full_or_in_part_is_both_rows_over_the_handled_total(samples, agency, year, lang):
     keys = ("applications.results.granted.total", "applications.results.partially_granted.total",
             "applications.results.total.total")
-    gold = _gold(agency, year)
+    gold = report_facts(agency, year)
     name = NAMES[agency][0 if lang == "zh" else 1][0]
     a = answer(SHARE[lang].format(a=name, y=year), samples)
-    if not _certain(samples, agency, year, *keys) or not gold[keys[2]]:
+    if not certain(samples, agency, year, *keys) or not gold[keys[2]]:
         assert a.kind != "fact" or a.value is None
         return
     expected = round(100 * (gold[keys[0]] + gold[keys[1]]) / gold[keys[2]], 2)
@@ -77,14 +56,14 @@ def test_of_which_an_applicant_column_keeps_the_previous_outcome_row(samples, ag
         "applications.results.unavailable.not_held": "{a}{y}年本机关不掌握相关政府信息的有多少件？",
         "applications.results.denied.state_secret": "{a}{y}年因属于国家秘密不予公开的有几件？",
     }
-    gold = _gold(agency, year)
+    gold = report_facts(agency, year)
     zh_word, _ = COLUMN_WORDS[column]
     for row in OUTCOMES:
         chat = Conversations()
         chat.ask(1, first[row].format(a=NAMES[agency][0][0], y=year), samples)
         for follow in (f"其中{zh_word}提出的有几件？", f"那{zh_word}提交的呢？"):
             a = chat.ask(1, follow, samples)
-            if not _certain(samples, agency, year, f"{row}.{column}"):
+            if not certain(samples, agency, year, f"{row}.{column}"):
                 assert a.value is None or a.value == gold[f"{row}.{column}"], a.text
                 continue
             assert (a.kind, a.value) == ("fact", gold[f"{row}.{column}"]), (row, follow, a.text)
@@ -93,9 +72,9 @@ def test_of_which_an_applicant_column_keeps_the_previous_outcome_row(samples, ag
 
 @pytest.mark.parametrize("agency, year", MODERN)
 def test_the_other_kind_of_organisation_is_its_own_column(samples, agency, year):
-    gold = _gold(agency, year)
+    gold = report_facts(agency, year)
     a = answer(f"{NAMES[agency][0][0]}{year}年新收申请里“其他”类法人或组织提出的有几件？", samples)
-    if _certain(samples, agency, year, "applications.new_received.other_org"):
+    if certain(samples, agency, year, "applications.new_received.other_org"):
         assert (a.kind, a.value) == ("fact", gold["applications.new_received.other_org"]), a.text
 
 
