@@ -314,3 +314,15 @@ def test_two_columns_set_against_each_other_are_their_difference(samples, agency
             assert a.value is None or a.value == gold[keys[0]] - gold[keys[1]], a.text
             continue
         assert (a.kind, a.value) == ("fact", gold[keys[0]] - gold[keys[1]]), (lang, a.text)
+
+
+@pytest.mark.parametrize("question, lacking", [
+    ("2022年平潭公安局和平潭财政金融局分别收到了几件申请？", "财政金融局"),
+    ("Which received more requests in 2023, the Hebei education department or the Hebei department of finance?",
+     "department of finance"),
+    ("In 2024, how many requests did the Huai'an government and the Huai'an police each receive?", "Huai'an police"),
+])
+def test_a_list_of_agencies_with_one_we_lack_says_which_is_not_indexed(samples, question, lacking):
+    a = answer(question, samples)
+    assert a.kind == "not_found" and a.value is None and not a.facts, a.text
+    assert lacking in a.text

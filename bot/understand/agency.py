@@ -164,7 +164,7 @@ class AgencyMatcher:
         match = _government_not_indexed(match, masked, question, self.forms)
         if whole and _APART.search(question):
             apart = self._named_apart(question, match)
-            if apart.apart:
+            if apart is not match:
                 return apart
         return _split_across(match, scores, found, text, question.lower())
 
@@ -173,8 +173,11 @@ class AgencyMatcher:
         groups = []
         for item in _APART.split(question):
             found = self.match(item, whole=False) if item.strip() else None
+            lacking = [w for w in found.unknown if w in match.unknown] if found is not None else []
+            if lacking:  # an item names an agency we lack (the whole question sees it too): said, not dropped
+                return AgencyMatch(unknown=tuple(lacking), close=tuple(dict.fromkeys((*found.close, *found.names))))
             if found is not None and found.unknown:
-                return match  # an item names an agency we lack: said as such, not dropped from the list
+                return match
             if found is not None and found.names and found.names not in groups:
                 groups.append(found.names)
         if len(groups) < 2:
@@ -536,7 +539,7 @@ def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list
         if not inside and word not in known and _is_pinyin_name(word) and placed:
             out.append(m.group())
     out += _acronyms_after(question, covered)
-    out += _content_after_region(question.lower(), covered)
+    out += _content_after_region(question, covered)
     heads = "|".join(ENGLISH_HEADS)
     lowered = question.lower()
     of_unknown = _heads_of_unknown(lowered, heads, covered, known)
@@ -577,14 +580,14 @@ def content_words() -> frozenset[str]:
     return frozenset(words - set(ENGLISH_HEADS) - _NOT_NAMES - {"general", "people's", "centre", "center"})
 
 
-def _content_after_region(lowered: str, covered: list[tuple[int, int]]) -> list[str]:
+def _content_after_region(question: str, covered: list[tuple[int, int]]) -> list[str]:
     """"the Huai'an police": a field word right after a matched name that no matched agency has is a
     department of that region we lack (the other region's police is not meant)."""
     out = []
     for s, e in covered:
-        m = re.match(r"(?:'s|’s)?\s+([a-z][a-z\-]+)", lowered[e:])
-        if m and m.group(1) in content_words() and not any(a <= e + m.start(1) < b for a, b in covered):
-            out.append(lowered[s:e + m.end()])
+        m = re.match(rf"(?:'s|’s)?\s+([a-z][a-z\-]+)(?:\s+(?:{'|'.join(ENGLISH_HEADS)})\b)?", question[e:], re.I)
+        if m and m.group(1).lower() in content_words() and not any(a <= e + m.start(1) < b for a, b in covered):
+            out.append(question[s:e + m.end()])  # as the asker wrote it
     return out
 
 
