@@ -93,8 +93,9 @@ def _blocked_by_unknown(u: Understanding, catalog: Catalog) -> bool:
     table_question = u.intent != NARRATIVE or u.metric.row is not None
     region_wide = all((getattr(catalog.by_name.get(n), "department", None) or "") in _REGION_WIDE_WORDS + ("",)
                       for n in match.names)
-    if region_wide and match.dept_matched:
+    if region_wide:  # (平潭综合实验区管委会 is that agency itself)
         departments = [w for w in departments if not w.endswith(_REGION_WIDE_WORDS)]
+    if region_wide and match.dept_matched:
         return bool(departments) and table_question
     return bool(departments) and not match.dept_matched and table_question
 

@@ -173,7 +173,8 @@ class AgencyMatcher:
         groups = []
         for item in _APART.split(question):
             found = self.match(item, whole=False) if item.strip() else None
-            lacking = [w for w in found.unknown if w in match.unknown] if found is not None else []
+            lacking = [w for w in found.unknown if w in match.unknown and not w.endswith(REGION_WIDE_DEPARTMENTS[1:])
+                       ] if found is not None else []
             if lacking:  # an item names an agency we lack (the whole question sees it too): said, not dropped
                 return AgencyMatch(unknown=tuple(lacking), close=tuple(dict.fromkeys((*found.close, *found.names))))
             if found is not None and found.unknown:
