@@ -149,3 +149,35 @@ def test_a_bare_unit_word_after_a_region_names_none_of_its_departments(samples, 
     the one department the index holds there (平潭综合实验区公安局)."""
     a = answer(f"How many requests did the Pingtan Comprehensive Experimental Zone's {words} receive in 2022?", samples)
     assert "平潭综合实验区公安局" not in {f.agency for f in a.facts}, a.text
+
+
+GROUPS = {
+    "applications.results.denied": ("不予公开", "refused"),
+    "applications.results.unavailable": ("无法提供", "could not be provided"),
+    "applications.results.not_processed": ("不予处理", "not processed"),
+}
+
+
+@pytest.mark.parametrize("agency, year", MODERN)
+@pytest.mark.parametrize("group", sorted(GROUPS))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_group_explained_by_its_members_in_brackets_is_the_group(samples, agency, year, group, lang):
+    """"无法提供（本机关不掌握、没有现成信息…）的有多少件": the bracket says what the group holds; the group's sum is
+    asked, never the sum of the members the asker happened to list."""
+    from bot.metrics import row_name
+    from bot.understand import metric_keys as mk
+
+    members = [r for r in mk.rows() if r.startswith(group + ".") and r.count(".") == group.count(".") + 1]
+    listed = members[:3]
+    if lang == "zh":
+        words = "、".join(row_name(m, "zh") for m in listed)
+        question = f"{NAMES[agency][0][0]}{year}年{GROUPS[group][0]}（{words}）的申请有多少件？"
+    else:
+        words = ", ".join(row_name(m, "en").split(": ", 1)[-1] for m in listed)
+        question = f"How many of {NAMES[agency][1][0]}'s requests in {year} were {GROUPS[group][1]} ({words})?"
+    keys = [f"{m}.total" for m in members]
+    a = answer(question, samples)
+    if not certain(samples, agency, year, *keys):
+        assert a.value is None or a.value == sum(report_facts(agency, year)[k] for k in keys), a.text
+        return
+    assert (a.kind, a.value) == ("fact", sum(report_facts(agency, year)[k] for k in keys)), (question, a.text)

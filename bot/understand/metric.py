@@ -106,12 +106,15 @@ def _parse(question: str, masked_spans, names, found: list[Hit]) -> MetricAsk:
         return MetricAsk(column=column, requests=requests, unexplained=left, decided=False, uncounted=uncounted)
     best = scores[0]
     together = _together(scores, hits, question)
+    explained = _family_named(scores, hits, question, masked_spans)
+    if explained is not None:  # "cannot be provided (not held, needs creating, still unclear)": the group asked
+        best, together = explained, ()
     columns = () if together else _columns_together(best, hits, question)
     if columns:
         words = tuple(h.term.text for h in best.own if h.term.kind == ROW)
         return MetricAsk(best.row, columns[0], words, (), requests, (), best.defaulted, left, True,
                          tuple((best.row, c) for c in columns), uncounted, columns)
-    decided = bool(together) or mk.decided(scores)
+    decided = bool(together) or explained is not None or mk.decided(scores)
     words = tuple(h.term.text for h in best.own if h.term.kind == ROW)
     column_words = tuple(h.term.text for h in best.own if h.term.kind != ROW)
     weak_only = best.defaulted or all(h.term.weak for h in best.own if h.term.kind == ROW)
@@ -121,7 +124,7 @@ def _parse(question: str, masked_spans, names, found: list[Hit]) -> MetricAsk:
     if (weak_only or (family and _REASON.search(question))) and new_words(left):
         # "有多少申请被驳回了？", "refusals to protect someone's …": more is said than the dictionary placed,
         # and a family's sum is not one of its members
-        decided = False
+        decided = explained is not None  # (a group its brackets explain gives its reasons in its own words)
     candidates = _candidates(scores) + (_members(best) if family and not decided else ())
     rest = [r for r, _ in _members(best) if r not in excluded] if family and excluded else []
     if family and excluded and len(rest) != len(_members(best)):
@@ -198,6 +201,32 @@ def _bare_other(best: mk.KeyScore) -> bool:
 
 def _members(best: mk.KeyScore) -> tuple[tuple[str, str | None], ...]:
     return tuple((r, best.column) for r in mk.rows() if r.startswith(best.row + ".") and r.count(".") == best.row.count(".") + 1)
+
+
+def _family_named(scores: list[mk.KeyScore], hits: list[Hit], question: str, masked_spans) -> mk.KeyScore | None:
+    """The group a question names and then explains in brackets by its members ("无法提供（本机关不掌握、没有
+    现成信息…）", "cannot be provided (not held, needs creating, still unclear)"): the group is asked; the
+    members, some perhaps in words of their own, only say what it holds."""
+    zh, en = texts(question, masked_spans)
+    brackets = [m.span() for m in _BRACKETS.finditer(zh)]
+    brackets += [(s + EN_OFFSET, e + EN_OFFSET) for s, e in (m.span() for m in _BRACKETS.finditer(en))]
+    rows = [h for h in hits if h.term.kind == ROW and not h.term.weak]
+    for group in rows:
+        members = [h for h in rows if h.term.target.startswith(group.term.target + ".")]
+        inside = [b for b in brackets if b[0] >= group.end and all(b[0] <= m.start and m.end <= b[1] for m in members)]
+        if len({m.term.target for m in members}) >= 2 and inside and not group.inside(tuple(brackets)):
+            of_group = [k for k in scores if k.row == group.term.target]
+            # (its column is the one asked outside the brackets: a member's words such as 其他法律… name none)
+            outside = {h.term.target for h in hits if h.term.kind == COLUMN and not h.inside(tuple(inside))}
+            fitting = next((k for k in of_group if (k.column or "total") in outside | {"total"}), None)
+            if fitting is None and of_group:
+                column = next(iter(outside & set(mk.rows()[group.term.target].columns)), None)
+                fitting = replace(of_group[0], column=column)
+            return fitting
+    return None
+
+
+_BRACKETS = re.compile(r"[（(][^（）()]{2,80}[）)]")
 
 
 def _together(scores: list[mk.KeyScore], hits: list[Hit], question: str) -> tuple[str, ...]:
