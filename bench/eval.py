@@ -6,8 +6,8 @@
 
 Builds an index in a temporary home, unless --home names one already built: a paraphrase set
 (tests/data/paraphrases*.jsonl) is asked of the bundled sample index (index/samples, as a new user's
-first question builds it); other files of the corpus's reports (the top-level .html/.htm/.txt files of
---corpus) with the real `xxgk ingest`. Every question is answered in this one process; follow-up items
+first question builds it); other files of the corpus's reports (the top-level report files of
+--corpus, every form the parser reads) with the real `xxgk ingest`. Every question is answered in this one process; follow-up items
 (those with a "context") are asked through `xxgk chat --json`, one process per conversation, and are
 reported as not supported while the installed `xxgk chat` has no --json.
 
@@ -210,7 +210,9 @@ def build_index(corpus: Path, home: Path) -> None:
         # An empty home indexes the bundled samples, as on a new user's first question.
         Index.open(home).close()
         return
-    files = sorted(str(p) for p in corpus.iterdir() if p.is_file() and p.suffix in (".html", ".htm", ".txt"))
+    from ingest.reading import SUFFIXES  # every form the parser reads (a PDF or Markdown report too)
+
+    files = sorted(str(p) for p in corpus.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
     subprocess.run(
         [*xxgk(), "ingest", *files, "--home", str(home)], check=True, capture_output=True, text=True
     )
