@@ -66,3 +66,12 @@ def test_refusals_and_clarifies_fit_a_chat_bubble(answer_index, question):
     a = answer(question, answer_index)
     assert a.kind in ("not_found", "clarify"), a.text
     assert len(a.text) < 200, a.text
+
+
+@pytest.mark.parametrize("question, line", [
+    ("平潭2020年办理结果总计多少件？", "平潭综合实验区2020年 办理结果总计。"),
+    ("How many requests did Pingtan handle in total in 2020?", "平潭综合实验区 (Pingtan Comprehensive Experimental Zone), 2020: total handled."),
+])
+def test_a_row_named_by_its_total_does_not_repeat_the_column(answer_index, question, line):
+    a = answer(question, answer_index)
+    assert a.text.split("\n")[1].startswith(line), a.text

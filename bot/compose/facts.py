@@ -111,10 +111,15 @@ def lead(reading: Reading, lang: str, whether: str = "") -> str:
 
 def plain_line(agency: str, year: int, reading: Reading, lang: str) -> str:
     """Agency, year and row in plain words: "平潭综合实验区2023年 本年新收政府信息公开申请数量（总计）。"."""
+    return _what(agency, year, reading, lang) + ("。" if lang == "zh" else ".")
+
+
+def _what(agency: str, year: int, reading: Reading, lang: str) -> str:
+    """"平潭综合实验区2023年 本年新收…（总计）"; a row named by its total ("办理结果总计") takes no "（总计）"."""
     row, col = row_name(reading.row, lang), column_name(reading.row, reading.column, lang)
-    if lang == "zh":
-        return f"{agency}{year}年 {row}（{col}）。"
-    return f"{agency}, {year}: {row}, {col}."
+    if col.lower() in row.lower():
+        return f"{agency}{year}年 {row}" if lang == "zh" else f"{agency}, {year}: {row}"
+    return f"{agency}{year}年 {row}（{col}）" if lang == "zh" else f"{agency}, {year}: {row}, {col}"
 
 
 def fact_text(agency: str, year: int, reading: Reading, lang: str) -> str:
@@ -125,8 +130,7 @@ def fact_text(agency: str, year: int, reading: Reading, lang: str) -> str:
 
 
 def _unknown_text(agency, year, reading: Reading, lang) -> str:
-    row, col = row_name(reading.row, lang), column_name(reading.row, reading.column, lang)
-    what = f"{agency}{year}年 {row}（{col}）" if lang == "zh" else f"{agency}, {year}: {row}, {col}"
+    what = _what(agency, year, reading, lang)
     if reading.missing and not reading.parts:
         return (f"{what}：这份年报的表格版式没有这一栏。" if lang == "zh" else f"{what} — this report's table layout has no such cell.")
     known = [p for p in reading.parts if p.value is not None and p.status == "certain"]
