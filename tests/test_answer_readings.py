@@ -98,7 +98,7 @@ def test_a_departments_initials_we_cannot_read_never_give_the_regions_number(sam
     assert initials in a.text
 
 
-def test_initials_the_glossary_knows_name_the_department(samples):
+def test_an_indexed_departments_initials_name_it(samples):
     a = answer("How many requests did the Pingtan PSB receive in 2022?", samples)
     assert {f.agency for f in a.facts} <= {"平潭综合实验区公安局"}
     assert "平潭综合实验区公安局" in a.text

@@ -187,11 +187,17 @@ def _home(index):
 _FIGURE = re.compile(r"[0-9０-９]|[一二三四五六七八九十两百千万]+(?:件|次|个|项|条|人|%|％)|百分之")
 
 
+def _in_chinese(word: str) -> str:
+    """A word as the report's text would say it ("clean-up" → 清理); "" when the glossary has no Chinese for it."""
+    if has_chinese(word):
+        return word
+    found = chinese_terms(word)
+    return found[0][1][0] if found else ""
+
+
 def _not_counted(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     """"Average days to answer", "requests from foreigners": the tables do not count it; the text may say it."""
-    # (an English word is looked for in its Chinese: "clean-up" → 清理)
-    must = tuple(w if has_chinese(w) else next(iter(chinese_terms(w)), ("", ("",)))[1][0] for w in u.metric.uncounted)
-    must = tuple(w for w in must if w)
+    must = tuple(filter(None, (_in_chinese(w) for w in u.metric.uncounted)))
     found = narrative(u, scope, index, catalog, must=must) if must else None
     # The asker wants a figure: a sentence that only mentions the thing ("提高群众满意度") does not answer.
     if found is not None and found.kind == "narrative" and any(_FIGURE.search(s.quote) for s in found.sources):

@@ -593,8 +593,8 @@ def _content_after_region(question: str, covered: list[tuple[int, int]]) -> list
 
 
 def _acronyms_after(question: str, covered: list[tuple[int, int]]) -> list[str]:
-    """"Pingtan EPB": capitals right after a matched name are a department's initials. Initials the glossary
-    knows (PSB) are matched with the name; others name a department the question does not let us read, so
+    """"Pingtan EPB": capitals right after a matched name are a department's initials. An indexed
+    department's own initials (PSB, from 公安局's English words) are matched with it; others name a department the question does not let us read, so
     the region's own report is not silently put in its place."""
     out = []
     for m in re.finditer(r"\b[A-Z]{2,6}s?\b", question):

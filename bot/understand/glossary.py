@@ -21,8 +21,8 @@ DEPARTMENT_PARTS: dict[str, tuple[str, ...]] = {
     "营商": ("business",),
     "环境": ("environment", "environmental"),
     "建设": ("construction", "development", "building"),
-    "公安": ("public security", "police", "psb"),
-    "发展和改革": ("development and reform", "drc", "ndrc"),
+    "公安": ("public security", "police"),
+    "发展和改革": ("development and reform", "drc"),  # DRC: what a 发改 unit is called in English, 局 or 委
     "发展改革": ("development and reform",),
     "财政": ("finance", "financial"),
     "教育": ("education",),
