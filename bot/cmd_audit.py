@@ -10,7 +10,7 @@ import sys
 from index.errors import IndexProblem
 
 from .cmd_extract import _width
-from .render import titled_source
+from .compose.names import titled
 
 _SEVERITY = {"zh": {"contradiction": "矛盾", "possible": "可能"}, "en": {"contradiction": "contradiction",
                                                                      "possible": "possible"}}
@@ -63,7 +63,7 @@ def _source(source, year: int | None, lang: str) -> str:
     sep = "，" if lang == "zh" else ", "
     other = (f"{source.year}年" if lang == "zh" else f"{source.year}") if source.year != year else ""
     where = sep.join(p for p in (other, source.section) if p)
-    return f"{titled_source(source)}{sep + where if where else ''}"
+    return f"{titled(source, lang)}{sep + where if where else ''}"
 
 
 def _wrap(text: str, width: int) -> list[str]:

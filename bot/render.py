@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from .compose.names import titled
 from .types import Answer
 
 _KIND_LABEL = {
@@ -39,7 +40,7 @@ def to_terminal(answer: Answer, *, color: bool = False) -> str:
         for s in answer.sources[:5]:
             where = "，".join(x for x in (s.section,) if x)
             quote = f" “{printable(_short(s.quote))}”" if s.quote else ""
-            lines.append(_dim(f"  {titled_source(s)}{('，' + where) if where else ''}{quote}", color))
+            lines.append(_dim(f"  {titled(s, lang)}{('，' + where) if where else ''}{quote}", color))
             if s.url:
                 lines.append(_dim(f"    {s.url}", color))
     return "\n".join(lines)
@@ -55,8 +56,3 @@ def _bold(text: str, color: bool) -> str:
 
 def _dim(text: str, color: bool) -> str:
     return f"\033[2m{text}\033[0m" if color else text
-
-
-def titled_source(source) -> str:
-    """《title》, or agency and year for a copy that prints no title (never an empty 《》)."""
-    return f"《{source.title}》" if source.title else f"{source.agency}{source.year}年度报告"
