@@ -3,7 +3,8 @@
 - a share whose part is "granted in full or in part" is both rows over the whole the question names, with the
   agency's name in either language inside the whole's words;
 - "其中自然人提出的" after a question on one outcome is that outcome's applicant column, not new requests;
-- “其他”类法人或组织 is the applicant column 其他, and a sum of columns names each column;
+- “其他”类法人或组织 is the applicant column 其他; the law's "法人或者其他组织" (joined by 或/和/及, or/and) is the
+  five-column group, and the answer names each column;
 - capitals after a region name a department ("Pingtan PSB"); initials we cannot read never give the region's own
   number;
 - a count the tables do not keep (a clean-up of documents) is quoted from the text when it states a figure, and
@@ -16,6 +17,7 @@ import pytest
 from agency_questions import GOLD, NAMES, certain, report_facts
 
 from bot.answer import answer
+from bot.compose.facts import column_label
 from bot.conversation import Conversations
 
 # Reports of the 2021 template (applicant columns, 2021 result rows) with their gold facts.
@@ -80,13 +82,42 @@ def test_the_other_kind_of_organisation_is_its_own_column(samples, agency, year)
         assert a.value in (None, gold["applications.new_received.other_org"]), a.text
 
 
-def test_a_sum_of_applicant_columns_names_each_column(samples):
-    zh = answer("淮安市政府2024年法人或其他组织提出了多少申请？", samples)
-    en = answer("How many requests did legal persons and other organisations file with the Huai'an government in 2024?",
-                samples)
-    assert zh.value == en.value == 118
-    assert "商业企业 53" in zh.text and "法律服务机构 61" in zh.text and "其他 4" in zh.text
-    assert "commercial enterprises 53" in en.text and "本年新收" not in en.text.split("Of which")[1].split(".")[0]
+ORGANISATIONS = ("commercial", "research", "social_welfare", "legal_service", "other_org")
+ORG_WORDS = {
+    "zh": ("{a}{y}年法人或其他组织提出了多少申请？", "{a}{y}年法人或者其他组织提出了多少申请？",
+           "{a}{y}年法人和其他组织提出了多少申请？", "{a}{y}年由法人及其他组织提出的申请有几件？"),
+    "en": ("How many requests did legal persons and other organisations file with {a} in {y}?",
+           "How many requests did legal persons or other organizations file with {a} in {y}?"),
+}
+
+
+@pytest.mark.parametrize("agency, year", MODERN)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_laws_legal_persons_or_other_organisations_is_the_five_column_group(samples, agency, year, lang):
+    """However the law's phrase is joined (或者/或/和/及, or/and), it is the group, never two things to choose
+    from; the answer names each column that counts, in words and in the quote."""
+    gold = report_facts(agency, year)
+    keys = [f"applications.new_received.{c}" for c in ORGANISATIONS]
+    name = NAMES[agency][0 if lang == "zh" else 1][0]
+    for question in ORG_WORDS[lang]:
+        a = answer(question.format(a=name, y=year), samples)
+        if not certain(samples, agency, year, *keys):
+            assert a.value in (None, sum(gold[k] for k in keys)), a.text
+            continue
+        assert (a.kind, a.value) == ("fact", sum(gold[k] for k in keys)), (question, a.text)
+        for key in keys:
+            column = column_label("applications.new_received", key.rsplit(".", 1)[1], lang)
+            if gold[key]:
+                assert f"{column} {gold[key]}" in a.text, (question, a.text)
+            assert f"{column_label('applications.new_received', key.rsplit('.', 1)[1], 'zh')} " in a.sources[0].quote
+
+
+@pytest.mark.parametrize("agency, year", MODERN)
+def test_citizens_legal_persons_or_other_organisations_are_every_applicant(samples, agency, year):
+    gold = report_facts(agency, year)
+    a = answer(f"{NAMES[agency][0][0]}{year}年公民、法人或者其他组织一共提出了多少申请？", samples)
+    if certain(samples, agency, year, "applications.new_received.total"):
+        assert (a.kind, a.value) == ("fact", gold["applications.new_received.total"]), a.text
 
 
 @pytest.mark.parametrize("initials", ["EPB", "HRSSB", "MSA", "FGW"])

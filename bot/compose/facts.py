@@ -160,19 +160,25 @@ def _unknown_text(agency, year, reading: Reading, lang) -> str:
         if few:
             text += " Possible readings: " + "; ".join(", ".join(format_number(c) for c in p.candidates) for p in few) + "."
     if known and reading.summed:
-        text += ("已确定的部分：" if lang == "zh" else " Known parts: ") + _parts_text(known, lang)
+        text += ("已确定的部分：" if lang == "zh" else " Known parts: ") + _parts_text(known, lang, _columns_of_one_row(reading.parts))
     return text
 
 
-def _parts_text(parts, lang: str) -> str:
+def _parts_text(parts, lang: str, by_column: bool) -> str:
     """Each part by its row, or by its column when the parts are columns of one row (the five columns that
     make up 法人或其他组织)."""
     sep = "；" if lang == "zh" else "; "
-    rows = {p.key.rsplit(".", 1)[0] for p in parts}
-    if len(rows) == 1 and len(parts) > 1:
-        row = rows.pop()
-        return sep.join(f"{column_label(row, p.key.rsplit('.', 1)[1], lang)} {format_number(p.value)}" for p in parts)
-    return sep.join(f"{part_name(p.key, lang)} {format_number(p.value)}" for p in parts)
+    return sep.join(f"{_part_label(p.key, lang, by_column)} {format_number(p.value)}" for p in parts)
+
+
+def _part_label(key: str, lang: str, by_column: bool) -> str:
+    row, column = key.rsplit(".", 1)
+    return column_label(row, column, lang) if by_column else part_name(key, lang)
+
+
+def _columns_of_one_row(parts) -> bool:
+    """The parts are columns of one row (法人或其他组织's five), so each is named by its column."""
+    return len(parts) > 1 and len({p.key.rsplit(".", 1)[0] for p in parts}) == 1
 
 
 def part_name(key: str, lang: str) -> str:
@@ -222,15 +228,22 @@ def breakdown_text(reading: Reading, lang: str) -> str:
     nonzero = [p for p in reading.parts if p.value]
     if not nonzero:
         return ""
-    return ("其中：" if lang == "zh" else "Of which: ") + _parts_text(nonzero, lang) + ("。" if lang == "zh" else ".")
+    parts = _parts_text(nonzero, lang, _columns_of_one_row(reading.parts))
+    return ("其中：" if lang == "zh" else "Of which: ") + parts + ("。" if lang == "zh" else ".")
 
 
 def source_for(report: ReportRecord, reading: Reading, lang: str) -> Source:
+    by_column = _columns_of_one_row(reading.parts)
     column = column_label(reading.row, reading.column, "zh")
-    quote = "；".join(f"{fact_label(p)}{'' if _is_appeal(p.key) else ' ' + column} {_printed(p)}"
-                     for p in reading.parts[:8])
+    quote = "；".join(f"{fact_label(p)}{'' if _is_appeal(p.key) else ' ' + _cell_column(p, column, by_column)} "
+                     f"{_printed(p)}" for p in reading.parts[:8])
     return Source(report.title, report.agency, report.year, table_name(table_of(reading.keys[0]), "zh"),
                   quote, report.url)
+
+
+def _cell_column(p: FactRecord, column: str, by_column: bool) -> str:
+    """The column a quoted cell stands in: its own when the parts are columns of one row."""
+    return _part_label(p.key, "zh", True) if by_column else column
 
 
 def _printed(p: FactRecord) -> str:

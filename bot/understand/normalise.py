@@ -25,7 +25,19 @@ class Normalised:
 
 def normalise(question: str) -> Normalised:
     simplified = _to_simplified(question)
-    return Normalised(_arabic(without_introduction(simplified)), simplified != question)
+    return Normalised(_arabic(_applicant_groups(without_introduction(simplified))), simplified != question)
+
+
+# The law's phrase for applicants, "公民、法人或者其他组织" (条例 art. 27), and its shortened forms name the
+# template's applicant groups, not two things joined by a conjunction: "法人或者其他组织" (and 和/及/、) is the
+# five-column group the table prints as 法人或其他组织; with 公民/自然人 before it, every applicant (总计).
+_JOIN = r"\s*(?:或者|或|和|及|与|以及|、|，|,)\s*"
+_ALL_APPLICANTS = re.compile(rf"(?:公民|自然人){_JOIN}法人{_JOIN}其他组织")
+_ORGANISATIONS = re.compile(rf"法人{_JOIN}其他组织")
+
+
+def _applicant_groups(text: str) -> str:
+    return _ORGANISATIONS.sub("法人或其他组织", _ALL_APPLICANTS.sub("总计", text))
 
 
 # Who the asker is ("我是记者，", "Journalist here:", "As a researcher,") is not what is asked: the role word
