@@ -21,7 +21,7 @@ from ..understand.en_terms import chinese_terms
 from ..understand.english_stems import stems
 from ..understand.intent import asks_whether
 from ..understand.language import has_chinese
-from ..understand.metric import new_words
+from ..understand.metric import new_words, sets_against
 from ..understand.metric_similarity import closest_rows
 from . import reading as rd
 from .narrative import narrative
@@ -128,11 +128,11 @@ def _several(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     if SUM.search(u.text) and all(v is not None for v in totals):
         value = float(sum(totals))
         lead += (f"；合计{format_number(value)}件（计算值）" if u.lang == "zh" else f"; together {format_number(value)} (computed)")
-    elif len(totals) == 2 and DIFFERENCE.search(u.text) and all(v is not None for v in totals):
+    elif len(totals) == 2 and (DIFFERENCE.search(u.text) or sets_against(u.text)) \
+            and all(v is not None for v in totals):
         value = float(totals[0] - totals[1])
-        shown = f"{format_number(totals[0])} − {format_number(totals[1])}"
-        lead += (f"；相差{format_number(abs(value))}（计算值：{shown}）" if u.lang == "zh"
-                 else f"; a difference of {format_number(abs(value))} (computed: {shown})")
+        names = [_part_name(r.row, r.column, rows_differ, u.lang) for r in readings]
+        lead += _difference(names, totals, u.lang)
     row = "" if rows_differ else " " + row_name(asked[0][0], u.lang)
     plain = f"{name}{year}年{row}。" if u.lang == "zh" else f"{name}, {year}{',' if row else ''}{row}."
     parts = [lead, plain + rd.join([fx.check_note(r, u.lang) for r in readings], u.lang, lead=True)]
@@ -141,6 +141,18 @@ def _several(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     kind = "fact" if any(r.printed_total is not None for r in readings) else "not_found"
     return Answer(u.text, kind, "\n".join(parts), value, refs,
                   tuple(fx.source_for(report, r, u.lang) for r in readings), lang=u.lang, query=rd.query(u, scope))
+
+
+def _difference(names: list[str], totals: list[float], lang: str) -> str:
+    """"；予以公开比不予公开（…）多17（计算值：22 − 5）": which of the two is larger, and by how much."""
+    a, b = totals
+    shown = f"{format_number(a)} − {format_number(b)}"
+    if lang == "zh":
+        said = "两者相同" if a == b else f"{names[0]}比{names[1]}{'多' if a > b else '少'}{format_number(abs(a - b))}"
+        return f"；{said}（计算值：{shown}）"
+    said = "the two are equal" if a == b else (
+        f"{names[0]}: {format_number(abs(a - b))} {'more' if a > b else 'fewer'} than {names[1]}")
+    return f"; {said} (computed: {shown})"
 
 
 def _which_metric(u: Understanding, scope: Scope, index) -> Answer:

@@ -37,8 +37,9 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
         intent = FACT  # "by how much did the penalty items change in 2020": table 2's 本年增/减 column
     if intent in (FACT, LIST) and len(agency.apart) > 1 and metric.row:
         intent = COMPARE  # "2023年A、B、C各收到多少件": each agency's number, side by side
-    if intent == COMPARE and len(metric.columns) == 2 and n_years <= 1 and len(agency.apart) < 2:
-        intent = FACT  # "制发数比废止数多多少": two columns of one report, their difference
+    if intent == COMPARE and 2 in (len(metric.columns), len(metric.rows)) and n_years <= 1 \
+            and len(agency.apart) < 2:
+        intent = FACT  # "制发数比废止数多多少", "予以公开的比不予公开的多吗": two cells of one report, their difference
     if intent == LIST and len(metric.columns) > 1:
         intent = FACT  # "自然人和企业分别申请了多少件": the columns named, each with its number
     return Understanding(question, lang, agency, years, metric, intent)

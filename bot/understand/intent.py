@@ -21,7 +21,10 @@ _COMPARE = re.compile(
     r"\bdrop(?:ped)?\b|增幅|降幅|增长率|fell(?!\s+(?:into|under|within|in\b))|rose|more than|fewer than|"
     r"less than|\bvs\.?\b|versus|difference|over the years|year by year|each year|"
     r"(?:\bmore\b|\bfewer\b|\bless\b)[^?？]*\bor\b|\bor\b[^?？]*(?:\bmore\b|\bfewer\b|\bless\b)|"
-    r"还是.{0,20}(?:多|少)|(?:更多|更少).{0,12}还是|谁.{0,12}(?:多|少)", re.I)
+    r"还是.{0,20}(?:多|少)|(?:更多|更少).{0,12}还是|谁.{0,12}(?:多|少)|"
+    # a comparative with its standard of comparison: "more requests in 2023 than in 2022", "多于2022年"
+    r"\b(?:more|fewer|less|higher|lower|larger|smaller|bigger|greater)\b[^?？.]{0,160}?\bthan\b|"
+    r"(?:多|少|高|低|大|小)于", re.I)
 # A list of what the index holds, or a row broken down by applicant or by reason.
 _CATALOG = re.compile(
     r"(?:哪些|哪几|什么|列出|列举)(?:年份?|年度|年报|报告|单位|机构|部门|地区)|有哪些年|"

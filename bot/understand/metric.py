@@ -233,7 +233,7 @@ def _together(scores: list[mk.KeyScore], hits: list[Hit], question: str) -> tupl
     """Two rows of one table asked together: the best key's only unexplained words are another key's, and
     a conjunction joins them ("予以公开和部分公开", "granted and partially granted")."""
     best = scores[0]
-    if not _CONJUNCTION.search(question):
+    if not (_CONJUNCTION.search(question) or sets_against(question)):
         return ()
     for other in scores[1:]:
         if other.row == best.row or mk.rows()[other.row].table != mk.rows()[best.row].table:
@@ -251,6 +251,11 @@ def _together(scores: list[mk.KeyScore], hits: list[Hit], question: str) -> tupl
 # Two columns set against each other: "制发数比废止数多多少", "issue than repeal".
 _AGAINST = re.compile(r"比(?!例|率)|\bthan\b|\bversus\b|\bvs\b|compared (?:with|to)|相比|相差|差多少", re.I)
 _JOINED = re.compile(r"^\s*的?\s*(?:和|及|与|以及|、|加上?|还有|\band\b|\bor\b|\bplus\b|\+)\s*$", re.I)
+
+
+def sets_against(question: str) -> bool:
+    """Two things set against each other: "予以公开的比不予公开的多吗", "more granted than denied"."""
+    return bool(_AGAINST.search(question))
 
 
 def _sibling_joined(best: mk.KeyScore, other: mk.KeyScore, question: str) -> bool:
@@ -286,7 +291,7 @@ def _columns_together(best: mk.KeyScore, hits: list[Hit], question: str) -> tupl
     named = sorted((h for h in hits if h.term.kind in kinds and not h.term.weak and h.term.target in info.columns
                     and h.term.target not in ("total", "org") and not h.inside(row_spans)), key=lambda h: h.start)
     columns = tuple(dict.fromkeys(h.term.target for h in named))
-    if len(columns) < 2 or not (_CONJUNCTION.search(question) or _AGAINST.search(question)):
+    if len(columns) < 2 or not (_CONJUNCTION.search(question) or sets_against(question)):
         return ()
     if any(not (c.term.kind in kinds and c.term.target in columns) for c in best.conflicts):
         return ()

@@ -1,0 +1,72 @@
+"""A comparative question ("more … than", "比…多吗", "多于") compares the years it names, for every agency of the
+bundled samples and both languages: each indexed year's printed figure is given, a year that is not indexed is
+said to be missing, and the answer is never a bare "Yes" read from one year's count.
+"""
+
+from __future__ import annotations
+
+import pytest
+from agency_questions import GOLD, NAMES, certain, report_facts
+
+from bot.answer import answer
+
+NEW = "applications.new_received.total"
+ASKED = {
+    "zh": ("{a}{y}年的申请比{p}年多吗？", "{a}{y}年收到的政府信息公开申请多于{p}年吗？",
+           "{a}{y}年新收申请和{p}年相比是多了还是少了？", "{a}{y}年收到的申请是不是比{p}年少？"),
+    "en": ("Did {a} get more requests in {y} than in {p}?", "Were there fewer disclosure requests to {a} in {y} than in {p}?",
+           "Was the number of requests {a} received higher in {y} than in {p}?",
+           "Did {a} receive less FOI requests in {y} compared to {p}?"),
+}
+MISSING = ("索引中没有", "No report is indexed")
+
+
+@pytest.mark.parametrize("agency, year", sorted(GOLD))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_comparative_question_compares_the_two_years_it_names(samples, agency, year, lang):
+    previous = year - 1
+    name = NAMES[agency][0 if lang == "zh" else 1][0]
+    for question in ASKED[lang]:
+        a = answer(question.format(a=name, y=year, p=previous), samples)
+        assert a.kind == "compare", (question, a.kind, a.text)
+        assert not a.text.lstrip().startswith(("Yes", "No", "是", "否")), (question, a.text)
+        for y in (year, previous):
+            if (agency, y) not in GOLD:
+                assert any(m in a.text for m in MISSING) and str(y) in a.text, (question, a.text)
+            elif certain(samples, agency, y, NEW):
+                assert f"{y}" in a.text and f"{int(report_facts(agency, y)[NEW])}" in a.text, (question, a.text)
+
+
+LITIGATION = ("litigation.direct.total", "litigation.after_review.total")
+AGAINST = {  # two cells of one report set against each other: (first keys, second keys, zh, en)
+    "granted vs partly": (("applications.results.granted.total",), ("applications.results.partially_granted.total",),
+                          "{a}{y}年予以公开的比部分公开的多吗？",
+                          "Were more requests granted in full than partially granted by {a} in {y}?"),
+    "review vs lawsuits": (("review.total",), LITIGATION, "{a}{y}年行政复议比行政诉讼多吗？",
+                           "Were there more administrative reconsiderations than lawsuits for {a} in {y}?"),
+    "issued vs repealed": (("proactive.normative_docs.issued",), ("proactive.normative_docs.repealed",),
+                           "{a}{y}年制发的规范性文件比废止的多吗？",
+                           "Did {a} issue more normative documents than it repealed in {y}?"),
+}
+
+
+@pytest.mark.parametrize("agency, year", sorted(GOLD))
+@pytest.mark.parametrize("pair", sorted(AGAINST))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_two_cells_set_against_each_other_give_both_numbers_and_which_is_larger(samples, agency, year, pair, lang):
+    first, second, zh, en = AGAINST[pair]
+    gold = report_facts(agency, year)
+    if not certain(samples, agency, year, *first, *second):
+        pytest.skip("this copy cannot place one of the cells")
+    a_value, b_value = sum(gold[k] for k in first), sum(gold[k] for k in second)
+    name = NAMES[agency][0 if lang == "zh" else 1][0]
+    a = answer((zh if lang == "zh" else en).format(a=name, y=year), samples)
+    assert a.kind == "fact" and not a.text.startswith(("Yes", "No")), a.text
+    lead = a.text.splitlines()[0]
+    assert f"{int(a_value)}" in lead and f"{int(b_value)}" in lead, lead
+    d = int(abs(a_value - b_value))
+    if lang == "zh":
+        said = "两者相同" if a_value == b_value else f"{'多' if a_value > b_value else '少'}{d}"
+    else:
+        said = "equal" if a_value == b_value else f"{d} {'more' if a_value > b_value else 'fewer'} than"
+    assert said in lead, lead
