@@ -23,6 +23,7 @@ from ..understand.intent import asks_whether
 from ..understand.language import has_chinese
 from ..understand.metric import new_words, sets_against
 from ..understand.metric_similarity import closest_rows
+from ..understand.threshold import claim_in
 from . import reading as rd
 from .narrative import narrative
 
@@ -81,17 +82,16 @@ def _whether(u: Understanding, reading: cells.Reading) -> str:
     """The yes or no a yes/no question asks for, before the count that decides it."""
     if not asks_whether(u.text) or reading.value is None:
         return ""
-    claimed = [float(n) for n in _CLAIMED.findall(u.text)]
-    if claimed:  # "收到申请80件吗？": is it that number, not whether there were any
-        right = reading.value in claimed
+    claim = claim_in(u.text)
+    if claim is not None:  # "收到申请80件吗？", "超过100件了吗": how it stands to that number, not whether any
+        right = claim.holds(reading.value)
+        if right is None:  # "about 80": the count says it
+            return ""
         return ("是。" if right else "不是。") if u.lang == "zh" else ("Yes. " if right else "No. ")
     if u.lang == "zh":
         return "有。" if reading.value > 0 else "没有。"
     return "Yes. " if reading.value > 0 else "No. "
 
-
-# A number the question puts forward ("81件吗", "receive 154 requests"), years aside.
-_CLAIMED = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(\d+(?:\.\d+)?)(?![\d.])")
 
 
 def _same_table_rows(u: Understanding) -> list[str]:

@@ -9,6 +9,7 @@ from .agency import AgencyMatch, AgencyMatcher
 from .intent import COMPARE, FACT, LIST, asks_which_year, classify
 from .language import detect_language
 from .metric import MetricAsk, parse_metric
+from .threshold import claim_in
 from .years import YearAsk, parse_years
 
 
@@ -33,6 +34,9 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
     intent = classify(question, has_metric=metric.row is not None, n_years=n_years,
                       n_agencies=len(agency.names) if agency.region_matched or agency.dept_matched else 0,
                       table_words=metric.surface)
+    if intent == COMPARE and n_years <= 1 and claim_in(question) is not None and not metric.rows \
+            and len(metric.columns) < 2:
+        intent = FACT  # "received more than 50 requests in 2023?": the count against a number, not a year
     if intent == COMPARE and metric.column == "change" and n_years <= 1:
         intent = FACT  # "by how much did the penalty items change in 2020": table 2's 本年增/减 column
     if intent in (FACT, LIST) and len(agency.apart) > 1 and metric.row:

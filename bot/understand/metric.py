@@ -14,12 +14,14 @@ from dataclasses import dataclass, replace
 
 from ..metrics import COLUMN, OUTCOME, ROW, TABLE, UNCOUNTED
 from . import metric_keys as mk
+from . import threshold
 from .metric_hits import EN_OFFSET, Hit, find_hits, texts
 
 _REQUEST_WORDS = re.compile(r"申请|request|application|applicant", re.I)
 
 
 _FILLER_ZH = re.compile(
+    rf"{threshold.WORDS_ZH}|"  # how a count stands to a number the question puts forward ("超过100件")
     r"政府信息公开|信息公开|政务公开|公开信息|政府信息|申请|年度|年报|报告|多少|几|[件个条份项次]|有|是|的|了|吗|呢|在|共|总共|一共|合计|"
     r"总计|全部|全年|全区|全市|本年|今年|去年|前年|其中|当中|里面|请问|一下|关于|来自|来源于|来源|源自|这|那|些|都|中|里|"
     r"理由|情形|人民政府|政府|管委会|管理委员会|机关|单位|部门|想了解|了解|知道|告诉|查询|查一下|看看|我|你|他|她|们|"
@@ -41,7 +43,7 @@ least several per according according via through up down out off way ways time 
 like give show find say said says let new zone pilot comprehensive experimental bureau office government's
 last next previous prior ago foi face faced over against involving combined together grounds ground
 people's municipal city county district province provincial business environment construction items
-""".split())
+""".split()) | set(threshold.WORDS_EN)
 
 
 _REASON = re.compile(r"因为|由于|因|属于|以.{1,12}为由|理由|原因|because|due to|on the grounds?|as being|"
