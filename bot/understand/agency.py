@@ -365,7 +365,23 @@ def _english_department(question: str, f: AgencyForms, region_end: int | None = 
     if content == 0 and all(" " not in o for o in heads):
         return []  # "the Pingtan zone's departments", "the Pingtan bureau": a bare word any department has
     weight = 2.0 if matched == len(f.dept_parts) else 1.5
-    return [_Mention(f.name, "dept", weight, min(s for s, _ in spans), max(e for _, e in spans), "en")]
+    start, end = _name_run(question, spans)
+    return [_Mention(f.name, "dept", weight, start, end, "en")]
+
+
+def _name_run(question: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where the name stands: its parts' longest run joined only by small or region words. A part said
+    again further on ("Shanghai General Office … decided against the government") is not inside the name,
+    and the words between are the question's own."""
+    runs: list[list[tuple[int, int]]] = []
+    for span in sorted(spans):
+        if runs and _only_region_words(question[runs[-1][-1][1]:span[0]]) \
+                and len(question[runs[-1][-1][1]:span[0]].split()) <= 3:
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    best = max(runs, key=len)
+    return best[0][0], max(e for _, e in best)
 
 
 _SMALL_WORDS = {"and", "of", "the", "for", "with"}

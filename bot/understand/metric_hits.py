@@ -14,7 +14,7 @@ from functools import cache
 
 from ingest.template import squash
 
-from ..metrics import Term, terms
+from ..metrics import OUTCOME, Term, terms
 from .english_stems import stems, tokens
 
 EN_OFFSET = 100000
@@ -42,7 +42,16 @@ def find_hits(question: str, masked_spans: tuple[tuple[int, int], ...] = ()) -> 
     """Every term occurrence; `masked_spans`: English spans already taken by an agency name."""
     zh, en = texts(question, masked_spans)
     hits = _distinct([*_find_zh(zh), *_find_en(en)])
-    return _outside_phrases(hits, question)
+    return _outside_phrases(_longest_outcomes(hits), question)
+
+
+def _longest_outcomes(hits: list[Hit]) -> list[Hit]:
+    """An outcome said inside a longer outcome phrase is that phrase's: "decided against" (纠正) inside "decided
+    against the applicant" (维持) says who lost, and the longer phrase says it."""
+    outcomes = [h for h in hits if h.term.kind == OUTCOME]
+    return [h for h in hits if h.term.kind != OUTCOME or not any(
+        o is not h and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+        and o.term.target != h.term.target for o in outcomes)]
 
 
 def _distinct(hits: list[Hit]) -> list[Hit]:
