@@ -154,6 +154,16 @@ def test_a_list_of_the_indexed_reports(ask):
     assert "索引中共有4份年报" in a.text
 
 
+@pytest.mark.parametrize("question", [
+    "Which agencies do you have reports for?", "Which agencies are covered?", "What reports do you have?",
+    "哪些部门有年报？", "收录了哪些单位？", "你们有哪些报告？",
+])
+def test_asking_what_is_held_lists_the_reports_never_a_ranking(ask, question):
+    a = ask(question)
+    assert a.kind == "list", a.text
+    assert "盘锦市营商环境建设局" in a.text and "平潭综合实验区" in a.text
+
+
 def test_a_breakdown_by_applicant(ask):
     a = ask("平潭2025年新收申请按申请人分别是多少？")
     assert a.kind == "list"

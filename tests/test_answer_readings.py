@@ -214,3 +214,61 @@ def test_a_group_explained_by_its_members_in_brackets_is_the_group(samples, agen
         assert a.value is None or a.value == sum(report_facts(agency, year)[k] for k in keys), a.text
         return
     assert (a.kind, a.value) == ("fact", sum(report_facts(agency, year)[k] for k in keys)), (question, a.text)
+
+
+REASONS = {  # group: Chinese phrasings, English phrasings ({a} agency, {y} year)
+    "applications.results.denied": (
+        ("{a}{y}年不予公开的理由主要是什么？", "{a}{y}年不予公开的原因有哪些？"),
+        ("What were the reasons {a} gave in {y} for the requests it refused?",
+         "For what reasons were requests refused by {a} in {y}?")),
+    "applications.results.unavailable": (
+        ("{a}{y}年无法提供的理由主要是什么？", "{a}{y}年无法提供的原因有哪些？"),
+        ("What were the reasons {a} gave in {y} for the requests it could not provide?",
+         "For what reasons could information not be provided by {a} in {y}?")),
+    "applications.results.not_processed": (
+        ("{a}{y}年不予处理的理由主要是什么？", "{a}{y}年不予处理的原因有哪些？"),
+        ("What were the reasons {a} gave in {y} for the requests it did not process?",
+         "For what reasons were requests not processed by {a} in {y}?")),
+}
+
+
+@pytest.mark.parametrize("agency, year", MODERN)
+@pytest.mark.parametrize("group", sorted(REASONS))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_reasons_of_a_group_are_its_members_each_with_its_number(samples, agency, year, group, lang):
+    from bot.understand import metric_keys as mk
+
+    members = [r for r in mk.rows() if r.startswith(group + ".") and r.count(".") == group.count(".") + 1]
+    keys = [f"{m}.total" for m in members]
+    if not certain(samples, agency, year, *keys):
+        pytest.skip("this copy cannot place the members")
+    gold = report_facts(agency, year)
+    for question in REASONS[group][0 if lang == "zh" else 1]:
+        q = question.format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year)
+        a = answer(q, samples)
+        assert a.kind == "list", (q, a.kind, a.text)
+        listed = {f.key: f.value for f in a.facts}
+        assert all(listed.get(k) == gold[k] for k in keys), (q, a.text)
+
+
+SHARED_VERB = {
+    "zh": ("{a}{y}年全部或部分公开的申请一共多少件？", "{a}{y}年全部和部分公开的申请合计多少件？"),
+    "en": ("How many requests did {a} fully or partially grant in {y}, in total?",
+           "How many of {a}'s requests in {y} were fully or partly disclosed altogether?"),
+}
+
+
+@pytest.mark.parametrize("agency, year", MODERN)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_two_degrees_sharing_one_verb_are_both_rows(samples, agency, year, lang):
+    """"fully or partly granted", "全部或部分公开": the verb goes with each degree, so both rows are asked (before,
+    only the one the verb stood beside was read, and a share of it given as the share of both)."""
+    keys = ("applications.results.granted.total", "applications.results.partially_granted.total")
+    if not certain(samples, agency, year, *keys):
+        pytest.skip("this copy cannot place the cells")
+    gold = report_facts(agency, year)
+    for question in SHARED_VERB[lang]:
+        q = question.format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year)
+        a = answer(q, samples)
+        assert {f.key for f in a.facts} == set(keys), (q, a.text)
+        assert a.value == gold[keys[0]] + gold[keys[1]], (q, a.text)

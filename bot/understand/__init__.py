@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from .agency import AgencyMatch, AgencyMatcher
-from .intent import COMPARE, FACT, LIST, asks_which_year, classify
+from .intent import COMPARE, FACT, LIST, asks_reasons, asks_which_year, classify
 from .language import detect_language
 from .metric import MetricAsk, parse_metric
 from .threshold import claim_in
@@ -34,6 +34,8 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
     intent = classify(question, has_metric=metric.row is not None, n_years=n_years,
                       n_agencies=len(agency.names) if agency.region_matched or agency.dept_matched else 0,
                       table_words=metric.surface)
+    if asks_reasons(question) and metric.row and n_years <= 1 and _has_members(metric.row):
+        intent = LIST  # "不予公开的理由主要是什么": the row's reasons, each with its number
     if intent == COMPARE and n_years <= 1 and claim_in(question) is not None and not metric.rows \
             and len(metric.columns) < 2:
         intent = FACT  # "received more than 50 requests in 2023?": the count against a number, not a year
@@ -47,3 +49,10 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
     if intent == LIST and len(metric.columns) > 1:
         intent = FACT  # "自然人和企业分别申请了多少件": the columns named, each with its number
     return Understanding(question, lang, agency, years, metric, intent)
+
+
+def _has_members(row: str) -> bool:
+    """The row is a family the tables break down (不予公开 by its eight reasons)."""
+    from . import metric_keys as mk
+
+    return any(r.startswith(row + ".") for r in mk.rows())

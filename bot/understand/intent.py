@@ -32,6 +32,15 @@ _CATALOG = re.compile(
 _BREAKDOWN = re.compile(
     r"分别|各项|各类|按.{0,6}分|明细|构成|每一项|breakdown|broken down|by applicant|each reason|all reasons|"
     r"each (?:type|kind|category)", re.I)
+# The reasons of a row asked for ("不予公开的理由主要是什么", "refused … for what reasons"): for a row the
+# tables break down by reason, its members.
+_REASONS = re.compile(
+    r"(?:理由|原因|依据)(?:主要)?(?:是|有)(?:什么|哪些)|(?:哪些|什么)(?:理由|原因)|for what reasons?|"
+    r"what (?:were|are) the (?:main )?(?:reasons|grounds)|which reasons|on what grounds", re.I)
+
+
+def asks_reasons(question: str) -> bool:
+    return bool(_REASONS.search(question))
 # The narrative is asked for explicitly, or the question asks for a share the tables do not print.
 _NARRATIVE = re.compile(
     r"正文|文中|报告中提到|报告里说|报告说|文字部分|占多大比例|比例|占比|百分之|百分比|做了什么|采取了|措施|计划|打算|"
@@ -83,6 +92,8 @@ def classify(question: str, *, has_metric: bool, n_years: int, n_agencies: int, 
         return CHECK  # ("行政复议和行政诉讼加起来一共多少件" asks a sum, not whether totals agree)
     if has_metric and asks_which_year(question):
         return COMPARE
+    if _CATALOG.search(question) and not has_metric:
+        return LIST  # "which agencies do you have reports for?": what the index holds, no ranking
     if _RANK.search(question) and n_agencies != 1:
         return RANK
     narrative_cue = (_narrative_cue(question, table_words) or _yes_no(question)) and not _TABLE.search(question)

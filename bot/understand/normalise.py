@@ -25,7 +25,20 @@ class Normalised:
 
 def normalise(question: str) -> Normalised:
     simplified = _to_simplified(question)
-    return Normalised(_arabic(_applicant_groups(without_introduction(simplified))), simplified != question)
+    text = _shared_heads(_applicant_groups(without_introduction(simplified)))
+    return Normalised(_arabic(text), simplified != question)
+
+
+# Two degrees sharing one verb ("fully or partly granted", "全部或部分公开") are two rows: the verb is said
+# with each, as the dictionary knows them ("fully granted or partly granted", "全部公开或部分公开").
+_SHARED_EN = re.compile(r"\b(fully|wholly|completely|entirely|totally)\s+(or|and|and/or)\s+(partly|partially)\s+"
+                        r"(grant(?:ed)?|disclosed?|released?|approved?|accept(?:ed)?|open(?:ed)?|made public)\b", re.I)
+_SHARED_ZH = re.compile(r"(全部|全文|完全)(或者|或|和|及|与|、)(部分)(予以公开|公开|同意公开)")
+
+
+def _shared_heads(text: str) -> str:
+    text = _SHARED_EN.sub(lambda m: f"{m[1]} {m[4]} {m[2]} {m[3]} {m[4]}", text)
+    return _SHARED_ZH.sub(lambda m: f"{m[1]}{m[4]}{m[2]}{m[3]}{m[4]}", text)
 
 
 # The law's phrase for applicants, "公民、法人或者其他组织" (条例 art. 27), and its shortened forms name the
