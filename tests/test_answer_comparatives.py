@@ -70,3 +70,25 @@ def test_two_cells_set_against_each_other_give_both_numbers_and_which_is_larger(
     else:
         said = "equal" if a_value == b_value else f"{d} {'more' if a_value > b_value else 'fewer'} than"
     assert said in lead, lead
+
+
+SPAN_SUM = {
+    "zh": ("{a}{s}年到{e}年累计收到多少申请？", "{a}{s}到{e}年一共新收了多少件申请？"),
+    "en": ("What is the total number of requests {a} received from {s} to {e}?",
+           "How many requests did {a} receive from {s} to {e} in total?"),
+}
+SPANS = sorted({(a, s, e) for a, s in GOLD for b, e in GOLD if a == b and s < e})
+
+
+@pytest.mark.parametrize("agency, start, end", SPANS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_total_over_a_span_of_years_is_their_sum_only_when_every_year_is_indexed(samples, agency, start, end, lang):
+    years = range(start, end + 1)
+    name = NAMES[agency][0 if lang == "zh" else 1][0]
+    for question in SPAN_SUM[lang]:
+        a = answer(question.format(a=name, s=start, e=end), samples)
+        assert a.kind == "compare", (question, a.text)
+        if any((agency, y) not in GOLD for y in years):  # a year inside the span is missing: no total
+            assert a.value is None and any(m in a.text for m in MISSING), (question, a.text)
+        elif all(certain(samples, agency, y, NEW) for y in years):
+            assert a.value == sum(report_facts(agency, y)[NEW] for y in years), (question, a.text)

@@ -13,7 +13,7 @@ from ..compose import facts as fx
 from ..scope import Scope
 from ..types import Answer
 from ..understand import Understanding
-from ..understand.derived import RATE, SUM
+from ..understand.derived import EACH_YEAR, RATE, SUM, SUM_OVER_YEARS
 from ..understand.intent import asks_which_year
 from . import reading as rd
 from .fact import must_words
@@ -36,21 +36,28 @@ def compare(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
         return narrative(u, scope, index, catalog, must=must_words(u))
     names = {a: rd.name(catalog, a, u.lang) for a in scope.agencies}
     text, value = cmp.trend_text(points, u.lang, names)
-    text, value = _computed(u, points, text, value)
+    gaps = _gaps(u, points, catalog)
+    text, value = _computed(u, points, text, value, gaps)
     if asks_which_year(u.text):
         text += cmp.extreme_year_text(points, bool(_LOWEST.search(u.text)), u.lang, fx.unit_of(points[0][2], u.lang))
-    text += cmp.missing_years_note(_gaps(u, points, catalog), names, u.lang)
+    text += cmp.missing_years_note(gaps, names, u.lang)
     text += cmp.missing_years_note(without, names, u.lang, reported=True)
     sources, refs = cmp.sources_of(points, catalog.report_of)
     return Answer(u.text, "compare", text, value, refs, sources, lang=u.lang, query=rd.query(u, scope))
 
 
-def _computed(u: Understanding, points: list, text: str, value: float | None) -> tuple[str, float | None]:
-    """A sum over the years or agencies shown ("合计"), or a growth rate ("增长率"), labelled as computed."""
+def _computed(u: Understanding, points: list, text: str, value: float | None, gaps: list[tuple[str, int]]
+              ) -> tuple[str, float | None]:
+    """A sum over the years or agencies shown ("合计"), or a growth rate ("增长率"), labelled as computed. A sum
+    over a span with a year not indexed is not the span's total: none is given, and the missing years say why."""
     values = [p[2].printed_total for p in points]
     if len(points) < 2 or any(v is None for v in values):
         return text, value
-    if SUM.search(u.text):
+    over_years = len({p[1] for p in points}) > 1 and len({p[0] for p in points}) == 1
+    if SUM.search(u.text) or (over_years and SUM_OVER_YEARS.search(u.text) and not EACH_YEAR.search(u.text)):
+        if gaps:
+            return text + ("（有年份的年报未收录，无法给出合计。）" if u.lang == "zh"
+                           else " (No total: a year asked for is not indexed.)"), None
         line, total = dv.sum_text(values, fx.unit_of(points[0][2], u.lang), u.lang)
         return text + line, total
     if RATE.search(u.text) and len({p[0] for p in points}) == 1:

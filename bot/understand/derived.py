@@ -25,8 +25,12 @@ _SHARE_EN_AS = re.compile(r"(?P<part>.+?)\s+as\s+an?\s+(?:share|percentage|propo
 # The difference of two figures asked together: "比废止数多多少", "how many more … than …".
 DIFFERENCE = re.compile(r"比.{0,12}?[多少].{0,4}?(?:多少|几)|相差|差多少|差距|how many more|how many fewer|how much more|"
                         r"difference|more than|fewer than", re.I)
-SUM = re.compile(r"合计|加起来|加在一起|一共|共计|总共|之和|总和|in total|combined|altogether|together|sum of|add up|"
-                 r"adding up|added up|summed", re.I)
+SUM = re.compile(r"合计|加起来|加在一起|一共|共计|总共|之和|总和|累计|in total|combined|altogether|together|sum of|add up|"
+                 r"adding up|added up|summed|cumulative", re.I)
+# Over several years, "the total number of …" is their sum, unless each year's is asked.
+SUM_OVER_YEARS = re.compile(r"\btotal (?:number|count) of\b|\bthe total of\b|总数|总量", re.I)
+EACH_YEAR = re.compile(r"每年|每一年|各年|历年|逐年|each year|every year|per year|a year\b|annual(?:ly)?|year by year",
+                       re.I)
 RATE = re.compile(r"增长率|增幅|降幅|增长了?百分之|下降了?百分之|百分之多少|百分比|变化率|by what percent|"
                   r"what percent|percentage (?:change|increase|decrease|growth)|growth rate|\bby how many percent", re.I)
 # A rate that is a share of one figure in another (纠错率, 公开率, "correction rate"), not a growth rate.
