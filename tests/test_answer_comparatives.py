@@ -92,3 +92,19 @@ def test_a_total_over_a_span_of_years_is_their_sum_only_when_every_year_is_index
             assert a.value is None and any(m in a.text for m in MISSING), (question, a.text)
         elif all(certain(samples, agency, y, NEW) for y in years):
             assert a.value == sum(report_facts(agency, y)[NEW] for y in years), (question, a.text)
+
+
+# Two sample agencies named apart (names with 和/"and" inside them too), in a year only one of them has a report for.
+HALF_HELD = sorted({(a, b, y) for a, y in GOLD for b, _ in GOLD if a != b and (b, y) not in GOLD})
+
+
+@pytest.mark.parametrize("held, lacking, year", HALF_HELD)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_agency_named_beside_another_without_a_report_for_the_year_is_said_missing(samples, held, lacking, year, lang):
+    i = 0 if lang == "zh" else 1
+    a_name, b_name = NAMES[held][i][0], NAMES[lacking][i][0]
+    question = (f"{a_name}和{b_name}{year}年一共收到多少申请？" if lang == "zh"
+                else f"How many requests did {a_name} and {b_name} receive in {year}?")
+    a = answer(question, samples)
+    assert a.kind == "compare" and any(m in a.text for m in MISSING) and lacking in a.text, (question, a.text)
+    assert a.value is None or a.value == report_facts(held, year)[NEW], (question, a.text)

@@ -37,6 +37,7 @@ def compare(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     names = {a: rd.name(catalog, a, u.lang) for a in scope.agencies}
     text, value = cmp.trend_text(points, u.lang, names)
     gaps = _gaps(u, points, catalog)
+    names |= {a: rd.name(catalog, a, u.lang) for a, _ in gaps if a not in names}
     text, value = _computed(u, points, text, value, gaps)
     if asks_which_year(u.text):
         text += cmp.extreme_year_text(points, bool(_LOWEST.search(u.text)), u.lang, fx.unit_of(points[0][2], u.lang))
@@ -82,6 +83,10 @@ def _gaps(u: Understanding, points: list, catalog: Catalog) -> list[tuple[str, i
         have = sorted(y for a, y, _ in points if a == agency)
         wanted = asked | (set(range(have[0], have[-1] + 1)) if inside else set())
         missing += [(agency, y) for y in sorted(wanted) if (agency, y) not in catalog.report_of]
+    # An agency named apart ("教育厅和科技厅2022年") with no report for the years asked is said too.
+    shown = {a for a, _, _ in points}
+    for agency in (g[0] for g in u.agency.apart if len(g) == 1 and g[0] not in shown):
+        missing += [(agency, y) for y in sorted(asked) if (agency, y) not in catalog.report_of]
     return missing
 
 

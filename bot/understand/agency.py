@@ -171,7 +171,7 @@ class AgencyMatcher:
     def _named_apart(self, question: str, match: AgencyMatch) -> AgencyMatch:
         """Items of a list that each name an agency of their own: all of them are asked about."""
         groups = []
-        for item in _APART.split(question):
+        for item in _items(question, match.en_spans):
             found = self.match(item, whole=False) if item.strip() else None
             lacking = [w for w in found.unknown if w in match.unknown and not w.endswith(REGION_WIDE_DEPARTMENTS[1:])
                        ] if found is not None else []
@@ -190,6 +190,15 @@ class AgencyMatcher:
 
 # Where a list of agencies splits: 、 和 与 及 跟 还是 或, commas, "and", "or", "vs".
 _APART = re.compile(r"、|以及|和|与|及|跟|还是|或者?|[，,;；]|\s(?:and|or|vs\.?|versus|compared with|than)\s", re.I)
+
+
+def _items(question: str, names: tuple[tuple[int, int], ...]) -> list[str]:
+    """The question split where a list of agencies splits, never inside a name it matched ("Shuyang
+    Development and Reform Bureau" is one item)."""
+    cuts = [m for m in _APART.finditer(question) if not any(s <= m.start() < e for s, e in names)]
+    starts = [0, *(m.end() for m in cuts)]
+    ends = [*(m.start() for m in cuts), len(question)]
+    return [question[a:b] for a, b in zip(starts, ends, strict=True)]
 
 
 @dataclass(frozen=True)
