@@ -164,6 +164,14 @@ def test_asking_what_is_held_lists_the_reports_never_a_ranking(ask, question):
     assert "盘锦市营商环境建设局" in a.text and "平潭综合实验区" in a.text
 
 
+@pytest.mark.parametrize("question", ["What's the latest year you have for Pingtan?", "平潭最新的年报是哪一年？",
+                                      "Which is the earliest report of Pingtan?", "平潭有哪几年的年报？"])
+def test_asking_which_years_an_agency_has_lists_its_reports(ask, question):
+    a = ask(question)
+    assert a.kind == "list", a.text
+    assert "2025" in a.text and "盘锦市营商环境建设局" not in a.text
+
+
 def test_a_breakdown_by_applicant(ask):
     a = ask("平潭2025年新收申请按申请人分别是多少？")
     assert a.kind == "list"

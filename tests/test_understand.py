@@ -53,6 +53,10 @@ def test_answers_come_in_the_questions_language(question, lang):
     ("盘锦营商局2021年有什么工作打算", (2020,)),  # plans for 2021 are in the report on 2020
     ("平潭2023年下一步打算怎么改进？", (2023,)),  # the next steps the 2023 report names
     ("平潭2025年的行政复议比2023年多了多少件", (2025, 2023)),
+    ("Pingtan requests in '23?", (2023,)),  # a year written short in English
+    ("Pingtan FY23 lawsuits", (2023,)),
+    ("Pingtan's lawsuits in FY2022 and ’23", (2022, 2023)),
+    ("Huai'an's requests in 2024", (2024,)),  # an apostrophe inside a name is no year
 ])
 def test_years_are_read_from_digits_chinese_numerals_and_relative_words(question, years):
     assert parse_years(question, TODAY).years == years

@@ -29,6 +29,9 @@ _COMPARE = re.compile(
 _CATALOG = re.compile(
     r"(?:哪些|哪几|什么|列出|列举)(?:年份?|年度|年报|报告|单位|机构|部门|地区)|有哪些年|"
     r"\blist\b|which years|what years|what reports|which reports|what agencies|which agencies (?:are|do)", re.I)
+# What the index holds, asked without a row: "the latest year you have for Shanghai", "最早的年报是哪一年".
+_HOLDINGS = re.compile(r"(?:latest|most recent|newest|earliest|oldest|first|last)\s+(?:year|report)s?\b|"
+                       r"(?:最新|最近|最早|最晚)(?:的|一)?(?:年份|年度|年报|报告|一年|哪年)|有哪几年|哪几年的", re.I)
 _BREAKDOWN = re.compile(
     r"分别|各项|各类|按.{0,6}分|明细|构成|每一项|breakdown|broken down|by applicant|each reason|all reasons|"
     r"each (?:type|kind|category)", re.I)
@@ -92,7 +95,7 @@ def classify(question: str, *, has_metric: bool, n_years: int, n_agencies: int, 
         return CHECK  # ("行政复议和行政诉讼加起来一共多少件" asks a sum, not whether totals agree)
     if has_metric and asks_which_year(question):
         return COMPARE
-    if _CATALOG.search(question) and not has_metric:
+    if (_CATALOG.search(question) or _HOLDINGS.search(question)) and not has_metric:
         return LIST  # "which agencies do you have reports for?": what the index holds, no ranking
     if _RANK.search(question) and n_agencies != 1:
         return RANK

@@ -17,6 +17,8 @@ _YEAR = r"(?<!\d)((?:19|20)\d\d)(?!\d)"
 # "19年" for 2019 (citizens shorten years); not "近10年", "过去5年", "第3年".
 _SHORT_YEAR = re.compile(r"(?<![\d近过去这多几第每前后])([12]\d)\s*年(?![\d以来内间])")
 _ZH_YEAR = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})\s*年")
+# A year written short in English: "in '23", "FY23", "FY2023".
+_SHORT_EN = re.compile(r"(?<![\w'’])(?:['’‘]|FY\s?)(?:20)?([0-3]\d)(?![\d'’\w])", re.I)
 _RANGE = re.compile(r"between\s+" + _YEAR + r"\s+and\s+" + _YEAR + "|" + _YEAR
                     + r"\s*年?度?\s*(?:到|至|~|～|-|－|—|–|to|through|until)\s*" + _YEAR, re.I)
 _SINCE = re.compile(
@@ -119,6 +121,7 @@ def _relative_years(text: str, this_year: int) -> list[tuple[int, int]]:
 
 def _zh_numeral_years(text: str) -> str:
     text = _ZH_YEAR.sub(lambda m: "".join(_ZH_DIGITS[c] for c in m.group(1)) + "年", text)
+    text = _SHORT_EN.sub(lambda m: f"20{m.group(1)}", text)
     return _SHORT_YEAR.sub(lambda m: f"20{m.group(1)}年", text)
 
 
