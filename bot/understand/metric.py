@@ -30,7 +30,7 @@ _FILLER_ZH = re.compile(
     r"[年月日]|[^\u4e00-\u9fff]")
 # Function words and question words of English: what is left of a question once its table words, names and
 # years are read, and that says nothing of which figure is meant.
-_FILLER_EN = set("""
+FILLER_EN = set("""
 how many much what which who whom whose was were is are am be been being the a an of in for on at by to from
 into onto over under about with without within during before after since until than then there here this that
 these those it its they them their he she his her we our you your i me my and or but nor so yet if because as
@@ -345,5 +345,5 @@ def _unexplained(zh: str, en: str, hits: list[Hit], names: tuple[tuple[int, int]
         else:
             zh = zh[:h.start] + " " * h.length + zh[h.end:]
     chinese = _FILLER_ZH.sub("", zh)
-    english = [w for w in re.findall(r"[a-z]+", en) if w not in _FILLER_EN and len(w) > 2]
+    english = [w for w in re.findall(r"[a-z]+", en) if w not in FILLER_EN and len(w) > 2]
     return chinese + (" " + " ".join(english) if english else "")

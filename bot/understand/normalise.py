@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .spelling import corrected
+
 _NUMERAL = "零〇○一二两三四五六七八九十百千万亿点"
 # A numeral run that counts: before a unit or a year, or after 百分之.
 _COUNTED = re.compile(rf"百分之[{_NUMERAL}]+|[{_NUMERAL}]{{2,}}(?=[件个条次项份年%万元])|[{_NUMERAL}]+(?=[件个条次项份])")
@@ -25,7 +27,7 @@ class Normalised:
 
 def normalise(question: str) -> Normalised:
     simplified = _to_simplified(question)
-    text = _shared_heads(_applicant_groups(without_introduction(simplified)))
+    text = _shared_heads(_applicant_groups(corrected(without_introduction(simplified))))
     return Normalised(_arabic(text), simplified != question)
 
 
