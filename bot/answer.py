@@ -25,7 +25,7 @@ from .types import Answer
 from .understand import Understanding, understand
 from .understand.derived import asks_rate, share_ask, without_names
 from .understand.follow_up import follow_up, understood
-from .understand.intent import CHECK, COMPARE, FACT, LIST, NARRATIVE, RANK, asks_whether
+from .understand.intent import CHECK, COMPARE, FACT, LIST, NARRATIVE, RANK, asks_published, asks_whether
 from .understand.metric import MetricAsk, parse_metric
 from .understand.normalise import normalise, to_traditional
 
@@ -95,6 +95,8 @@ def _answer_understood(u: Understanding, index, catalog: Catalog, chosen: str | 
 
 
 def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    if asks_published(u.text) and scope.agencies:
+        return listing.published(u, scope, catalog)
     asked_share = share_ask(without_names(u)) if scope.agencies else None
     if asked_share is not None:
         return share(u, asked_share, scope, index, catalog)

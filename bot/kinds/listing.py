@@ -13,7 +13,7 @@ from ..compose import facts as fx
 from ..compose.names import titled
 from ..metrics import FAMILIES
 from ..scope import Scope
-from ..types import Answer, FactRef
+from ..types import Answer, FactRef, Source
 from ..understand import Understanding
 from . import reading as rd
 
@@ -75,3 +75,35 @@ def _breakdown_items(row: str, column: str | None, facts: dict) -> list:
     items = [f for k, f in facts.items() if k.startswith(row + ".") and k.count(".") == row.count(".") + 1]
     return sorted(items, key=lambda f: order.index(f.key.rsplit(".", 1)[1]) if f.key.rsplit(".", 1)[1] in order else 99)
 
+
+
+def published(u: Understanding, scope: Scope, catalog: Catalog) -> Answer:
+    """When each asked report was published, as its copy prints it (the page's date line or the signature);
+    a copy that prints no date says so."""
+    lines, sources = [], []
+    for agency in scope.agencies:
+        for year in scope.years or (catalog.latest_year(agency),):
+            report = catalog.report_of.get((agency, year))
+            if report is None:
+                continue
+            lines.append(_published_line(report, u.lang))
+            if report.published:
+                sources.append(Source(report.title, report.agency, report.year, "", report.published, report.url))
+    if not lines:
+        return Answer(u.text, "not_found", refuse.empty_question(u.lang) if not scope.agencies else
+                      ("索引中没有所问的年报。" if u.lang == "zh" else "The index holds no report asked for."),
+                      lang=u.lang, query=rd.query(u, scope))
+    kind = "list" if sources else "not_found"
+    return Answer(u.text, kind, "\n".join(lines), sources=tuple(sources), lang=u.lang, query=rd.query(u, scope))
+
+
+def _published_line(report, lang: str) -> str:
+    date = report.published
+    if lang == "zh":
+        if not date:
+            return f"{titled(report, lang)}：这份副本没有印出发布日期。"
+        y, m, d = (int(p) for p in date.split("-"))
+        return f"{titled(report, lang)}发布于{y}年{m}月{d}日（{date}）。"
+    if not date:
+        return f"{titled(report, lang)}: this copy prints no publication date."
+    return f"{titled(report, lang)} was published on {date}."

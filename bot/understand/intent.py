@@ -42,6 +42,16 @@ _REASONS = re.compile(
     r"what (?:were|are) the (?:main )?(?:reasons|grounds)|which reasons|on what grounds", re.I)
 
 
+# When a report came out: "年报什么时候发布的", "when was the 2023 report published".
+_PUBLISHED = re.compile(r"发布(?:日期|时间)|(?:什么时候|何时|哪天|几月几[日号])(?:发布|公布|公开|印发|出)|"
+                        r"publication date|date of publication|when was\b[^?？]*\b(?:published|released|issued)|"
+                        r"published (?:on|when)", re.I)
+
+
+def asks_published(question: str) -> bool:
+    return bool(_PUBLISHED.search(question))
+
+
 def asks_reasons(question: str) -> bool:
     return bool(_REASONS.search(question))
 # The narrative is asked for explicitly, or the question asks for a share the tables do not print.
