@@ -112,6 +112,10 @@ PHRASINGS = {
         ("{a}{y}年行政诉讼一共几件？",),
         ("How many times was {a} sued over disclosure in {y}?",),
     ),
+    "proactive.fees.amount": (
+        ("{a}{y}年行政事业性收费金额是多少？",),
+        ("How much did {a} collect in administrative fees in {y}?", "What did {a} collect in administrative fees in {y}?"),
+    ),
     "proactive.licensing.decisions": (
         ("{a}{y}年行政许可处理决定数量是多少？",),
         ("How many administrative licensing decisions did {a} make in {y}?",),

@@ -1,5 +1,5 @@
 """Answers shaped for a chat bubble: the number first, one plain line, one source line; Chinese answers in
-Chinese, English in English; money to two decimals with its unit; refusals and clarifies short
+Chinese, English in English; money as printed with its unit (a long amount also rounded, said so); refusals and clarifies short
 (real index: tests/conftest.py). The questions are every row of the 2025 report, asked by its label."""
 
 from __future__ import annotations
@@ -38,12 +38,12 @@ def test_a_chinese_answer_carries_no_english(answer_index):
         assert not re.search(r"[A-Za-z]{2,}", text), text
 
 
-def test_money_is_given_to_two_decimals_with_its_unit(answer_index):
+def test_money_is_given_as_printed_with_its_unit_and_a_long_amount_also_rounded(answer_index):
     zh = answer("平潭2025年行政事业性收费金额是多少？", answer_index)
-    assert zh.text.startswith("4166.24万元\n")
+    assert zh.text.startswith("4166.241619万元（约4166.24万元）\n")
     assert zh.value == pytest.approx(4166.241619)  # the contract keeps the printed figure
     en = answer("How much did Pingtan collect in administrative fees in 2025?", answer_index)
-    assert en.text.startswith("4166.24 万元")
+    assert en.text.startswith("4166.241619 万元 (10,000 yuan) (about 4166.24)")
 
 
 def test_an_amount_printed_without_a_unit_is_never_given_one(answer_index):

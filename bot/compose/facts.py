@@ -96,9 +96,15 @@ def _money(reading: Reading) -> bool:
 
 
 def number_text(value: float, reading: Reading, lang: str) -> str:
-    """"81件", "24252.31万元": money to at most two decimals, always with its unit."""
-    shown = format_number(round(value, 2)) if _money(reading) else format_number(value)
-    return f"{shown}{unit_of(reading, lang)}"
+    """"81件", "4166.241619万元（约4166.24万元）": the number as printed, always with its unit; a long amount
+    also rounded to two decimals, said to be rounded (never the rounded figure alone)."""
+    shown, unit = format_number(value), unit_of(reading, lang)
+    rounded = format_number(round(value, 2))
+    if not _money(reading) or rounded == shown:
+        return f"{shown}{unit}"
+    if lang == "zh":
+        return f"{shown}{unit}（约{rounded}{unit if unit == '万元' else ''}）"
+    return f"{shown}{unit} (about {rounded})"
 
 
 def lead(reading: Reading, lang: str, whether: str = "") -> str:

@@ -90,7 +90,8 @@ def _narrative_cue(question: str, table_words: tuple[str, ...]) -> bool:
                for m in _NARRATIVE.finditer(question))
 
 
-_AMOUNT = re.compile(r"万元|亿元|\d*元|yuan|rmb|in units of|amount|how much|多少钱|金额", re.I)
+_AMOUNT = re.compile(r"万元|亿元|\d*元|yuan|rmb|in units of|amount|how much|多少钱|金额|花了|花费|支出|"
+                     r"\bspen[dt]|\bspending\b|\bcost|\bpaid\b|\bpay\b|\bcollect(?:ed)?\b", re.I)
 _WHAT_DID = re.compile(r"what did|how did|采取了?|采用了?", re.I)
 _RESULTS = re.compile(r"办理结果|处理结果|办理情况|results|outcomes", re.I)
 _TABLE = re.compile(r"表格|表中|统计表|表[一二三四1-4]|the table|in the tables?", re.I)
