@@ -162,6 +162,7 @@ class AgencyMatcher:
         unknown = _unknown_mentions(masked, question, found, self.forms)
         match = _decide(scores, found, unknown, spans, self.forms)
         match = _government_not_indexed(match, masked, question, self.forms)
+        match = _ancestors_named(match, masked, question.lower(), self.forms)
         if whole and _APART.search(question):
             apart = self._named_apart(question, match)
             if apart is not match:
@@ -355,7 +356,8 @@ def _english_department(question: str, f: AgencyForms, region_end: int | None = 
         return []
     spans = []
     matched = 0
-    for i, (_, options) in enumerate(f.dept_parts):
+    parts = []
+    for i, (part, options) in enumerate(f.dept_parts):
         found = [m for o in options for m in _word(o).finditer(question)]
         after = [m for m in found if spans and m.start() >= max(e for _, e in spans)]
         # (the head nearest after the content words: "the education department and the science department")
@@ -363,6 +365,9 @@ def _english_department(question: str, f: AgencyForms, region_end: int | None = 
         if hit:
             matched += 1
             spans.append(hit.span())
+            parts.append(part)
+    if len(f.dept_parts) > 1 and parts and all(p in _GOVERNMENT_PARTS for p in parts):
+        return []  # "the Shanghai (municipal) government" is the region's government, not its general office
     head = f.dept_parts[-1][1] and spans and any(_word(o).search(question) for o in f.dept_parts[-1][1])
     content = matched - (1 if head else 0)
     # Right after its region, the department's head or one content word names it ("Shanghai General Office",
@@ -394,6 +399,7 @@ def _name_run(question: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
 
 
 _SMALL_WORDS = {"and", "of", "the", "for", "with"}
+_GOVERNMENT_PARTS = ("人民政府", "政府")
 
 @cache
 def _initials(f: AgencyForms) -> frozenset[str]:
@@ -665,6 +671,40 @@ def _government_not_indexed(match: AgencyMatch, text: str, question: str, forms:
         return match
     region = by_name[match.names[0]].region_full
     return replace(match, unknown=(*match.unknown, f"{region}人民政府"), close=tuple(match.names) + match.close)
+
+
+def _ancestors_named(match: AgencyMatch, text: str, lowered: str, forms: list[AgencyForms]) -> AgencyMatch:
+    """"江苏省沭阳县发改局", "Shuyang County, Jiangsu": a province or city that holds the region of every matched
+    agency is where it is, not another agency we lack; its words are the name's (no row's)."""
+    by_name = {f.name: f for f in forms}
+    if not match.names or any(n not in by_name for n in match.names):
+        return match
+    held = set.intersection(*(set(ancestor_words(by_name[n])) for n in match.names))
+    zh = tuple((i, i + len(w)) for w in held if not w.isascii() for i in _occurrences(w, text))
+    en = tuple((m.start(), m.end()) for w in held if w.isascii() for m in re.finditer(rf"\b{w}\b", lowered))
+    if not zh and not en:
+        return match
+    unknown = tuple(w for w in match.unknown if w not in held and w.lower() not in held)
+    return replace(match, unknown=unknown, spans=tuple(sorted({*match.spans, *zh})),
+                   en_spans=tuple(sorted({*match.en_spans, *en})))
+
+
+@cache
+def ancestor_words(f: AgencyForms) -> tuple[str, ...]:
+    """The divisions above the agency's region as a question may say them: 江苏省, 江苏, jiangsu; 宿迁市, suqian."""
+    from ingest.gazetteer import gazetteer
+
+    local = f.local or f.region_full
+    places = gazetteer()
+    # (平潭综合实验区 is no division of its own: the county of its core, 平潭县, says where it is)
+    divisions = places.by_name.get(local) or places.by_core.get(f.region_core, [])
+    if len(divisions) != 1:
+        return ()  # a name several places share: which is meant is not known
+    out: list[str] = []
+    for parent in (*f.parents, *divisions[0].parents):
+        core = _split_region(parent)[0]
+        out += [parent, core, _pinyin(core)]
+    return tuple(dict.fromkeys(w for w in out if len(w) >= 2))
 
 
 def _split_across(match: AgencyMatch, scores, found: list[_Mention], text: str, lowered: str) -> AgencyMatch:
