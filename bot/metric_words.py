@@ -1641,6 +1641,14 @@ NOT_COUNTED: dict[str, tuple[str, ...]] = {
         "internet",
     ),
     "satisfaction or quality": ("满意", "满意度", "投诉率", "satisfaction", "satisfied", "rating"),
+    # the tables count a whole year ("截至12月31日" is the year's end, said in a row's own words)
+    "part of a year": (
+        *(f"{m}月份" for m in ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "一", "二", "三", "四",
+                              "五", "六", "七", "八", "九", "十", "十一", "十二")),
+        "上半年", "下半年", "季度", "一季度", "第一季度", "第二季度", "第三季度", "第四季度", "每月", "每个月", "月度", "按月",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+        "december", "quarter", "first half", "second half", "monthly", "per month", "each month", "by month",
+    ),
     "withdrawals": (
         "撤回",
         "撤回申请",

@@ -272,3 +272,17 @@ def test_two_degrees_sharing_one_verb_are_both_rows(samples, agency, year, lang)
         a = answer(q, samples)
         assert {f.key for f in a.facts} == set(keys), (q, a.text)
         assert a.value == gold[keys[0]] + gold[keys[1]], (q, a.text)
+
+
+PART_OF_YEAR = {"zh": ("{a}{y}年上半年收到多少申请？", "{a}{y}年3月份新收了多少件申请？", "{a}{y}年第一季度行政复议有几件？"),
+                "en": ("How many requests did {a} receive in March {y}?", "How many requests did {a} get per month in {y}?",
+                       "How many lawsuits did {a} face in the first quarter of {y}?")}
+
+
+@pytest.mark.parametrize("agency, year", sorted(GOLD))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_part_of_a_year_is_not_counted_and_the_year_is_never_given_for_it(samples, agency, year, lang):
+    """The tables count a whole year: a month, a quarter or a half-year is said not counted, in the asker's words."""
+    for question in PART_OF_YEAR[lang]:
+        a = answer(question.format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year), samples)
+        assert a.kind == "not_found" and a.value is None, (question, a.text)

@@ -143,6 +143,12 @@ def _several(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
                   tuple(fx.source_for(report, r, u.lang) for r in readings), lang=u.lang, query=rd.query(u, scope))
 
 
+def _as_written(words: tuple[str, ...], question: str) -> tuple[str, ...]:
+    """Each word as the asker wrote it ("March", not the dictionary's "march")."""
+    found = (re.search(re.escape(w), question, re.I) for w in words)
+    return tuple(m.group() if m else w for m, w in zip(found, words, strict=True))
+
+
 def _difference(names: list[str], totals: list[float], lang: str) -> str:
     """"；予以公开比不予公开（…）多17（计算值：22 − 5）": which of the two is larger, and by how much."""
     a, b = totals
@@ -214,7 +220,7 @@ def _not_counted(u: Understanding, scope: Scope, index, catalog: Catalog) -> Ans
     # The asker wants a figure: a sentence that only mentions the thing ("提高群众满意度") does not answer.
     if found is not None and found.kind == "narrative" and any(_FIGURE.search(s.quote) for s in found.sources):
         return found
-    return Answer(u.text, "not_found", refuse.not_counted(u.metric.uncounted, u.lang), lang=u.lang,
+    return Answer(u.text, "not_found", refuse.not_counted(_as_written(u.metric.uncounted, u.text), u.lang), lang=u.lang,
                   query=rd.query(u, scope))
 
 
