@@ -16,10 +16,15 @@ from ingest.placement import Token
 from ingest.readings import RowReading
 from ingest.sections import STANDARD_HEADING
 from ingest.template import Block, Row, TableSpec, Template
+from ingest.value_lines import Label, Placed, names_row, place_by_order, value_lines
 
 _TOKEN = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|(?<!\S)(?:—+|-|–|/|／)(?!\S)")
 _HEADING = re.compile(r"(?<![\d、.])[一二三四五六七八九十]{1,2}、|\n\s*[（(][一二三四五六七八九十]{1,2}[)）]")
-_PAGE_FOOTER = re.compile(r"(?m)^[ \t]*[—–\-－]+[ \t]*\d{1,3}[ \t]*[—–\-－]+[ \t]*$")
+_PAGE_FOOTER = re.compile(
+    r"(?m)^[ \t]*(?:[—–\-－]+[ \t]*\d{1,3}[ \t]*[—–\-－]+"
+    r"|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/／]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$"
+)
+_BREAK_LINE = re.compile(r"(?m)^.*<br\s*/?>.*$")
 _MAX_LABEL_TAIL = 80  # the rest of a printed label before its numbers ("（区分处理的，只计这一情形…）")
 
 # Where each table starts: a header word, then (near it) the first row label.
@@ -50,6 +55,9 @@ def read_text_tables(text: str, template: Template) -> TextTables:
     text = text.replace("?", " ")
     # A PDF's page footers ("— 5 —") stand inside tables that cross a page: blanked, never read as cells.
     text = _PAGE_FOOTER.sub(lambda m: " " * len(m.group()), text)
+    # A converter's line break inside a Markdown cell ("<br>") separates words of the cell; outside a table
+    # row it ends a line. Replaced in place, so positions stay those of the text.
+    text = _BREAK_LINE.sub(_break, text)
     found_by_table: list[tuple[TableSpec, list[_Found], int, int]] = []
     cursor = 0
     for table in template.tables:
@@ -71,6 +79,10 @@ def read_text_tables(text: str, template: Template) -> TextTables:
     lines = _is_line_layout(text, [run for *_, rows in tables for *_, run in rows])
     readings: list[RowReading] = []
     for table, header_end, rows in tables:
+        by_order = _by_order(text, table, header_end, rows, lines)
+        if by_order is not None:
+            readings += by_order
+            continue
         adrift = _first_adrift(text, table, header_end, rows)
         for i, (f, span, run) in enumerate(rows):
             if adrift is not None and i >= adrift:
@@ -82,6 +94,11 @@ def read_text_tables(text: str, template: Template) -> TextTables:
     spans = tuple((found[0].start, end) for _, found, end, _ in found_by_table)
     layout = "none" if not readings else ("text-lines" if lines else "text-fused")
     return TextTables(tuple(readings), spans, layout)
+
+
+def _break(line: re.Match[str]) -> str:
+    fill = " " if "|" in line.group() else "\n"
+    return re.sub(r"<br\s*/?>", lambda m: fill + " " * (len(m.group()) - 1), line.group())
 
 
 _ADRIFT = (
@@ -111,6 +128,58 @@ def _first_adrift(text: str, table: TableSpec, header_end: int, rows: list) -> i
 
 
 _DIGITS = re.compile(r"\d+")
+
+
+def _by_order(
+    text: str, table: TableSpec, header_end: int, rows: list, lines: bool
+) -> list[RowReading] | None:
+    """A table a converter wrote a row per line, some rows' numbers on lines of their own (value-only lines
+    of two or more numbers): each row's numbers as the order of the value lines proves them
+    (`value_lines`); rows it proves nothing about are unread. A row whose cells keep their bars on its
+    label's line is read exactly, as ever. None for other tables."""
+    if table.key == "appeals":
+        return None
+    index = {row.key: i for i, (_, row) in enumerate(table.rows)}
+    # A short label ("其他") without its sub-number may be words of a longer one: it anchors nothing.
+    sure = {
+        index[f.row.key]: (f, span, run)
+        for f, span, run in rows
+        if names_row(text[f.start : f.core_end], f.row)
+    }
+    labels = [Label(r, f.start, f.core_end) for r, (f, _, _) in sure.items()]
+    end = max(span[1] for _, span, _ in rows)
+    found = value_lines(text, header_end, end, labels, [row for _, row in table.rows])
+    if not any(ln.row is None and len(ln.numbers) >= 2 for ln in found):
+        return None
+    placed = place_by_order(found, [len(block.columns) for block, _ in table.rows], set(sure)) or {}
+    readings = []
+    for r, (block, row) in enumerate(table.rows):
+        if r in sure:
+            f, span, run = sure[r]
+            exact = _reading(text, table, f, span, run, lines)
+            if exact.exact:
+                readings.append(exact)
+                continue
+        if r in placed or r in sure:
+            label = _line_label(text, sure[r][0]) if r in sure else row.zh
+            readings.append(_placed(table, block, row, label, placed.get(r, Placed(None))))
+    return readings
+
+
+def _placed(table: TableSpec, block: Block, row: Row, label: str, at: Placed) -> RowReading:
+    if at.numbers is None:
+        return RowReading(table, block, row, label, unreadable=_ADRIFT)
+    if at.whole:
+        return RowReading(table, block, row, label, cells=at.numbers)
+    tokens = tuple(Token(n, splittable=False) for n in at.numbers)
+    return RowReading(table, block, row, label, tokens=tokens)
+
+
+def _line_label(text: str, f: _Found) -> str:
+    """The printed label: from its start to the end of its line, without the numbers and cell bars."""
+    line_end = text.find("\n", f.core_end)
+    line = text[f.start : line_end if line_end >= 0 else len(text)]
+    return re.sub(r"[\s|]+", "", _TOKEN.sub("", line))[:80] or f.row.zh
 
 
 def _reading(

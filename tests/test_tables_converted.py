@@ -17,11 +17,12 @@ def test_a_converted_markdown_report_states_no_wrong_number():
     assert {k: (facts[k], v) for k, v in gold.items() if k in facts and facts[k] != v} == {}
 
 
-def test_a_label_split_from_its_value_only_row_is_never_a_row_of_certain_zeros():
-    # "（二）部分公开（区分处理的，只计这一情" / "形，不计其他情形）" then "| 2 | 0 | 0 | 0 | 0 | 0 | 2 |".
+def test_a_value_only_row_between_two_labelled_rows_is_placed_under_the_one_label_between_them():
+    # "（二）部分公开（区分处理的，只计这一情" / "形，不计其他情形）" then "| 2 | 0 | 0 | 0 | 0 | 0 | 2 |", between
+    # （一）予以公开 and 1.属于国家秘密, each with its numbers on its line: one value line, one row, in order.
     report = parse_report(MD)
-    assert report.fact("applications.results.partially_granted.total") is None
-    assert "applications.results.partially_granted.total" in {a.key for a in report.ambiguous}
+    assert report.fact("applications.results.partially_granted.total").value == 2
+    assert report.fact("applications.results.partially_granted.natural_person").value == 2
 
 
 def test_a_page_footer_inside_a_table_is_not_read_as_a_cell():

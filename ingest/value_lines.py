@@ -1,0 +1,168 @@
+"""Value-only lines of a converted table, placed under their row labels by order.
+
+PDF→Markdown converters and OCR read a table line by line. A long row label wraps onto lines of its own,
+and the row's numbers land on a line of their own above it, below it, or between its pieces; header cells
+spread over lines; a cell's label may not print at all. What they keep is the order of the rows' values:
+each row's numbers stand on one line (they share a baseline), and those lines follow the rows top to
+bottom. So a value line belongs to a row by its place among the value lines, not by the text next to it.
+
+A line whose numbers follow a row's label is that row's (an anchor). Between two anchors, the value-only
+lines belong to the rows between them, in order. That is proven only when there are exactly as many lines as
+rows and each line prints a whole row (every cell, zeros included): a row prints at most one line, so each
+row then prints exactly one. Fewer lines than rows (a row printed no numbers, or one line lost), a line of
+part of a row, a number inside words, or a line that names another row: nothing is placed there, and the
+rows stay unread (ambiguous), never blank.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.labels import row_pattern
+from ingest.template import Row
+
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|—+|-|–|/|／")
+# A row label's sub-number before its words ("1.属于国家秘密", "（四）无法提供", "三、本年度"): words, not a value.
+_LABEL_PIECE = re.compile(r"^(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.．、])+[^\d]*$")
+
+
+@dataclass(frozen=True)
+class ValueLine:
+    """A line of the table that prints numbers: its numbers in order, the row whose label it follows (an
+    index into the template rows, or None for a value-only line), and whether it can be placed by order at
+    all (`clean`: nothing on it but label words and whole numbers)."""
+
+    numbers: tuple[str, ...]
+    row: int | None
+    clean: bool
+    names: frozenset[int] = frozenset()  # template rows whose labels the line's words print
+    labelled: frozenset[int] = frozenset()  # rows whose found labels stand on the line
+
+
+@dataclass(frozen=True)
+class Label:
+    row: int  # index into the template rows
+    start: int
+    end: int  # where the label's core ends in the text
+
+
+def value_lines(
+    text: str, start: int, end: int, labels: Sequence[Label], rows: Sequence[Row]
+) -> list[ValueLine]:
+    """The value lines of text[start:end], in order."""
+    out = []
+    pos = start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+        line = _line(text, pos, stop, [lb for lb in labels if pos <= lb.start < stop], rows)
+        if line is not None:
+            out.append(line)
+        pos = stop + 1
+    return out
+
+
+def _line(text: str, start: int, stop: int, labels: list[Label], rows: Sequence[Row]) -> ValueLine | None:
+    masked = list(text[start:stop])
+    for lb in labels:
+        for i in range(lb.start - start, min(lb.end, stop) - start):
+            masked[i] = " "
+    line = "".join(masked)
+    numbers, clean, first_number = [], True, None
+    for cell in re.finditer(r"[^|]+", line):
+        pieces = list(re.finditer(r"\S+", cell.group()))
+        kinds = [_kind(p.group()) for p in pieces]
+        # A cell prints words, then numbers: a number inside words ("（其中修订 16 件）") is no cell.
+        if "dirty" in kinds or ("number" in kinds and "text" in kinds[kinds.index("number") :]):
+            clean = False
+        for p, k in zip(pieces, kinds):
+            if k == "number":
+                numbers.append(p.group())
+                if first_number is None:
+                    first_number = start + cell.start() + p.start()
+    if not numbers:
+        return None
+    before = [lb for lb in labels if lb.start < first_number]
+    if len(labels) > 1 or len(before) != len(labels):
+        clean = False  # two labels on one line, or numbers before a label: not one row's line
+    words = re.sub(
+        r"[\s|]+", "", "".join(ch if not ch.isdigit() or ch in "0123456789" else " " for ch in line)
+    )
+    names = frozenset(i for i, r in enumerate(rows) if r.zh and words and names_row(words, r))
+    labelled = frozenset(lb.row for lb in labels)
+    return ValueLine(tuple(numbers), before[0].row if before else None, clean, names, labelled)
+
+
+def names_row(text: str, row: Row) -> bool:
+    """Whether the text prints the row's label for certain: a short label with a sub-number ("3.其他") only
+    with it, since its words also stand inside longer labels ("（六）其他处理 …")."""
+    m = row_pattern(row).search(text)
+    if m is None or not (row.exact and row.number):
+        return m is not None
+    return re.match(r"[(（]?\d", m.group()) is not None
+
+
+def _kind(piece: str) -> str:
+    if _NUMBER.fullmatch(piece):
+        return "number"
+    if not re.search(r"\d", piece) or _LABEL_PIECE.match(piece):
+        return "text"
+    return "dirty"
+
+
+@dataclass(frozen=True)
+class Placed:
+    """What the lines prove for one template row: its numbers in order (`whole` when they fill every cell;
+    () when the row prints none), or None when the lines prove nothing about it (unread, never blank)."""
+
+    numbers: tuple[str, ...] | None
+    whole: bool = False
+
+
+def place_by_order(
+    lines: list[ValueLine], widths: Sequence[int], found: set[int]
+) -> dict[int, Placed] | None:
+    """Each template row's numbers as the order of the value lines proves them. `widths`: each row's number
+    of cells; `found`: rows whose label was found (a row left out was not found and proves nothing). None
+    when the anchors are out of order: labels and values cannot be matched at all."""
+    anchors = [(i, ln.row) for i, ln in enumerate(lines) if ln.row is not None]
+    if [r for _, r in anchors] != sorted({r for _, r in anchors}):
+        return None
+    placed: dict[int, Placed] = {}
+    bounds = [(-1, -1), *anchors, (len(lines), len(widths))]
+    loose: set[int] = set()  # anchored rows next to a gap that holds value-only lines
+    for (li, ri), (lj, rj) in zip(bounds, bounds[1:]):
+        free, gap = lines[li + 1 : lj], list(range(ri + 1, rj))
+        placed.update(_gap(free, gap, widths, found))
+        if free:
+            loose |= {ri, rj}
+    for li, r in anchors:
+        placed[r] = _anchored(lines[li], widths[r], r in loose)
+    for ln in lines:  # a label on a line of numbers with another label: its row is never blank
+        placed.update({r: Placed(None) for r in ln.labelled if r != ln.row})
+    return placed
+
+
+def _gap(free: list[ValueLine], gap: list[int], widths: Sequence[int], found: set[int]) -> dict[int, Placed]:
+    """The rows between two anchors: blank when no line stands between them (a found label printed alone),
+    one line each in order when the lines prove it, else unread."""
+    if not free:
+        return {r: Placed(()) for r in gap if r in found}
+    proven = len(free) == len(gap) and all(
+        ln.clean and len(ln.numbers) == widths[r] and ln.names <= {r} for ln, r in zip(free, gap)
+    )
+    if not proven:
+        return {r: Placed(None) for r in gap}
+    return {r: Placed(ln.numbers, True) for ln, r in zip(free, gap)}
+
+
+def _anchored(line: ValueLine, width: int, loose: bool) -> Placed:
+    """A row whose numbers follow its label on one line: all of them when it prints every cell; part of
+    them only when no value-only line stands next to it (where the rest could be)."""
+    if not line.clean or len(line.numbers) > width:
+        return Placed(None)
+    if len(line.numbers) == width:
+        return Placed(line.numbers, True)
+    return Placed(None) if loose else Placed(line.numbers)
