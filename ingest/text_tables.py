@@ -149,7 +149,8 @@ def _by_order(
     labels = [Label(r, f.start, f.core_end) for r, (f, _, _) in sure.items()]
     end = max(span[1] for _, span, _ in rows)
     found = value_lines(text, header_end, end, labels, [row for _, row in table.rows])
-    if not any(ln.row is None and len(ln.numbers) >= 2 for ln in found):
+    # A row per line: some line prints two numbers or more (not one cell per line). Value-only lines then.
+    if not any(ln.row is None for ln in found) or not any(len(ln.numbers) >= 2 for ln in found):
         return None
     placed = place_by_order(found, [len(block.columns) for block, _ in table.rows], set(sure)) or {}
     readings = []
@@ -157,7 +158,8 @@ def _by_order(
         if r in sure:
             f, span, run = sure[r]
             exact = _reading(text, table, f, span, run, lines)
-            if exact.exact:
+            # Blank cells are blank unless a value-only line stands next to the row (it may hold them).
+            if exact.exact and (all(exact.cells) or placed.get(r, Placed(None)).numbers is not None):
                 readings.append(exact)
                 continue
         if r in placed or r in sure:
