@@ -31,7 +31,8 @@ _MAX_LABEL_TAIL = 80  # the rest of a printed label before its numbers ("（区�
 _ANCHORS = {
     "proactive": re.compile(r"信\s*息\s*内\s*容(?=[\s|]*(?:本\s*年|上\s*一\s*年|采\s*购))"),
     "applications": re.compile(r"自\s*然\s*人"),
-    "appeals": re.compile(r"行\s*政\s*复\s*议(?=[\s\S]{0,120}?维\s*持)"),
+    # Converters put bars and padding between the header's words: "|行政复|议|", "| 维持 纠正 |".
+    "appeals": re.compile(r"行[\s|]*政[\s|]*复[\s|]*议(?=[\s\S]{0,600}?维[\s|]*持)"),
 }
 
 
@@ -89,6 +90,8 @@ def read_text_tables(text: str, template: Template) -> TextTables:
                 readings.append(
                     RowReading(table, f.block, f.row, _label_text(text, f, run), unreadable=_ADRIFT)
                 )
+            elif table.key == "appeals":
+                readings.append(_appeals_reading(text, table, f, span, run, lines))
             else:
                 readings.append(_reading(text, table, f, span, run, lines))
     spans = tuple((found[0].start, end) for _, found, end, _ in found_by_table)
@@ -175,6 +178,18 @@ def _placed(table: TableSpec, block: Block, row: Row, label: str, at: Placed) ->
         return RowReading(table, block, row, label, cells=at.numbers)
     tokens = tuple(Token(n, splittable=False) for n in at.numbers)
     return RowReading(table, block, row, label, tokens=tokens)
+
+
+def _appeals_reading(text: str, table: TableSpec, f: _Found, span: tuple[int, int], run: _Run, lines: bool):
+    """Table 4's one value row: after its header, or else the one line under the header that prints every
+    cell (a converter's header words spread over lines, its cells run together: "| 72 64 | 178 37 |")."""
+    reading = _reading(text, table, f, span, run, lines)
+    if reading.exact or reading.tokens:
+        return reading
+    found = value_lines(text, *span, [], [])
+    if len(found) == 1 and found[0].clean and len(found[0].numbers) == len(f.block.columns):
+        return RowReading(table, f.block, f.row, "", cells=found[0].numbers)
+    return reading
 
 
 def _line_label(text: str, f: _Found) -> str:
