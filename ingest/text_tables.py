@@ -32,7 +32,10 @@ _ANCHORS = {
     "proactive": re.compile(r"信\s*息\s*内\s*容(?=[\s|]*(?:本\s*年|上\s*一\s*年|采\s*购))"),
     "applications": re.compile(r"自\s*然\s*人"),
     # Converters put bars and padding between the header's words: "|行政复|议|", "| 维持 纠正 |".
-    "appeals": re.compile(r"行[\s|]*政[\s|]*复[\s|]*议(?=[\s\S]{0,600}?维[\s|]*持)"),
+    # Its header: 行政复议 with 维持 below it, or with 行政诉讼 beside it (维持 printed down a narrow column).
+    "appeals": re.compile(
+        r"行[\s|]*政[\s|]*复[\s|]*议(?=[\s\S]{0,600}?维[\s|]*持|[\s|]*行[\s|]*政[\s|]*诉[\s|]*讼)"
+    ),
 }
 
 
