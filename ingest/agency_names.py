@@ -24,197 +24,40 @@ from ingest.short_forms import expand_department
 # How a department's name ends, by kind of organ (longest first when matched).
 UNIT_TYPES: tuple[str, ...] = (
     # people's governments and their general offices
-    "人民政府",
-    "政府",
-    "办公厅",
-    "办公室",
+    "人民政府", "政府", "办公厅", "办公室",
     # working departments (组成部门, 直属机构, 部门管理机构): 教育厅, 公安局, 发展和改革委员会, 海关总署
-    "厅",
-    "局",
-    "委员会",
-    "部",
-    "署",
-    "银行",
-    "分行",
-    "支行",
+    "厅", "局", "委员会", "部", "署", "银行", "分行", "支行",
     # dispatched organs (派出机关): zone committees, prefectural offices, sub-district offices
-    "管理委员会",
-    "管委会",
-    "行政公署",
-    "公署",
-    "街道办事处",
-    "办事处",
-    "街道",
+    "管理委员会", "管委会", "行政公署", "公署", "街道办事处", "办事处", "街道",
     # public institutions (事业单位) that publish reports: 政务服务中心, 档案馆, 气象台, 执法大队
-    "中心",
-    "院",
-    "研究室",
-    "研究所",
-    "所",
-    "站",
-    "馆",
-    "广播电视台",
-    "气象台",
-    "总队",
-    "支队",
-    "大队",
-    "管理处",
-    "合作社",
-    "联社",
+    "中心", "院", "研究室", "研究所", "所", "站", "馆", "广播电视台", "气象台", "总队", "支队", "大队",
+    "管理处", "合作社", "联社",
     # people's organisations: 残疾人联合会, 科学技术协会, 红十字会
-    "联合会",
-    "协会",
-    "红十字会",
-    "总工会",
-    "工会",
+    "联合会", "协会", "红十字会", "总工会", "工会",
     # short forms as printed (科委, 府办, 人防办); expanded where one full form is certain
-    "委",
-    "办",
+    "委", "办",
 )
 # Region-wide units that are not divisions of the gazetteer: special zones and their kin.
 ZONE_SUFFIXES: tuple[str, ...] = (
-    "综合实验区",
-    "经济技术开发区",
-    "高新技术产业开发区",
-    "开发区",
-    "高新区",
-    "示范区",
-    "实验区",
-    "试验区",
-    "合作区",
-    "保税区",
-    "自由贸易区",
-    "工业园区",
-    "园区",
-    "港区",
-    "经济区",
-    "新区",
+    "综合实验区", "经济技术开发区", "高新技术产业开发区", "开发区", "高新区", "示范区", "实验区", "试验区",
+    "合作区", "保税区", "自由贸易区", "工业园区", "园区", "港区", "经济区", "新区",
 )
 _REGION_SUFFIXES = tuple(sorted({*ZONE_SUFFIXES, *DIVISION_SUFFIXES, "镇", "乡"}, key=len, reverse=True))
 # National bodies name no region: 国家税务总局, 国务院办公厅, 教育部.
 NATIONAL_PREFIXES = ("中华人民共和国", "国务院", "国家", "中国")
 _NATIONAL_UNITS = ("部", "总署", "署", "总局")  # 教育部, 海关总署, 审计署: ministries need no prefix
 # Words that start a department, never a region ("市场监督管理局" is no 市; "城乡建设局" no 乡).
-_DEPARTMENT_STARTS = (
-    "市场",
-    "市政",
-    "市容",
-    "城市",
-    "城乡",
-    "区域",
-    "县域",
-    "社区",
-    "人民",
-    "乡村",
-    "乡镇",
-    "省直",
-    "市直",
-    "县直",
-    "区直",
-    "街道",
-)
+_DEPARTMENT_STARTS = ("市场", "市政", "市容", "城市", "城乡", "区域", "县域", "社区", "人民", "乡村", "乡镇",
+                      "省直", "市直", "县直", "区直", "街道")
 # Words of sentences, never of names: verbs, adverbs, function words, counters.
 _SENTENCE_WORDS = (
-    "坚持",
-    "受理",
-    "收到",
-    "办理",
-    "发布",
-    "编写",
-    "印发",
-    "制定",
-    "根据",
-    "按照",
-    "依据",
-    "推进",
-    "推动",
-    "开展",
-    "完成",
-    "召开",
-    "加强",
-    "落实",
-    "贯彻",
-    "认真",
-    "深入",
-    "积极",
-    "严格",
-    "不断",
-    "持续",
-    "进一步",
-    "高度",
-    "始终",
-    "全年",
-    "本年",
-    "年度",
-    "累计",
-    "收取",
-    "没有",
-    "及时",
-    "主动",
-    "报告",
-    "情况",
-    "关于",
-    "主办",
-    "承办",
-    "督办",
-    "举办",
-    "联系",
-    "通过",
-    "公布",
-    "要求",
-    "格局",
-    "大局",
-    "布局",
-    "全部",
-    "内部",
-    "外部",
-    "大厅",
-    "以下",
-    "简称",
-    "如下",
-    "其中",
-    "网站",
-    "门户",
-    "厅长",
-    "局长",
-    "部长",
-    "主任",
-    "处长",
-    "书记",
-    "党组",
-    "同志",
-    "干部",
-    "局部",
-    "场所",
-    "创办",
-    "开办",
-    "代办",
-    "查办",
-    "交办",
-    "转办",
-    "共",
-    "的",
-    "了",
-    "在",
-    "将",
-    "把",
-    "被",
-    "向",
-    "从",
-    "于",
-    "以",
-    "为",
-    "是",
-    "均",
-    "等",
-    "第",
-    "未",
-    "无",
-    "已",
-    "及",
-    "暨",
-    "并",
-    "或",
+    "坚持", "受理", "收到", "办理", "发布", "编写", "印发", "制定", "根据", "按照", "依据", "推进", "推动",
+    "开展", "完成", "召开", "加强", "落实", "贯彻", "认真", "深入", "积极", "严格", "不断", "持续", "进一步",
+    "高度", "始终", "全年", "本年", "年度", "累计", "收取", "没有", "及时", "主动", "报告", "情况", "关于",
+    "主办", "承办", "督办", "举办", "联系", "通过", "公布", "要求", "格局", "大局", "布局", "全部", "内部", "外部",
+    "大厅", "以下", "简称", "如下", "其中", "网站", "门户", "厅长", "局长", "部长", "主任", "处长", "书记", "党组",
+    "同志", "干部", "局部", "场所", "创办", "开办", "代办", "查办", "交办", "转办", "共", "的", "了", "在", "将", "把", "被", "向", "从", "于", "以", "为",
+    "是", "均", "等", "第", "未", "无", "已", "及", "暨", "并", "或",
 )
 _PRONOUN_STARTS = ("我", "本", "该", "各", "全", "此", "其", "上述", "相关", "有关", "下属", "所属")
 _MARKUP = re.compile(r"^\s*(?:#{1,6}|>+|[-*+]\s)\s*|\*\*|__|`|~~|<[^>]*>|\[([^\]]*)\]\([^)]*\)")
@@ -250,9 +93,7 @@ def looks_like_agency(name: str) -> bool:
     if _SENTENCE_WORD.search(department):  # region names may hold such characters: 无锡市, 于洪区, 将乐县
         return False
     if not region:
-        national = name.endswith(_NATIONAL_UNITS) or (
-            name.startswith(NATIONAL_PREFIXES) and name.endswith(UNIT_TYPES)
-        )
+        national = name.endswith(_NATIONAL_UNITS) or (name.startswith(NATIONAL_PREFIXES) and name.endswith(UNIT_TYPES))
         return national and not name.startswith(_PRONOUN_STARTS)  # 全部, 本部 are no ministries
     return not department or department.endswith(UNIT_TYPES)
 
@@ -296,12 +137,7 @@ def _zone_at(name: str, pos: int) -> str:
     for end in range(pos + 3, min(len(name), pos + 14) + 1):
         piece = name[pos:end]
         suffix = next((s for s in _REGION_SUFFIXES if piece.endswith(s)), "")
-        if (
-            suffix
-            and len(piece) - len(suffix) >= 2
-            and not _SENTENCE_WORD.search(piece)
-            and not _JOINS.search(piece)
-        ):
+        if suffix and len(piece) - len(suffix) >= 2 and not _SENTENCE_WORD.search(piece) and not _JOINS.search(piece):
             return piece
     return ""
 
@@ -344,23 +180,8 @@ def _corrected(units: list[str], document: str) -> tuple[list[str], list[str]]:
 
 
 # Sub-provincial cities (副省级城市): their governments, like the provinces', have a 办公厅.
-_SUB_PROVINCIAL = (
-    "广州市",
-    "深圳市",
-    "武汉市",
-    "南京市",
-    "成都市",
-    "西安市",
-    "沈阳市",
-    "大连市",
-    "长春市",
-    "哈尔滨市",
-    "济南市",
-    "青岛市",
-    "杭州市",
-    "宁波市",
-    "厦门市",
-)
+_SUB_PROVINCIAL = ("广州市", "深圳市", "武汉市", "南京市", "成都市", "西安市", "沈阳市", "大连市", "长春市",
+                   "哈尔滨市", "济南市", "青岛市", "杭州市", "宁波市", "厦门市")
 
 
 def agency_in_text(text: str, document: str = "", *, at_start: bool = False) -> AgencyName | None:

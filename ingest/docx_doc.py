@@ -52,18 +52,11 @@ def read_docx(data: bytes, name: str = "") -> OfficeDocument:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise UnreadableReport(
-            f"{name or 'the file'} is not a readable Word (.docx) file: {_plain(exc)}"
-        ) from exc
-    except (
-        RuntimeError,
-        NotImplementedError,
-    ) as exc:  # zipfile: an encrypted part, a compression Word never uses
-        raise UnreadableReport(
-            f"{name or 'the file'} is a Word (.docx) file whose parts are encrypted or packed in a "
-            f"way Word does not write ({exc}). Open it and save it again as .docx without a "
-            "password, or as PDF, and add that file."
-        ) from exc
+        raise UnreadableReport(f"{name or 'the file'} is not a readable Word (.docx) file: {_plain(exc)}") from exc
+    except (RuntimeError, NotImplementedError) as exc:  # zipfile: an encrypted part, a compression Word never uses
+        raise UnreadableReport(f"{name or 'the file'} is a Word (.docx) file whose parts are encrypted or packed in a "
+                               f"way Word does not write ({exc}). Open it and save it again as .docx without a "
+                               "password, or as PDF, and add that file.") from exc
     lines: list[str] = []
     grids: list[tuple[GridRow, ...]] = []
     try:
@@ -85,11 +78,8 @@ def _check_unpacked_size(data: bytes, name: str) -> None:
     except (zipfile.BadZipFile, OSError, ValueError):
         return  # python-docx says what is wrong with it
     if declared > limits.MAX_UNPACKED_BYTES:
-        raise limits.too_much(
-            name,
-            f"it unpacks to {limits.mb(declared)}; the limit for one Word report is "
-            f"{limits.mb(limits.MAX_UNPACKED_BYTES)}",
-        )
+        raise limits.too_much(name, f"it unpacks to {limits.mb(declared)}; the limit for one Word report is "
+                                    f"{limits.mb(limits.MAX_UNPACKED_BYTES)}")
 
 
 def _plain(exc: Exception) -> str:
@@ -145,13 +135,8 @@ def _run_soffice(command: list[str], name: str) -> None:
     left = limits.seconds_left()
     timeout = CONVERT_TIMEOUT if left is None else max(1.0, min(CONVERT_TIMEOUT, left))
     try:
-        proc = subprocess.Popen(
-            command,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
     except OSError as exc:
         raise UnreadableReport(f"{name or 'the file'}: LibreOffice could not be started: {exc}") from exc
     try:
@@ -160,10 +145,8 @@ def _run_soffice(command: list[str], name: str) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
-        raise UnreadableReport(
-            f"{name or 'the file'}: LibreOffice did not convert the .doc within {timeout:.0f} s "
-            "(damaged?). Open it in Word or WPS and save it as .docx."
-        ) from None
+        raise UnreadableReport(f"{name or 'the file'}: LibreOffice did not convert the .doc within {timeout:.0f} s "
+                               "(damaged?). Open it in Word or WPS and save it as .docx.") from None
 
 
 def _read_blocks(parent, lines: list[str], grids: list[tuple[GridRow, ...]]) -> None:
@@ -198,9 +181,8 @@ def table_grid(tbl: CT_Tbl) -> tuple[GridRow, ...]:
     rows = [_row_cells(tr, grid_cols) for tr in tbl.tr_lst]
     width = max((col + span for cells in rows for col, span, _, _ in cells), default=0)
     if width * len(rows) > limits.MAX_TABLE_CELLS:
-        raise LimitExceeded(
-            f"a table holds more than {limits.MAX_TABLE_CELLS:,} cells once its merged cells are laid out"
-        )
+        raise LimitExceeded(f"a table holds more than {limits.MAX_TABLE_CELLS:,} cells once its merged cells "
+                            "are laid out")
     occupied: dict[tuple[int, int], GridCell] = {}
     for r, cells in enumerate(rows):
         for col, span, merge, tc in cells:

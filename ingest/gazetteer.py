@@ -26,24 +26,8 @@ _NATIONALITIES = (
 ).split()
 _ETHNIC = re.compile("(?:" + "|".join(sorted(_NATIONALITIES, key=len, reverse=True)) + ")族?$")
 # The words a division's name ends in, longest first (the kind says the rest: 地级市, 县级市 …).
-DIVISION_SUFFIXES = (
-    "特别行政区",
-    "自治区",
-    "自治州",
-    "自治县",
-    "自治旗",
-    "地区",
-    "林区",
-    "特区",
-    "新区",
-    "省",
-    "市",
-    "州",
-    "盟",
-    "县",
-    "旗",
-    "区",
-)
+DIVISION_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "新区",
+                     "省", "市", "州", "盟", "县", "旗", "区")
 # Levels whose people's government has a 办公厅 (the others have a 办公室).
 _GENERAL_OFFICE_KINDS = ("省", "自治区", "直辖市", "特别行政区")
 
@@ -75,10 +59,8 @@ class Slip:
     @property
     def note(self) -> str:
         where = "".join(self.real.parents) + self.real.name
-        return (
-            f"{self.printed} is no division of China; read as {self.real.name} ({where}), which the report "
-            f"names elsewhere ({self.evidence})"
-        )
+        return (f"{self.printed} is no division of China; read as {self.real.name} ({where}), which the report "
+                f"names elsewhere ({self.evidence})")
 
 
 class Gazetteer:
@@ -119,9 +101,7 @@ class Gazetteer:
 
     def core_at(self, text: str, pos: int) -> bool:
         """Whether a division's name or its core (平潭 of 平潭县) starts at text[pos]."""
-        return any(text[pos : pos + size] in self.by_core for size in range(2, 8)) or bool(
-            self.names_at(text, pos)
-        )
+        return any(text[pos : pos + size] in self.by_core for size in range(2, 8)) or bool(self.names_at(text, pos))
 
     def slip(self, printed: str, document: str) -> Slip | None:
         """The real division a printed name not in the table stands for, when exactly one division differs

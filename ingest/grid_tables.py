@@ -39,9 +39,7 @@ class _State:
 
     def header_word(self, text: str) -> bool:
         if text not in self.header_words:
-            self.header_words[text] = (
-                bool(text) and not self.number(text) and _is_header_word(self.template, text)
-            )
+            self.header_words[text] = bool(text) and not self.number(text) and _is_header_word(self.template, text)
         return self.header_words[text]
 
 
@@ -58,9 +56,7 @@ def read_grids(grids: tuple[tuple[GridRow, ...], ...], template: Template) -> li
 def _take(state: _State, row: GridRow) -> None:
     cells = row.distinct_cells()
     numeric = any(c.text and state.number(c.text) for c in cells)
-    header_hits = (
-        0 if numeric else sum(state.header_word(c.text) for c in cells)
-    )  # a header prints no numbers
+    header_hits = 0 if numeric else sum(state.header_word(c.text) for c in cells)  # a header prints no numbers
     if header_hits >= 2 and not numeric:
         return _add_header(state, row)
     match = _match_row(state, cells)
@@ -157,20 +153,11 @@ def _add_data(state: _State, row: GridRow, table: TableSpec, b: int, trow: Row, 
     if mapping is None:
         return
     state.matched.add((table.key, trow.key))
-    cells, conflicts = _values(
-        state, row, mapping, len(table.blocks[b].columns), state.widths[(table.key, b)]
-    )
+    cells, conflicts = _values(state, row, mapping, len(table.blocks[b].columns), state.widths[(table.key, b)])
     block = table.blocks[b]
-    units = tuple(
-        (block.columns[c].key, u)
-        for g, c in mapping.items()
-        if block.columns[c].money
-        for u in [header_unit("".join(_stack(state.header, g)))]
-        if u
-    )
-    state.readings.append(
-        RowReading(table, block, trow, squash(label), cells=cells, conflicts=conflicts, units=units)
-    )
+    units = tuple((block.columns[c].key, u) for g, c in mapping.items() if block.columns[c].money
+                  for u in [header_unit("".join(_stack(state.header, g)))] if u)
+    state.readings.append(RowReading(table, block, trow, squash(label), cells=cells, conflicts=conflicts, units=units))
 
 
 def _add_appeals(state: _State, row: GridRow) -> None:

@@ -79,10 +79,8 @@ def parse_html(text: str, name: str = "") -> HtmlDocument:
         raise UnreadableReport(f"{name or 'the page'} is not readable HTML: {exc}") from exc
     stopped = [e.message for e in parser.error_log if e.level_name == "FATAL"]
     if stopped:  # libxml2 returns what it read up to a fatal error: the rest, tables too, would be lost
-        raise UnreadableReport(
-            f"{name or 'the page'}: the HTML reader stopped part-way ({stopped[0]}), so its "
-            "tables cannot all be read; nothing was added. Save the report as plain text and try again."
-        )
+        raise UnreadableReport(f"{name or 'the page'}: the HTML reader stopped part-way ({stopped[0]}), so its "
+                               "tables cannot all be read; nothing was added. Save the report as plain text and try again.")
     metas = {
         (m.get("name") or m.get("property") or "").strip().lower(): (m.get("content") or "").strip()
         for m in root.iter("meta")
@@ -120,7 +118,7 @@ def _without_bulk(text: str) -> str:
 
 
 def _without_uri(text: str, m: re.Match) -> str:
-    """src="data:…" → src="": the match left as it is unless a URI attribute's name, after whitespace, precedes it."""
+    """ src="data:…" → src="": the match left as it is unless a URI attribute's name, after whitespace, precedes it."""
     end = m.start()
     while end > 0 and text[end - 1].isspace():
         end -= 1
@@ -157,10 +155,8 @@ def _grids(tables: list, name: str) -> tuple[tuple[GridRow, ...], ...]:
 
 
 def _too_many_cells(name: str, what: str) -> LimitExceeded:
-    return LimitExceeded(
-        f"{name or 'the page'}: {what} once rowspan and colspan are laid out, past the limit for "
-        "one report; nothing was added. Check that it is an annual report."
-    )
+    return LimitExceeded(f"{name or 'the page'}: {what} once rowspan and colspan are laid out, past the limit for "
+                         "one report; nothing was added. Check that it is an annual report.")
 
 
 def _article(root, tables) -> etree._Element:

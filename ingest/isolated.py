@@ -33,9 +33,7 @@ class ParserStopped(ReportError):
     """The child parsing a report died (out of memory, or killed)."""
 
 
-def parse_report_bounded(
-    name: str, data: bytes, *, agency: str | None = None, year: int | None = None
-) -> ParsedReport:
+def parse_report_bounded(name: str, data: bytes, *, agency: str | None = None, year: int | None = None) -> ParsedReport:
     """parse_report under the parse deadline, in this process (agency and year: as given for the copy)."""
     from ingest.parse import parse_report
 
@@ -49,9 +47,7 @@ class _Child:
         to_parent, from_child = os.pipe()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "ingest.isolated", str(to_child), str(from_child)],
-            pass_fds=(to_child, from_child),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
+            pass_fds=(to_child, from_child), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
         )
         os.close(to_child)
         os.close(from_child)
@@ -66,13 +62,9 @@ class _Child:
             answered = self.receive.poll(limits.PARSE_SECONDS + limits.PARSE_GRACE)
             ok, value = self.receive.recv() if answered else (False, limits.too_slow(name))
         except (EOFError, OSError):
-            ok, value = (
-                False,
-                ParserStopped(
-                    f"the parser stopped while reading {name} (it needed more than {limits.mb(limits.PARSE_MEMORY)} "
-                    "of memory, or was killed); nothing was added"
-                ),
-            )
+            ok, value = False, ParserStopped(
+                f"the parser stopped while reading {name} (it needed more than {limits.mb(limits.PARSE_MEMORY)} "
+                "of memory, or was killed); nothing was added")
         if ok:
             return value
         if not answered or isinstance(value, ParserStopped):
@@ -135,10 +127,8 @@ def _run(fn: ParseFn, name: str, data: bytes) -> tuple[bool, object]:
     try:
         return True, fn(name, data)
     except MemoryError:
-        return False, limits.LimitExceeded(
-            f"reading {name} needs more than {limits.mb(limits.PARSE_MEMORY)} of "
-            "memory, the limit for one report; nothing was added"
-        )
+        return False, limits.LimitExceeded(f"reading {name} needs more than {limits.mb(limits.PARSE_MEMORY)} of "
+                                           "memory, the limit for one report; nothing was added")
     except ReportError as e:
         return False, e
     except Exception as e:  # a parser bug on one file: the caller says so for that file alone

@@ -37,33 +37,25 @@ def mb(n: int) -> str:
 
 def check_file_size(size: int, name: str = "") -> None:
     if size > MAX_FILE_BYTES:
-        raise LimitExceeded(
-            f"{name or 'the file'} is {mb(size)}; the limit for one report is {mb(MAX_FILE_BYTES)}. "
-            "Check that it is an annual report (a report page is well under 1 MB)."
-        )
+        raise LimitExceeded(f"{name or 'the file'} is {mb(size)}; the limit for one report is {mb(MAX_FILE_BYTES)}. "
+                            "Check that it is an annual report (a report page is well under 1 MB).")
 
 
 def too_much(name: str, what: str) -> LimitExceeded:
     """An input past one of the limits above: `what` says which, in words ("it has 50,000 pages, the limit
     is 500")."""
-    return LimitExceeded(
-        f"{name or 'the file'}: {what}; nothing was added. Check that it is one annual report."
-    )
+    return LimitExceeded(f"{name or 'the file'}: {what}; nothing was added. Check that it is one annual report.")
 
 
 def check_passages(count: int, name: str = "") -> None:
     if count > MAX_PASSAGES:
-        raise LimitExceeded(
-            f"{name or 'the report'} would make more than {MAX_PASSAGES:,} passages, the limit for one report "
-            "(a real report makes under 200); nothing was added. Check that it is one annual report."
-        )
+        raise LimitExceeded(f"{name or 'the report'} would make more than {MAX_PASSAGES:,} passages, the limit for one report "
+                            "(a real report makes under 200); nothing was added. Check that it is one annual report.")
 
 
 # --- the parse deadline ---------------------------------------------------------------------------------
 
-_DEADLINE: contextvars.ContextVar[tuple[float, str] | None] = contextvars.ContextVar(
-    "parse_deadline", default=None
-)
+_DEADLINE: contextvars.ContextVar[tuple[float, str] | None] = contextvars.ContextVar("parse_deadline", default=None)
 
 
 @contextlib.contextmanager
@@ -91,7 +83,5 @@ def check_time() -> None:
 
 
 def too_slow(name: str) -> LimitExceeded:
-    return LimitExceeded(
-        f"reading {name or 'the report'} took longer than {PARSE_SECONDS:.0f} s, the limit for one "
-        "report; nothing was added. Check that it is one annual report."
-    )
+    return LimitExceeded(f"reading {name or 'the report'} took longer than {PARSE_SECONDS:.0f} s, the limit for one "
+                         "report; nothing was added. Check that it is one annual report.")

@@ -71,13 +71,9 @@ _SIGNATURE = re.compile(
     rf"(?:\s*(?P<day>{_CN_NUMBER})\s*日)?\s*$"
 )
 # Page furniture after the signature: "— 7 —", "- 7 -", "第7页 共7页", a bare page number.
-_PAGE_MARK = re.compile(
-    r"\s*(?:[—\-－–]+\s*\d+\s*[—\-－–]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3})\s*"
-)
+_PAGE_MARK = re.compile(r"\s*(?:[—\-－–]+\s*\d+\s*[—\-－–]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3})\s*")
 # The first sentence of 一、总体情况: "2021年，河北省科学技术厅坚持…" — its year, and the agency it is about.
-_OVERVIEW = re.compile(
-    rf"(?:总体情况|概述)\s*(?P<year>{_YEAR})\s*年\s*(?:度\s*)?[，,]\s*(?P<run>[\u4e00-\u9fff]{{0,40}})"
-)
+_OVERVIEW = re.compile(rf"(?:总体情况|概述)\s*(?P<year>{_YEAR})\s*年\s*(?:度\s*)?[，,]\s*(?P<run>[\u4e00-\u9fff]{{0,40}})")
 
 
 @dataclass(frozen=True)
@@ -173,9 +169,7 @@ class _Reading:
             ("page header", lambda: self.publisher),
         ]
 
-    def year_sources(
-        self, given: int | None, published: str | None
-    ) -> list[tuple[str, Callable[[], int | None]]]:
+    def year_sources(self, given: int | None, published: str | None) -> list[tuple[str, Callable[[], int | None]]]:
         """What the report states first, then what was given, then what dates imply."""
         date = self.signature[1]
         return [
@@ -248,12 +242,8 @@ def _title_in_lines(lines: list[str]) -> str:
 def _looks_like_title(line: str) -> bool:
     """A report's title: its name and a year of 年 (not a document number's 〔2021〕); no quoted document,
     no sentence ("…结转至 2026 年 6 件。")."""
-    return (
-        len(line) <= 60
-        and bool(_TITLE_REPORT.search(line))
-        and bool(re.search(rf"(?:{_YEAR})\s*年", line))
-        and not re.search(r"[《〔，,。；;]|以下简称", line)
-    )
+    return (len(line) <= 60 and bool(_TITLE_REPORT.search(line)) and bool(re.search(rf"(?:{_YEAR})\s*年", line))
+            and not re.search(r"[《〔，,。；;]|以下简称", line))
 
 
 def _completed(line: str, following: str) -> str:
@@ -266,9 +256,7 @@ def _completed(line: str, following: str) -> str:
 def _agency_and_year(title: str) -> tuple[str, int | None]:
     t = re.sub(r"\s+", "", title)
     m = _AGENCY_BEFORE_YEAR.search(t)
-    if m and _REPORT_NAME.sub(
-        "", m.group("agency")
-    ):  # "…局政府信息公开工作年度报告（2020年度）": the year trails
+    if m and _REPORT_NAME.sub("", m.group("agency")):  # "…局政府信息公开工作年度报告（2020年度）": the year trails
         return _clean(_REPORT_NAME.sub("", m.group("agency"))), _year(m.group("year"))
     m = _AGENCY_AFTER_YEAR.search(t)
     if m:
@@ -305,7 +293,7 @@ def _named_report_year(body: str) -> int | None:
 
 
 def _overview_agency(body: str, document: str) -> AgencyName | None:
-    """ "总体情况 2021年，河北省科学技术厅坚持…": the agency the first sentence of 总体情况 is about."""
+    """"总体情况 2021年，河北省科学技术厅坚持…": the agency the first sentence of 总体情况 is about."""
     m = _OVERVIEW.search(body)
     return agency_in_text(m.group("run"), document, at_start=True) if m and m.group("run") else None
 
@@ -323,11 +311,7 @@ def _signature(body: str) -> tuple[AgencyName | None, str | None]:
     m = _SIGNATURE.search("\n".join(lines))
     if not m:
         return None, None
-    y, month, day = (
-        _year(m.group("year")),
-        _small_number(m.group("month")),
-        _small_number(m.group("day") or ""),
-    )
+    y, month, day = _year(m.group("year")), _small_number(m.group("month")), _small_number(m.group("day") or "")
     date = f"{y:04d}-{month:02d}-{day or 1:02d}" if y and month and 1 <= month <= 12 else None
     who = m.group("who").strip()
     return official_name(who, body) or agency_in_text(who, body), date
@@ -342,9 +326,7 @@ def _small_number(text: str) -> int | None:
     tens, _, units = text.rpartition("十")
     if "十" not in text:
         return int(_CN_DIGITS.get(text, "0")) or None
-    return int(_CN_DIGITS.get(tens, "1") if tens else 1) * 10 + int(
-        _CN_DIGITS.get(units, "0") if units else 0
-    )
+    return int(_CN_DIGITS.get(tens, "1") if tens else 1) * 10 + int(_CN_DIGITS.get(units, "0") if units else 0)
 
 
 def _year(text: str) -> int | None:

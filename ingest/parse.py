@@ -26,10 +26,8 @@ __all__ = ["SUFFIXES", "choose_template", "parse_report"]
 _REPORT_WORDS = re.compile(r"政府信息公开|政务公开")
 _REPORT_KIND = re.compile(r"年度报告|工作报告|年报|工作情况报告")
 _BODY_MARK = re.compile(r"=+\s*正文\s*=+\n")
-NO_AGENCY_WARNING = (
-    "no agency name found (not in the title, an 附件 line, the signature, the first sentences, "
-    "the file name or the page header)"
-)
+NO_AGENCY_WARNING = ("no agency name found (not in the title, an 附件 line, the signature, the first sentences, "
+                     "the file name or the page header)")
 
 
 def read_report_file(source: str | os.PathLike) -> bytes:
@@ -43,11 +41,7 @@ def read_report_file(source: str | os.PathLike) -> bytes:
 
 
 def parse_report(
-    source: str | os.PathLike,
-    data: bytes | None = None,
-    *,
-    agency: str | None = None,
-    year: int | None = None,
+    source: str | os.PathLike, data: bytes | None = None, *, agency: str | None = None, year: int | None = None
 ) -> ParsedReport:
     """Parse a report from a path, or from `data` with `source` naming it (a file name or URL).
 
@@ -67,9 +61,7 @@ def parse_report(
     elif decoded.is_html:
         doc = parse_html(decoded.text, name)
         body, grids = doc.body_text, doc.grids
-        meta = read_metadata(
-            doc.page_text, doc.metas, doc.title, body=body, name=name, agency=agency, year=year
-        )
+        meta = read_metadata(doc.page_text, doc.metas, doc.title, body=body, name=name, agency=agency, year=year)
     else:
         body, grids = _text_body(decoded.text), ()
         meta = read_metadata(decoded.text, body=body, name=name, agency=agency, year=year)

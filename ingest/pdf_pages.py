@@ -56,9 +56,8 @@ def read_content(data: bytes, name: str) -> PdfContent:
         ) from exc
     try:
         if len(pdf) > limits.MAX_PDF_PAGES:
-            raise limits.too_much(
-                name, f"it has {len(pdf):,} pages; the limit for one report is {limits.MAX_PDF_PAGES:,}"
-            )
+            raise limits.too_much(name, f"it has {len(pdf):,} pages; the limit for one report is "
+                                        f"{limits.MAX_PDF_PAGES:,}")
         title = (pdf.get_metadata_dict().get("Title") or "").strip()
         pages, glyphs = [], 0
         for i in range(len(pdf)):
@@ -87,24 +86,17 @@ def _page(page: pdfium.PdfPage, index: int, name: str = "") -> PageContent:
         left, bottom, _, top = page.get_bbox()
         objects = raw.FPDFPage_CountObjects(page.raw)
         if objects > limits.MAX_PDF_OBJECTS:
-            raise limits.too_much(
-                name,
-                f"page {index + 1} draws {objects:,} objects; the limit for a page is "
-                f"{limits.MAX_PDF_OBJECTS:,}",
-            )
+            raise limits.too_much(name, f"page {index + 1} draws {objects:,} objects; the limit for a page is "
+                                        f"{limits.MAX_PDF_OBJECTS:,}")
         flip = (1.0, 0.0, 0.0, -1.0, -left, top)  # page space → top-down page space
         textpage = page.get_textpage()
         try:
             if textpage.count_chars() > limits.MAX_PDF_GLYPHS:
-                raise limits.too_much(
-                    name, f"page {index + 1} holds more than {limits.MAX_PDF_GLYPHS:,} characters"
-                )
+                raise limits.too_much(name, f"page {index + 1} holds more than {limits.MAX_PDF_GLYPHS:,} characters")
             glyphs = tuple(_glyphs(textpage, left, top))
         finally:
             textpage.close()
-        rulings = tuple(
-            _rulings(objects, page.raw, raw.FPDFPage_GetObject, flip, _Budget(name, index, objects))
-        )
+        rulings = tuple(_rulings(objects, page.raw, raw.FPDFPage_GetObject, flip, _Budget(name, index, objects)))
     finally:
         page.close()
     return PageContent(index, top - bottom, glyphs, rulings)
@@ -120,11 +112,8 @@ class _Budget:
     def spend(self, n: int) -> None:
         self.seen += n
         if self.seen > limits.MAX_PDF_OBJECTS:
-            raise limits.too_much(
-                self.name,
-                f"page {self.index + 1} draws more than {limits.MAX_PDF_OBJECTS:,} "
-                "objects (forms drawn inside forms)",
-            )
+            raise limits.too_much(self.name, f"page {self.index + 1} draws more than {limits.MAX_PDF_OBJECTS:,} "
+                                             "objects (forms drawn inside forms)")
         limits.check_time()
 
 

@@ -122,10 +122,8 @@ def _decode_bom(data: bytes, enc: str, name: str) -> str:
     except UnicodeDecodeError as exc:
         if exc.end >= len(data) - 1 and exc.start >= len(data) - 4:
             return data[: exc.start].decode(enc, errors="strict")
-        raise UnreadableReport(
-            f"{name or 'the file'}: broken {enc.upper()} text (bad bytes at {exc.start}). "
-            "Re-save it as UTF-8 and try again."
-        ) from exc
+        raise UnreadableReport(f"{name or 'the file'}: broken {enc.upper()} text (bad bytes at {exc.start}). "
+                               "Re-save it as UTF-8 and try again.") from exc
 
 
 def _declared_charset(data: bytes) -> str | None:

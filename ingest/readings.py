@@ -18,9 +18,7 @@ class RowReading:
     tokens: tuple[Token, ...] = ()  # from text: the row's numbers, to be placed
     conflicts: tuple[int, ...] = ()  # grid cells that hold two different numbers for one column
     unreadable: str = ""  # why the row's numbers could not be read at all (its cells stay ambiguous)
-    units: tuple[
-        tuple[str, str], ...
-    ] = ()  # (column key, unit) the column headers print ("万元" in 单位：万元)
+    units: tuple[tuple[str, str], ...] = ()  # (column key, unit) the column headers print ("万元" in 单位：万元)
     evidence: str = ""  # the sentence that states the row instead of a table ("本年度未收到政府信息公开申请")
     skipped: tuple[int, ...] = ()  # cells the sentence does not establish: left out of the facts
 

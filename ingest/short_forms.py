@@ -56,12 +56,8 @@ SHORT_ENDINGS: dict[str, str] = {"管委会": "管理委员会"}
 # A people's government's general office: 办公厅 for provinces, municipalities and sub-provincial
 # cities, 办公室 below them. "市府办" alone names no region, so its level is unknown: 办公厅 is assumed.
 _GOVERNMENT_OFFICES = ("府办", "政府办", "人民政府办")
-_LEVEL_OFFICES = {
-    "省府办": "省人民政府办公厅",
-    "市府办": "市人民政府办公厅",
-    "县府办": "县人民政府办公室",
-    "区府办": "区人民政府办公室",
-}
+_LEVEL_OFFICES = {"省府办": "省人民政府办公厅", "市府办": "市人民政府办公厅", "县府办": "县人民政府办公室",
+                  "区府办": "区人民政府办公室"}
 
 
 def expand_department(department: str, *, has_region: bool, provincial: bool = False) -> str:

@@ -142,6 +142,8 @@ def place_by_order(
         placed[r] = _anchored(lines[li], widths[r], r in loose)
     for ln in lines:  # a label on a line of numbers with another label: its row is never blank
         placed.update({r: Placed(None) for r in ln.labelled if r != ln.row})
+    if any(p.numbers is None for p in placed.values()):  # value lines left over: no row is certainly blank
+        placed = {r: Placed(None) if p.numbers == () else p for r, p in placed.items()}
     return placed
 
 

@@ -21,7 +21,7 @@ import lxml.html
 from stress_forms import Document
 
 DATA = Path(__file__).parent / "data"
-CONVERTED = sorted((DATA / "converted").glob("*.md"))
+CONVERTED = sorted((DATA / "converted").glob("*.*.md"))  # NAME.CONVERTER.md
 PAGES = sorted(DATA.glob("*_page.html")) + [DATA / "agencies" / "2023_shuyang_fgj.html"]
 
 _VALUE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?")
