@@ -120,20 +120,21 @@ def _first_adrift(text: str, table: TableSpec, header_end: int, rows: list) -> i
     line of its own after its numbers, as PDF text often has it."""
     if table.key == "appeals":
         return None
-    if len(_DIGITS.findall(text, header_end, rows[0][0].start)) >= 2:
+    if len(_LOOSE_NUMBER.findall(text, header_end, rows[0][0].start)) >= 2:
         return 0
     for i, (_, span, run) in enumerate(rows):
         delimited = any(sep in text[span[0] : span[1]] for sep in "|\t")  # cells kept apart: read exactly
         if (
             run.tokens
             and not delimited
-            and len(_DIGITS.findall(text, span[0] + run.tokens[-1].end(), span[1])) >= 2
+            and len(_LOOSE_NUMBER.findall(text, span[0] + run.tokens[-1].end(), span[1])) >= 2
         ):
             return i + 1
     return None
 
 
-_DIGITS = re.compile(r"\d+")
+# A number standing on its own, not a digit of a word ("数据1", a converter's name for a column).
+_LOOSE_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])")
 
 
 def _by_order(

@@ -39,6 +39,13 @@ class ValueLine:
     clean: bool
     names: frozenset[int] = frozenset()  # template rows whose labels the line's words print
     labelled: frozenset[int] = frozenset()  # rows whose found labels stand on the line
+    cells: tuple[str, ...] | None = None  # a value-only Markdown row's cells, blanks kept ("" for a blank)
+
+    def whole(self, width: int) -> tuple[str, ...] | None:
+        """The line as a whole row of `width` cells: every cell printed, or its bars keeping the blanks."""
+        if len(self.numbers) == width:
+            return self.numbers
+        return self.cells if self.cells is not None and len(self.cells) == width else None
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,18 @@ def _line(text: str, start: int, stop: int, labels: list[Label], rows: Sequence[
     )
     names = frozenset(i for i, r in enumerate(rows) if r.zh and words and names_row(words, r))
     labelled = frozenset(lb.row for lb in labels)
-    return ValueLine(tuple(numbers), before[0].row if before else None, clean, names, labelled)
+    cells = _bar_cells(line) if not labels else None
+    return ValueLine(tuple(numbers), before[0].row if before else None, clean, names, labelled, cells)
+
+
+def _bar_cells(line: str) -> tuple[str, ...] | None:
+    """The cells of a Markdown row that prints only numbers and blanks ("| 26 |  |  | 26 |")."""
+    if "|" not in line:
+        return None
+    cells = [c.strip() for c in line.strip().split("|")]
+    cells = cells[1:] if cells and not cells[0] else cells
+    cells = cells[:-1] if cells and not cells[-1] else cells
+    return tuple(cells) if all(_NUMBER.fullmatch(c) or not c for c in cells) else None
 
 
 def names_row(text: str, row: Row) -> bool:
@@ -132,12 +150,13 @@ def place_by_order(
         return None
     placed: dict[int, Placed] = {}
     bounds = [(-1, -1), *anchors, (len(lines), len(widths))]
-    loose: set[int] = set()  # anchored rows next to a gap that holds value-only lines
+    loose: set[int] = set()  # anchored rows next to value-only lines left unplaced
     for (li, ri), (lj, rj) in zip(bounds, bounds[1:]):
         free, gap = lines[li + 1 : lj], list(range(ri + 1, rj))
-        placed.update(_gap(free, gap, widths, found))
-        if free:
-            loose |= {ri, rj}
+        rows = _gap(free, gap, widths, found)
+        placed.update(rows)
+        if free and (not gap or any(rows[r].numbers is None for r in gap)):
+            loose |= {ri, rj}  # value lines that no row between takes: they may be the neighbours' numbers
     for li, r in anchors:
         placed[r] = _anchored(lines[li], widths[r], r in loose)
     for ln in lines:  # a label on a line of numbers with another label: its row is never blank
@@ -153,11 +172,11 @@ def _gap(free: list[ValueLine], gap: list[int], widths: Sequence[int], found: se
     if not free:
         return {r: Placed(()) for r in gap if r in found}
     proven = len(free) == len(gap) and all(
-        ln.clean and len(ln.numbers) == widths[r] and ln.names <= {r} for ln, r in zip(free, gap)
+        ln.clean and ln.whole(widths[r]) is not None and ln.names <= {r} for ln, r in zip(free, gap)
     )
     if not proven:
         return {r: Placed(None) for r in gap}
-    return {r: Placed(ln.numbers, True) for ln, r in zip(free, gap)}
+    return {r: Placed(ln.whole(widths[r]), True) for ln, r in zip(free, gap)}
 
 
 def _anchored(line: ValueLine, width: int, loose: bool) -> Placed:

@@ -120,8 +120,9 @@ def _row_lines(row: list[str], place: str, join) -> list[str]:
         return words + ([join([f"数据{k}" for k in range(1, len(row) + 1)])] if len(row) > 3 else [])
     pieces = _wrap(label)
     if len(pieces) <= 1:
-        return [join([label, *numbers]) if label else join(numbers)]
-    value_line = join(numbers)
+        cells = values if join is BARS["md"] else numbers
+        return [join([label, *cells]) if label else join(cells)]
+    value_line = join(values if join is BARS["md"] else numbers)  # Markdown keeps blank cells
     if place == "below":
         return [*pieces, value_line]
     if place == "above":

@@ -38,7 +38,10 @@ PLACED = {
     "2025_pingtan_syq_page_word.markitdown": 201,
     "2025_pingtan_syq_page_word.pymupdf4llm": 198,
 }
-SPLIT_COVERAGE = 0.90  # every split form of a fully printed page (Pingtan's) places at least this share
+# Every split form places every gold cell but a derived one, except where OCR drops a page's blank cells
+# (Shuyang's table leaves five of seven columns blank): a line of 2 numbers for 7 cells proves no places.
+SPLIT_COVERAGE = 0.99
+BLANKS_DROPPED = 0.12
 
 
 def parsed(name: str, text: str):
@@ -60,9 +63,9 @@ def test_every_converted_pdf_is_scored_here():
 def test_a_page_split_as_converters_split_it_states_no_wrong_number(form):
     result = score(parsed(f"{form.name}.md", form.text), gold_of(form.page))
     assert result.wrong == {}
-    assert result.missing == () or len(result.missing) <= 1
-    if "pingtan" in form.name:
-        assert result.coverage >= SPLIT_COVERAGE
+    assert len(result.missing) <= 1  # 三(六) as a whole, derived only from its three rows
+    blanks_dropped = form.name.endswith("-ocr") and "shuyang" in form.name
+    assert result.coverage >= (BLANKS_DROPPED if blanks_dropped else SPLIT_COVERAGE)
 
 
 def test_the_real_converter_markdown_states_no_wrong_number():
