@@ -154,7 +154,11 @@ def _by_order(
         if names_row(text[f.start : f.core_end], f.row)
     }
     labels = [Label(r, f.start, f.core_end) for r, (f, _, _) in sure.items()]
-    end = max(span[1] for _, span, _ in rows)
+    # The table runs to the next section: a converter starts lines with its block labels ("（三）", "四、结转…"),
+    # which read as headings, and value lines stand past the last label it found.
+    last = max(span[1] for _, span, _ in rows)
+    section = STANDARD_HEADING.search(text, rows[-1][0].core_end)
+    end = max(last, section.start()) if section else last
     found = value_lines(text, header_end, end, labels, [row for _, row in table.rows])
     # A row per line: some line prints two numbers or more (not one cell per line). Value-only lines then.
     if not any(ln.row is None for ln in found) or not any(len(ln.numbers) >= 2 for ln in found):

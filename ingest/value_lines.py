@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from ingest.labels import row_pattern
 from ingest.template import Row
 
+# Words, numbers and marks as a converter leaves them; a number glued to the end of a label's words is a piece
+# of its own ("处理的，只计这一情8": the label's text box ran into the first cell). Not a short name ("数据1").
+_PIECE = re.compile(r"[^\s\d]{3,}[\u4e00-\u9fff，、）)”](?=\d[\d,.]*(?:\s|$))|\S+")
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|—+|-|–|/|／")
 # A row label's sub-number before its words ("1.属于国家秘密", "（四）无法提供", "三、本年度"): words, not a value.
 _LABEL_PIECE = re.compile(r"^(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.．、])+[^\d]*$")
@@ -77,9 +80,9 @@ def _line(text: str, start: int, stop: int, labels: list[Label], rows: Sequence[
         for i in range(lb.start - start, min(lb.end, stop) - start):
             masked[i] = " "
     line = "".join(masked)
-    numbers, clean, first_number = [], True, None
+    numbers, clean, first_number, glued = [], True, None, 0
     for cell in re.finditer(r"[^|]+", line):
-        pieces = list(re.finditer(r"\S+", cell.group()))
+        pieces = list(_PIECE.finditer(cell.group()))
         kinds = [_kind(p.group()) for p in pieces]
         # A cell prints words, then numbers: a number inside words ("（其中修订 16 件）") is no cell.
         if "dirty" in kinds or ("number" in kinds and "text" in kinds[kinds.index("number") :]):
@@ -87,9 +90,10 @@ def _line(text: str, start: int, stop: int, labels: list[Label], rows: Sequence[
         for p, k in zip(pieces, kinds):
             if k == "number":
                 numbers.append(p.group())
+                glued += p.start() > 0 and not cell.group()[p.start() - 1].isspace()
                 if first_number is None:
                     first_number = start + cell.start() + p.start()
-    if not numbers:
+    if len(numbers) == glued:  # words only, one ending in a digit: a wrapped sub-number ("（三）不予公开1")
         return None
     before = [lb for lb in labels if lb.start < first_number]
     if len(labels) > 1 or len(before) != len(labels):

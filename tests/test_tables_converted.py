@@ -27,9 +27,9 @@ SPLIT = list(split_forms())
 PLACED = {
     "2019_pingtan_syq_page_word.markitdown": 28,
     "2019_pingtan_syq_page_word.pymupdf4llm": 196,
-    "2020_pingtan_syq_page_word.markitdown": 46,
+    "2020_pingtan_syq_page_word.markitdown": 186,
     "2020_pingtan_syq_page_word.pymupdf4llm": 196,
-    "2022_pingtan_syq_page_word.markitdown": 46,
+    "2022_pingtan_syq_page_word.markitdown": 201,
     "2022_pingtan_syq_page_word.pymupdf4llm": 187,
     "2023_pingtan_syq_page_word.markitdown": 201,
     "2023_pingtan_syq_page_word.pymupdf4llm": 193,
