@@ -30,7 +30,8 @@ _MAX_LABEL_TAIL = 80  # the rest of a printed label before its numbers ("（区�
 # Where each table starts: a header word, then (near it) the first row label.
 _ANCHORS = {
     "proactive": re.compile(r"信\s*息\s*内\s*容(?=[\s|]*(?:本\s*年|上\s*一\s*年|采\s*购))"),
-    "applications": re.compile(r"自\s*然\s*人"),
+    # 自然人, or the header word above it where a converter breaks 自然人 over lines.
+    "applications": re.compile(r"自\s*然\s*人|申\s*请\s*人\s*情\s*况"),
     # Converters put bars and padding between the header's words: "|行政复|议|", "| 维持 纠正 |".
     # Its header: 行政复议 with 维持 below it, or with 行政诉讼 beside it (维持 printed down a narrow column).
     "appeals": re.compile(

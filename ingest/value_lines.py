@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.labels import row_pattern
 from ingest.template import Row
@@ -26,6 +26,7 @@ from ingest.template import Row
 # Words, numbers and marks as a converter leaves them; a number glued to the end of a label's words is a piece
 # of its own ("处理的，只计这一情8": the label's text box ran into the first cell). Not a short name ("数据1").
 _PIECE = re.compile(r"[^\s\d]{3,}[\u4e00-\u9fff，、）)”](?=\d[\d,.]*(?:\s|$))|\S+")
+_SUB_NUMBER = re.compile(r"(?<![\d.])(\d{1,2})(\s*[.．、]\s*)(?=[\u4e00-\u9fff])")
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|—+|-|–|/|／")
 # A row label's sub-number before its words ("1.属于国家秘密", "（四）无法提供", "三、本年度"): words, not a value.
 _LABEL_PIECE = re.compile(r"^(?:[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）.．、])+[^\d]*$")
@@ -79,7 +80,8 @@ def _line(text: str, start: int, stop: int, labels: list[Label], rows: Sequence[
     for lb in labels:
         for i in range(lb.start - start, min(lb.end, stop) - start):
             masked[i] = " "
-    line = "".join(masked)
+    # A sub-number spaced from its label ("1 . 属于国家秘") is words, never a cell.
+    line = _SUB_NUMBER.sub(lambda m: "§" * len(m.group(1)) + m.group(2), "".join(masked))
     numbers, clean, first_number, glued = [], True, None, 0
     for cell in re.finditer(r"[^|]+", line):
         pieces = list(_PIECE.finditer(cell.group()))
@@ -152,6 +154,7 @@ def place_by_order(
     anchors = [(i, ln.row) for i, ln in enumerate(lines) if ln.row is not None]
     if [r for _, r in anchors] != sorted({r for _, r in anchors}):
         return None
+    lines, anchors = _named(lines, anchors)
     placed: dict[int, Placed] = {}
     bounds = [(-1, -1), *anchors, (len(lines), len(widths))]
     loose: set[int] = set()  # anchored rows next to value-only lines left unplaced
@@ -168,6 +171,20 @@ def place_by_order(
     if any(p.numbers is None for p in placed.values()):  # value lines left over: no row is certainly blank
         placed = {r: Placed(None) if p.numbers == () else p for r, p in placed.items()}
     return placed
+
+
+def _named(lines: list[ValueLine], anchors: list[tuple[int, int]]):
+    """The lines and anchors, with a value-only line whose words name one row (its label found out of the
+    reader's order) anchored to that row, when the anchors stay in order."""
+    taken = {r for _, r in anchors}
+    named = {i: next(iter(ln.names)) for i, ln in enumerate(lines) if ln.row is None and len(ln.names) == 1}
+    named = {i: r for i, r in named.items() if r not in taken and lines[i].clean}
+    more = sorted(anchors + list(named.items()))
+    rows = [r for _, r in more]
+    if not named or rows != sorted(set(rows)):
+        return lines, anchors
+    lines = [replace(ln, row=named[i]) if i in named else ln for i, ln in enumerate(lines)]
+    return lines, more
 
 
 def _gap(free: list[ValueLine], gap: list[int], widths: Sequence[int], found: set[int]) -> dict[int, Placed]:
