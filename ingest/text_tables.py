@@ -24,6 +24,7 @@ _PAGE_FOOTER = re.compile(
     r"(?m)^[ \t]*(?:[—–\-－]+[ \t]*\d{1,3}[ \t]*[—–\-－]+"
     r"|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/／]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$"
 )
+_INLINE_TAG = re.compile(r"</?(?:sup|sub|b|i|u|em|strong|span|font)\b[^<>\n]{0,80}>", re.I)
 _BREAK_LINE = re.compile(r"(?m)^.*<br\s*/?>.*$")
 _MAX_LABEL_TAIL = 80  # the rest of a printed label before its numbers ("（区分处理的，只计这一情形…）")
 
@@ -63,6 +64,7 @@ def read_text_tables(text: str, template: Template) -> TextTables:
     # A converter's line break inside a Markdown cell ("<br>") separates words of the cell; outside a table
     # row it ends a line. Replaced in place, so positions stay those of the text.
     text = _BREAK_LINE.sub(_break, text)
+    text = _INLINE_TAG.sub(lambda m: " " * len(m.group()), text)  # "<sup>0</sup>": the 0 is the cell
     found_by_table: list[tuple[TableSpec, list[_Found], int, int]] = []
     cursor = 0
     for table in template.tables:
