@@ -163,22 +163,26 @@ def _by_order(
     section = STANDARD_HEADING.search(text, rows[-1][0].core_end)
     end = max(last, section.start()) if section else last
     found = value_lines(text, header_end, end, labels, [row for _, row in table.rows])
-    # A row per line: some line prints two numbers or more (not one cell per line). Value-only lines then.
-    if not any(ln.row is None for ln in found) or not any(len(ln.numbers) >= 2 for ln in found):
+    # A row per line (some line prints two numbers or more, or cell bars; not one cell per line), and
+    # value-only lines.
+    if not any(ln.row is None for ln in found) or not any(
+        len(ln.numbers) >= 2 or ln.cells is not None for ln in found
+    ):
         return None
     placed = place_by_order(found, [len(block.columns) for block, _ in table.rows], set(sure)) or {}
     readings = []
     for r, (block, row) in enumerate(table.rows):
-        if r in sure:
+        at = placed.get(r, Placed(None))
+        if r in sure and not at.whole:
             f, span, run = sure[r]
             exact = _reading(text, table, f, span, run, lines)
             # Blank cells are blank unless a value-only line stands next to the row (it may hold them).
-            if exact.exact and (all(exact.cells) or placed.get(r, Placed(None)).numbers is not None):
+            if exact.exact and (all(exact.cells) or at.numbers is not None):
                 readings.append(exact)
                 continue
         if r in placed or r in sure:
             label = _line_label(text, sure[r][0]) if r in sure else row.zh
-            readings.append(_placed(table, block, row, label, placed.get(r, Placed(None))))
+            readings.append(_placed(table, block, row, label, at))
     return readings
 
 

@@ -105,8 +105,14 @@ def _line(text: str, start: int, stop: int, labels: list[Label], rows: Sequence[
     )
     names = frozenset(i for i, r in enumerate(rows) if r.zh and words and names_row(words, r))
     labelled = frozenset(lb.row for lb in labels)
-    cells = _bar_cells(line) if not labels else None
+    cells = _bar_cells(line) if not labels else _cells_after(text, labels[0].end, stop)
     return ValueLine(tuple(numbers), before[0].row if before else None, clean, names, labelled, cells)
+
+
+def _cells_after(text: str, label_end: int, stop: int) -> tuple[str, ...] | None:
+    """A labelled Markdown row's value cells: the bar cells after the cell that holds the label."""
+    bar = text.find("|", label_end, stop)
+    return _bar_cells(text[bar:stop]) if bar >= 0 else None
 
 
 def _bar_cells(line: str) -> tuple[str, ...] | None:
@@ -158,19 +164,37 @@ def place_by_order(
     placed: dict[int, Placed] = {}
     bounds = [(-1, -1), *anchors, (len(lines), len(widths))]
     loose: set[int] = set()  # anchored rows next to value-only lines left unplaced
+    filled: dict[int, Placed] = {}  # labelled rows whose blank cells a value line beside them fills
     for (li, ri), (lj, rj) in zip(bounds, bounds[1:]):
         free, gap = lines[li + 1 : lj], list(range(ri + 1, rj))
         rows = _gap(free, gap, widths, found)
         placed.update(rows)
-        if free and (not gap or any(rows[r].numbers is None for r in gap)):
+        fill = _fill(free, [(lines[i], r) for i, r in ((li, ri), (lj, rj)) if 0 <= i < len(lines)])
+        if fill is not None and not gap:
+            filled.update(fill)
+        elif free and (not gap or any(rows[r].numbers is None for r in gap)):
             loose |= {ri, rj}  # value lines that no row between takes: they may be the neighbours' numbers
     for li, r in anchors:
-        placed[r] = _anchored(lines[li], widths[r], r in loose)
+        placed[r] = filled.get(r) or _anchored(lines[li], widths[r], r in loose)
     for ln in lines:  # a label on a line of numbers with another label: its row is never blank
         placed.update({r: Placed(None) for r in ln.labelled if r != ln.row})
     if any(p.numbers is None for p in placed.values()):  # value lines left over: no row is certainly blank
         placed = {r: Placed(None) if p.numbers == () else p for r, p in placed.items()}
     return placed
+
+
+def _fill(free: list[ValueLine], beside: list[tuple[ValueLine, int]]) -> dict[int, Placed] | None:
+    """Numbers moved out of their row onto a line of their own ("77" above "| 规范性文件 |  | 77 | 166 |"),
+    with no row between the labelled rows around them: they are the blanks of the one neighbour that
+    leaves exactly that many cells blank, in order. None when not exactly one neighbour can take them."""
+    if not free or not all(ln.clean for ln in free):
+        return None
+    numbers = [n for ln in free for n in ln.numbers]
+    takers = [(ln, r) for ln, r in beside if ln.cells is not None and ln.cells.count("") == len(numbers)]
+    if len(takers) != 1:
+        return None
+    (ln, r), left = takers[0], iter(numbers)
+    return {r: Placed(tuple(c or next(left) for c in ln.cells), True)}
 
 
 def _named(lines: list[ValueLine], anchors: list[tuple[int, int]]):

@@ -134,3 +134,30 @@ def test_a_label_without_numbers_is_not_a_row_of_zeros_while_value_lines_are_lef
     )
     report = parsed("left.md", text)
     assert report.fact("applications.results.partially_granted.total") is None
+
+
+MOVED = """某县人民政府办公室2023年政府信息公开工作年度报告
+二、主动公开政府信息情况
+| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+| 规章 | 0 | 0 | 7 |
+77
+| 行政规范性文件 |  | 132 | 470 |
+| 信息内容 | 本年处理决定数量 |
+| 行政许可 | 2629 |
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_number_moved_out_of_its_row_fills_the_one_blank_beside_it_never_read_as_zero():
+    # markitdown moves a cell's number onto a line of its own above its row, leaving the cell's bars empty.
+    # No row stands between the two labelled rows, and only one of them leaves a cell blank.
+    report = parsed("moved.md", MOVED)
+    assert report.fact("proactive.normative_docs.issued").value == 77
+    assert report.fact("proactive.regulations.issued").value == 0
+
+
+def test_a_moved_number_that_either_neighbour_could_take_is_placed_in_neither():
+    report = parsed("either.md", MOVED.replace("| 规章 | 0 | 0 | 7 |", "| 规章 |  | 0 | 7 |"))
+    for row in ("regulations", "normative_docs"):
+        assert report.fact(f"proactive.{row}.issued") is None
+        assert f"proactive.{row}.issued" in {a.key for a in report.ambiguous}
