@@ -163,13 +163,19 @@ def _by_order(
     section = STANDARD_HEADING.search(text, rows[-1][0].core_end)
     end = max(last, section.start()) if section else last
     found = value_lines(text, header_end, end, labels, [row for _, row in table.rows])
-    # A row per line (some line prints two numbers or more, or cell bars; not one cell per line), and
-    # value-only lines.
-    if not any(ln.row is None for ln in found) or not any(
+    widths = [len(block.columns) for block, _ in table.rows]
+    # A row per line (some line prints two numbers or more, or cell bars; not one cell per line), with
+    # value-only lines, or with a row's numbers run together in its bar cells ("| 58 45 | 546 |").
+    merged = any(
+        ln.barred and ln.cells is None and len(ln.numbers) == widths[ln.row]
+        for ln in found
+        if ln.row is not None
+    )
+    if not (any(ln.row is None for ln in found) or merged) or not any(
         len(ln.numbers) >= 2 or ln.cells is not None for ln in found
     ):
         return None
-    placed = place_by_order(found, [len(block.columns) for block, _ in table.rows], set(sure)) or {}
+    placed = place_by_order(found, widths, set(sure)) or {}
     readings = []
     for r, (block, row) in enumerate(table.rows):
         at = placed.get(r, Placed(None))

@@ -44,6 +44,7 @@ class ValueLine:
     names: frozenset[int] = frozenset()  # template rows whose labels the line's words print
     labelled: frozenset[int] = frozenset()  # rows whose found labels stand on the line
     cells: tuple[str, ...] | None = None  # a value-only Markdown row's cells, blanks kept ("" for a blank)
+    barred: bool = False  # a Markdown row ("| … |"), whatever its cells hold
 
     def whole(self, width: int) -> tuple[str, ...] | None:
         """The line as a whole row of `width` cells: every cell printed, or its bars keeping the blanks."""
@@ -106,7 +107,8 @@ def _line(text: str, start: int, stop: int, labels: list[Label], rows: Sequence[
     names = frozenset(i for i, r in enumerate(rows) if r.zh and words and names_row(words, r))
     labelled = frozenset(lb.row for lb in labels)
     cells = _bar_cells(line) if not labels else _cells_after(text, labels[0].end, stop)
-    return ValueLine(tuple(numbers), before[0].row if before else None, clean, names, labelled, cells)
+    row = before[0].row if before else None
+    return ValueLine(tuple(numbers), row, clean, names, labelled, cells, "|" in line)
 
 
 def _cells_after(text: str, label_end: int, stop: int) -> tuple[str, ...] | None:
