@@ -11,7 +11,13 @@ lines belong to the rows between them, in order. That is proven only when there 
 rows and each line prints a whole row (every cell, zeros included): a row prints at most one line, so each
 row then prints exactly one. Fewer lines than rows (a row printed no numbers, or one line lost), a line of
 part of a row, a number inside words, or a line that names another row: nothing is placed there, and the
-rows stay unread (ambiguous), never blank.
+rows stay unread (ambiguous), never blank; and while any value line is left over, no label without numbers
+is a row of zeros.
+
+Two more things the layout proves: a value-only line whose words name exactly one row (its label found out
+of the reader's order) anchors that row, when the anchors stay in order; and numbers a converter moved out
+of a row onto a line of their own, with no row between the labelled rows around them, fill the blank cells
+of the one neighbour that leaves exactly that many blank.
 """
 
 from __future__ import annotations
@@ -83,32 +89,41 @@ def _line(text: str, start: int, stop: int, labels: list[Label], rows: Sequence[
             masked[i] = " "
     # A sub-number spaced from its label ("1 . 属于国家秘") is words, never a cell.
     line = _SUB_NUMBER.sub(lambda m: "§" * len(m.group(1)) + m.group(2), "".join(masked))
-    numbers, clean, first_number, glued = [], True, None, 0
+    numbers, clean, first = _numbers(line)
+    if not numbers:
+        return None
+    before = [lb for lb in labels if lb.start < start + first]
+    if len(labels) > 1 or len(before) != len(labels):
+        clean = False  # two labels on one line, or numbers before a label: not one row's line
+    words = re.sub(r"[\s|]+", "", line)
+    names = frozenset(i for i, r in enumerate(rows) if r.zh and words and names_row(words, r))
+    labelled = frozenset(lb.row for lb in labels)
+    # A value-only row may open with empty label cells: they are left out, and with them any blank that
+    # could be its first cell (the row is then not whole).
+    if labels:
+        cells = _cells_after(text, labels[0].end, stop)
+    else:
+        cells = _bar_cells("|" + line.lstrip(" |")) if "|" in line else None
+    row = before[0].row if before else None
+    return ValueLine(tuple(numbers), row, clean, names, labelled, cells, "|" in line)
+
+
+def _numbers(line: str) -> tuple[list[str], bool, int]:
+    """The line's numbers; whether each cell prints words, then numbers (a number inside words, "（其中修订
+    16 件）", is no cell); where the first number stands. A line whose only numbers are glued to words ends
+    a wrapped label in its sub-number ("（三）不予公开1"): it prints none."""
+    numbers, clean, first, glued = [], True, -1, 0
     for cell in re.finditer(r"[^|]+", line):
         pieces = list(_PIECE.finditer(cell.group()))
         kinds = [_kind(p.group()) for p in pieces]
-        # A cell prints words, then numbers: a number inside words ("（其中修订 16 件）") is no cell.
         if "dirty" in kinds or ("number" in kinds and "text" in kinds[kinds.index("number") :]):
             clean = False
         for p, k in zip(pieces, kinds):
             if k == "number":
                 numbers.append(p.group())
                 glued += p.start() > 0 and not cell.group()[p.start() - 1].isspace()
-                if first_number is None:
-                    first_number = start + cell.start() + p.start()
-    if len(numbers) == glued:  # words only, one ending in a digit: a wrapped sub-number ("（三）不予公开1")
-        return None
-    before = [lb for lb in labels if lb.start < first_number]
-    if len(labels) > 1 or len(before) != len(labels):
-        clean = False  # two labels on one line, or numbers before a label: not one row's line
-    words = re.sub(
-        r"[\s|]+", "", "".join(ch if not ch.isdigit() or ch in "0123456789" else " " for ch in line)
-    )
-    names = frozenset(i for i, r in enumerate(rows) if r.zh and words and names_row(words, r))
-    labelled = frozenset(lb.row for lb in labels)
-    cells = _bar_cells(line) if not labels else _cells_after(text, labels[0].end, stop)
-    row = before[0].row if before else None
-    return ValueLine(tuple(numbers), row, clean, names, labelled, cells, "|" in line)
+                first = cell.start() + p.start() if first < 0 else first
+    return ([] if len(numbers) == glued else numbers), clean, first
 
 
 def _cells_after(text: str, label_end: int, stop: int) -> tuple[str, ...] | None:
