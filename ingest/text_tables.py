@@ -33,10 +33,10 @@ _ANCHORS = {
     "proactive": re.compile(r"信\s*息\s*内\s*容(?=[\s|]*(?:本\s*年|上\s*一\s*年|采\s*购))"),
     # 自然人, or the header word above it where a converter breaks 自然人 over lines.
     "applications": re.compile(r"自\s*然\s*人|申\s*请\s*人\s*情\s*况"),
-    # Converters put bars and padding between the header's words: "|行政复|议|", "| 维持 纠正 |".
-    # Its header: 行政复议 with 维持 below it, or with 行政诉讼 beside it (维持 printed down a narrow column).
+    # Its header: 行政复议 with 维持 below it, or with 行政诉讼 beside it, bars and padding between the words
+    # as converters leave them ("|行政复|议||||行政诉|讼|"; 维持 printed down a narrow column).
     "appeals": re.compile(
-        r"行[\s|]*政[\s|]*复[\s|]*议(?=[\s\S]{0,600}?维[\s|]*持|[\s|]*行[\s|]*政[\s|]*诉[\s|]*讼)"
+        r"行\s*政\s*复\s*议(?=[\s\S]{0,120}?维\s*持)|行[\s|]*政[\s|]*复[\s|]*议(?=[\s|]*行[\s|]*政[\s|]*诉[\s|]*讼)"
     ),
 }
 
