@@ -24,6 +24,7 @@ from ingest.parse import SUFFIXES, parse_report  # noqa: E402
 DEFAULT = [
     Path(__file__).resolve().parents[1] / "tests" / "data",
     Path(__file__).resolve().parents[1] / "tests" / "data" / "derived",
+    Path(__file__).resolve().parents[1] / "tests" / "data" / "converted",  # PDFs through PDF→Markdown converters
 ]
 
 

@@ -44,7 +44,8 @@ def row_pattern(row: Row) -> re.Pattern[str]:
     number = ""
     if row.number:
         # "2.其他法律行政法规禁止公开": the sub-number, then a little of the printed label, then the core.
-        number = rf"(?:[(（]?{row.number}{_SPACE}[)）.．、,，]{_SPACE}(?:[^\d\n]{{0,12}}?)?)?"
+        # The sub-number and its mark stand on one line: "31" ending a line of numbers is no "1" of ".本机关…".
+        number = rf"(?:[(（]?{row.number}[ \t\xa0\u3000]*[)）.．、,，]{_SPACE}(?:[^\d\n]{{0,12}}?)?)?"
     if row.exact:
         # A short label ("规章", "其他", "总计") must end there: numbers or a break follow, not more words
         # ("规章制度", "其他组织", "总计商业企业").

@@ -16,17 +16,28 @@ from ingest.placement import Token
 from ingest.readings import RowReading
 from ingest.sections import STANDARD_HEADING
 from ingest.template import Block, Row, TableSpec, Template
+from ingest.value_lines import Label, Placed, names_row, place_by_order, value_lines
 
 _TOKEN = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|(?<!\S)(?:—+|-|–|/|／)(?!\S)")
 _HEADING = re.compile(r"(?<![\d、.])[一二三四五六七八九十]{1,2}、|\n\s*[（(][一二三四五六七八九十]{1,2}[)）]")
-_PAGE_FOOTER = re.compile(r"(?m)^[ \t]*[—–\-－]+[ \t]*\d{1,3}[ \t]*[—–\-－]+[ \t]*$")
+_PAGE_FOOTER = re.compile(
+    r"(?m)^[ \t]*(?:[—–\-－]+[ \t]*\d{1,3}[ \t]*[—–\-－]+"
+    r"|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/／]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*$"
+)
+_INLINE_TAG = re.compile(r"</?(?:sup|sub|b|i|u|em|strong|span|font)\b[^<>\n]{0,80}>", re.I)
+_BREAK_LINE = re.compile(r"(?m)^.*<br\s*/?>.*$")
 _MAX_LABEL_TAIL = 80  # the rest of a printed label before its numbers ("（区分处理的，只计这一情形…）")
 
 # Where each table starts: a header word, then (near it) the first row label.
 _ANCHORS = {
     "proactive": re.compile(r"信\s*息\s*内\s*容(?=[\s|]*(?:本\s*年|上\s*一\s*年|采\s*购))"),
-    "applications": re.compile(r"自\s*然\s*人"),
-    "appeals": re.compile(r"行\s*政\s*复\s*议(?=[\s\S]{0,120}?维\s*持)"),
+    # 自然人, or the header word above it where a converter breaks 自然人 over lines.
+    "applications": re.compile(r"自\s*然\s*人|申\s*请\s*人\s*情\s*况"),
+    # Its header: 行政复议 with 维持 below it, or with 行政诉讼 beside it, bars and padding between the words
+    # as converters leave them ("|行政复|议||||行政诉|讼|"; 维持 printed down a narrow column).
+    "appeals": re.compile(
+        r"行\s*政\s*复\s*议(?=[\s\S]{0,120}?维\s*持)|行[\s|]*政[\s|]*复[\s|]*议(?=[\s|]*行[\s|]*政[\s|]*诉[\s|]*讼)"
+    ),
 }
 
 
@@ -50,6 +61,10 @@ def read_text_tables(text: str, template: Template) -> TextTables:
     text = text.replace("?", " ")
     # A PDF's page footers ("— 5 —") stand inside tables that cross a page: blanked, never read as cells.
     text = _PAGE_FOOTER.sub(lambda m: " " * len(m.group()), text)
+    # A converter's line break inside a Markdown cell ("<br>") separates words of the cell; outside a table
+    # row it ends a line. Replaced in place, so positions stay those of the text.
+    text = _BREAK_LINE.sub(_break, text)
+    text = _INLINE_TAG.sub(lambda m: " " * len(m.group()), text)  # "<sup>0</sup>": the 0 is the cell
     found_by_table: list[tuple[TableSpec, list[_Found], int, int]] = []
     cursor = 0
     for table in template.tables:
@@ -71,17 +86,28 @@ def read_text_tables(text: str, template: Template) -> TextTables:
     lines = _is_line_layout(text, [run for *_, rows in tables for *_, run in rows])
     readings: list[RowReading] = []
     for table, header_end, rows in tables:
+        by_order = _by_order(text, table, header_end, rows, lines)
+        if by_order is not None:
+            readings += by_order
+            continue
         adrift = _first_adrift(text, table, header_end, rows)
         for i, (f, span, run) in enumerate(rows):
             if adrift is not None and i >= adrift:
                 readings.append(
                     RowReading(table, f.block, f.row, _label_text(text, f, run), unreadable=_ADRIFT)
                 )
+            elif table.key == "appeals":
+                readings.append(_appeals_reading(text, table, f, span, run, lines))
             else:
                 readings.append(_reading(text, table, f, span, run, lines))
     spans = tuple((found[0].start, end) for _, found, end, _ in found_by_table)
     layout = "none" if not readings else ("text-lines" if lines else "text-fused")
     return TextTables(tuple(readings), spans, layout)
+
+
+def _break(line: re.Match[str]) -> str:
+    fill = " " if "|" in line.group() else "\n"
+    return re.sub(r"<br\s*/?>", lambda m: fill + " " * (len(m.group()) - 1), line.group())
 
 
 _ADRIFT = (
@@ -97,20 +123,101 @@ def _first_adrift(text: str, table: TableSpec, header_end: int, rows: list) -> i
     line of its own after its numbers, as PDF text often has it."""
     if table.key == "appeals":
         return None
-    if len(_DIGITS.findall(text, header_end, rows[0][0].start)) >= 2:
+    if len(_LOOSE_NUMBER.findall(text, header_end, rows[0][0].start)) >= 2:
         return 0
     for i, (_, span, run) in enumerate(rows):
         delimited = any(sep in text[span[0] : span[1]] for sep in "|\t")  # cells kept apart: read exactly
         if (
             run.tokens
             and not delimited
-            and len(_DIGITS.findall(text, span[0] + run.tokens[-1].end(), span[1])) >= 2
+            and len(_LOOSE_NUMBER.findall(text, span[0] + run.tokens[-1].end(), span[1])) >= 2
         ):
             return i + 1
     return None
 
 
-_DIGITS = re.compile(r"\d+")
+# A number standing on its own, not a digit of a word ("数据1", a converter's name for a column).
+_LOOSE_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.])")
+
+
+def _by_order(
+    text: str, table: TableSpec, header_end: int, rows: list, lines: bool
+) -> list[RowReading] | None:
+    """A table a converter wrote a row per line, some rows' numbers on lines of their own (value-only lines
+    of two or more numbers): each row's numbers as the order of the value lines proves them
+    (`value_lines`); rows it proves nothing about are unread. A row whose cells keep their bars on its
+    label's line is read exactly, as ever. None for other tables."""
+    if table.key == "appeals":
+        return None
+    index = {row.key: i for i, (_, row) in enumerate(table.rows)}
+    # A short label ("其他") without its sub-number may be words of a longer one: it anchors nothing.
+    sure = {
+        index[f.row.key]: (f, span, run)
+        for f, span, run in rows
+        if names_row(text[f.start : f.core_end], f.row)
+    }
+    labels = [Label(r, f.start, f.core_end) for r, (f, _, _) in sure.items()]
+    # The table runs to the next section: a converter starts lines with its block labels ("（三）", "四、结转…"),
+    # which read as headings, and value lines stand past the last label it found.
+    last = max(span[1] for _, span, _ in rows)
+    section = STANDARD_HEADING.search(text, rows[-1][0].core_end)
+    end = max(last, section.start()) if section else last
+    found = value_lines(text, header_end, end, labels, [row for _, row in table.rows])
+    widths = [len(block.columns) for block, _ in table.rows]
+    # A row per line (some line prints two numbers or more, or cell bars; not one cell per line), with
+    # value-only lines, or with a row's numbers run together in its bar cells ("| 58 45 | 546 |").
+    merged = any(
+        ln.barred and ln.cells is None and len(ln.numbers) == widths[ln.row]
+        for ln in found
+        if ln.row is not None
+    )
+    if not (any(ln.row is None for ln in found) or merged) or not any(
+        len(ln.numbers) >= 2 or ln.cells is not None for ln in found
+    ):
+        return None
+    placed = place_by_order(found, widths, set(sure)) or {}
+    readings = []
+    for r, (block, row) in enumerate(table.rows):
+        at = placed.get(r, Placed(None))
+        if r in sure and not at.whole:
+            f, span, run = sure[r]
+            exact = _reading(text, table, f, span, run, lines)
+            # Blank cells are blank unless a value-only line stands next to the row (it may hold them).
+            if exact.exact and (all(exact.cells) or at.numbers is not None):
+                readings.append(exact)
+                continue
+        if r in placed or r in sure:
+            label = _line_label(text, sure[r][0]) if r in sure else row.zh
+            readings.append(_placed(table, block, row, label, at))
+    return readings
+
+
+def _placed(table: TableSpec, block: Block, row: Row, label: str, at: Placed) -> RowReading:
+    if at.numbers is None:
+        return RowReading(table, block, row, label, unreadable=_ADRIFT)
+    if at.whole:
+        return RowReading(table, block, row, label, cells=at.numbers)
+    tokens = tuple(Token(n, splittable=False) for n in at.numbers)
+    return RowReading(table, block, row, label, tokens=tokens)
+
+
+def _appeals_reading(text: str, table: TableSpec, f: _Found, span: tuple[int, int], run: _Run, lines: bool):
+    """Table 4's one value row: after its header, or else the one line under the header that prints every
+    cell (a converter's header words spread over lines, its cells run together: "| 72 64 | 178 37 |")."""
+    reading = _reading(text, table, f, span, run, lines)
+    if reading.exact or reading.tokens:
+        return reading
+    found = value_lines(text, *span, [], [])
+    if len(found) == 1 and found[0].clean and len(found[0].numbers) == len(f.block.columns):
+        return RowReading(table, f.block, f.row, "", cells=found[0].numbers)
+    return reading
+
+
+def _line_label(text: str, f: _Found) -> str:
+    """The printed label: from its start to the end of its line, without the numbers and cell bars."""
+    line_end = text.find("\n", f.core_end)
+    line = text[f.start : line_end if line_end >= 0 else len(text)]
+    return re.sub(r"[\s|]+", "", _TOKEN.sub("", line))[:80] or f.row.zh
 
 
 def _reading(
