@@ -5,6 +5,9 @@ said to be missing, and the answer is never a bare "Yes" read from one year's co
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from agency_questions import GOLD, NAMES, certain, report_facts
 
@@ -108,3 +111,30 @@ def test_an_agency_named_beside_another_without_a_report_for_the_year_is_said_mi
     a = answer(question, samples)
     assert a.kind == "compare" and any(m in a.text for m in MISSING) and lacking in a.text, (question, a.text)
     assert a.value is None or a.value == report_facts(held, year)[NEW], (question, a.text)
+
+
+def sample_gold() -> dict[tuple[str, int], dict]:
+    """The hand-read facts of every bundled sample report (their copies in tests/data), by agency and year."""
+    samples = Path(__file__).resolve().parents[1] / "index" / "samples"
+    data = Path(__file__).parent / "data"
+    out = {}
+    for report in sorted(samples.iterdir()):
+        for gold in data.rglob(report.stem + ".facts.json"):
+            facts = json.loads(gold.read_text(encoding="utf-8"))
+            out.setdefault((facts["agency"], facts["year"]), facts.get("facts", {}))
+    return out
+
+
+@pytest.mark.parametrize("year", [2020, 2022, 2023])
+@pytest.mark.parametrize("key, zh, en", [
+    ("review.total", "哪个单位{y}年行政复议最多？", "Which agency had the most administrative reconsiderations in {y}?"),
+    ("applications.new_received.total", "哪个单位{y}年新收申请最少？", "Which agency received the fewest requests in {y}?"),
+])
+def test_a_ranking_names_every_agency_tied_at_the_top(samples, year, key, zh, en):
+    gold = {a: f[key] for (a, y), f in sample_gold().items() if y == year and f.get(key) is not None}
+    best = (min if "少" in zh else max)(gold.values())
+    tied = sorted(a for a, v in gold.items() if v == best)
+    for question in (zh, en):
+        a = answer(question.format(y=year), samples)
+        head = a.text.splitlines()[0]
+        assert all(name in head for name in tied), (question, tied, head)

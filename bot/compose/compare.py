@@ -127,14 +127,17 @@ def rank_text(points: list[tuple[str, int, Reading]], lang: str, names: dict[str
     lines = [f"{i}. {names[a]}：{format_number(r.printed_total)}{unit}" if lang == "zh"
              else f"{i}. {names[a]}: {format_number(r.printed_total)}" for i, (a, _, r) in enumerate(ordered, 1)]
     top = ordered[0]
-    tie = len(ordered) > 1 and ordered[1][2].printed_total == top[2].printed_total
+    # every agency tied at the top is named, not the first of them alone
+    tied = [names[a] for a, _, r in ordered if r.printed_total == top[2].printed_total]
     if lang == "zh":
+        who = "、".join(tied) + ("（并列）" if len(tied) > 1 else "")
         head = f"{year}年{label}（{column_label(first.row, first.column, lang)}）" + (
-            "最少" if lowest else "最多") + f"的是{names[top[0]]}，{format_number(top[2].printed_total)}{unit}" + \
-            ("（并列）" if tie else "") + f"。已收录{len(ordered)}个单位的排名：\n"
+            "最少" if lowest else "最多") + f"的是{who}，{'各' if len(tied) > 1 else ''}" + \
+            f"{format_number(top[2].printed_total)}{unit}。已收录{len(ordered)}个单位的排名：\n"
     else:
-        head = (f"{'Fewest' if lowest else 'Most'} {label} in {year}: {names[top[0]]}, "
-                f"{format_number(top[2].printed_total)}{' (tied)' if tie else ''}. Ranking of the "
+        who = " and ".join(tied) + (" (tied)" if len(tied) > 1 else "")
+        head = (f"{'Fewest' if lowest else 'Most'} {label} in {year}: {who}, "
+                f"{format_number(top[2].printed_total)}{' each' if len(tied) > 1 else ''}. Ranking of the "
                 f"{len(ordered)} indexed agencies:\n")
     return head + "\n".join(lines), top[2].printed_total
 
