@@ -138,3 +138,16 @@ def test_a_ranking_names_every_agency_tied_at_the_top(samples, year, key, zh, en
         a = answer(question.format(y=year), samples)
         head = a.text.splitlines()[0]
         assert all(name in head for name in tied), (question, tied, head)
+
+
+@pytest.mark.parametrize("zh, en", [("河北哪个部门{y}年收到的申请最多？", "Which Hebei department got the most requests in {y}?"),
+                                    ("河北省哪个厅{y}年新收申请最多？", "Which Hebei department received more requests in {y}?")])
+@pytest.mark.parametrize("year", [2021, 2023])
+def test_which_department_of_a_region_ranks_the_regions_departments(samples, zh, en, year):
+    gold = {a: f["applications.new_received.total"] for (a, y), f in sample_gold().items()
+            if y == year and a.startswith("河北省")}
+    top = max(gold, key=gold.get)
+    for question in (zh, en):
+        a = answer(question.format(y=year), samples)
+        assert a.kind == "compare" and top in a.text.splitlines()[0], (question, a.text)
+        assert all(name in a.text for name in gold), (question, a.text)

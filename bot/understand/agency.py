@@ -581,11 +581,14 @@ def _english_unknowns(question: str, covered: list[tuple[int, int]], forms: list
                 and m.start() not in {s for s, _ in of_unknown}:
             before = re.findall(r"[a-z]+", lowered[max(0, m.start() - 40):m.start()])[-3:]
             named: list[str] = []
+            asked_among = False
             for w in reversed(before):  # the name's own words: back from the head to a question word
                 if w in _NOT_NAMES:
+                    # "which Hebei department": one of the region's departments is asked for, none named
+                    asked_among = w in ("which", "what", "whose") and all(n in known for n in named)
                     break
                 named.insert(0, w)
-            if named:  # "which agency" names none, as the asker wrote it
+            if named and not asked_among:  # "which agency" names none, as the asker wrote it
                 said = re.search(r"\W+".join(map(re.escape, [*named, m.group()])), question, re.I)
                 out.append(said.group() if said else " ".join([*named, m.group()]))
     # "Dalian" is already said by "dalian business bureau"

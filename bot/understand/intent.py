@@ -12,8 +12,8 @@ _CHECK = re.compile(
     r"sum up to|"
     r"equal the total|match the total|reconcile|consistent|totals? (?:agree|match)", re.I)
 _RANK = re.compile(
-    r"哪个(?:部门|单位|机构|地区|地方|局)|哪些(?:部门|单位|机构)|哪家|谁的|排名|排行|最多的|最少的|最高的|"
-    r"which (?:agency|agencies|department|departments|bureau|office|region)|\brank|\btop\b|the most\b|the fewest\b|"
+    r"哪个(?:部门|单位|机构|地区|地方|局|厅|委员会|委|办公室|机关)|哪些(?:部门|单位|机构)|哪家|谁的|排名|排行|最多的|最少的|最高的|"
+    r"which (?:[a-z']+\s+)?(?:agency|agencies|department|departments|bureau|office|region)|\brank|\btop\b|the most\b|the fewest\b|"
     r"the least\b|the highest\b|the lowest\b", re.I)
 _COMPARE = re.compile(
     r"比(?!例).{0,12}(?:多|少|高|低|增|减)|相比|对比|比较|变化|趋势|增长|下降|增加了|减少了|历年|逐年|"
