@@ -17,7 +17,7 @@ Number = int | float
 
 # Printed in a count cell to mean "none": blank, dashes, slash, 无.
 ZERO_MARKS = frozenset({"", "-", "—", "——", "–", "－", "/", "／", "无", "\\"})
-NUMBER = re.compile(r"^([-+]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(万元|元|万|%|件|个|项|条)?$")
+NUMBER = re.compile(r"^([-+]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?(万元|元|万|%|件|个|项|条)?$")
 _MONEY_UNITS = {"元": "元", "万元": "万元", "万": "万元"}
 _HEADER_UNIT = re.compile(r"单位\s*[:：]?\s*(万元|元)|[（(]\s*(万元|元)\s*[)）]")
 
@@ -50,7 +50,7 @@ def read_value(text: str, money: bool = False) -> CellValue | None:
     if not m:
         return None
     sign, whole, frac, unit = m.groups()
-    amount = Decimal(whole.replace(",", "") + ("." + frac if frac else ""))
+    amount = Decimal(re.sub("[,，]", "", whole) + ("." + frac if frac else ""))
     amount = -amount if sign == "-" else amount
     unit = _MONEY_UNITS.get(unit or "") if money else None
     if unit == "元":

@@ -4,6 +4,7 @@ by their signature, so that they go to their own readers."""
 from __future__ import annotations
 
 import codecs
+import functools
 import io
 import re
 import zipfile
@@ -85,7 +86,64 @@ def decode(data: bytes, name: str = "") -> Decoded:
         )
     text, encoding = _decode_text(data, name)
     is_html = name.lower().endswith((".html", ".htm")) or bool(_HTML_HINT.search(text[:5000]))
-    return Decoded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, is_html)
+    return Decoded(as_printed(text.replace("\r\n", "\n").replace("\r", "\n")), encoding, is_html)
+
+
+def as_printed(text: str) -> str:
+    """Text as the report prints it, whatever tool made the copy: ASCII digits where an input method or
+    crawler typed full-width ones (２０２２, 1，234 as thousands), Chinese characters without the space a
+    letter-spaced PDF text layer puts between each two, simplified characters in a traditional copy."""
+    return _simplified(_unspaced(_ascii_numbers(text)))
+
+
+# Full-width digits; a full-width point between digits; a full-width comma grouping thousands ("1，234",
+# bounded on both sides so a list of cells "3，120，0" is left alone).
+_FULL_DIGITS = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
+_FULL_POINT = re.compile(r"(?<=\d)．(?=\d)")
+_FULL_THOUSANDS = re.compile(r"(?<![\d,，.])\d{1,3}(?:，\d{3})+(?:\.\d+)?(?![\d,，．.])")
+
+
+def _ascii_numbers(text: str) -> str:
+    text = _FULL_POINT.sub(".", text.translate(_FULL_DIGITS))
+    return _FULL_THOUSANDS.sub(lambda m: m.group().replace("，", ","), text)
+
+
+# Chinese characters and punctuation (not the ideographic space); a single space between two of them.
+_CJK = "\u3001-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20"
+_SPACED = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_TIGHT = re.compile(rf"[{_CJK}](?=[{_CJK}])")
+
+
+def _unspaced(text: str) -> str:
+    """A letter-spaced copy ("政 府 信 息 公 开": most pairs of Chinese characters a space apart) without those
+    spaces; Chinese separates no words by spaces, so none is lost. Other copies are left as they are: there a
+    space between Chinese words is a cell or field boundary ("发文机关: 盘锦市政府 成文日期")."""
+    spaced = len(_SPACED.findall(text))
+    if spaced < 20 or spaced <= len(_TIGHT.findall(text)):
+        return text
+    return _SPACED.sub("", text)
+
+
+# Characters only a traditional-character copy prints, with their simplified forms: frequent in every report.
+_TRADITIONAL = dict(
+    zip("開報請處數關個國區縣務為門計議訟與發條資", "开报请处数关个国区县务为门计议讼与发条资", strict=True)
+)
+
+
+def _simplified(text: str) -> str:
+    """A traditional-character copy (a Hong Kong or Taiwan site, a converter) in simplified characters, as
+    the template's labels and agency names are printed; a simplified text is left as it is."""
+    traditional = sum(map(text.count, _TRADITIONAL))
+    if traditional < 10 or traditional <= sum(map(text.count, _TRADITIONAL.values())):
+        return text
+    return _to_simplified().convert(text)
+
+
+@functools.cache
+def _to_simplified():
+    import opencc  # ~0.1 s to load its dictionaries: only for a traditional copy
+
+    return opencc.OpenCC("t2s")
 
 
 def _decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -122,8 +180,10 @@ def _decode_bom(data: bytes, enc: str, name: str) -> str:
     except UnicodeDecodeError as exc:
         if exc.end >= len(data) - 1 and exc.start >= len(data) - 4:
             return data[: exc.start].decode(enc, errors="strict")
-        raise UnreadableReport(f"{name or 'the file'}: broken {enc.upper()} text (bad bytes at {exc.start}). "
-                               "Re-save it as UTF-8 and try again.") from exc
+        raise UnreadableReport(
+            f"{name or 'the file'}: broken {enc.upper()} text (bad bytes at {exc.start}). "
+            "Re-save it as UTF-8 and try again."
+        ) from exc
 
 
 def _declared_charset(data: bytes) -> str | None:
