@@ -96,11 +96,12 @@ def as_printed(text: str) -> str:
     return _simplified(_unspaced(_ascii_numbers(text)))
 
 
-# Full-width digits; a full-width point between digits; a full-width comma grouping thousands ("1，234",
-# bounded on both sides so a list of cells "3，120，0" is left alone).
+# Full-width digits; a full-width point between digits; a full-width comma grouping thousands ("1，234"),
+# bounded on both sides so that a list of cells ("3，-18，120，0") is left alone. (A list of exactly two cells
+# "3，120" reads as one number: no row of the template has two value cells.)
 _FULL_DIGITS = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
 _FULL_POINT = re.compile(r"(?<=\d)．(?=\d)")
-_FULL_THOUSANDS = re.compile(r"(?<![\d,，.])\d{1,3}(?:，\d{3})+(?:\.\d+)?(?![\d,，．.])")
+_FULL_THOUSANDS = re.compile(r"(?<![\d,，.])(?<![\d,，.][-+])\d{1,3}(?:，\d{3})+(?:\.\d+)?(?![\d,，．.])")
 
 
 def _ascii_numbers(text: str) -> str:

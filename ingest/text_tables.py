@@ -220,6 +220,10 @@ def _line_label(text: str, f: _Found) -> str:
     return re.sub(r"[\s|]+", "", _TOKEN.sub("", line))[:80] or f.row.zh
 
 
+# Between two numbers of a run: whitespace, or a list's comma ("予以公开：3，0，0", thousands already folded).
+_GAP = re.compile(r"\s*(?:[，、；;]\s*)?")
+
+
 def _reading(
     text: str, table: TableSpec, f: _Found, span: tuple[int, int], run: _Run, lines: bool
 ) -> RowReading:
@@ -360,7 +364,7 @@ def _numeric_run(text: str, start: int, end: int, appeals: bool) -> _Run:
     tokens, newline_before = [first], ["\n" in prefix]
     pos = first.end()
     while True:
-        gap_end = pos + len(region[pos:]) - len(region[pos:].lstrip())
+        gap_end = _GAP.match(region, pos).end()
         m = _TOKEN.match(region, gap_end)
         if not m:
             break

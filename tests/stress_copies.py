@@ -169,8 +169,12 @@ def file_copies(families=FILE_FAMILIES) -> Iterator[Copy]:
 # --- table families: the report's tables written out as other tools write them ---------------------------
 
 
+_PRINTED_NUMBER = re.compile(r"([-+]?)(\d+)(\.\d+)?(万元|元|%)?")
+
+
 def _is_number(cell: str) -> bool:
-    return re.fullmatch(r"\d+(?:\.\d+)?", cell) is not None
+    """A value cell as printed: a count, a signed change ("-18"), an amount with its unit ("73802895.90元")."""
+    return _PRINTED_NUMBER.fullmatch(cell) is not None
 
 
 def _is_label(cell: str) -> bool:
@@ -190,14 +194,14 @@ def tab_separated(doc: Document) -> str:
 
 
 def label_colon(doc: Document) -> str:
-    """Each row a prose line: its labels, a full-width colon, its numbers ("（一）予以公开：3，0，0，…")."""
+    """Each row a prose line: its labels, a full-width colon, its other cells ("（一）予以公开：3，0，0，…")."""
 
     def line(row: list[str]) -> list[str]:
-        labels = [c for c in row if _is_label(c)]
-        numbers = [c for c in row if _is_number(c)]
-        if not numbers:
-            return [" ".join(labels)]
-        return ["".join(labels) + "：" + "，".join(numbers)]
+        cells = [c for c in row if c]
+        n = next((i for i, c in enumerate(cells) if _is_number(c)), len(cells))
+        if n == len(cells):
+            return [" ".join(cells)]
+        return ["".join(cells[:n]) + "：" + "，".join(cells[n:])]
 
     return _write(doc, line)
 
@@ -225,15 +229,16 @@ def wrapped(label: str) -> list[str]:
 
 def thousands(separator: str) -> Callable[[str], list[str]]:
     def write(number: str) -> list[str]:
-        whole, dot, frac = number.partition(".")
-        return [f"{int(whole):,}".replace(",", separator) + dot + frac]
+        sign, whole, frac, unit = _PRINTED_NUMBER.fullmatch(number).groups()
+        return [sign + f"{int(whole):,}".replace(",", separator) + (frac or "") + (unit or "")]
 
     return write
 
 
 def stray_space(number: str) -> list[str]:
     """A space after the first digit of a number of several digits ("1 234"), as PDF text layers leave."""
-    return [number[0] + " " + number[1:] if len(number.split(".")[0]) > 1 else number]
+    sign, whole, frac, unit = _PRINTED_NUMBER.fullmatch(number).groups()
+    return [sign + (whole[0] + " " + whole[1:] if len(whole) > 1 else whole) + (frac or "") + (unit or "")]
 
 
 TABLE_FAMILIES: dict[str, Callable[[Document], str]] = {
