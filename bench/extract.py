@@ -65,6 +65,9 @@ def main() -> None:
     _by_form(times, cpu)
     if args.stress:
         _stress()
+        from bench.copies import main as copies
+
+        copies()
 
 
 def _by_form(times: dict[str, list[float]], cpu: dict[str, list[float]]) -> None:

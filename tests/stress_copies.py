@@ -116,6 +116,27 @@ def _with_charset_only_in_http_equiv(html: str) -> str:
     return re.sub(r"<head[^>]*>", lambda m: m.group() + meta, html, count=1)
 
 
+_CELL_NUMBER = {
+    True: re.compile(
+        r"(?<=>)(\s*)(\d{4,})(\.\d+)?(\s*)(?=<)"
+    ),  # a page's cell (or paragraph) holding a number
+    False: re.compile(r"(?m)^(\s*)(\d{4,})(\.\d+)?(\s*)$"),  # a crawler's line holding one cell
+}
+
+
+def _grouped(separator: str) -> Callable[[Path], tuple | None]:
+    """Every large value standing alone in a cell or on a line of its own printed with thousands separators."""
+
+    def made(path: Path) -> tuple | None:
+        is_html = path.suffix == ".html"
+        text = re.sub(r"\r\n?", "\n", _raw_text(path))
+        group = lambda m: m[1] + f"{int(m[2]):,}".replace(",", separator) + (m[3] or "") + m[4]  # noqa: E731
+        grouped = _CELL_NUMBER[is_html].sub(group, text)
+        return None if grouped == text else (path, grouped)
+
+    return made
+
+
 def _file_copy(family: str, path: Path, text: str, encoding: str = "utf-8", bom: bytes = b"") -> Copy:
     data = bom + text.encode(encoding)
     return Copy(f"{family}/{path.stem}", family, path.stem, path.name, data)
@@ -150,6 +171,8 @@ FILE_FAMILIES: dict[str, Callable[[Path], tuple | None]] = {
     "fullwidth": _text_changed(full_width),
     "spaced-chars": _text_changed(spaced, pages=False),  # a text copy of a letter-spaced PDF
     "traditional": _text_changed(traditional),
+    "cells-thousands-comma": _grouped(","),
+    "cells-thousands-fullwidth-comma": _grouped("，"),
     "crlf": _line_ends("\r\n"),
     "bare-cr": _line_ends("\r"),
     "bom-crlf": _line_ends("\r\n", codecs.BOM_UTF8),
