@@ -16,6 +16,7 @@ import pytest
 from stress_copies import FILE_FAMILIES, TABLE_FAMILIES, Copy, copies, gold, score
 
 from ingest.parse import parse_report
+from ingest.reading import as_printed
 
 COPIES = list(copies())
 # Gold cells stated as the gold, per family, over all its copies (measured; the ambiguous rest is flagged).
@@ -119,3 +120,30 @@ def test_a_list_of_cells_with_full_width_commas_is_not_one_thousands_number():
     report = parse_report(copy.file_name, copy.data)
     assert report.fact("proactive.penalties.change").value == -18
     assert report.fact("proactive.penalties.decisions").value == 538
+
+
+# How the reading stage restores what a copy's tool changed (ingest.reading.as_printed), in small.
+
+
+def test_full_width_digits_and_thousands_read_as_ascii_but_a_list_of_cells_stays_a_list():
+    assert (
+        as_printed("２０２２年共收到申请１，２３４件，金额５，９４９．０８万元")
+        == "2022年共收到申请1,234件，金额5,949.08万元"
+    )
+    assert as_printed("行政处罚：2648，-18，538") == "行政处罚：2648，-18，538"
+    assert as_printed("予以公开：3，120，0，0") == "予以公开：3，120，0，0"
+
+
+def test_letter_spacing_is_removed_only_from_a_letter_spaced_copy():
+    spaced = "政 府 信 息 公 开 工 作 年 度 报 告 ， 根 据 条 例 要 求 编 制 完 成 。"
+    assert as_printed(spaced) == "政府信息公开工作年度报告，根据条例要求编制完成。"
+    fields = "发文机关: 盘锦市政府 成文日期: 2021年 主题分类: 部门政府信息公开工作年度报告"
+    assert as_printed(fields) == fields
+
+
+def test_a_traditional_copy_is_simplified_and_a_simplified_one_left_alone():
+    assert as_printed("本機關收到政府資訊公開申請，處理數量與報告為準，開放國家縣區門戶，審議訴訟條款") == (
+        "本机关收到政府资讯公开申请，处理数量与报告为准，开放国家县区门户，审议诉讼条款"
+    )
+    simplified = "平潭综合实验区2022年政府信息公开工作年度报告，國（一处旧称）"
+    assert as_printed(simplified) == simplified
