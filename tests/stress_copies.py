@@ -137,6 +137,14 @@ def _grouped(separator: str) -> Callable[[Path], tuple | None]:
     return made
 
 
+def _tables_spaced(path: Path) -> tuple | None:
+    """A page whose table cells print a space between every two characters (letter-spaced labels)."""
+    if path.suffix != ".html":
+        return None
+    spaced_table = lambda m: in_text(m.group(), True, spaced)  # noqa: E731
+    return path, re.sub(r"<table.*?</table>", spaced_table, _raw_text(path), flags=re.S | re.I)
+
+
 def _file_copy(family: str, path: Path, text: str, encoding: str = "utf-8", bom: bytes = b"") -> Copy:
     data = bom + text.encode(encoding)
     return Copy(f"{family}/{path.stem}", family, path.stem, path.name, data)
@@ -170,6 +178,7 @@ def _page_without_charset(path: Path) -> tuple | None:
 FILE_FAMILIES: dict[str, Callable[[Path], tuple | None]] = {
     "fullwidth": _text_changed(full_width),
     "spaced-chars": _text_changed(spaced, pages=False),  # a text copy of a letter-spaced PDF
+    "page-spaced-labels": _tables_spaced,
     "traditional": _text_changed(traditional),
     "cells-thousands-comma": _grouped(","),
     "cells-thousands-fullwidth-comma": _grouped("，"),

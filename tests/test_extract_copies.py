@@ -26,6 +26,7 @@ COPIES = list(copies())
 FLOORS = {
     "fullwidth": 3916,
     "spaced-chars": 2716,
+    "page-spaced-labels": 1200,
     "traditional": 3916,
     "cells-thousands-comma": 2000,
     "cells-thousands-fullwidth-comma": 2000,
