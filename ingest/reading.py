@@ -115,14 +115,24 @@ _SPACED = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _TIGHT = re.compile(rf"[{_CJK}](?=[{_CJK}])")
 
 
+_SPACED_LINE = re.compile(rf"(?m)^[^\n]*[{_CJK}] [{_CJK}][^\n]*$")
+
+
 def _unspaced(text: str) -> str:
-    """A letter-spaced copy ("政 府 信 息 公 开": most pairs of Chinese characters a space apart) without those
-    spaces; Chinese separates no words by spaces, so none is lost. Other copies are left as they are: there a
-    space between Chinese words is a cell or field boundary ("发文机关: 盘锦市政府 成文日期")."""
+    """A letter-spaced copy ("政 府 信 息 公 开": most pairs of Chinese characters a space apart), or a letter-spaced
+    line in it (a label, a heading: no two Chinese characters side by side), without those spaces; Chinese
+    separates no words by spaces, so none is lost. Elsewhere a space between Chinese words is a cell or field
+    boundary ("发文机关: 盘锦市政府 成文日期", "自然人 商业企业") and is kept."""
     spaced = len(_SPACED.findall(text))
-    if spaced < 20 or spaced <= len(_TIGHT.findall(text)):
+    if not spaced:
         return text
-    return _SPACED.sub("", text)
+    if spaced >= 20 and spaced > len(_TIGHT.findall(text)):
+        return _SPACED.sub("", text)
+    return _SPACED_LINE.sub(_unspaced_line, text)
+
+
+def _unspaced_line(line: re.Match[str]) -> str:
+    return line.group() if _TIGHT.search(line.group()) else _SPACED.sub("", line.group())
 
 
 # Characters only a traditional-character copy prints, with their simplified forms: frequent in every report.

@@ -39,7 +39,7 @@ FLOORS = {
     "label-colon": 1286,
     "label-spaced": 1397,
     "wrapped-labels": 1306,
-    "spaced-labels": 1169,
+    "spaced-labels": 1397,
     "thousands-comma": 1397,
     "thousands-fullwidth-comma": 1397,
     "stray-space": 1138,
@@ -140,6 +140,8 @@ def test_letter_spacing_is_removed_only_from_a_letter_spaced_copy():
     assert as_printed(spaced) == "政府信息公开工作年度报告，根据条例要求编制完成。"
     fields = "发文机关: 盘锦市政府 成文日期: 2021年 主题分类: 部门政府信息公开工作年度报告"
     assert as_printed(fields) == fields
+    # A letter-spaced line (a label copied from a PDF) in an otherwise ordinary copy: that line only.
+    assert as_printed("（ 一 ） 予 以 公 开\n自然人 商业企业\n3") == "（一）予以公开\n自然人 商业企业\n3"
 
 
 def test_a_traditional_copy_is_simplified_and_a_simplified_one_left_alone():
