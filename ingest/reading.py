@@ -96,17 +96,21 @@ def as_printed(text: str) -> str:
     return _simplified(_unspaced(_ascii_numbers(text)))
 
 
-# Full-width digits; a full-width point between digits; a full-width comma grouping thousands ("1，234"),
-# bounded on both sides so that a list of cells ("3，-18，120，0") is left alone. (A list of exactly two cells
-# "3，120" reads as one number: no row of the template has two value cells.)
+# Full-width digits, and a full-width point between digits, are ASCII ones. A full-width comma grouping thousands
+# ("1，234") is read as one only where no list of cells can stand: the number alone on its line or in its
+# cell, or followed by its unit ("1，234件"). A list ("予以公开：3，120，0", "2648，-18，538") is left alone.
 _FULL_DIGITS = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
 _FULL_POINT = re.compile(r"(?<=\d)．(?=\d)")
-_FULL_THOUSANDS = re.compile(r"(?<![\d,，.])(?<![\d,，.][-+])\d{1,3}(?:，\d{3})+(?:\.\d+)?(?![\d,，．.])")
+_GROUPED = r"[-+]?\d{1,3}(?:，\d{3})+(?:\.\d+)?"
+_GROUPED_ALONE = re.compile(rf"(?m)(?:^|(?<=>))([ \t]*){_GROUPED}(?=[ \t]*(?:$|<))")
+_GROUPED_WITH_UNIT = re.compile(rf"(?<![\d,，.]){_GROUPED}(?=(?:万元|元|件|个|项|条|次|人次|%))")
 
 
 def _ascii_numbers(text: str) -> str:
     text = _FULL_POINT.sub(".", text.translate(_FULL_DIGITS))
-    return _FULL_THOUSANDS.sub(lambda m: m.group().replace("，", ","), text)
+    for grouped in (_GROUPED_ALONE, _GROUPED_WITH_UNIT):
+        text = grouped.sub(lambda m: m.group().replace("，", ","), text)
+    return text
 
 
 # Chinese characters and punctuation (not the ideographic space); a single space between two of them.

@@ -226,14 +226,15 @@ def tab_separated(doc: Document) -> str:
 
 
 def label_colon(doc: Document) -> str:
-    """Each row a prose line: its labels, a full-width colon, its other cells ("（一）予以公开：3，0，0，…")."""
+    """Each row a prose line: its labels, a full-width colon, its other cells ("（一）予以公开：3，0，0，…"); a row
+    of numbers only (the appeals table's) the numbers."""
 
     def line(row: list[str]) -> list[str]:
         cells = [c for c in row if c]
         n = next((i for i, c in enumerate(cells) if _is_number(c)), len(cells))
         if n == len(cells):
             return [" ".join(cells)]
-        return ["".join(cells[:n]) + "：" + "，".join(cells[n:])]
+        return ["".join(cells[:n]) + ("：" if n else "") + "，".join(cells[n:])]
 
     return _write(doc, line)
 

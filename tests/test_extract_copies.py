@@ -36,7 +36,7 @@ FLOORS = {
     "gb18030": 3916,
     "page-no-charset": 1200,
     "tab-separated": 1397,
-    "label-colon": 1286,
+    "label-colon": 1397,
     "label-spaced": 1397,
     "wrapped-labels": 1306,
     "spaced-labels": 1397,
@@ -133,6 +133,8 @@ def test_full_width_digits_and_thousands_read_as_ascii_but_a_list_of_cells_stays
     )
     assert as_printed("行政处罚：2648，-18，538") == "行政处罚：2648，-18，538"
     assert as_printed("予以公开：3，120，0，0") == "予以公开：3，120，0，0"
+    assert as_printed("行政许可：396，442，278") == "行政许可：396，442，278"
+    assert as_printed("行政许可\n5，658\n<td>１，１６３．５４</td>") == "行政许可\n5,658\n<td>1,163.54</td>"
 
 
 def test_letter_spacing_is_removed_only_from_a_letter_spaced_copy():
