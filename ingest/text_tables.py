@@ -18,7 +18,11 @@ from ingest.sections import STANDARD_HEADING
 from ingest.template import Block, Row, TableSpec, Template
 from ingest.value_lines import Label, Placed, names_row, place_by_order, value_lines
 
-_TOKEN = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:万元|元|%)?|(?<!\S)(?:—+|-|–|/|／)(?!\S)")
+# A comma inside a number only where it groups thousands and no list of cells goes on ("3,120,0,0" is four).
+_TOKEN = re.compile(
+    r"[-+]?(?:(?<![,，])(?<![,，][-+])\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?:万元|元|%)?"
+    r"|(?<!\S)(?:—+|-|–|/|／)(?!\S)"
+)
 _HEADING = re.compile(r"(?<![\d、.])[一二三四五六七八九十]{1,2}、|\n\s*[（(][一二三四五六七八九十]{1,2}[)）]")
 _PAGE_FOOTER = re.compile(
     r"(?m)^[ \t]*(?:[—–\-－]+[ \t]*\d{1,3}[ \t]*[—–\-－]+"
@@ -221,7 +225,7 @@ def _line_label(text: str, f: _Found) -> str:
 
 
 # Between two numbers of a run: whitespace, or a list's comma ("予以公开：3，0，0", thousands already folded).
-_GAP = re.compile(r"\s*(?:[，、；;]\s*)?")
+_GAP = re.compile(r"\s*(?:[，,、；;]\s*)?")
 
 
 def _reading(

@@ -225,18 +225,18 @@ def tab_separated(doc: Document) -> str:
     return _write(doc, lambda row: ["\t".join(row)])
 
 
-def label_colon(doc: Document) -> str:
-    """Each row a prose line: its labels, a full-width colon, its other cells ("（一）予以公开：3，0，0，…"); a row
-    of numbers only (the appeals table's) the numbers."""
+def label_colon(comma: str = "，") -> Callable[[Document], str]:
+    """Each row a prose line: its labels, a full-width colon, its other cells separated by `comma` ("（一）予以公开：
+    3，0，0，…"); a row of numbers only (the appeals table's) the numbers."""
 
     def line(row: list[str]) -> list[str]:
         cells = [c for c in row if c]
         n = next((i for i, c in enumerate(cells) if _is_number(c)), len(cells))
         if n == len(cells):
             return [" ".join(cells)]
-        return ["".join(cells[:n]) + ("：" if n else "") + "，".join(cells[n:])]
+        return ["".join(cells[:n]) + ("：" if n else "") + comma.join(cells[n:])]
 
-    return _write(doc, line)
+    return lambda doc: _write(doc, line)
 
 
 def label_spaced(doc: Document) -> str:
@@ -276,7 +276,9 @@ def stray_space(number: str) -> list[str]:
 
 TABLE_FAMILIES: dict[str, Callable[[Document], str]] = {
     "tab-separated": tab_separated,
-    "label-colon": label_colon,
+    "label-colon": label_colon(),
+    "label-colon-ascii-comma": label_colon(","),
+    "label-colon-enumeration-comma": label_colon("、"),
     "label-spaced": label_spaced,
     "wrapped-labels": one_per_line(change_label=wrapped),
     "spaced-labels": one_per_line(change_label=lambda c: [spaced(c)]),

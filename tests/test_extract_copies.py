@@ -37,6 +37,8 @@ FLOORS = {
     "page-no-charset": 1200,
     "tab-separated": 1397,
     "label-colon": 1397,
+    "label-colon-ascii-comma": 1391,  # "396,442,278": three cells or one number? flagged
+    "label-colon-enumeration-comma": 1397,
     "label-spaced": 1397,
     "wrapped-labels": 1306,
     "spaced-labels": 1397,
@@ -114,10 +116,11 @@ def test_a_traditional_copy_is_read_in_simplified_characters():
     assert "公开" in report.sections[0].text + report.sections[-1].text
 
 
-def test_a_list_of_cells_with_full_width_commas_is_not_one_thousands_number():
-    # "行政处罚：2648，-18，538": three cells, never -18538.
-    copy = next(c for c in COPIES if c.name == "label-colon/2020_pingtan_syq_page")
-    assert "2648，-18，538".encode() in copy.data
+@pytest.mark.parametrize("family", ["label-colon", "label-colon-ascii-comma"])
+def test_a_list_of_cells_with_commas_is_not_one_thousands_number(family):
+    # "行政处罚：2648，-18，538" (or with ASCII commas): three cells, never -18538.
+    copy = next(c for c in COPIES if c.name == f"{family}/2020_pingtan_syq_page")
+    assert b"2648" in copy.data and b"-18" in copy.data
     report = parse_report(copy.file_name, copy.data)
     assert report.fact("proactive.penalties.change").value == -18
     assert report.fact("proactive.penalties.decisions").value == 538
