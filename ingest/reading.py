@@ -99,27 +99,40 @@ def as_printed(text: str) -> str:
 # Full-width digits, and a full-width point between digits, are ASCII ones. A full-width comma grouping thousands
 # ("1，234") is read as one only where no list of cells can stand: the number alone on its line or in its
 # cell, or followed by its unit ("1，234件"). A list ("予以公开：3，120，0", "2648，-18，538") is left alone.
-_FULL_DIGITS = str.maketrans({chr(0xFF10 + d): str(d) for d in range(10)})
-_FULL_POINT = re.compile(r"(?<=\d)．(?=\d)")
+# (Each pattern is tried only when a cheap search, starting from a literal character, finds its mark: pages
+# run to 300 KB.)
+_FULL_DIGITS = "０１２３４５６７８９"
+_FULL_DIGIT = re.compile(f"[{_FULL_DIGITS}．]")
+_GROUP_MARK = re.compile(r"，(?<=\d，)(?=\d{3})")
 _GROUPED = r"[-+]?\d{1,3}(?:，\d{3})+(?:\.\d+)?"
 _GROUPED_ALONE = re.compile(rf"(?m)(?:^|(?<=>))([ \t]*){_GROUPED}(?=[ \t]*(?:$|<))")
 _GROUPED_WITH_UNIT = re.compile(rf"(?<![\d,，.]){_GROUPED}(?=(?:万元|元|件|个|项|条|次|人次|%))")
 
 
 def _ascii_numbers(text: str) -> str:
-    text = _FULL_POINT.sub(".", text.translate(_FULL_DIGITS))
-    for grouped in (_GROUPED_ALONE, _GROUPED_WITH_UNIT):
-        text = grouped.sub(lambda m: m.group().replace("，", ","), text)
+    if any(d in text for d in _FULL_DIGITS):
+        text = _FULL_DIGIT.sub(_ascii_digit, text)
+    if _GROUP_MARK.search(text):
+        for grouped in (_GROUPED_ALONE, _GROUPED_WITH_UNIT):
+            text = grouped.sub(lambda m: m.group().replace("，", ","), text)
     return text
 
 
-# Chinese characters and punctuation (not the ideographic space); a single space between two of them.
+def _ascii_digit(m: re.Match[str]) -> str:
+    """A full-width digit as ASCII; a full-width point as "." between digits (else as printed)."""
+    c = m.group()
+    if c != "．":
+        return str(_FULL_DIGITS.index(c))
+    s, i = m.string, m.start()
+    between = 0 < i < len(s) - 1 and (s[i - 1].isdigit() and s[i + 1].isdigit())
+    return "." if between else c
+
+
+# Chinese characters and punctuation (not the ideographic space); a single space between two of them (the
+# pattern starts from the space, which a search finds fast).
 _CJK = "\u3001-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20"
-_SPACED = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_SPACED = re.compile(rf" (?<=[{_CJK}] )(?=[{_CJK}])")
 _TIGHT = re.compile(rf"[{_CJK}](?=[{_CJK}])")
-
-
-_SPACED_LINE = re.compile(rf"(?m)^[^\n]*[{_CJK}] [{_CJK}][^\n]*$")
 
 
 def _unspaced(text: str) -> str:
@@ -127,29 +140,32 @@ def _unspaced(text: str) -> str:
     line in it (a label, a heading: no two Chinese characters side by side), without those spaces; Chinese
     separates no words by spaces, so none is lost. Elsewhere a space between Chinese words is a cell or field
     boundary ("发文机关: 盘锦市政府 成文日期", "自然人 商业企业") and is kept."""
-    spaced = len(_SPACED.findall(text))
-    if not spaced:
+    spaces = [m.start() for m in _SPACED.finditer(text)]
+    if not spaces:
         return text
-    if spaced >= 20 and spaced > len(_TIGHT.findall(text)):
+    if len(spaces) >= 20 and len(spaces) > len(_TIGHT.findall(text)):
         return _SPACED.sub("", text)
-    return _SPACED_LINE.sub(_unspaced_line, text)
+    lines = sorted({(text.rfind("\n", 0, i) + 1, _line_end(text, i)) for i in spaces})
+    parts, last = [], 0
+    for start, end in lines:
+        line = text[start:end]
+        if not _TIGHT.search(line):
+            parts += [text[last:start], _SPACED.sub("", line)]
+            last = end
+    return "".join(parts) + text[last:] if parts else text
 
 
-def _unspaced_line(line: re.Match[str]) -> str:
-    return line.group() if _TIGHT.search(line.group()) else _SPACED.sub("", line.group())
-
-
-# Characters only a traditional-character copy prints, with their simplified forms: frequent in every report.
-_TRADITIONAL = dict(
-    zip("開報請處數關個國區縣務為門計議訟與發條資", "开报请处数关个国区县务为门计议讼与发条资", strict=True)
-)
+def _line_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end < 0 else end
 
 
 def _simplified(text: str) -> str:
     """A traditional-character copy (a Hong Kong or Taiwan site, a converter) in simplified characters, as
-    the template's labels and agency names are printed; a simplified text is left as it is."""
-    traditional = sum(map(text.count, _TRADITIONAL))
-    if traditional < 10 or traditional <= sum(map(text.count, _TRADITIONAL.values())):
+    the template's labels and agency names are printed; a simplified text is left as it is. A copy is told by
+    公開 and 報告, which every report prints many times (a simplified one 公开, 报告)."""
+    traditional = text.count("開") + text.count("報")
+    if traditional < 10 or traditional <= text.count("开") + text.count("报"):
         return text
     return _to_simplified().convert(text)
 

@@ -150,8 +150,10 @@ def test_letter_spacing_is_removed_only_from_a_letter_spaced_copy():
 
 
 def test_a_traditional_copy_is_simplified_and_a_simplified_one_left_alone():
-    assert as_printed("本機關收到政府資訊公開申請，處理數量與報告為準，開放國家縣區門戶，審議訴訟條款") == (
-        "本机关收到政府资讯公开申请，处理数量与报告为准，开放国家县区门户，审议诉讼条款"
+    traditional = "本機關收到政府資訊公開申請，處理數量與報告為準，開放國家縣區門戶，審議訴訟條款。" * 4
+    assert (
+        as_printed(traditional)
+        == "本机关收到政府资讯公开申请，处理数量与报告为准，开放国家县区门户，审议诉讼条款。" * 4
     )
     simplified = "平潭综合实验区2022年政府信息公开工作年度报告，國（一处旧称）"
     assert as_printed(simplified) == simplified
