@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -9,11 +10,11 @@ from pathlib import Path
 
 from ingest.errors import NotAReport, UnreadableReport
 from ingest.grid_tables import read_grids
-from ingest.html_doc import parse_html
+from ingest.html_doc import GridCell, parse_html
 from ingest.limits import check_file_size
 from ingest.metadata import Metadata, read_metadata
 from ingest.office_doc import OfficeDocument
-from ingest.reading import SUFFIXES, Decoded, decode, office_kind
+from ingest.reading import SUFFIXES, Decoded, as_printed, decode, is_traditional, office_kind
 from ingest.readings import RowReading
 from ingest.resolve import resolve
 from ingest.sections import split_sections
@@ -40,6 +41,24 @@ def read_report_file(source: str | os.PathLike) -> bytes:
         raise UnreadableReport(f"cannot read {source}: {exc.strerror or exc}") from exc
 
 
+def _printed(office: OfficeDocument) -> OfficeDocument:
+    """A PDF's or Word file's text and table cells as the report prints them, like a text or HTML copy's
+    (reading.as_printed: ASCII digits for full-width ones, no letter-spacing, simplified characters)."""
+    cells: dict[int, GridCell] = {}  # a cell spanning rows is one object in each row it covers: kept so
+    traditional = is_traditional(office.text)
+
+    def printed(cell: GridCell | None) -> GridCell | None:
+        if cell is None:
+            return None
+        if id(cell) not in cells:
+            cells[id(cell)] = dataclasses.replace(cell, text=as_printed(cell.text, traditional=traditional))
+        return cells[id(cell)]
+
+    grids = tuple(tuple(dataclasses.replace(row, cells=tuple(printed(c) for c in row.cells)) for row in grid)
+                  for grid in office.grids)
+    return dataclasses.replace(office, text=as_printed(office.text, traditional=traditional), grids=grids)
+
+
 def parse_report(
     source: str | os.PathLike, data: bytes | None = None, *, agency: str | None = None, year: int | None = None
 ) -> ParsedReport:
@@ -53,7 +72,7 @@ def parse_report(
     data = read_report_file(source) if data is None else data
     check_file_size(len(data), name)
     kind = office_kind(data, name)
-    office = _read_office(kind, data, name) if kind else None
+    office = _printed(_read_office(kind, data, name)) if kind else None
     decoded = None if office else decode(data, name)
     if office:
         meta = read_metadata(office.text, None, office.stated_title(), name=name, agency=agency, year=year)

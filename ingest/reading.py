@@ -89,11 +89,16 @@ def decode(data: bytes, name: str = "") -> Decoded:
     return Decoded(as_printed(text.replace("\r\n", "\n").replace("\r", "\n")), encoding, is_html)
 
 
-def as_printed(text: str) -> str:
+def as_printed(text: str, *, traditional: bool | None = None) -> str:
     """Text as the report prints it, whatever tool made the copy: ASCII digits where an input method or
     crawler typed full-width ones (２０２２, 1，234 as thousands), Chinese characters without the space a
-    letter-spaced PDF text layer puts between each two, simplified characters in a traditional copy."""
-    return _simplified(_unspaced(_ascii_numbers(text)))
+    letter-spaced PDF text layer puts between each two, simplified characters in a traditional copy.
+    `traditional`: whether the copy is one (a table cell is too short to tell; its document says), None to
+    tell from this text."""
+    text = _unspaced(_ascii_numbers(text))
+    if traditional is None:
+        traditional = is_traditional(text)
+    return _to_simplified().convert(text) if traditional else text
 
 
 # Full-width digits, and a full-width point between digits, are ASCII ones. A full-width comma grouping thousands
@@ -160,14 +165,12 @@ def _line_end(text: str, i: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _simplified(text: str) -> str:
-    """A traditional-character copy (a Hong Kong or Taiwan site, a converter) in simplified characters, as
-    the template's labels and agency names are printed; a simplified text is left as it is. A copy is told by
-    公開 and 報告, which every report prints many times (a simplified one 公开, 报告)."""
+def is_traditional(text: str) -> bool:
+    """A traditional-character copy (a Hong Kong or Taiwan site, a converter), to be read in simplified
+    characters as the template's labels and agency names are printed. Told by 公開 and 報告, which every report
+    prints many times (a simplified one 公开, 报告)."""
     traditional = text.count("開") + text.count("報")
-    if traditional < 10 or traditional <= text.count("开") + text.count("报"):
-        return text
-    return _to_simplified().convert(text)
+    return traditional >= 10 and traditional > text.count("开") + text.count("报")
 
 
 @functools.cache

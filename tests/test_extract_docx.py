@@ -136,3 +136,37 @@ def test_a_layout_table_gives_its_inner_table_as_the_grid_and_its_paragraphs_as_
     assert [shape(g) for g in document.grids] == [
         [[("信息内容", 0, 0, 1, 1), ("本年制发件数", 0, 1, 1, 1)], [("规章", 1, 0, 1, 1), ("5", 1, 1, 1, 1)]]
     ]
+
+
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _retyped(path: Path, translate) -> bytes:
+    """The Word file with every run's text passed through `translate` (as another input method would type it)."""
+    document = docx.Document(str(path))
+    paragraphs = list(document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs += cell.paragraphs
+    for paragraph in paragraphs:
+        for run in paragraph.runs:
+            run.text = translate(run.text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("path", WORD[:2], ids=lambda p: p.name)
+@pytest.mark.parametrize("form", ["full-width digits", "traditional characters"])
+def test_a_word_file_typed_otherwise_reads_as_the_original(path, form):
+    """Full-width digits and traditional characters in a Word file (its text and its table cells) read as
+    they do in a text or HTML copy: the same cells, agency and year as the original file."""
+    import opencc
+
+    translate = ((lambda t: t.translate(FULL_WIDTH)) if form == "full-width digits"
+                 else opencc.OpenCC("s2t").convert)
+    original = parse_report(path.name, path.read_bytes())
+    copy = parse_report(path.name, _retyped(path, translate))
+    assert (copy.meta.agency, copy.meta.year) == (original.meta.agency, original.meta.year)
+    assert {f.key: f.value for f in copy.facts} == {f.key: f.value for f in original.facts}
