@@ -72,8 +72,9 @@ _SIGNATURE = re.compile(
 )
 # Page furniture after the signature: "— 7 —", "- 7 -", "第7页 共7页", a bare page number.
 _PAGE_MARK = re.compile(r"\s*(?:[—\-－–]+\s*\d+\s*[—\-－–]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3})\s*")
-# The first sentence of 一、总体情况: "2021年，河北省科学技术厅坚持…" — its year, and the agency it is about.
-_OVERVIEW = re.compile(rf"(?:总体情况|概述)\s*(?P<year>{_YEAR})\s*年\s*(?:度\s*)?[，,]\s*(?P<run>[\u4e00-\u9fff]{{0,40}})")
+# The first sentence of 一、总体情况: "2021年，河北省科学技术厅坚持…" — its year, and the agency it is about (a
+# converter's Markdown marks the heading: "# **一、总体情况**").
+_OVERVIEW = re.compile(rf"(?:总体情况|概述)[\s*_#]*(?P<year>{_YEAR})\s*年\s*(?:度\s*)?[，,]\s*(?P<run>[\u4e00-\u9fff]{{0,40}})")
 
 
 @dataclass(frozen=True)
