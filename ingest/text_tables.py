@@ -226,6 +226,7 @@ def _line_label(text: str, f: _Found) -> str:
 
 # Between two numbers of a run: whitespace, or a list's comma ("予以公开：3，0，0", thousands already folded).
 _GAP = re.compile(r"\s*(?:[，,、；;]\s*)?")
+_DATE_AFTER = re.compile(r"\s*[年月日号]")
 
 
 def _reading(
@@ -370,8 +371,8 @@ def _numeric_run(text: str, start: int, end: int, appeals: bool) -> _Run:
     while True:
         gap_end = _GAP.match(region, pos).end()
         m = _TOKEN.match(region, gap_end)
-        if not m:
-            break
+        if not m or _DATE_AFTER.match(region, m.end()):
+            break  # (a date after the row, "…，2021年", is the text's, never a cell)
         tokens.append(m)
         newline_before.append("\n" in region[pos:gap_end])
         pos = m.end()

@@ -10,6 +10,7 @@ a regression shows. A cell a copy cannot place is flagged, never guessed.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 
 import pytest
@@ -164,3 +165,13 @@ def test_a_traditional_copy_is_simplified_and_a_simplified_one_left_alone():
     )
     simplified = "平潭综合实验区2022年政府信息公开工作年度报告，國（一处旧称）"
     assert as_printed(simplified) == simplified
+
+
+@pytest.mark.parametrize("copy", [c for c in copies() if c.family == "label-colon"], ids=lambda c: c.name)
+def test_a_date_after_a_rows_numbers_is_not_one_of_its_cells(copy: Copy):
+    """"（一）予以公开：3，0，0，…，3，截至2023年…": a number followed by 年/月/日 is the text's date, never a cell."""
+    text = copy.data.decode("utf-8")
+    dated = re.sub(r"(?m)(：[-\d，.]+)$", r"\1，2023年12月31日止", text)
+    assert dated != text
+    plain, with_date = parse_report(copy.file_name, copy.data), parse_report(copy.file_name, dated.encode("utf-8"))
+    assert {f.key: f.value for f in with_date.facts} == {f.key: f.value for f in plain.facts}
