@@ -51,3 +51,21 @@ def test_the_general_office_is_still_found_by_its_own_words(samples):
     for question in ("the Shanghai general office", "the General Office of the Shanghai Municipal Government",
                      "上海市政府办公厅"):
         assert matcher.match(question).names == ("上海市人民政府办公厅",), question
+
+
+@pytest.mark.parametrize("agency, year", sorted(GOLD))
+def test_a_province_with_the_department_but_not_its_region_is_the_provinces_own_department(samples, agency, year):
+    """"辽宁省营商环境建设局" is the province's bureau, not Panjin's: without the agency's own region, a higher
+    division before its department names another agency, and no number of this one is given."""
+    record = next(a for a in samples.agencies() if a.name == agency)
+    forms = agency_forms(record)
+    if forms.region_wide or not forms.department:
+        pytest.skip("a region's own report")
+    higher = [w for w in ancestor_words(forms) if not w.isascii() and w.endswith(("省", "市")) and w != forms.region_full]
+    if not higher:
+        pytest.skip("no division above the region in the gazetteer")
+    for word in higher:
+        if agency.startswith(word):
+            continue  # the province is the agency's own region (河北省教育厅)
+        a = answer(f"{word}{forms.department}{year}年新收了多少件政府信息公开申请？", samples)
+        assert a.kind in ("not_found", "clarify") and a.value is None, (word, a.text)

@@ -680,8 +680,8 @@ def _ancestors_named(match: AgencyMatch, text: str, lowered: str, forms: list[Ag
     """"江苏省沭阳县发改局", "Shuyang County, Jiangsu": a province or city that holds the region of every matched
     agency is where it is, not another agency we lack; its words are the name's (no row's)."""
     by_name = {f.name: f for f in forms}
-    if not match.names or any(n not in by_name for n in match.names):
-        return match
+    if not match.names or not match.region_matched or any(n not in by_name for n in match.names):
+        return match  # ("辽宁省营商环境建设局": the province's own bureau, not Panjin's — its region is not named)
     held = set.intersection(*(set(ancestor_words(by_name[n])) for n in match.names))
     zh = tuple((i, i + len(w)) for w in held if not w.isascii() for i in _occurrences(w, text))
     en = tuple((m.start(), m.end()) for w in held if w.isascii() for m in re.finditer(rf"\b{w}\b", lowered))
