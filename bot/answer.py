@@ -18,6 +18,7 @@ from .catalog import Catalog, catalog_for
 from .compose import refuse
 from .compose.follow_up import inherited_note
 from .compose.names import agency_name, also_indexed
+from .compose.parts import joined
 from .kinds import compare, fact, listing, narrative
 from .kinds.derived import share
 from .scope import Refusal, Scope, query_of, resolve
@@ -28,6 +29,7 @@ from .understand.follow_up import follow_up, understood
 from .understand.intent import CHECK, COMPARE, FACT, LIST, NARRATIVE, RANK, asks_published, asks_whether
 from .understand.metric import MetricAsk, parse_metric
 from .understand.normalise import normalise, to_traditional
+from .understand.parts import continued, split_parts
 
 MAX_QUESTION = 300
 
@@ -71,13 +73,35 @@ def _answer(question: str, index, today: dt.date | None, chosen: str | None, *, 
     merged = follow_up(u, previous) if previous is not None else None
     if not asked:
         return _refusal(u, Refusal("not_found", refuse.empty_question("zh")), ()), None
+    parts = split_parts(norm.text) if chosen is None and metric is None else (norm.text,)
+    if len(parts) > 1:
+        result, last = _answer_parts(parts, index, catalog, today, previous)
+        return replace(_traditional(result, norm.traditional), question=asked), last
     result = _answer_understood(merged or u, index, catalog, chosen)
     if merged is not None:
         result = replace(result, text=inherited_note(merged, u, result.query, catalog) + result.text)
-    if norm.traditional:
-        result = replace(result, text=to_traditional(result.text),
-                         options=tuple(to_traditional(o) for o in result.options))
+    result = _traditional(result, norm.traditional)
     return replace(result, question=asked), (merged or u) if understood(merged or u) else None
+
+
+def _traditional(result: Answer, traditional: bool) -> Answer:
+    if not traditional:
+        return result
+    return replace(result, text=to_traditional(result.text), options=tuple(to_traditional(o) for o in result.options))
+
+
+def _answer_parts(parts: tuple[str, ...], index, catalog: Catalog, today: dt.date | None,
+                  previous: Understanding | None) -> tuple[Answer, Understanding | None]:
+    """"2022年收到多少申请？结果如何？": each part answered on its own, a later part taking the agency and year
+    it leaves unsaid from the part before; one part that cannot be answered says so beside the others."""
+    units: list[Understanding] = []
+    for part in parts:
+        u = understand(part, catalog.matcher, today)
+        before = units[-1] if units else previous
+        merged = follow_up(u, before) if before is not None else None
+        units.append(continued(merged or u, units[-1]) if units else (merged or u))
+    answers = [_answer_understood(u, index, catalog, None) for u in units]
+    return joined(answers, units[0].lang), units[-1] if understood(units[-1]) else None
 
 
 def _answer_understood(u: Understanding, index, catalog: Catalog, chosen: str | None) -> Answer:
