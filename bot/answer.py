@@ -21,6 +21,7 @@ from .compose.names import agency_name, also_indexed
 from .compose.parts import joined
 from .kinds import compare, fact, listing, narrative
 from .kinds.derived import share
+from .kinds.topic import asks_topic
 from .scope import Refusal, Scope, query_of, resolve
 from .types import Answer
 from .understand import Understanding, understand
@@ -129,6 +130,8 @@ def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer
         return Answer(u.text, "not_found", refuse.rate_unclear(u.lang), lang=u.lang, query=query_of(u, scope))
     if u.intent == CHECK:
         return compare.check(u, scope, index, catalog)
+    if u.intent not in (RANK, COMPARE) and asks_topic(u.text):
+        return narrative.narrative(u, scope, index, catalog)  # what the text says: the tables count none of it
     if u.intent == RANK and u.metric.row:
         return compare.rank(u, scope, index, catalog)
     if u.intent == COMPARE and u.metric.row:

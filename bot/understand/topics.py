@@ -1,0 +1,98 @@
+"""What a report's text says on the topics the template's narrative carries, whatever words the asker used.
+
+The template's narrative (一、总体情况) reports 主动公开, 依申请公开, 政府信息资源管理, 平台建设 and 监督保障,
+then 五、存在的主要问题及改进情况 and 六、其他需要报告的事项; the reports fill those sections with the same kinds of
+facts: the channels requests came through (当面, 网上, 信函, 传真) and their shares, policy interpretations, press
+conferences, the government gazette, the portal and new-media accounts and their accessibility, training held,
+supervision and appraisal, honours won, the public's messages and hotline. A question about one of these is
+answered by the sentences of the report that carry the topic's own words (`says`), quoted; the tables count none
+of them. Each topic lists how people ask about it in Chinese and in English (`asked`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    section: str  # the template section that reports it
+    asked: re.Pattern[str]  # a question about it (Chinese or English words)
+    says: re.Pattern[str]  # a sentence of a report that speaks of it
+    label_zh: str
+    label_en: str
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+TOPICS = (
+    Topic("channels", "依申请公开",
+          _re(r"渠道|途径|(?:什么|哪些|哪种|何种)方式|申请方式|当面(?:申请|提交|提出)?|网上申请|网络申请|在线申请|信函|传真|"
+              r"邮寄|\bchannels?\b|in person|online|by (?:post|mail|letter|fax|e-?mail)|\bletters?\b|\bfax|"
+              r"\bhow (?:were|was|did|do|are)\b.{0,40}\b(?:submit|submitted|file|filed|lodge|lodged|made|sent)\b"),
+          _re(r"当面|网上|网络申请|在线申请|信函|传真|邮寄|电子邮件|电子邮箱|申请渠道|申请方式|申请途径|线上|线下"),
+          "申请渠道", "the channels requests came through"),
+    Topic("honours", "总体情况",
+          _re(r"荣誉|获奖|奖项|表彰|称号|获评|被评|评为|荣获|先进|\bawards?\b|\bawarded\b|honou?rs?|\bprizes?\b|"
+              r"recogni[sz](?:ed|ion)|commended|accolade"),
+          _re(r"荣誉|获奖|奖|表彰|称号|获评|被评|评为|荣获|先进单位|先进集体|第[一二三四五六七八九十\d]+名|"
+              r"排名第|成绩突出"),
+          "获得的荣誉", "honours or awards"),
+    Topic("accessibility", "平台建设",
+          _re(r"无障碍|适老化|语种|语言版本|多语|英文版|外文版|外语|老年人|残疾|视障|读屏|关怀模式|"
+              r"accessib|\blanguages?\b|english version|foreign[- ]language|elderly|older people|disab|"
+              r"visually|screen[- ]reader|barrier[- ]free"),
+          _re(r"无障碍|适老化|语种|英文|外文|外语|多语|老年|长者|残疾|视障|读屏|关怀"),
+          "网站无障碍与语言版本", "accessibility and languages of the portal"),
+    Topic("training", "监督保障",
+          _re(r"培训|轮训|讲座|授课|业务学习|\btrain(?:ing|ings|ed)?\b|workshops?|seminars?|\bcourses?\b"),
+          _re(r"培训|轮训|讲座|授课|业务学习|专题学习"),
+          "培训", "training"),
+    Topic("press", "主动公开",
+          _re(r"发布会|记者会|新闻发布|press (?:conference|briefing)s?|news (?:conference|briefing)s?|"
+              r"\bbriefings?\b"),
+          _re(r"发布会|新闻发布|记者"),
+          "新闻发布会", "press conferences"),
+    Topic("interpretation", "主动公开",
+          _re(r"解读|interpret|explain(?:ed|ing)? (?:the |its |their )?polic|policy explanations?"),
+          _re(r"解读"),
+          "政策解读", "policy interpretations"),
+    Topic("gazette", "平台建设",
+          _re(r"公报|gazettes?|official bulletins?"),
+          _re(r"公报"),
+          "政府公报", "the government gazette"),
+    Topic("new_media", "平台建设",
+          _re(r"新媒体|微信|微博|公众号|政务号|抖音|客户端|\bapp\b|new media|social media|wechat|weibo|douyin|"
+              r"official accounts?"),
+          _re(r"新媒体|微信|微博|公众号|政务号|抖音|客户端|两微一端"),
+          "政务新媒体", "new-media accounts"),
+    Topic("supervision", "监督保障",
+          _re(r"监督|考核|社会评议|评议|责任追究|问责|追责|督查|oversight|supervis|appraisal|assessment|"
+              r"accountab|performance review|evaluat"),
+          _re(r"监督|考核|评议|责任追究|问责|追责|督查|督导"),
+          "监督保障", "supervision and appraisal"),
+    Topic("interaction", "主动公开",
+          _re(r"热线|12345|留言|咨询|政民互动|互动|回应关切|hotline|messages? from|citizens' messages|"
+              r"public (?:messages|inquiries|enquiries)|interaction"),
+          _re(r"热线|12345|留言|咨询|互动|回应"),
+          "政民互动", "interaction with the public"),
+)
+
+# A count or share is asked: a sentence that states a figure ranks first.
+_FIGURE_ASKED = re.compile(r"多少|几|比例|占比|百分|how many|how much|what (?:share|proportion|percentage)|"
+                           r"\bshare\b|proportion|percent", re.I)
+
+
+def topic_ask(question: str) -> Topic | None:
+    """The narrative topic a question asks about, or None; the one named first when it names two."""
+    found = [(m.start(), t) for t in TOPICS for m in [t.asked.search(question)] if m]
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def asks_figure(question: str) -> bool:
+    return bool(_FIGURE_ASKED.search(question))
+
