@@ -30,7 +30,7 @@ from .understand.follow_up import follow_up, understood
 from .understand.intent import CHECK, COMPARE, FACT, LIST, NARRATIVE, RANK, asks_published, asks_whether
 from .understand.metric import MetricAsk, parse_metric
 from .understand.normalise import normalise, to_traditional
-from .understand.parts import continued, split_parts
+from .understand.parts import continued, own_ask, split_parts
 
 MAX_QUESTION = 300
 
@@ -75,9 +75,9 @@ def _answer(question: str, index, today: dt.date | None, chosen: str | None, *, 
     if not asked:
         return _refusal(u, Refusal("not_found", refuse.empty_question("zh")), ()), None
     parts = split_parts(norm.text) if chosen is None and metric is None else (norm.text,)
-    if len(parts) > 1:
-        result, last = _answer_parts(parts, index, catalog, today, previous)
-        return replace(_traditional(result, norm.traditional), question=asked), last
+    answered = _answer_parts(parts, index, catalog, today, previous) if len(parts) > 1 else None
+    if answered is not None:
+        return replace(_traditional(answered[0], norm.traditional), question=asked), answered[1]
     result = _answer_understood(merged or u, index, catalog, chosen)
     if merged is not None:
         result = replace(result, text=inherited_note(merged, u, result.query, catalog) + result.text)
@@ -92,12 +92,15 @@ def _traditional(result: Answer, traditional: bool) -> Answer:
 
 
 def _answer_parts(parts: tuple[str, ...], index, catalog: Catalog, today: dt.date | None,
-                  previous: Understanding | None) -> tuple[Answer, Understanding | None]:
+                  previous: Understanding | None) -> tuple[Answer, Understanding | None] | None:
     """"2022年收到多少申请？结果如何？": each part answered on its own, a later part taking the agency and year
-    it leaves unsaid from the part before; one part that cannot be answered says so beside the others."""
+    it leaves unsaid from the part before; one part that cannot be answered says so beside the others. None when a
+    later part asks nothing of its own ("…有没有…？有几件？"): the question is then answered whole."""
     units: list[Understanding] = []
     for part in parts:
         u = understand(part, catalog.matcher, today)
+        if units and not own_ask(u):
+            return None
         before = units[-1] if units else previous
         merged = follow_up(u, before) if before is not None else None
         units.append(continued(merged or u, units[-1]) if units else (merged or u))
@@ -130,7 +133,7 @@ def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer
         return Answer(u.text, "not_found", refuse.rate_unclear(u.lang), lang=u.lang, query=query_of(u, scope))
     if u.intent == CHECK:
         return compare.check(u, scope, index, catalog)
-    if u.intent not in (RANK, COMPARE) and asks_topic(u.text):
+    if u.intent not in (RANK, COMPARE) and asks_topic(u):
         return narrative.narrative(u, scope, index, catalog)  # what the text says: the tables count none of it
     if u.intent == RANK and u.metric.row:
         return compare.rank(u, scope, index, catalog)

@@ -14,7 +14,7 @@ from ..understand.en_terms import chinese_terms
 from ..understand.sections import section_ask
 from ..understand.topics import topic_ask
 from . import reading as rd
-from .topic import topic_answer
+from .topic import asks_topic, topic_answer
 
 
 def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tuple[str, ...] = ()) -> Answer:
@@ -28,7 +28,7 @@ def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tup
         if stated is not None:
             return stated
     drop = _agency_words(scope, catalog)
-    topic = topic_ask(u.text) if not must and route is None else None
+    topic = topic_ask(u.text) if not must and asks_topic(u) else None
     if topic is not None:
         told = topic_answer(u, scope, index, catalog, topic, drop)
         if told is not None:

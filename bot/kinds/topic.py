@@ -19,13 +19,21 @@ from ..understand.topics import Topic, asks_figure, topic_ask
 from . import reading as rd
 
 MAX_REPORTS = 4  # a topic asked of more reports than this is left to the search (bot/kinds/narrative.py)
+_NONE = re.compile(r"未|没有|无")  # "未召开新闻发布会" answers "how many" too
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十两]+(?:次|场|期|件|个|名|项|条|批)")
 
 
-def asks_topic(question: str) -> bool:
+# The one table row a topic question may also name: the year's requests ("网上申请多少件", "requests by fax").
+_REQUESTS_ROW = "applications.new_received"
+
+
+def asks_topic(u: Understanding) -> bool:
     """A question on a narrative topic, not on a template section with a statement of its own (the problems, the
-    fees: bot/understand/sections.py) nor on the plans."""
-    return topic_ask(question) is not None and section_ask(question) is None and not ASKS_PLAN.search(question)
+    fees: bot/understand/sections.py) nor on the plans, nor one that names a table row of its own ("因属于信访
+    举报投诉类申请不予处理", "set aside as letters-and-visits matters": the row counts it)."""
+    if topic_ask(u.text) is None or section_ask(u.text) is not None or ASKS_PLAN.search(u.text):
+        return False
+    return not (u.metric.decided and u.metric.row not in (None, _REQUESTS_ROW))
 
 
 def topic_answer(u: Understanding, scope: Scope, index, catalog: Catalog, topic: Topic, drop: tuple[str, ...]
@@ -37,12 +45,19 @@ def topic_answer(u: Understanding, scope: Scope, index, catalog: Catalog, topic:
     found = nv.needles(u.text, drop, tuple(alts for _, alts in chinese_terms(u.text)) if u.lang == "en" else ())
     quotes = [_best(index.chunks(r.id), r, topic, found, u.text) for r in reports]
     label = lambda r: rd.name(catalog, r.agency, u.lang)  # noqa: E731
-    lines = [nv.narrative_text([q], u.lang, label(r)) if q else words.not_mentioned(r, topic, u.lang, label(r))
-             for q, r in zip(quotes, reports)]
+    figure = asks_figure(u.text)
+    lines = [words.not_mentioned(r, topic, u.lang, label(r)) if q is None
+             else words.no_figure(nv.narrative_text([q], u.lang, label(r)), u.lang) if figure and not _states(q)
+             else nv.narrative_text([q], u.lang, label(r)) for q, r in zip(quotes, reports)]
     stated = [q for q in quotes if q is not None]
-    kind = "narrative" if stated else "not_found"
+    # A count asked and no sentence states one: what the text says is told, the count is not known.
+    kind = "narrative" if any(_states(q) or not figure for q in stated) else "not_found"
     return Answer(u.text, kind, "\n".join(lines), None, (), tuple(nv.quote_source(q) for q in stated), lang=u.lang,
                   query=rd.query(u, scope))
+
+
+def _states(quote: nv.Quote) -> bool:
+    return bool(_DIGIT.search(quote.sentence)) or bool(_NONE.search(quote.sentence))
 
 
 def _best(chunks: list, report, topic: Topic, found: nv.Needles, question: str) -> nv.Quote | None:

@@ -55,6 +55,15 @@ def _asks(part: str) -> bool:
     return bool(_ASKS_ZH.search(part) or _ASKS_EN.search(part))
 
 
+def own_ask(part: Understanding) -> bool:
+    """Whether a later part asks something of its own (a row, a column, a topic, the results, an agency or a year):
+    "有没有因为涉密不予公开的？有几件？" asks one thing twice, and is answered as one question."""
+    from .topics import topic_ask
+
+    return bool(part.metric.row or part.metric.column or part.agency.names or part.agency.unknown
+                or part.years.given or topic_ask(part.text) or _RESULTS.search(part.text))
+
+
 def continued(part: Understanding, before: Understanding) -> Understanding:
     """A later part with what it leaves unsaid taken from the part before it: the agency, the years, and for a
     part that only asks how the requests ended, the results of table 3."""

@@ -31,8 +31,10 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 TOPICS = (
     Topic("channels", "依申请公开",
-          _re(r"渠道|途径|(?:什么|哪些|哪种|何种)方式|申请方式|当面(?:申请|提交|提出)?|网上申请|网络申请|在线申请|信函|传真|"
-              r"邮寄|\bchannels?\b|in person|online|by (?:post|mail|letter|fax|e-?mail)|\bletters?\b|\bfax|"
+          _re(r"申请.{0,6}(?:渠道|途径)|(?:渠道|途径).{0,6}申请|(?:什么|哪些|哪种|何种)方式|申请方式|当面(?:申请|提交|提出)|"
+              r"网上申请|网络申请|在线申请|信函|传真|邮寄|(?:requests?|applications?)\b.{0,12}\bchannels?\b|"
+              r"\bchannels?\b.{0,30}\b(?:requests?|applications?)|in person|by (?:post|mail|letter|fax|e-?mail)|"
+              r"(?:requests?|applications?)\b.{0,30}\bonline\b|\bonline (?:requests?|applications?)|\bfax|"
               r"\bhow (?:were|was|did|do|are)\b.{0,40}\b(?:submit|submitted|file|filed|lodge|lodged|made|sent)\b"),
           _re(r"当面|网上|网络申请|在线申请|信函|传真|邮寄|电子邮件|电子邮箱|申请渠道|申请方式|申请途径|线上|线下"),
           "申请渠道", "the channels requests came through"),
