@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from . import Understanding
 from .intent import LIST
-from .metric import parse_metric
+from .metric import new_words, parse_metric
 
 # What a question asks with (the part before a cut and the part after it both hold one).
 _ASKS_ZH = re.compile(r"多少|几[件个次项条期场]?|如何|怎样|怎么样|哪些|什么|是否|有没有|吗|呢|结果")
@@ -56,12 +56,14 @@ def _asks(part: str) -> bool:
 
 
 def own_ask(part: Understanding) -> bool:
-    """Whether a later part asks something of its own (a row, a column, a topic, the results, an agency or a year):
+    """Whether a later part asks something of its own (a row, a column, words of its own, a topic, the results, an
+    agency or a year):
     "有没有因为涉密不予公开的？有几件？" asks one thing twice, and is answered as one question."""
     from .topics import topic_ask
 
-    return bool(part.metric.row or part.metric.column or part.agency.names or part.agency.unknown
-                or part.years.given or topic_ask(part.text) or _RESULTS.search(part.text))
+    return bool(part.metric.row or part.metric.column or part.metric.uncounted or new_words(part.metric.unexplained)
+                or part.agency.names or part.agency.unknown or part.years.given or topic_ask(part.text)
+                or _RESULTS.search(part.text))
 
 
 def continued(part: Understanding, before: Understanding) -> Understanding:
