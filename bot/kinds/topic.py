@@ -23,8 +23,9 @@ _NONE = re.compile(r"未|没有|无")  # "未召开新闻发布会" answers "how
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十两]+(?:次|场|期|件|个|名|项|条|批)")
 
 
-# The one table row a topic question may also name: the year's requests ("网上申请多少件", "requests by fax").
-_REQUESTS_ROW = "applications.new_received"
+# The table rows generic words name ("网上申请多少件", "requests by fax", "办理了多少件网民留言"): a topic question may
+# say them and still ask about its topic, which no row counts.
+_GENERIC_ROWS = (None, "applications.new_received", "applications.results.total")
 
 
 def asks_topic(u: Understanding) -> bool:
@@ -33,7 +34,7 @@ def asks_topic(u: Understanding) -> bool:
     举报投诉类申请不予处理", "set aside as letters-and-visits matters": the row counts it)."""
     if topic_ask(u.text) is None or section_ask(u.text) is not None or ASKS_PLAN.search(u.text):
         return False
-    return not (u.metric.decided and u.metric.row not in (None, _REQUESTS_ROW))
+    return not (u.metric.decided and u.metric.row not in _GENERIC_ROWS)
 
 
 def topic_answer(u: Understanding, scope: Scope, index, catalog: Catalog, topic: Topic, drop: tuple[str, ...]

@@ -31,9 +31,10 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 TOPICS = (
     Topic("channels", "依申请公开",
-          _re(r"申请.{0,6}(?:渠道|途径)|(?:渠道|途径).{0,6}申请|(?:什么|哪些|哪种|何种)方式|申请方式|当面(?:申请|提交|提出)|"
+          _re(r"申请.{0,6}(?:渠道|途径)|(?:渠道|途径).{0,12}申请|(?:哪些|什么|哪种|何种|哪几种?)(?:渠道|途径)|"
+              r"申请.{0,8}方式|方式.{0,12}申请|当面(?:申请|提交|提出)|"
               r"网上申请|网络申请|在线申请|信函|传真|邮寄|(?:requests?|applications?)\b.{0,12}\bchannels?\b|"
-              r"\bchannels?\b.{0,30}\b(?:requests?|applications?)|in person|by (?:post|mail|letter|fax|e-?mail)|"
+              r"\bchannels?\b.{0,60}\b(?:requests?|applications?)|(?:which|what) channels?\b|in person|by (?:post|mail|letter|fax|e-?mail)|"
               r"(?:requests?|applications?)\b.{0,30}\bonline\b|\bonline (?:requests?|applications?)|\bfax|"
               r"\bhow (?:were|was|did|do|are)\b.{0,40}\b(?:submit|submitted|file|filed|lodge|lodged|made|sent)\b"),
           _re(r"当面|网上|网络申请|在线申请|信函|传真|邮寄|电子邮件|电子邮箱|申请渠道|申请方式|申请途径|线上|线下"),
@@ -41,8 +42,8 @@ TOPICS = (
     Topic("honours", "总体情况",
           _re(r"荣誉|获奖|奖项|表彰|称号|获评|被评|评为|荣获|先进|\bawards?\b|\bawarded\b|honou?rs?|\bprizes?\b|"
               r"recogni[sz](?:ed|ion)|commended|accolade"),
-          _re(r"荣誉|获奖|奖|表彰|称号|获评|被评|评为|荣获|先进单位|先进集体|第[一二三四五六七八九十\d]+名|"
-              r"排名第|成绩突出"),
+          _re(r"荣誉|获奖|奖项|[一二三]等奖|优秀奖|金奖|银奖|嘉奖|表彰|称号|获评|被评|评为|荣获|先进单位|先进集体|"
+              r"第[一二三四五六七八九十\d]+名|排名第|成绩突出"),
           "获得的荣誉", "honours or awards"),
     Topic("accessibility", "平台建设",
           _re(r"无障碍|适老化|语种|语言版本|多语|英文版|外文版|外语|老年人|残疾|视障|读屏|关怀模式|"
