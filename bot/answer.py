@@ -74,7 +74,10 @@ def _answer(question: str, index, today: dt.date | None, chosen: str | None, *, 
     merged = follow_up(u, previous) if previous is not None else None
     if not asked:
         return _refusal(u, Refusal("not_found", refuse.empty_question("zh")), ()), None
-    parts = split_parts(norm.text) if chosen is None and metric is None else (norm.text,)
+    # (several columns or rows of one table asked together are one question: "…individuals and how many from
+    # businesses?" is answered cell by cell, bot/kinds/fact.py)
+    whole = chosen is not None or metric is not None or len(u.metric.columns) > 1 or len(u.metric.rows) > 1
+    parts = (norm.text,) if whole else split_parts(norm.text)
     answered = _answer_parts(parts, index, catalog, today, previous) if len(parts) > 1 else None
     if answered is not None:
         return replace(_traditional(answered[0], norm.traditional), question=asked), answered[1]

@@ -9,10 +9,11 @@ _RANK = ("fact", "list", "compare", "narrative", "clarify", "not_found")
 
 
 def joined(answers: list[Answer], lang: str) -> Answer:
-    """The parts' answers under their own questions ("（1）…", "(1) …"); the value is the first figure stated."""
+    """The parts' answers under their own questions ("（1）…", "(1) …"); a value only when one part states one."""
     marks = [f"（{i}）" if lang == "zh" else f"({i}) " for i in range(1, len(answers) + 1)]
     text = "\n\n".join(f"{mark}{a.question}\n{a.text}" for mark, a in zip(marks, answers))
     kind = min((a.kind for a in answers), key=_RANK.index)
-    value = next((a.value for a in answers if a.kind == "fact" and a.value is not None), None)
+    values = [a.value for a in answers if a.kind == "fact" and a.value is not None]
+    value = values[0] if len(values) == 1 else None  # two numbers, never one for both
     return Answer(answers[0].question, kind, text, value, tuple(f for a in answers for f in a.facts),
                   tuple(s for a in answers for s in a.sources), lang=lang, query=answers[0].query)
