@@ -3,7 +3,7 @@ bundled samples (index/samples) in both languages and several phrasings:
 
 - a narrative topic of the template's sections (the channels requests came through, honours, accessibility and
   languages of the portal, training, press conferences, policy interpretations, the gazette, new media,
-  supervision, interaction with the public) is answered by a sentence of that report, quoted as printed, that
+  supervision, accountability, interaction with the public) is answered by a sentence of that report, quoted as printed, that
   speaks of the topic; or it is said that the report's text does not speak of it, which is checked against the
   report's whole text; never a number of our own;
 - a question of two parts ("…收到多少申请？予以公开多少件？", "…, and how many were fully granted?") answers each part
@@ -57,9 +57,12 @@ TOPIC_PHRASINGS = {
     "new_media": (("{a}{y}年政务新媒体建设情况如何？", "{y}年{a}通过微信公众号发布了多少信息？"),
                   ("What did {a} do with its new media accounts in {y}?",
                    "How many posts did {a} publish on WeChat in {y}?")),
-    "supervision": (("{a}{y}年政务公开考核和社会评议情况如何？", "{y}年{a}有没有责任追究？"),
+    "supervision": (("{a}{y}年政务公开考核和社会评议情况如何？", "{y}年{a}的政务公开工作接受了哪些监督？"),
                     ("How was {a}'s disclosure work supervised and appraised in {y}?",
-                     "Was anyone at {a} held accountable for disclosure failures in {y}?")),
+                     "What oversight was {a}'s disclosure work under in {y}?")),
+    "accountability": (("{y}年{a}有没有责任追究？", "{a}{y}年政务公开有人被问责吗？"),
+                       ("Was anyone at {a} held accountable for disclosure failures in {y}?",
+                        "Did {a} hold anyone accountable over disclosure in {y}?")),
     "interaction": (("{a}{y}年政民互动和留言办理情况如何？", "{y}年{a}办理了多少件网民留言？"),
                     ("How did {a} handle messages from the public in {y}?",
                      "How many hotline calls did {a} deal with in {y}?")),

@@ -15,11 +15,11 @@ from ..types import Answer
 from ..understand import Understanding
 from ..understand.en_terms import chinese_terms
 from ..understand.sections import section_ask
-from ..understand.topics import Topic, asks_figure, topic_ask
+from ..understand.topics import Topic, asks_figure, asks_whether, cue_words, topic_ask
 from . import reading as rd
 
 MAX_REPORTS = 4  # a topic asked of more reports than this is left to the search (bot/kinds/narrative.py)
-_NONE = re.compile(r"未|没有|无")  # "未召开新闻发布会" answers "how many" too
+_NONE = re.compile(r"未|没有|无(?!障碍|法|论|纸|偿)")  # "未召开新闻发布会" answers "how many" too
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十两]+(?:次|场|期|件|个|名|项|条|批)")
 
 
@@ -58,17 +58,25 @@ def topic_answer(u: Understanding, scope: Scope, index, catalog: Catalog, topic:
 
 
 def _states(quote: nv.Quote) -> bool:
-    return bool(_DIGIT.search(quote.sentence)) or bool(_NONE.search(quote.sentence))
+    return _stating(quote.sentence)
+
+
+def _stating(sentence: str) -> bool:
+    """A sentence that states a figure, or that there was none."""
+    return bool(_DIGIT.search(sentence) or _NONE.search(sentence))
 
 
 def _best(chunks: list, report, topic: Topic, found: nv.Needles, question: str) -> nv.Quote | None:
-    """The report's sentence on the topic that repeats most of the question (a figure first when one is asked)."""
+    """The report's sentence on the topic that says the question's own words of it, then states (a figure, or for a
+    yes or no that there was none) when that is asked, then repeats most of the question."""
     figure = asks_figure(question)
+    stating = figure or asks_whether(question)
+    cues = cue_words(question, topic)
     best, best_score = None, None
     for place, (sentence, chunk) in enumerate(nv.narrative_sentences(chunks)):
         if not topic.says.search(sentence):
             continue
-        score = (figure and bool(_DIGIT.search(sentence)), found.coverage(sentence),
+        score = (sum(c in sentence for c in cues), stating and _stating(sentence), found.coverage(sentence),
                  len(topic.says.findall(sentence)), -place)
         if best_score is None or score > best_score:
             best, best_score = (sentence, chunk), score

@@ -74,10 +74,13 @@ TOPICS = (
           _re(r"新媒体|微信|微博|公众号|政务号|抖音|客户端|两微一端"),
           "政务新媒体", "new-media accounts"),
     Topic("supervision", "监督保障",
-          _re(r"监督|考核|社会评议|评议|责任追究|问责|追责|督查|oversight|supervis|appraisal|assessment|"
-              r"accountab|performance review|evaluat"),
-          _re(r"监督|考核|评议|责任追究|问责|追责|督查|督导"),
-          "监督保障", "supervision and appraisal"),
+          _re(r"监督|考核|社会评议|评议|督查|oversight|supervis|appraisal|assessment|performance review|evaluat"),
+          _re(r"监督|考核|评议|督查|督导"),
+          "监督考核", "supervision and appraisal"),
+    Topic("accountability", "监督保障",
+          _re(r"责任追究|问责|追责|held accountable|accountab|disciplin"),
+          _re(r"责任追究|问责|追责"),
+          "责任追究", "holding anyone accountable"),
     Topic("interaction", "主动公开",
           _re(r"热线|12345|留言|咨询|政民互动|互动|回应关切|hotline|messages? from|citizens' messages|"
               r"public (?:messages|inquiries|enquiries)|interaction"),
@@ -96,6 +99,19 @@ def topic_ask(question: str) -> Topic | None:
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
+def cue_words(question: str, topic: Topic) -> tuple[str, ...]:
+    """The topic's own stating words the question uses ("新闻发布", "责任追究"): a sentence saying them fits best."""
+    return tuple(dict.fromkeys(m.group() for a in topic.asked.finditer(question) for m in topic.says.finditer(a.group())))
+
+
 def asks_figure(question: str) -> bool:
     return bool(_FIGURE_ASKED.search(question))
+
+
+# A yes or no is asked: a sentence that states (a figure, or that there was none) ranks first.
+_WHETHER = re.compile(r"有没有|是否|有无|吗\s*[？?]?\s*$|^\s*(?:did|was|were|has|have|is|are|does|do)\b", re.I)
+
+
+def asks_whether(question: str) -> bool:
+    return bool(_WHETHER.search(question))
 
