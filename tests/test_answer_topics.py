@@ -2,10 +2,10 @@
 bundled samples (index/samples) in both languages and several phrasings:
 
 - a narrative topic of the template's sections (the channels requests came through, honours, accessibility and
-  languages of the portal, training, press conferences, policy interpretations, the gazette, new media,
-  supervision, accountability, interaction with the public) is answered by a sentence of that report, quoted as printed, that
-  speaks of the topic; or it is said that the report's text does not speak of it, which is checked against the
-  report's whole text; never a number of our own;
+  languages of the portal, training, press conferences, policy interpretations, the gazette, new media, government
+  information management, public participation, supervision, accountability, interaction with the public) is
+  answered by a sentence of that report, quoted as printed, that speaks of the topic; or it is said that the
+  report's text does not speak of it, which is checked against the report's whole text; never a number of our own;
 - a question of two parts ("…收到多少申请？予以公开多少件？", "…, and how many were fully granted?") answers each part
   with the report's own figure; a part we cannot answer is said so beside the other;
 - two columns of one row ("自然人和法人各提出多少件") each get their number, the organisations' column being the sum of
@@ -57,6 +57,12 @@ TOPIC_PHRASINGS = {
     "new_media": (("{a}{y}年政务新媒体建设情况如何？", "{y}年{a}通过微信公众号发布了多少信息？"),
                   ("What did {a} do with its new media accounts in {y}?",
                    "How many posts did {a} publish on WeChat in {y}?")),
+    "resources": (("{a}{y}年政府信息资源管理方面做了什么？", "{y}年{a}的政府信息公开目录和保密审查情况如何？"),
+                  ("How did {a} manage its government information resources in {y}?",
+                   "What does {a}'s {y} report say about its secrecy review before publishing?")),
+    "participation": (("{a}{y}年公开征求意见了吗？", "{y}年{a}邀请公众列席会议或参加听证了吗？"),
+                      ("Did {a} solicit public opinions on its decisions in {y}?",
+                       "How did {a} promote public participation in {y}?")),
     "supervision": (("{a}{y}年政务公开考核和社会评议情况如何？", "{y}年{a}的政务公开工作接受了哪些监督？"),
                     ("How was {a}'s disclosure work supervised and appraised in {y}?",
                      "What oversight was {a}'s disclosure work under in {y}?")),

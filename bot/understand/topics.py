@@ -3,8 +3,9 @@
 The template's narrative (一、总体情况) reports 主动公开, 依申请公开, 政府信息资源管理, 平台建设 and 监督保障,
 then 五、存在的主要问题及改进情况 and 六、其他需要报告的事项; the reports fill those sections with the same kinds of
 facts: the channels requests came through (当面, 网上, 信函, 传真) and their shares, policy interpretations, press
-conferences, the government gazette, the portal and new-media accounts and their accessibility, training held,
-supervision and appraisal, honours won, the public's messages and hotline. A question about one of these is
+conferences, the government gazette, the portal and new-media accounts and their accessibility, the management of
+government information (目录, 保密审查, 档案), public participation, training held, supervision and appraisal,
+accountability, honours won, the public's messages and hotline. A question about one of these is
 answered by the sentences of the report that carry the topic's own words (`says`), quoted; the tables count none
 of them. Each topic lists how people ask about it in Chinese and in English (`asked`).
 """
@@ -73,6 +74,18 @@ TOPICS = (
               r"official accounts?"),
           _re(r"新媒体|微信|微博|公众号|政务号|抖音|客户端|两微一端"),
           "政务新媒体", "new-media accounts"),
+    Topic("resources", "政府信息资源管理",
+          _re(r"信息资源|信息管理|公开目录|基本目录|档案|归档|保密审查|规范化|标准化|information resources|"
+              r"information management|records management|catalog|archiv|secrecy review|confidentiality review|"
+              r"standardi[sz]"),
+          _re(r"信息资源|信息管理|目录|档案|归档|保密审查|规范化|标准化"),
+          "政府信息资源管理", "the management of government information"),
+    Topic("participation", "主动公开",
+          _re(r"公众参与|列席|会议开放|开放.{0,4}会议|听证|意见征集|征求意见|征集意见|public participation|"
+              r"attend (?:the )?meetings|open meetings|public hearings?|solicit(?:ed|ing)? (?:public )?"
+              r"(?:opinions|comments|views)|public consultation"),
+          _re(r"公众参与|列席|会议开放|听证|意见征集|征求意见|征集意见|公开征求"),
+          "公众参与", "public participation"),
     Topic("supervision", "监督保障",
           _re(r"监督|考核|社会评议|评议|督查|oversight|supervis|appraisal|assessment|performance review|evaluat"),
           _re(r"监督|考核|评议|督查|督导"),
