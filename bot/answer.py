@@ -18,8 +18,10 @@ from .catalog import Catalog, catalog_for
 from .compose import refuse
 from .compose.follow_up import inherited_note
 from .compose.names import agency_name, also_indexed
+from .compose.parts import joined
 from .kinds import compare, fact, listing, narrative
 from .kinds.derived import share
+from .kinds.topic import asks_topic
 from .scope import Refusal, Scope, query_of, resolve
 from .types import Answer
 from .understand import Understanding, understand
@@ -28,6 +30,7 @@ from .understand.follow_up import follow_up, understood
 from .understand.intent import CHECK, COMPARE, FACT, LIST, NARRATIVE, RANK, asks_published, asks_whether
 from .understand.metric import MetricAsk, parse_metric
 from .understand.normalise import normalise, to_traditional
+from .understand.parts import continued, own_ask, split_parts
 
 MAX_QUESTION = 300
 
@@ -71,13 +74,41 @@ def _answer(question: str, index, today: dt.date | None, chosen: str | None, *, 
     merged = follow_up(u, previous) if previous is not None else None
     if not asked:
         return _refusal(u, Refusal("not_found", refuse.empty_question("zh")), ()), None
+    # (several columns or rows of one table asked together are one question: "…individuals and how many from
+    # businesses?" is answered cell by cell, bot/kinds/fact.py)
+    whole = chosen is not None or metric is not None or len(u.metric.columns) > 1 or len(u.metric.rows) > 1
+    parts = (norm.text,) if whole else split_parts(norm.text)
+    answered = _answer_parts(parts, index, catalog, today, previous) if len(parts) > 1 else None
+    if answered is not None:
+        return replace(_traditional(answered[0], norm.traditional), question=asked), answered[1]
     result = _answer_understood(merged or u, index, catalog, chosen)
     if merged is not None:
         result = replace(result, text=inherited_note(merged, u, result.query, catalog) + result.text)
-    if norm.traditional:
-        result = replace(result, text=to_traditional(result.text),
-                         options=tuple(to_traditional(o) for o in result.options))
+    result = _traditional(result, norm.traditional)
     return replace(result, question=asked), (merged or u) if understood(merged or u) else None
+
+
+def _traditional(result: Answer, traditional: bool) -> Answer:
+    if not traditional:
+        return result
+    return replace(result, text=to_traditional(result.text), options=tuple(to_traditional(o) for o in result.options))
+
+
+def _answer_parts(parts: tuple[str, ...], index, catalog: Catalog, today: dt.date | None,
+                  previous: Understanding | None) -> tuple[Answer, Understanding | None] | None:
+    """"2022年收到多少申请？结果如何？": each part answered on its own, a later part taking the agency and year
+    it leaves unsaid from the part before; one part that cannot be answered says so beside the others. None when a
+    later part asks nothing of its own ("…有没有…？有几件？"): the question is then answered whole."""
+    units: list[Understanding] = []
+    for part in parts:
+        u = understand(part, catalog.matcher, today)
+        if units and not own_ask(u):
+            return None
+        before = units[-1] if units else previous
+        merged = follow_up(u, before) if before is not None else None
+        units.append(continued(merged or u, units[-1]) if units else (merged or u))
+    answers = [_answer_understood(u, index, catalog, None) for u in units]
+    return joined(answers, units[0].lang), units[-1] if understood(units[-1]) else None
 
 
 def _answer_understood(u: Understanding, index, catalog: Catalog, chosen: str | None) -> Answer:
@@ -105,6 +136,8 @@ def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer
         return Answer(u.text, "not_found", refuse.rate_unclear(u.lang), lang=u.lang, query=query_of(u, scope))
     if u.intent == CHECK:
         return compare.check(u, scope, index, catalog)
+    if u.intent not in (RANK, COMPARE) and asks_topic(u):
+        return narrative.narrative(u, scope, index, catalog)  # what the text says: the tables count none of it
     if u.intent == RANK and u.metric.row:
         return compare.rank(u, scope, index, catalog)
     if u.intent == COMPARE and u.metric.row:

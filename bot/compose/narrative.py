@@ -180,6 +180,18 @@ def section_statement(chunks: list, report, ask) -> Quote | None:
     return Quote(best[0], 1.0, 0.0, Hit(best[1], report, 1.0), 1.0)
 
 
+def narrative_sentences(chunks: list) -> list[tuple[str, object]]:
+    """Every sentence of a report's narrative passages in reading order, with its passage (headings left out),
+    each with what it leads in to ("…主要表现在：" and its items)."""
+    out = []
+    for chunk in sorted((c for c in chunks if c.kind == "narrative"), key=lambda c: c.ordinal):
+        sentences = [_without_heading(x.strip(), chunk.section) for x in _SENTENCE.findall(chunk.text.split("\n", 1)[-1])
+                     if x.strip()]
+        out += [(_with_items(s, sentences[i + 1:]) if leads_in(s) else s, chunk)
+                for i, s in enumerate(sentences) if len(s) >= 4]
+    return out
+
+
 def _statements(chunks: list, pattern: re.Pattern) -> list[tuple[str, object, int]]:
     """(sentence with what it leads in to, its chunk, its place) of every sentence the pattern finds."""
     out = []

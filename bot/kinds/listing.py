@@ -15,6 +15,7 @@ from ..metrics import FAMILIES
 from ..scope import Scope
 from ..types import Answer, FactRef, Source
 from ..understand import Understanding
+from ..understand import metric_keys as mk
 from . import reading as rd
 
 _RESULTS = re.compile(r"办理结果|处理结果|办理情况|results|outcomes", re.I)
@@ -67,7 +68,8 @@ def _breakdown_items(row: str, column: str | None, facts: dict) -> list:
         rows = [k[: -len(column) - 1] for k in facts if k.startswith(row + ".") and k.endswith("." + column)]
         leaves = [r for r in rows if r != "applications.results.total"
                   and not any(o.startswith(r + ".") for o in rows)]
-        return [facts[f"{r}.{column}"] for r in leaves]
+        order = list(mk.rows())  # the template's order: 予以公开, 部分公开, 不予公开 1–8, …
+        return [facts[f"{r}.{column}"] for r in sorted(leaves, key=lambda r: order.index(r) if r in order else 99)]
     if row in FAMILIES:
         reading = cells.read(row, column or "total", facts, {})
         return list(reading.parts)

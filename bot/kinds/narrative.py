@@ -12,7 +12,9 @@ from ..understand import Understanding
 from ..understand.agency import agency_forms
 from ..understand.en_terms import chinese_terms
 from ..understand.sections import section_ask
+from ..understand.topics import topic_ask
 from . import reading as rd
+from .topic import asks_topic, topic_answer
 
 
 def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tuple[str, ...] = ()) -> Answer:
@@ -26,6 +28,11 @@ def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tup
         if stated is not None:
             return stated
     drop = _agency_words(scope, catalog)
+    topic = topic_ask(u.text) if not must and asks_topic(u) else None
+    if topic is not None:
+        told = topic_answer(u, scope, index, catalog, topic, drop)
+        if told is not None:
+            return told
     terms = tuple(alts for _, alts in chinese_terms(u.text)) if u.lang == "en" else ()
     found = nv.needles(u.text, drop, terms)
     query = u.text + (" " + " ".join(alts[0] for alts in terms) if found.by_terms else "")

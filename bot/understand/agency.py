@@ -171,17 +171,22 @@ class AgencyMatcher:
 
     def _named_apart(self, question: str, match: AgencyMatch) -> AgencyMatch:
         """Items of a list that each name an agency of their own: all of them are asked about."""
-        groups = []
+        groups, lacking, close = [], [], []
         for item in _items(question, match.en_spans):
             found = self.match(item, whole=False) if item.strip() else None
-            lacking = [w for w in found.unknown if w in match.unknown and not w.endswith(REGION_WIDE_DEPARTMENTS[1:])
-                       ] if found is not None else []
-            if lacking:  # an item names an agency we lack (the whole question sees it too): said, not dropped
-                return AgencyMatch(unknown=tuple(lacking), close=tuple(dict.fromkeys((*found.close, *found.names))))
-            if found is not None and found.unknown:
+            if found is None:
+                continue
+            mine = [w for w in found.unknown if not w.endswith(REGION_WIDE_DEPARTMENTS[1:])
+                    and (w in match.unknown or (lacking and _DEPARTMENT.fullmatch(w)))]
+            if mine:  # an item names an agency we lack (the whole question sees one too): said, not dropped
+                lacking += mine
+                close += [*found.close, *found.names]
+            elif found.unknown and not lacking:
                 return match
-            if found is not None and found.names and found.names not in groups:
+            if found.names and found.names not in groups:
                 groups.append(found.names)
+        if lacking:  # every item we lack is named, not the first alone ("X局和Y局各…")
+            return AgencyMatch(unknown=tuple(dict.fromkeys(lacking)), close=tuple(dict.fromkeys(close)))
         if len(groups) < 2:
             return match
         names = tuple(dict.fromkeys(n for g in groups for n in g))
@@ -271,10 +276,18 @@ def _abbreviations(text: str, f: AgencyForms) -> list[_Mention]:
             continue
         for start in range(max(0, end - 7), end - 1):
             window = text[start:end + 1]
-            if window != f.department and _is_abbreviation(window, f.department, len(f.department) - len(last)):
+            if window != f.department and _is_abbreviation(window, f.department, len(f.department) - len(last)) \
+                    and not _names_another(window, f):
                 out.append(_Mention(f.name, "dept", 1.5, start, end + 1, "zh"))
                 break
     return out
+
+
+def _names_another(window: str, f: AgencyForms) -> bool:
+    """民政厅 is not an abbreviation of 人民政府办公厅: its characters before the ending are a department of their
+    own in the glossary, one the agency's name does not hold as a part."""
+    stem = next((window[: -len(e)] for e in DEPARTMENT_ENDINGS if e and window.endswith(e)), window)
+    return stem in DEPARTMENT_PARTS and stem not in {part for part, _ in f.dept_parts}
 
 
 def _suffix_tails(f: AgencyForms) -> list[str]:

@@ -290,15 +290,28 @@ def _columns_together(best: mk.KeyScore, hits: list[Hit], question: str) -> tupl
     info = mk.rows()[best.row]
     kinds = (OUTCOME,) if info.table == "appeals" else (COLUMN,)
     row_spans = tuple((h.start, h.end) for h in best.own if h.term.kind == ROW)
-    named = sorted((h for h in hits if h.term.kind in kinds and not h.term.weak and h.term.target in info.columns
-                    and h.term.target not in ("total", "org") and not h.inside(row_spans)), key=lambda h: h.start)
-    columns = tuple(dict.fromkeys(h.term.target for h in named))
-    if len(columns) < 2 or not (_CONJUNCTION.search(question) or sets_against(question)):
-        return ()
-    if any(not (c.term.kind in kinds and c.term.target in columns) for c in best.conflicts):
+    named = _outermost(sorted((h for h in hits if h.term.kind in kinds and not h.term.weak
+                               and h.term.target in info.columns and h.term.target != "total"
+                               and not h.inside(row_spans)), key=lambda h: h.start))
+    if not named or not (_CONJUNCTION.search(question) or sets_against(question)):
         return ()
     listed = _listed_others(question, hits, kinds, info.columns, named)
-    return tuple(dict.fromkeys(c for _, c in sorted([*((h.start, h.term.target) for h in named), *listed])))
+    items = sorted([*((h.start, h.term.target) for h in named), *listed])
+    if any(c in _ORG_MEMBERS for _, c in items):  # "法人中的商业企业和科研机构": the members are asked
+        items = [(s, c) for s, c in items if c != "org"]
+    columns = tuple(dict.fromkeys(c for _, c in items))
+    if len(columns) < 2 or any(not (c.term.kind in kinds and c.term.target in columns) for c in best.conflicts):
+        return ()
+    return columns
+
+
+# The five columns that make up 法人或其他组织 (org): "自然人和法人各多少" asks the org column, its members do not.
+_ORG_MEMBERS = ("commercial", "research", "social_welfare", "legal_service", "other_org")
+
+
+def _outermost(named: list[Hit]) -> list[Hit]:
+    """Column words not inside a longer one ("其他组织" inside "法人或其他组织" is not a column of its own)."""
+    return [h for h in named if not any(o.length > h.length and h.inside(((o.start, o.end),)) for o in named)]
 
 
 _LIST_SEP = re.compile(r"^\s*(?:、|，|,|和|及|与|以及|或|and\b|or\b|plus\b)")
@@ -313,7 +326,7 @@ def _listed_others(question: str, hits: list[Hit], kinds, columns: tuple[str, ..
     zh, en = texts(question, ())
     lo, hi = named[0].start, named[-1].end
     out = [(h.start, h.term.target) for h in hits if h.term.kind in kinds and h.term.weak and h.term.target in columns
-           and h.term.target not in ("total", "org") and lo - 12 <= h.start <= hi + 12
+           and h.term.target != "total" and lo - 12 <= h.start <= hi + 12
            and _is_item(zh if h.start < EN_OFFSET else en, h.start % EN_OFFSET, h.end % EN_OFFSET)]
     if "other" in columns and lo >= EN_OFFSET:
         out += [(m.start() + EN_OFFSET, "other") for m in re.finditer(r"\bother\b", en)

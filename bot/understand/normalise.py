@@ -47,7 +47,8 @@ def _shared_heads(text: str) -> str:
 # template's applicant groups, not two things joined by a conjunction: "法人或者其他组织" (and 和/及/、) is the
 # five-column group the table prints as 法人或其他组织; with 公民/自然人 before it, every applicant (总计).
 _JOIN = r"\s*(?:或者|或|和|及|与|以及|、|，|,)\s*"
-_ALL_APPLICANTS = re.compile(rf"(?:公民|自然人){_JOIN}法人{_JOIN}其他组织")
+# ("自然人和法人或其他组织各/分别…" asks each group: its two columns, bot/understand/metric.py)
+_ALL_APPLICANTS = re.compile(rf"(?:公民|自然人){_JOIN}法人{_JOIN}其他组织(?![^？?。，,]{{0,12}}(?:各|分别))")
 _ORGANISATIONS = re.compile(rf"法人{_JOIN}其他组织")
 
 
