@@ -9,18 +9,60 @@ rows here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.html_doc import GridCell, GridRow
 from ingest.labels import column_matches, label_matches
 from ingest.limits import check_time
 from ingest.numbers import header_unit, read_value
 from ingest.readings import RowReading
-from ingest.template import APPEAL_GROUP_PATTERNS, Block, Row, TableSpec, Template, squash
+from ingest.template import APPEAL_GROUP_PATTERNS, Row, TableSpec, Template, squash
+
+
+class _Matches:
+    """What a template's labels make of a cell's text, worked out once per text (every page prints the same
+    labels, each several times): the columns whose header it names and the rows whose label it is, in the
+    template's order."""
+
+    def __init__(self, template: Template) -> None:
+        self.template = template
+        self.columns = lru_cache(maxsize=8192)(self._columns)
+        self.rows = lru_cache(maxsize=8192)(self._rows)
+
+    def _columns(self, text: str) -> dict[tuple[int, int], tuple[int, ...]]:
+        """(table index, block index) → the indexes of the block's columns the header text names."""
+        hits = {}
+        for t, table in enumerate(self.template.tables):
+            for b, block in enumerate(table.blocks):
+                found = tuple(c for c, column in enumerate(block.columns) if column_matches(text, column))
+                if found:
+                    hits[(t, b)] = found
+        return hits
+
+    def _rows(self, text: str) -> tuple[tuple[TableSpec, int, Row], ...]:
+        return tuple(
+            (table, b, row)
+            for table in self.template.tables
+            for b, block in enumerate(table.blocks)
+            for row in block.rows
+            if row.zh and label_matches(text, row)
+        )
+
+
+_MATCHES: dict[int, _Matches] = {}  # by the template's id; each holds its template, so no id is reused
+
+
+def _matches(template: Template) -> _Matches:
+    found = _MATCHES.get(id(template))
+    if found is None or found.template is not template:
+        found = _MATCHES[id(template)] = _Matches(template)
+    return found
 
 
 @dataclass
 class _State:
     template: Template
+    matches: _Matches
     header: list[GridRow] = field(default_factory=list)
     last_was_header: bool = False
     mappings: dict[tuple[str, int], dict[int, int]] = field(default_factory=dict)
@@ -39,12 +81,13 @@ class _State:
 
     def header_word(self, text: str) -> bool:
         if text not in self.header_words:
-            self.header_words[text] = bool(text) and not self.number(text) and _is_header_word(self.template, text)
+            words = bool(text) and not self.number(text) and _is_header_word(self.matches, text)
+            self.header_words[text] = words
         return self.header_words[text]
 
 
 def read_grids(grids: tuple[tuple[GridRow, ...], ...], template: Template) -> list[RowReading]:
-    state = _State(template)
+    state = _State(template, _matches(template))
     for grid in grids:
         state.header, state.last_was_header = [], False
         for row in grid:
@@ -70,11 +113,9 @@ def _take(state: _State, row: GridRow) -> None:
         _add_appeals(state, row)
 
 
-def _is_header_word(template: Template, text: str) -> bool:
-    for table in template.tables:
-        for block in table.blocks:
-            if any(column_matches(text, c) for c in block.columns):
-                return True
+def _is_header_word(matches: _Matches, text: str) -> bool:
+    if matches.columns(text):
+        return True
     core = squash(text)
     return any(p in core for pats in APPEAL_GROUP_PATTERNS.values() for p in pats)
 
@@ -85,9 +126,9 @@ def _add_header(state: _State, row: GridRow) -> None:
     state.header.append(row)
     state.last_was_header = True
     heads = _heads(state.header)
-    for table in state.template.tables:
+    for t, table in enumerate(state.template.tables):
         for b, block in enumerate(table.blocks):
-            mapping = _map_columns(heads, block)
+            mapping = _map_columns(state.matches, heads, t, b)
             if len(mapping) >= max(1, len(block.columns) // 2):
                 state.mappings[(table.key, b)] = {g: c for g, c in mapping.items()}
                 state.widths[(table.key, b)] = max(len(r.cells) for r in state.header)
@@ -106,14 +147,14 @@ def _heads(header: list[GridRow]) -> list[tuple[int, str, str]]:
     return heads
 
 
-def _map_columns(heads: list[tuple[int, str, str]], block: Block) -> dict[int, int]:
-    """Grid column → index of the block's column, from the header cells stacked above each grid column."""
+def _map_columns(matches: _Matches, heads: list[tuple[int, str, str]], t: int, b: int) -> dict[int, int]:
+    """Grid column → index of the column of table t's block b, from the header cells stacked above each grid
+    column (the first column the deepest one names, of the group the cells above it name)."""
+    columns = matches.template.tables[t].blocks[b].columns
     mapping: dict[int, int] = {}
     for g, deepest, group in heads:
-        for c, column in enumerate(block.columns):
-            if column.group and column.group != group:
-                continue
-            if column_matches(deepest, column):
+        for c in matches.columns(deepest).get((t, b), ()):
+            if not columns[c].group or columns[c].group == group:
                 mapping[g] = c
                 break
     return mapping
@@ -140,11 +181,9 @@ def _match_row(state: _State, cells: list[GridCell]) -> tuple[TableSpec, int, Ro
     if not labels:
         return None
     for text in (labels[-1], "".join(labels)):
-        for table in state.template.tables:
-            for b, block in enumerate(table.blocks):
-                for row in block.rows:
-                    if row.zh and (table.key, row.key) not in state.matched and label_matches(text, row):
-                        return table, b, row, "".join(labels)
+        for table, b, row in state.matches.rows(text):
+            if (table.key, row.key) not in state.matched:
+                return table, b, row, "".join(labels)
     return None
 
 
