@@ -220,8 +220,7 @@ def _lines(root, sheet: etree.XSLT) -> str:
 
 
 def _as_lines(parts: list[str]) -> str:
-    lines = (line.strip() for line in _WS.sub(" ", "".join(parts)).split("\n"))
-    return "\n".join(line for line in lines if line)
+    return "\n".join(filter(None, map(str.strip, _WS.sub(" ", "".join(parts)).split("\n"))))
 
 
 def build_grid(table, name: str = "") -> tuple[GridRow, ...]:
