@@ -49,6 +49,8 @@ class _Matches:
         )
 
 
+_squashed = lru_cache(maxsize=8192)(squash)  # a page's cell texts repeat, and so do pages'
+
 _MATCHES: dict[int, _Matches] = {}  # by the template's id; each holds its template, so no id is reused
 
 
@@ -143,7 +145,7 @@ def _heads(header: list[GridRow]) -> list[tuple[int, str, str]]:
     for g in range(max(len(r.cells) for r in header)):
         stack = _stack(header, g)
         if stack:
-            heads.append((g, stack[-1], _group_of(squash("".join(stack)))))
+            heads.append((g, stack[-1], _group_of(_squashed("".join(stack)))))
     return heads
 
 
@@ -248,7 +250,7 @@ def _read(row: GridRow, placed: dict[int, int], n: int) -> tuple[tuple[str, ...]
             found[c].append(cell)
     values, conflicts = [], []
     for c in range(n):
-        texts = {squash(x.text) for x in found.get(c, [])} - {""}
+        texts = {_squashed(x.text) for x in found.get(c, [])} - {""}
         if c not in found or len(texts) > 1:
             conflicts.append(c)
         values.append(next(iter(texts)) if len(texts) == 1 else "")
