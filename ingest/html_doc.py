@@ -238,16 +238,21 @@ def build_grid(table, name: str = "") -> tuple[GridRow, ...]:
         for rowspan, colspan, text in tr:
             while (r, c) in occupied:
                 c += 1
-            rs, cs = min(_span(rowspan), len(rows) - r), _span(colspan)
+            rs = min(_span(rowspan), len(rows) - r) if rowspan else 1
+            cs = _span(colspan) if colspan else 1
             if len(occupied) + rs * cs > MAX_TABLE_CELLS or len(rows) * max(width, c + cs) > MAX_TABLE_CELLS:
                 raise _too_many_cells(name, f"a table holds more than {MAX_TABLE_CELLS:,} cells")
             cell = GridCell(text, r, c, rs, cs)
-            for dr in range(rs):
-                for dc in range(cs):
-                    occupied[(r + dr, c + dc)] = cell
+            if rs == cs == 1:
+                occupied[(r, c)] = cell
+            else:
+                for dr in range(rs):
+                    for dc in range(cs):
+                        occupied[(r + dr, c + dc)] = cell
             c += cs
-            width = max(width, c)
-    return tuple(GridRow(tuple(occupied.get((r, c)) for c in range(width)), r) for r in range(len(rows)))
+            if c > width:
+                width = c
+    return tuple(GridRow(tuple([occupied.get((r, c)) for c in range(width)]), r) for r in range(len(rows)))
 
 
 # The cells of a table, read by libxslt in C (reading them element by element in Python took a tenth of

@@ -52,6 +52,35 @@ def test_a_grid_places_cells_under_their_rowspan_and_colspan():
     assert grid[1].own_cells()[0].text == "c"
 
 
+def test_a_cells_text_spaces_its_paragraphs_and_breaks_and_leaves_out_scripts_and_comments():
+    import lxml.html
+
+    table = lxml.html.fromstring(
+        "<table><tr><td>商业<p>企业</p><script>var x=1;</script>机构<br>2<!--c-->3</td><td rowspan='2'>a</td></tr>"
+        "<tr><th> 1\u3000 </th></tr></table>"
+    )
+    assert [[c.text for c in r.cells] for r in build_grid(table)] == [["商业 企业机构 23", "a"], ["1", "a"]]
+
+
+def test_a_cell_printing_private_use_characters_is_read_as_printed():
+    import lxml.html
+
+    # The cells are read in one pass that ends each cell with a private-use character: a page printing those
+    # characters itself is read cell by cell instead, with the same result.
+    table = lxml.html.fromstring("<table><tr><td>\ue000a\ue002</td><td colspan='\ue001'>1</td></tr></table>")
+    assert [[c.text for c in r.cells] for r in build_grid(table)] == [["\ue000a\ue002", "1"]]
+
+
+def test_a_pages_text_breaks_at_block_elements_and_never_reads_scripts_or_text_after_the_page():
+    from ingest.html_doc import parse_html
+
+    doc = parse_html(
+        "<html><head><title>T</title><script>s</script></head><body><p>标题</p><div>前文<table><tr><td>表中</td>"
+        "</tr></table><p>段落</p></div><noscript>不读</noscript></body></html>尾"
+    )
+    assert (doc.page_text, doc.body_text) == ("标题\n前文\n表中\n段落", "标题\n前文\n段落")
+
+
 def test_html_columns_are_found_by_their_headers_not_their_position():
     # The 其他 and 总计 headers come in the usual order, but the page adds an empty column in between.
     head = TABLE3_HEAD.replace(
