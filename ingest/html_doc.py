@@ -197,8 +197,10 @@ def _text_sheet(tables: bool) -> etree.XSLT:
     Python took a fifth of reading the page."""
     skipped = sorted(_SKIP_TAGS | (set() if tables else {"table"}))
     # "/": the element given, the root, and nothing after it (libxml2 puts text after </html> in a second <html>)
-    rules = ['<xsl:template match="/"><xsl:apply-templates select="*[1]"/></xsl:template>',
-             f'<xsl:template match="{"|".join(skipped)}"/>']
+    rules = [
+        '<xsl:template match="/"><xsl:apply-templates select="*[1]"/></xsl:template>',
+        f'<xsl:template match="{"|".join(skipped)}"/>',
+    ]
     for brk, written in (("\n", "&#10;"), (" ", " ")):
         tags = "|".join(tag for tag, b in _BREAKS.items() if b == brk and tag not in skipped)
         mark = f"<xsl:text>{written}</xsl:text>"
@@ -211,12 +213,37 @@ def _text_sheet(tables: bool) -> etree.XSLT:
 
 
 _PAGE_TEXT, _BODY_TEXT = _text_sheet(tables=True), _text_sheet(tables=False)
+# libxslt recurses in C once per level of nesting, on the thread's stack (which may be small): an element with
+# elements nested deeper below it than real pages nest (~25) is walked in Python instead, as before.
+_DEEPER = etree.XPath(f"boolean({'/'.join(['*'] * 200)})")
 
 
 def _lines(root, sheet: etree.XSLT) -> str:
     """The text of `root` and its tail as lines (a block element is a line break, a cell a space)."""
     check_time()
+    if _DEEPER(root):
+        return _lines_walked(root, skip_tables=sheet is _BODY_TEXT)
     return _as_lines([bytes(sheet(root)).decode("utf-8"), root.tail or ""])
+
+
+def _lines_walked(root, skip_tables: bool) -> str:
+    """`_lines`, element by element: lxml's iterwalk, not recursion (a page may nest elements 2,048 deep)."""
+    parts: list[str] = []
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        if event == "comment" or event == "pi":  # only its tail is text
+            parts.append(el.tail or "")
+            continue
+        skipped = el.tag in _SKIP_TAGS or (skip_tables and el.tag == "table")
+        if event == "start":
+            if skipped:
+                walker.skip_subtree()  # its end event still comes, with its tail
+                continue
+            check_time()
+            parts += (_BREAKS.get(el.tag, ""), el.text or "")
+        else:
+            parts += ("" if skipped else _BREAKS.get(el.tag, ""), el.tail or "")
+    return _as_lines(parts)
 
 
 def _as_lines(parts: list[str]) -> str:
@@ -261,7 +288,7 @@ def build_grid(table, name: str = "") -> tuple[GridRow, ...]:
 # a space before each paragraph, <br> and <div> ("商业<p>企业"; spans may split a number), the parts never read
 # left out. The rows are those of this table, not of one nested in it; the cells, a row's <td> and <th>.
 _HEAD, _FIELD, _CELL, _ROW = "\ue000", "\ue001", "\ue002", "\ue003"
-_CELLS = etree.XSLT(etree.XML(f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+_CELLS_SHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="text" encoding="UTF-8"/>
 <xsl:template match="/">
   <xsl:variable name="table" select="*[1]"/>
@@ -278,15 +305,19 @@ _CELLS = etree.XSLT(etree.XML(f"""<xsl:stylesheet version="1.0" xmlns:xsl="http:
 </xsl:template>
 <xsl:template match="{"|".join(sorted(_SKIP_TAGS))}" mode="text"/>
 <xsl:template match="p | br | div" mode="text"><xsl:text> </xsl:text><xsl:apply-templates mode="text"/></xsl:template>
-</xsl:stylesheet>"""))
+</xsl:stylesheet>"""
+_CELLS = etree.XSLT(etree.XML(_CELLS_SHEET))
 
 
 def _rows(table) -> list[list[tuple[str | None, str | None, str]]]:
-    """Each row's cells: (rowspan, colspan, text). A table that prints one of the marks itself is read element
-    by element, as the marks would no longer tell its cells apart."""
+    """Each row's cells: (rowspan, colspan, text). A table nested too deep for _CELLS, or one that prints one of
+    its marks itself (they would no longer tell its cells apart), is read element by element."""
+    if _DEEPER(table):
+        return _rows_walked(table)
     head, _, body = bytes(_CELLS(table)).decode("utf-8").partition(_HEAD)
     cells, rows = (int(n) for n in head.split(","))
-    if (body.count(_ROW), body.count(_CELL), body.count(_FIELD), body.count(_HEAD)) != (rows, cells, 2 * cells, 0):
+    marks = (body.count(_ROW), body.count(_CELL), body.count(_FIELD), body.count(_HEAD))
+    if marks != (rows, cells, 2 * cells, 0):
         return _rows_walked(table)
     return [[_cell(cell) for cell in row.split(_CELL)[:-1]] for row in body.split(_ROW)[:-1]]
 

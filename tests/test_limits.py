@@ -6,6 +6,7 @@ image or text node ahead of the tables)."""
 from __future__ import annotations
 
 import re
+import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -126,6 +127,21 @@ def test_a_page_too_deep_for_the_html_reader_is_refused_not_read_in_part():
         parse_report("deep.html", deep.encode())
     nested = parse_report("nested.html", _page_with("<div>" * 2000 + "x" + "</div>" * 2000).encode())
     assert len(nested.facts) == 207  # deep, but within what the reader reads: no recursion error
+
+
+def test_a_deeply_nested_page_is_read_on_a_small_thread_stack():
+    # The page's text and cells are read by libxslt, which recurses in C once per level of nesting: a page
+    # nested deeper than real pages nest is read element by element, so a thread with a small stack survives it.
+    page = _page_with("<div>" * 2000 + "x" + "</div>" * 2000).encode()
+    counted = []
+    old = threading.stack_size(256 * 1024)
+    try:
+        thread = threading.Thread(target=lambda: counted.append(len(parse_report("nested.html", page).facts)))
+        thread.start()
+    finally:
+        threading.stack_size(old)
+    thread.join()
+    assert counted == [207]
 
 
 def test_the_parse_deadline_stops_the_parsers_loops(monkeypatch):
