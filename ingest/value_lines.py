@@ -95,7 +95,8 @@ def _line(text: str, start: int, stop: int, labels: list[Label], rows: Sequence[
     before = [lb for lb in labels if lb.start < start + first]
     if len(labels) > 1 or len(before) != len(labels):
         clean = False  # two labels on one line, or numbers before a label: not one row's line
-    words = re.sub(r"[\s|]+", "", line)
+    # (which rows its words name matters only for a line no label opens: a labelled line is its label's row)
+    words = "" if before else re.sub(r"[\s|]+", "", line)
     names = frozenset(i for i, r in enumerate(rows) if r.zh and words and names_row(words, r))
     labelled = frozenset(lb.row for lb in labels)
     # A value-only row may open with empty label cells: they are left out, and with them any blank that
