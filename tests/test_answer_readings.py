@@ -286,3 +286,17 @@ def test_part_of_a_year_is_not_counted_and_the_year_is_never_given_for_it(sample
     for question in PART_OF_YEAR[lang]:
         a = answer(question.format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year), samples)
         assert a.kind == "not_found" and a.value is None, (question, a.text)
+
+
+@pytest.mark.parametrize("agency, year", MODERN)
+@pytest.mark.parametrize("column", ["natural_person", "commercial", "research", "legal_service"])
+def test_an_example_before_a_column_changes_nothing(samples, agency, year, column):
+    """"律师事务所之类的法律服务机构", "比如律所这样的法律服务机构": an example of the column's own kind (its other words in
+    the dictionary) is the column, asked no differently."""
+    from bot.metric_words import COLUMN_WORDS
+
+    label, example = COLUMN_WORDS[column][0], next(w for w in COLUMN_WORDS[column][1:] if not w.isascii())
+    plain = answer(f"{NAMES[agency][0][0]}{year}年{label}提了几件申请？", samples)
+    for said in (f"{example}之类的{label}", f"比如{example}这类{label}"):
+        a = answer(f"{NAMES[agency][0][0]}{year}年{said}提了几件申请？", samples)
+        assert (a.kind, a.value) == (plain.kind, plain.value), (said, a.text)

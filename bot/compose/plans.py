@@ -12,7 +12,8 @@ from .names import titled
 
 ASKS_PLAN = re.compile(r"计划|打算|下一步|工作安排|工作思路|工作要点|准备做|要做什么|怎么改进|怎样改进|如何改进|要怎么改|"
                        r"改进措施|整改措施|改进举措|(?:将|要|准备|拟|打算)采取|"
-                       r"\bplan|\bnext steps?\b|going forward|intend|how .{0,20}improve|\bdo next\b|going to do|will .{0,40}\bdo\b",
+                       r"\bplan|\bnext steps?\b|going forward|intend|how .{0,20}improve|\bdo next\b|going to do|will .{0,40}\bdo\b|"
+                       r"\b(?:would|will|going to)\b.{0,40}\bimprov|\bimprov\w*\b.{0,40}\bnext year\b",
                        re.I)
 _PLAN_HEADING = re.compile(r"打算|计划|下一步|思路|工作安排|要点|展望")
 _IMPROVE_HEADING = re.compile(r"改进|整改")

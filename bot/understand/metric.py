@@ -22,6 +22,7 @@ _REQUEST_WORDS = re.compile(r"申请|request|application|applicant", re.I)
 
 _FILLER_ZH = re.compile(
     rf"{threshold.WORDS_ZH}|"  # how a count stands to a number the question puts forward ("超过100件")
+    r"之类|这类|这样的|诸如|比如|例如|譬如|"  # an example of a kind the question names ("律所之类的法律服务机构")
     r"政府信息公开|信息公开|政务公开|公开信息|政府信息|申请|年度|年报|报告|多少|几|[件个条份项次]|有|是|的|了|吗|呢|在|共|总共|一共|合计|"
     r"总计|全部|全年|全区|全市|本年|今年|去年|前年|其中|当中|里面|请问|一下|关于|来自|来源于|来源|源自|这|那|些|都|中|里|"
     r"理由|情形|人民政府|政府|管委会|管理委员会|机关|单位|部门|想了解|了解|知道|告诉|查询|查一下|看看|我|你|他|她|们|"
