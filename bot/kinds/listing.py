@@ -92,8 +92,7 @@ def published(u: Understanding, scope: Scope, catalog: Catalog) -> Answer:
             if report.published:
                 sources.append(Source(report.title, report.agency, report.year, "", report.published, report.url))
     if not lines:
-        return Answer(u.text, "not_found", refuse.empty_question(u.lang) if not scope.agencies else
-                      ("索引中没有所问的年报。" if u.lang == "zh" else "The index holds no report asked for."),
+        return Answer(u.text, "not_found", "索引中没有所问的年报。" if u.lang == "zh" else "The index holds no report asked for.",
                       lang=u.lang, query=rd.query(u, scope))
     kind = "list" if sources else "not_found"
     return Answer(u.text, kind, "\n".join(lines), sources=tuple(sources), lang=u.lang, query=rd.query(u, scope))

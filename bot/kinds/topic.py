@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from index.types import Hit
+
 from ..catalog import Catalog
 from ..compose import narrative as nv
 from ..compose import topics as words
@@ -45,7 +47,10 @@ def topic_answer(u: Understanding, scope: Scope, index, catalog: Catalog, topic:
         return None
     found = nv.needles(u.text, drop, tuple(alts for _, alts in chinese_terms(u.text)) if u.lang == "en" else ())
     quotes = [_best(index.chunks(r.id), r, topic, found, u.text) for r in reports]
-    label = lambda r: rd.name(catalog, r.agency, u.lang)  # noqa: E731
+
+    def label(r) -> str:
+        return rd.name(catalog, r.agency, u.lang)
+
     figure = asks_figure(u.text)
     lines = [words.not_mentioned(r, topic, u.lang, label(r)) if q is None
              else words.no_figure(nv.narrative_text([q], u.lang, label(r)), u.lang) if figure and not _states(q)
@@ -82,6 +87,4 @@ def _best(chunks: list, report, topic: Topic, found: nv.Needles, question: str) 
             best, best_score = (sentence, chunk), score
     if best is None:
         return None
-    from index.types import Hit
-
     return nv.Quote(best[0], 1.0, 0.0, Hit(best[1], report, 1.0), 1.0)
