@@ -151,3 +151,36 @@ def test_which_department_of_a_region_ranks_the_regions_departments(samples, zh,
         a = answer(question.format(y=year), samples)
         assert a.kind == "compare" and top in a.text.splitlines()[0], (question, a.text)
         assert all(name in a.text for name in gold), (question, a.text)
+
+
+# Two cells of a table (two rows, or two applicant columns) asked over two years of one agency.
+TWO_CELLS = {
+    "two rows": (("applications.results.granted.total", "applications.results.partially_granted.total"),
+                 "{a}{p}年和{y}年予以公开和部分公开分别是多少？",
+                 "How many requests did {a} grant fully and grant partly in {p} and {y}?"),
+    "two columns": (("applications.new_received.natural_person", "applications.new_received.org_commercial"),
+                    "{a}{p}年和{y}年新收申请中自然人和商业企业各多少？",
+                    "In {p} and {y}, how many requests did {a} get from individuals and from commercial enterprises?"),
+}
+TWO_YEARS = sorted({(a, p, y) for a, y in GOLD for b, p in GOLD if a == b and p < y})
+
+
+@pytest.mark.parametrize("agency, previous, year", TWO_YEARS)
+@pytest.mark.parametrize("pair", sorted(TWO_CELLS))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_two_cells_over_two_years_give_each_cells_figures_on_its_own_line(samples, agency, previous, year, pair, lang):
+    keys, zh, en = TWO_CELLS[pair]
+    name = NAMES[agency][0 if lang == "zh" else 1][0]
+    a = answer((zh if lang == "zh" else en).format(a=name, p=previous, y=year), samples)
+    assert a.kind == "compare", a.text
+    lead = a.text.split("原文摘录" if lang == "zh" else "As printed")[0].strip().splitlines()
+    lines = [ln for ln in lead if str(previous) in ln and str(year) in ln]
+    assert len(lines) == 2, a.text
+    for key, line in zip(keys, lines, strict=True):
+        for y in (previous, year):
+            if certain(samples, agency, y, key):
+                shown = f"{y}年 {int(report_facts(agency, y)[key])}" if lang == "zh" else f"{y}: {int(report_facts(agency, y)[key])}"
+                assert shown in line, (key, line)
+        if all(certain(samples, agency, y, key) for y in (previous, year)):
+            same = report_facts(agency, year)[key] == report_facts(agency, previous)[key]
+            assert ("相同" if lang == "zh" else "the same") in line if same else "0 more" not in line, line

@@ -87,6 +87,9 @@ def _difference(points, lang, unit, names) -> tuple[str, float] | None:
     if len(points) == 2 and a_agency == b_agency:
         older, newer = sorted([(a_year, values[0]), (b_year, values[-1])])
         delta = newer[1] - older[1]
+        if delta == 0:
+            return ((f"；{newer[0]}年与{older[0]}年相同。", delta) if lang == "zh"
+                    else (f"; the same in {older[0]} and {newer[0]}.", delta))
         word = ("多" if delta >= 0 else "少") if lang == "zh" else ("more" if delta >= 0 else "fewer")
         return ((f"；{newer[0]}年比{older[0]}年{word}{format_number(abs(delta))}{unit}。", delta) if lang == "zh"
                 else (f"; {newer[0]} had {format_number(abs(delta))} {word} than {older[0]}.", delta))

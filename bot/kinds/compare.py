@@ -16,24 +16,43 @@ from ..understand import Understanding
 from ..understand.derived import EACH_YEAR, RATE, SUM, SUM_OVER_YEARS
 from ..understand.intent import asks_which_year
 from . import reading as rd
-from .fact import must_words
+from .fact import asked_cells, must_words
 from .narrative import narrative
 
 
 def compare(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
+    """A trend or difference of each asked cell ("全部公开和部分公开" over 2023 and 2025: one line each)."""
+    shown = [t for t in (_trend(u, scope, index, catalog, row, column) for row, column in _cells(u)) if t]
+    if not shown:
+        return narrative(u, scope, index, catalog, must=must_words(u))
+    text = "\n".join(t[0] for t in shown)
+    value = shown[0][1] if len(shown) == 1 else None
+    sources = tuple(s for t in shown for s in t[2])
+    refs = tuple(r for t in shown for r in t[3])
+    return Answer(u.text, "compare", text, value, refs, sources, lang=u.lang, query=rd.query(u, scope))
+
+
+def _cells(u: Understanding) -> list[tuple[str, str | None]]:
+    """The cells the question asks over the years: several when it names several rows or columns."""
+    asked = asked_cells(u)
+    return asked if len(asked) > 1 else [(u.metric.row, u.metric.column)]
+
+
+def _trend(u: Understanding, scope: Scope, index, catalog: Catalog, row: str, column: str | None) -> tuple | None:
+    """One cell over the reports in scope: (text, value, sources, refs); None when no report prints it."""
     points = []
     for agency in scope.agencies:
         for year in scope.years:
             report = catalog.report_of.get((agency, year))
             if report is None:
                 continue
-            facts = rd.facts(index, agency, year, u.metric.row)
-            points.append((agency, year, cells.read(u.metric.row, u.metric.column, facts, rd.failed(index, report.id))))
+            facts = rd.facts(index, agency, year, row)
+            points.append((agency, year, cells.read(row, column, facts, rd.failed(index, report.id))))
     shown = {a for a, _, reading in points if reading.parts}
     without = [(a, y) for a, y, reading in points if not reading.parts and a in shown]  # no such table
     points = sorted((p for p in points if p[2].parts), key=lambda p: (p[1], p[0]))
     if not points:
-        return narrative(u, scope, index, catalog, must=must_words(u))
+        return None
     names = {a: rd.name(catalog, a, u.lang) for a in scope.agencies}
     text, value = cmp.trend_text(points, u.lang, names)
     gaps = _gaps(u, points, catalog)
@@ -44,7 +63,7 @@ def compare(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     text += cmp.missing_years_note(gaps, names, u.lang)
     text += cmp.missing_years_note(without, names, u.lang, reported=True)
     sources, refs = cmp.sources_of(points, catalog.report_of)
-    return Answer(u.text, "compare", text, value, refs, sources, lang=u.lang, query=rd.query(u, scope))
+    return text, value, sources, refs
 
 
 def _computed(u: Understanding, points: list, text: str, value: float | None, gaps: list[tuple[str, int]]

@@ -52,12 +52,12 @@ def fact(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
         found = narrative(u, scope, index, catalog, must=must_words(u))
         if found.kind == "narrative":
             return found
-    if reading.printed_total is None and len(_asked_cells(u)) == 1:
+    if reading.printed_total is None and len(asked_cells(u)) == 1:
         # The copy's table cannot place the cell: the report's text may state the figure.
         found = narrative(u, scope, index, catalog, must=must_words(u))
         if found.kind == "narrative":
             return replace(found, text=_UNREADABLE_CELL[u.lang] + found.text)
-    if len(_asked_cells(u)) > 1:
+    if len(asked_cells(u)) > 1:
         return _several(u, scope, index, catalog)
     lang = u.lang
     name = rd.name(catalog, agency, lang)
@@ -100,7 +100,7 @@ def _same_table_rows(u: Understanding) -> list[str]:
     return [r for r in rows if table_of(r) == table]
 
 
-def _asked_cells(u: Understanding) -> list[tuple[str, str | None]]:
+def asked_cells(u: Understanding) -> list[tuple[str, str | None]]:
     """The cells a question asks together: several rows of one table ("予以公开和部分公开各多少件") or several
     columns of one row ("自然人和商业企业各多少"), each to be answered with its own number."""
     if len(u.metric.columns) > 1:
@@ -117,7 +117,7 @@ def _several(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     agency, year = scope.agencies[0], scope.years[0]
     report = catalog.report_of[(agency, year)]
     failed = rd.failed(index, report.id)
-    asked = _asked_cells(u)
+    asked = asked_cells(u)
     rows_differ = len({r for r, _ in asked}) > 1
     readings = [cells.read(r, c, rd.facts(index, agency, year, r), failed) for r, c in asked]
     name = rd.name(catalog, agency, u.lang)
