@@ -300,3 +300,54 @@ def test_an_example_before_a_column_changes_nothing(samples, agency, year, colum
     for said in (f"{example}之类的{label}", f"比如{example}这类{label}"):
         a = answer(f"{NAMES[agency][0][0]}{year}年{said}提了几件申请？", samples)
         assert (a.kind, a.value) == (plain.kind, plain.value), (said, a.text)
+
+
+AS_A_WHOLE = {  # the outcomes of requests asked as a whole, not as a count ({a} agency, {y} years)
+    "zh": ("{a}{y}年申请的办理结果如何？", "{a}{y}年的政府信息公开申请是怎么处理的？", "{a}{y}年依申请公开的处理情况"),
+    "en": ("What were the outcomes of the requests {a} received in {y}?", "How were {a}'s requests handled in {y}?",
+           "What happened to the disclosure requests {a} got in {y}?"),
+}
+
+
+def _result_leaves() -> list[str]:
+    from bot.understand import metric_keys as mk
+
+    rows = [r for r in mk.rows() if r.startswith("applications.results.") and r != "applications.results.total"]
+    return [f"{r}.total" for r in rows if not any(o.startswith(r + ".") for o in rows)]
+
+
+TABLED = sorted((agency, year) for agency, year in GOLD if year >= 2019)  # the years with table 3
+
+
+@pytest.mark.parametrize("agency, year", TABLED)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_outcomes_asked_as_a_whole_are_every_result_row_with_its_number(samples, agency, year, lang):
+    gold = report_facts(agency, year)
+    keys = [k for k in _result_leaves() if k in gold and certain(samples, agency, year, k)]
+    for question in AS_A_WHOLE[lang]:
+        a = answer(question.format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year), samples)
+        assert a.kind == "list", (question, a.kind, a.text)
+        listed = {f.key: f.value for f in a.facts}
+        assert keys and all(listed.get(k) == gold[k] for k in keys), (question, a.text)
+
+
+# Two years of one agency asked together: a block for each year, and a year not indexed said.
+OUTCOME_YEARS = sorted({(a, p, y) for a, p in TABLED for b, y in TABLED if a == b and p < y})
+
+
+@pytest.mark.parametrize("agency, previous, year", OUTCOME_YEARS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_outcomes_over_several_years_give_each_years_rows(samples, agency, previous, year, lang):
+    span = range(previous, year + 1)
+    question = (f"{NAMES[agency][0][0]}{previous}年到{year}年申请的办理结果如何？" if lang == "zh" else
+                f"What were the outcomes of {NAMES[agency][1][0]}'s requests from {previous} to {year}?")
+    a = answer(question, samples)
+    assert a.kind == "list", (question, a.text)
+    for y in span:
+        if (agency, y) not in GOLD:
+            assert str(y) in a.text and ("索引中没有" in a.text or "No report is indexed" in a.text), (y, a.text)
+            continue
+        gold = report_facts(agency, y)
+        keys = [k for k in _result_leaves() if k in gold and certain(samples, agency, y, k)]
+        listed = {f.key: f.value for f in a.facts if f.year == y}
+        assert all(listed.get(k) == gold[k] for k in keys), (y, a.text)

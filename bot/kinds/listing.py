@@ -9,13 +9,15 @@ from ingest.types import format_number
 
 from ..catalog import Catalog
 from ..compose import cells, refuse
+from ..compose import compare as cmp
 from ..compose import facts as fx
 from ..compose.names import titled
 from ..metrics import FAMILIES
 from ..scope import Scope
 from ..types import Answer, FactRef, Source
-from ..understand import Understanding
+from ..understand import WHOLE_RESULTS, Understanding
 from ..understand import metric_keys as mk
+from ..understand.intent import asks_outcomes
 from . import reading as rd
 
 _RESULTS = re.compile(r"办理结果|处理结果|办理情况|results|outcomes", re.I)
@@ -23,7 +25,7 @@ _RESULTS = re.compile(r"办理结果|处理结果|办理情况|results|outcomes"
 
 def listing(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     row = u.metric.row
-    if _RESULTS.search(u.text) and row in (None, "applications.results.total", "applications.new_received"):
+    if (_RESULTS.search(u.text) or asks_outcomes(u.text)) and row in WHOLE_RESULTS:
         row = "applications.results"
     if row and scope.agencies:
         years = scope.years or (catalog.latest_year(scope.agencies[0]),)
@@ -44,22 +46,39 @@ def listing(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
 
 
 def _breakdown(u: Understanding, scope: Scope, index, catalog: Catalog, row: str) -> Answer:
-    """A row by applicant (申请人情况), a family by its reasons (不予公开的理由), or every result row."""
-    agency, year = scope.agencies[0], scope.years[-1]
-    report = catalog.report_of.get((agency, year))
-    if report is None:
-        return Answer(u.text, "not_found", refuse.missing_year(catalog, [agency], (year,), u.lang), lang=u.lang)
+    """A row by applicant (申请人情况), a family by its reasons (不予公开的理由), or every result row: for each
+    year asked, its own block; a year without an indexed report is said."""
+    agency = scope.agencies[0]
+    held = [y for y in scope.years if (agency, y) in catalog.report_of]
+    if not held:
+        return Answer(u.text, "not_found", refuse.missing_year(catalog, [agency], scope.years[-1:], u.lang),
+                      lang=u.lang)
+    blocks, refs, sources = [], [], []
+    for year in held:
+        text, items, source = _year_breakdown(u, index, catalog, row, agency, year)
+        blocks.append(text)
+        refs += [FactRef(f.key, f.value, f.agency, f.year) for f in items if f.value is not None]
+        sources.append(source)
+    asked = set(u.years.years) | (set(range(u.years.span[0], u.years.span[1] + 1)) if u.years.span else set())
+    missing = [(agency, y) for y in sorted(asked | set(scope.years)) if (agency, y) not in catalog.report_of]
+    names = {agency: rd.name(catalog, agency, u.lang)}
+    note = cmp.missing_years_note(missing, names, u.lang).strip()
+    text = "\n\n".join(blocks) + ("\n" + note if note else "") + rd.defaulted_note(scope, u.lang)
+    return Answer(u.text, "list" if refs or any(b.count("\n") for b in blocks) else "not_found", text, None,
+                  tuple(refs), tuple(sources), lang=u.lang, query=rd.query(u, scope))
+
+
+def _year_breakdown(u: Understanding, index, catalog: Catalog, row: str, agency: str, year: int
+                    ) -> tuple[str, list, Source]:
+    report = catalog.report_of[(agency, year)]
     facts = rd.facts(index, agency, year, row)
     items = _breakdown_items(row, u.metric.column, facts)
     by_rows = row in FAMILIES or row == "applications.results"
     colon = "：" if u.lang == "zh" else ": "
     lines = [f"{fx.fact_label(f)}{'' if by_rows else ' ' + fx.column_label(row, f.key.rsplit('.', 1)[1], u.lang)}{colon}"
              f"{format_number(f.value) if f.value is not None else rd.unreadable(u.lang)}" for f in items]
-    text = f"{rd.name(catalog, agency, u.lang)} {year}:\n" + "\n".join(lines) + rd.defaulted_note(scope, u.lang)
-    refs = tuple(FactRef(f.key, f.value, f.agency, f.year) for f in items if f.value is not None)
-    source = fx.Source(report.title, agency, year, "", "；".join(lines[:10]), report.url)
-    return Answer(u.text, "list" if items else "not_found", text, None, refs, (source,), lang=u.lang,
-                  query=rd.query(u, scope))
+    text = f"{rd.name(catalog, agency, u.lang)} {year}:\n" + "\n".join(lines)
+    return text, items, fx.Source(report.title, agency, year, "", "；".join(lines[:10]), report.url)
 
 
 def _breakdown_items(row: str, column: str | None, facts: dict) -> list:

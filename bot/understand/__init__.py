@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from .agency import AgencyMatch, AgencyMatcher
-from .intent import COMPARE, FACT, LIST, asks_reasons, asks_which_year, classify
+from .intent import CHECK, COMPARE, FACT, LIST, RANK, asks_outcomes, asks_reasons, asks_which_year, classify
 from .language import detect_language
 from .metric import MetricAsk, parse_metric
 from .threshold import claim_in
@@ -36,6 +36,8 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
                       table_words=metric.surface)
     if asks_reasons(question) and metric.row and n_years <= 1 and _has_members(metric.row):
         intent = LIST  # "不予公开的理由主要是什么": the row's reasons, each with its number
+    if asks_outcomes(question) and metric.row in WHOLE_RESULTS and not metric.rows and intent not in (CHECK, RANK):
+        intent = LIST  # "办理结果如何", "what happened to the requests": every result row, year by year
     if intent == COMPARE and n_years <= 1 and claim_in(question) is not None and not metric.rows \
             and len(metric.columns) < 2:
         intent = FACT  # "received more than 50 requests in 2023?": the count against a number, not a year
@@ -49,6 +51,10 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
     if intent == LIST and len(metric.columns) > 1:
         intent = FACT  # "自然人和企业分别申请了多少件": the columns named, each with its number
     return Understanding(question, lang, agency, years, metric, intent)
+
+
+# The rows a question about the outcomes as a whole is read as ("申请的办理结果如何" names the requests, or the total).
+WHOLE_RESULTS = (None, "applications.results.total", "applications.new_received")
 
 
 def _has_members(row: str) -> bool:

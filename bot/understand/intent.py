@@ -54,6 +54,19 @@ def asks_published(question: str) -> bool:
 
 def asks_reasons(question: str) -> bool:
     return bool(_REASONS.search(question))
+
+
+# How requests were dealt with, asked as a whole and not as a count: "办理结果如何", "申请是怎么处理的",
+# "what happened to the requests", "how were they handled", "the outcomes of the requests".
+_OUTCOMES = re.compile(
+    r"(?:办理|处理|答复)(?:结果|情况)|(?:怎么|如何|怎样)(?:处理|办理|答复)|处理得怎么样|"
+    r"\boutcomes?\b|\bresults?\b|what happened (?:to|with)|"
+    r"\bhow (?:were|was|did)\b[^?？]{0,80}\b(?:handled?|processed|dealt with|answered|decided|resolved)\b", re.I)
+
+
+def asks_outcomes(question: str) -> bool:
+    """The outcomes of requests asked as a whole (every result row, each with its number), not a count."""
+    return bool(_OUTCOMES.search(question)) and not _HOW_MANY.search(question)
 # The narrative is asked for explicitly, or the question asks for a share the tables do not print.
 _NARRATIVE = re.compile(
     r"正文|文中|报告中提到|报告里说|报告说|文字部分|占多大比例|比例|占比|百分之|百分比|做了什么|采取了|措施|计划|打算|"
