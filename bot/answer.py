@@ -120,8 +120,9 @@ def _answer_understood(u: Understanding, index, catalog: Catalog, chosen: str | 
         return _refusal(u, scope, ())
     result = _dispatch(u, scope, index, catalog)
     if scope.others and result.kind not in ("clarify", "not_found"):
-        result = replace(result, text=result.text + "\n" + also_indexed(
-            tuple(display_name(catalog, n, u.lang) for n in scope.others), scope.years, u.lang))
+        others = tuple((display_name(catalog, n, u.lang), tuple(y for y in scope.years if y in catalog.years[n]))
+                       for n in scope.others)
+        result = replace(result, text=result.text + "\n" + also_indexed(others, u.lang))
     return with_warning(result, index)
 
 

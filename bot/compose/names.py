@@ -39,13 +39,14 @@ def agency_name(record: AgencyRecord | None, name: str, lang: str) -> str:
     return f"{name} ({gloss})" if gloss else name
 
 
-def also_indexed(others: tuple[str, ...], years: tuple[int, ...], lang: str) -> str:
-    """The line under an answer about a region named alone: the region's other agencies with reports of the
-    same year, so the asker can ask for them by name."""
-    shown = "、".join(map(str, years))
+def also_indexed(others: tuple[tuple[str, tuple[int, ...]], ...], lang: str) -> str:
+    """The line under an answer about a region named alone: the region's other agencies, each with the years
+    asked that it has reports of, so the asker can ask for them by name."""
     if lang == "zh":
-        return f"同一地区还收录了{'、'.join(others)}的{shown}年年报，如要问它，请说出单位名称。"
-    return f"Also indexed for {shown} in this region: {', '.join(others)}; name it to ask about it."
+        said = "；".join(f"{name}的{'、'.join(map(str, years))}年年报" for name, years in others)
+        return f"同一地区还收录了{said}，如要问它，请说出单位名称。"
+    said = "; ".join(f"{name} for {', '.join(map(str, years))}" for name, years in others)
+    return f"Also indexed in this region: {said}; name it to ask about it."
 
 
 def titled(report, lang: str) -> str:
