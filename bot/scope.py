@@ -42,6 +42,10 @@ def resolve(u: Understanding, catalog: Catalog, chosen: str | None = None) -> Sc
     if not match.names:
         return _unnamed(u, catalog)
     names = _prefer_by_year(list(match.names), u, catalog)
+    if u.intent == RANK and not match.dept_matched:
+        # "平潭哪个局…最多", "which Pingtan bureau…": the region's agencies, its region-wide one and its departments
+        # (one without a report of the year is said to be missing)
+        names += [n for n in (*match.names, *match.siblings) if n not in names]
     if u.intent == COMPARE and names:
         names += _other_regions(names, list(match.close), u, catalog)
     if not names and match.siblings and u.intent != COMPARE:

@@ -184,3 +184,34 @@ def test_two_cells_over_two_years_give_each_cells_figures_on_its_own_line(sample
         if all(certain(samples, agency, y, key) for y in (previous, year)):
             same = report_facts(agency, year)[key] == report_facts(agency, previous)[key]
             assert ("相同" if lang == "zh" else "the same") in line if same else "0 more" not in line, line
+
+
+def _region_agencies(samples) -> dict[str, list[str]]:
+    """The sample regions with several agencies, by the short name askers use ("平潭": the zone and its 公安局)."""
+    from bot.catalog import catalog_for
+    from bot.understand.agency import agency_forms
+
+    catalog = catalog_for(samples)
+    by_region: dict[str, list[str]] = {}
+    for agency in sorted(catalog.years):
+        by_region.setdefault(agency_forms(catalog.by_name[agency]).region_core, []).append(agency)
+    return {r: a for r, a in by_region.items() if len(a) > 1}
+
+
+@pytest.mark.parametrize("zh, en", [("{r}哪个局{y}年收到的申请最多？", "Which {r} bureau received the most requests in {y}?"),
+                                    ("{r}哪个单位{y}年新收申请最少？", "Which {r} agency got the fewest requests in {y}?")])
+def test_which_agency_of_a_region_ranks_all_its_agencies_and_says_which_lack_the_year(samples, zh, en):
+    from bot.catalog import catalog_for
+
+    catalog = catalog_for(samples)
+    for region, agencies in _region_agencies(samples).items():
+        current = [a for a in agencies if max(catalog.years[a]) >= min(min(catalog.years[b]) for b in agencies
+                                                                        if max(catalog.years[b]) >= 2019)]
+        for year in sorted({y for a in current for y in catalog.years[a] if y >= 2019}):
+            for question in (zh.format(r=region, y=year), en.format(r=region, y=year)):
+                a = answer(question, samples)
+                assert a.kind == "compare", (question, a.text)
+                for agency in current:
+                    assert agency in a.text, (question, agency, a.text)
+                    if year not in catalog.years[agency]:
+                        assert any(m in a.text for m in MISSING), (question, agency, a.text)

@@ -126,10 +126,19 @@ def rank(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
         reading = cells.read(u.metric.row, u.metric.column, facts, rd.failed(index, report.id))
         if reading.parts:
             points.append((agency, year, reading))
-    names = {a: rd.name(catalog, a, u.lang) for a in agencies}
+    names = {a: rd.name(catalog, a, u.lang) for a in scope.agencies or agencies}
     text, value = cmp.rank_text(points, u.lang, names, bool(_LOWEST.search(u.text)))
+    if scope.named:  # the agencies asked about (a region's) without a report of the year are said, not dropped
+        text += cmp.missing_years_note([(a, year) for a in _lacking(scope.agencies, agencies, catalog)], names, u.lang)
     sources, refs = cmp.sources_of(points, catalog.report_of)
     return Answer(u.text, "compare", text, value, refs, sources, lang=u.lang, query=rd.query(u, scope))
+
+
+def _lacking(asked: tuple[str, ...], ranked: list[str], catalog: Catalog) -> list[str]:
+    """The agencies asked about that have no report of the year ranked; a predecessor whose every report
+    precedes all of the ranked agencies' (平潭县 before the zone) is not one of them."""
+    first = min((min(catalog.years[a]) for a in ranked), default=0)
+    return [a for a in asked if a not in ranked and max(catalog.years.get(a, (0,))) >= first]
 
 
 _FOCUS = (("applications.results_sum", re.compile(r"办理结果|各项|结果|results|outcomes", re.I)),
