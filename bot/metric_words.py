@@ -1002,6 +1002,20 @@ ROW_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+
+# Requests carried across a year end, said with the direction they went, for every form of the verb: "carried
+# over/forward to|into" the next year is 结转下年度继续办理; "carried over/forward from" the year before is 上年结转.
+_CARRY_VERBS = ("carry", "carries", "carried", "carrying", "roll", "rolls", "rolled", "rolling", "bring", "brings",
+                "brought", "bringing", "move", "moved", "moving")
+_CARRIED = {
+    "applications.carried_forward": ("to", "into", "on to", "onto"),
+    "applications.carried_over": ("from",),
+}
+for _row, _directions in _CARRIED.items():
+    ROW_WORDS[_row] = tuple(dict.fromkeys(ROW_WORDS[_row] + tuple(
+        f"{verb} {particle}{direction}" for verb in _CARRY_VERBS for particle in ("over ", "forward ", "")
+        for direction in _directions if (verb, particle) != ("move", "") or direction != "to")))
+
 COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "natural_person": (
         "自然人",

@@ -351,3 +351,46 @@ def test_the_outcomes_over_several_years_give_each_years_rows(samples, agency, p
         keys = [k for k in _result_leaves() if k in gold and certain(samples, agency, y, k)]
         listed = {f.key: f.value for f in a.facts if f.year == y}
         assert all(listed.get(k) == gold[k] for k in keys), (y, a.text)
+
+
+# Requests carried across a year end, asked by the years they went between: "to/into Y+1" is the Y report's
+# 结转下年度继续办理, "from Y-1" is the Y report's 上年结转, in every form of the verb.
+CARRIED = {
+    "applications.carried_forward.total": (
+        ("{a}{y}年结转到{n}年的申请有多少？", "{a}有多少申请结转到{n}年办理？"),
+        ("How many requests did {a} carry over to {n}?", "How many requests did {a} roll over into {n}?",
+         "How many of {a}'s requests were carried forward to {n}?")),
+    "applications.carried_over.total": (
+        ("{a}从{p}年结转过来的申请有多少？", "{a}{y}年从{p}年转过来的申请几件？"),
+        ("How many requests did {a} carry over from {p}?", "How many requests were brought forward from {p} by {a}?",
+         "How many of {a}'s requests were carried over from {p}?")),
+}
+
+
+@pytest.mark.parametrize("agency, year", TABLED)
+@pytest.mark.parametrize("key", sorted(CARRIED))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_requests_carried_across_a_year_end_are_read_by_their_direction(samples, agency, year, key, lang):
+    if not certain(samples, agency, year, key):
+        pytest.skip("this copy cannot place the cell")
+    gold = report_facts(agency, year)[key]
+    name = NAMES[agency][0 if lang == "zh" else 1][0]
+    for question in CARRIED[key][0 if lang == "zh" else 1]:
+        q = question.format(a=name, y=year, n=year + 1, p=year - 1)
+        a = answer(q, samples)
+        assert a.kind == "fact" and a.value == gold, (q, a.text)
+        assert [(f.key, f.year) for f in a.facts] == [(key, year)], (q, a.text)
+
+
+@pytest.mark.parametrize("agency, year", TABLED)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_total_of_the_outcomes_is_one_number_and_a_story_is_not_a_list(samples, agency, year, lang):
+    name = NAMES[agency][0 if lang == "zh" else 1][0]
+    total = (f"{name}{year}年办理结果总数" if lang == "zh" else f"Total of all handling outcomes in {name}'s {year} report")
+    a = answer(total, samples)
+    key = "applications.results.total.total"
+    if certain(samples, agency, year, key):
+        assert a.kind == "fact" and a.value == report_facts(agency, year)[key], (total, a.text)
+    story = (f"{name}{year}年对于征地拆迁这类复杂的申请是怎么处理的？" if lang == "zh"
+             else f"How did {name} handle complex requests such as land acquisition cases in {year}?")
+    assert answer(story, samples).kind != "list", story

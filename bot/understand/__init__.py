@@ -6,9 +6,20 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from .agency import AgencyMatch, AgencyMatcher
-from .intent import CHECK, COMPARE, FACT, LIST, RANK, asks_outcomes, asks_reasons, asks_which_year, classify
+from .intent import (
+    CHECK,
+    COMPARE,
+    FACT,
+    LIST,
+    OUTCOME_CUES,
+    RANK,
+    asks_outcomes,
+    asks_reasons,
+    asks_which_year,
+    classify,
+)
 from .language import detect_language
-from .metric import MetricAsk, parse_metric
+from .metric import MetricAsk, new_words, parse_metric
 from .threshold import claim_in
 from .years import YearAsk, parse_years
 
@@ -36,8 +47,11 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
                       table_words=metric.surface)
     if asks_reasons(question) and metric.row and n_years <= 1 and _has_members(metric.row):
         intent = LIST  # "不予公开的理由主要是什么": the row's reasons, each with its number
-    if asks_outcomes(question) and metric.row in WHOLE_RESULTS and not metric.rows and intent not in (CHECK, RANK):
-        intent = LIST  # "办理结果如何", "what happened to the requests": every result row, year by year
+    if asks_outcomes(question) and metric.row in WHOLE_RESULTS and not metric.rows and intent not in (CHECK, RANK) \
+            and not new_words(OUTCOME_CUES.sub(" ", metric.unexplained)):
+        # "办理结果如何", "what happened to the requests": every result row, year by year (but "how did X handle
+        # complex requests such as land acquisition cases" says more than the tables count: the text may say it)
+        intent = LIST
     if intent == COMPARE and n_years <= 1 and claim_in(question) is not None and not metric.rows \
             and len(metric.columns) < 2:
         intent = FACT  # "received more than 50 requests in 2023?": the count against a number, not a year

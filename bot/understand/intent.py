@@ -64,9 +64,16 @@ _OUTCOMES = re.compile(
     r"\bhow (?:were|was|did)\b[^?？]{0,80}\b(?:handled?|processed|dealt with|answered|decided|resolved)\b", re.I)
 
 
+_TOTAL = re.compile(r"\btotal\b|\bin all\b|总数|总计|合计|一共|总共|共计", re.I)
+# The words that ask for the outcomes, which the metric dictionary leaves unexplained.
+OUTCOME_CUES = re.compile(r"outcomes?|results?|happened|handled?|processed|dealt|answered|decided|resolved|"
+                          r"如何|怎么样|怎么|怎样|处理|办理|答复|结果|情况", re.I)
+
+
 def asks_outcomes(question: str) -> bool:
-    """The outcomes of requests asked as a whole (every result row, each with its number), not a count."""
-    return bool(_OUTCOMES.search(question)) and not _HOW_MANY.search(question)
+    """The outcomes of requests asked as a whole (every result row, each with its number), not a count or
+    their total ("Total of all handling outcomes")."""
+    return bool(_OUTCOMES.search(question)) and not _HOW_MANY.search(question) and not _TOTAL.search(question)
 # The narrative is asked for explicitly, or the question asks for a share the tables do not print.
 _NARRATIVE = re.compile(
     r"正文|文中|报告中提到|报告里说|报告说|文字部分|占多大比例|比例|占比|百分之|百分比|做了什么|采取了|措施|计划|打算|"

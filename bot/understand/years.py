@@ -36,6 +36,9 @@ _PUBLISHED = re.compile(r"(?:report\s+(?:was\s+)?published\s+in|plans?\s+for|wor
                         r"(?:工作打算|工作计划|工作要点|工作安排|打算|计划|安排|[要该]?(?:怎样|怎么|如何)改进|准备做|要做什么))"
                         r"|" + _YEAR + r"\s+(?:work\s+)?plans?\b",
                         re.I)
+# "carried over from 2022", "从2022年结转过来的" are in the report on 2023: that report's 上年结转 row.
+_CARRIED_FROM = re.compile(r"(?:carr\w*|roll\w*|brought|bring\w*|mov\w*)\s+(?:(?:over|forward)\s+)?from\s+"
+                           + _YEAR + r"|(?:从|自)" + _YEAR + r"\s*年?度?(?:结转|转入|转过来|转来|遗留)", re.I)
 _ALL = re.compile(r"历年|每年|各年|逐年|历次|over the years|each year|every year|all years|year by year|"
                   r"over time|trend", re.I)
 # Relative years. "上年"/"本年" are not here: they are table labels (上年结转, 本年新收).
@@ -57,6 +60,7 @@ class YearAsk:
     all_years: bool = False  # 历年 / over the years
     relative: bool = False  # a year came from 去年 / last year
     shifted: tuple[int, ...] = ()  # report years read from "plans for Y+1" / "published in Y+1" / "carried into Y+1"
+    # / "carried over from Y-1"
 
     @property
     def given(self) -> bool:
@@ -84,12 +88,17 @@ def parse_years(text: str, today: dt.date | None = None) -> YearAsk:
         lo, hi = sorted(int(g) for g in m.groups() if g)
         span = (lo, hi) if span is None else (min(span[0], lo), max(span[1], hi))
         taken.append(m.span())
+    shifted = []
+    for m in _CARRIED_FROM.finditer(text):
+        if not _inside(m.start(), taken):
+            years.append((m.start(), int(next(g for g in m.groups() if g)) + 1))
+            shifted.append(years[-1][1])
+            taken.append(m.span())
     since = None
     for m in _SINCE.finditer(text):
         if not _inside(m.start(), taken):
             since = int(m.group(1) or m.group(2))
             taken.append(m.span())
-    shifted = []
     for m in _PUBLISHED.finditer(text):
         if not _inside(m.start(), taken):
             years.append((m.start(), int(next(g for g in m.groups() if g)) - 1))
