@@ -394,3 +394,26 @@ def test_the_total_of_the_outcomes_is_one_number_and_a_story_is_not_a_list(sampl
     story = (f"{name}{year}年对于征地拆迁这类复杂的申请是怎么处理的？" if lang == "zh"
              else f"How did {name} handle complex requests such as land acquisition cases in {year}?")
     assert answer(story, samples).kind != "list", story
+
+
+# A share asked as "X中，Y占多少/占几成/占了多少" (the whole named first): part over that whole, computed.
+SHARE_IN = {  # (part, whole, zh phrasings)
+    "individuals of new requests": ("applications.new_received.natural_person", "applications.new_received.total",
+                                    ("{a}{y}年收到的申请中，自然人占多少？", "{a}{y}年新收申请里自然人占了多少")),
+    "refused of handled": ("applications.results.denied", "applications.results.total.total",
+                           ("{a}{y}年办理结果中不予公开占几成？", "{a}{y}年的办理结果里，不予公开的占多少")),
+}
+
+
+@pytest.mark.parametrize("agency, year", TABLED)
+@pytest.mark.parametrize("case", sorted(SHARE_IN))
+def test_a_share_named_whole_first_is_the_part_over_that_whole(samples, agency, year, case):
+    part, whole, phrasings = SHARE_IN[case]
+    gold = report_facts(agency, year)
+    parts = [k for k in gold if k.startswith(part + ".") and k.endswith(".total")] if part.endswith("denied") else [part]
+    if not certain(samples, agency, year, *parts, whole) or not gold.get(whole):
+        pytest.skip("this copy cannot place a cell, or the whole is 0")
+    expected = round(100 * sum(gold[k] for k in parts) / gold[whole], 2)
+    for question in phrasings:
+        a = answer(question.format(a=NAMES[agency][0][0], y=year), samples)
+        assert a.kind == "fact" and a.value == pytest.approx(expected, abs=0.01), (question, a.text)

@@ -12,7 +12,8 @@ from ingest.template import squash
 from .metric import MetricAsk, parse_metric
 
 _SHARE_ZH = re.compile(r"占(?P<whole>.{0,20}?)(?:的)?(?:百分之多少|百分之几|多少%|多少％|比例|比重|百分比|几成|多大比例)")
-_SHARE_ZH_IN = re.compile(r"(?P<whole>.{0,20}?)(?:中|里|当中)(?P<part>.{1,20}?)的?(?:比例|占比|百分比|比重)")
+_SHARE_ZH_IN = re.compile(r"(?P<whole>.{0,20}?)(?:中|里|当中)[，,]?(?P<part>.{1,20}?)的?(?:比例|占比|百分比|比重|"
+                          r"占(?:了|到)?(?:多少|几成|多大))")
 _SHARE_EN = re.compile(r"(?:what|which)\s+(?:share|percentage|proportion|fraction|percent)\s+of\s+(?P<whole>.+?)\s+"
                        r"(?:were|was|got|are|is|had|have|did|ended(?:\s+up)?(?:\s+(?:with|in|as))?|resulted\s+in|"
                        r"came|led\s+to|closed\s+(?:with|as))\s+(?P<part>.+)", re.I)
@@ -69,7 +70,7 @@ def share_ask(question: str) -> ShareAsk | None:
     part_text, whole_text = found
     part = parse_metric(part_text)
     whole = parse_metric(whole_text) if whole_text.strip() else DEFAULT_WHOLE
-    if not whole.row or (not whole.decided and not whole.defaulted):
+    if not whole.row or (not whole.decided and not whole.defaulted and len(whole.candidates) != 1):
         whole = DEFAULT_WHOLE
     if not part.row and part.column and whole.row:  # "自然人提的占比", "结果被纠正的比例": a column of the whole's row
         part = replace(whole, column=part.column, decided=True, candidates=((whole.row, part.column),))
@@ -85,8 +86,8 @@ def share_ask(question: str) -> ShareAsk | None:
 
 def _split(question: str) -> tuple[str, str] | None:
     m = _SHARE_ZH.search(question)
-    if m:
-        return question[:m.start()], m.group("whole")
+    if m and (m.group("whole").strip() or not _SHARE_ZH_IN.search(question)):
+        return question[:m.start()], m.group("whole")  # (an empty whole: "X中Y占几成" names it before Y)
     if _RATE_WORD.search(question):
         m = _SHARE_ZH_RATE.search(question)
         if m:

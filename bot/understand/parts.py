@@ -25,6 +25,8 @@ _AND_EN = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:how|what|which|were|wa
 # A part asking how requests ended with no row of its own ("结果如何？", "what were the outcomes?").
 _RESULTS = re.compile(r"结果|办理情况|处理情况|outcomes?|results?|how were (?:they|these|those|the requests) "
                       r"(?:handled|answered|dealt with|resolved)", re.I)
+# "收到的申请中，自然人占多少": a part ending in 中/里 names what the rest is counted within; it asks nothing.
+_CONTAINER = re.compile(r"(?:中|里|当中|之中|among them|of (?:them|these|those))\s*$", re.I)
 MAX_PARTS = 4
 RESULTS_ROW = "applications.results"  # every result row of table 3 (bot/kinds/listing.py)
 
@@ -45,7 +47,7 @@ def _cut(piece: str, pattern: re.Pattern) -> list[str]:
     out, start = [], 0
     for m in pattern.finditer(piece):
         before, after = piece[start:m.start()], piece[m.end():]
-        if _asks(before) and _asks(after):
+        if _asks(before) and _asks(after) and not _CONTAINER.search(before):
             out.append(before)
             start = m.end()
     return out + [piece[start:]]
