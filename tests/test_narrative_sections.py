@@ -55,6 +55,23 @@ def test_the_problems_are_the_sections_own_statement(samples, lang):
         assert not re.match(r"[（(][二三四][)）]\s*改进", quote), (agency, year, quote)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_report_without_a_statement_of_its_problems_says_so(samples, lang):
+    """A report with no section five and no sentence on its problems elsewhere is said to have none, in either
+    language, not answered with a passage that merely says 问题 ("解决实际问题")."""
+    without = 0
+    for agency, year in sorted({(r.agency, r.year) for r in samples.reports()}):
+        if re.search(r"问题|不足", _section_five(samples, agency, year)):
+            continue
+        a = answer(PROBLEMS[lang].format(a=agency, y=year), samples)
+        if a.kind == "narrative":  # a sentence outside section five states the problems
+            assert re.search(r"存在.{0,10}(?:问题|不足)|仍有.{0,6}(?:不足|差距)|短板", a.sources[0].quote), a.text
+            continue
+        without += 1
+        assert a.kind == "not_found" and ("没有写到存在的问题" in a.text or "says nothing about problems" in a.text), a.text
+    assert without, "no sample report lacks a statement of its problems"
+
+
 PLANS = {"zh": ("{a}在{y}年度报告里说{n}年要采取哪些改进措施？", "{a}{y}年报告里下一步打算怎么改进？"),
          "en": ("What improvements did {a} plan for {n}?", "What did {a}'s {y} report say it would improve next year?",
                 "What are {a}'s plans for improvement in {n}?")}

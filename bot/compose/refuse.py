@@ -40,6 +40,21 @@ def nothing_found(agencies: tuple[str, ...], years: tuple[int, ...], catalog: Ca
     return f"Nothing in {where} answers this question. " + ASK_COVERAGE["en"]
 
 
+_SECTION_TOPICS = {"problems": ("存在的问题", "problems or shortcomings of its disclosure work"),
+                   "fees": ("信息处理费的收取情况", "information-processing fees")}
+
+
+def section_absent(section: str, agencies: tuple[str, ...], years: tuple[int, ...], catalog: Catalog,
+                   lang: str) -> str:
+    """The report has no statement where the template puts the answer (五、存在的主要问题…, 六、其他需要报告的事项),
+    nor one elsewhere: said as such, not answered with a passage that merely shares a word."""
+    where = _where(agencies, years, catalog, lang)
+    zh, en = _SECTION_TOPICS[section]
+    if lang == "zh":
+        return f"{where}没有写到{zh}（报告中没有相应的段落）。"
+    return f"{where[:1].upper() + where[1:]} says nothing about {en} (it has no passage on them)."
+
+
 def _where(agencies: tuple[str, ...], years: tuple[int, ...], catalog: Catalog, lang: str) -> str:
     if len(agencies) != 1:
         return "已收录的年报" if lang == "zh" else "the indexed reports"

@@ -27,6 +27,9 @@ def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tup
         stated = _section_statement(u, scope, index, catalog, route)
         if stated is not None:
             return stated
+        if (scope.agencies[0], scope.years[0]) in catalog.report_of:
+            return Answer(u.text, "not_found", refuse.section_absent(route.name, scope.agencies, scope.years,
+                                                                     catalog, u.lang), lang=u.lang, query=rd.query(u, scope))
     drop = _agency_words(scope, catalog)
     topic = topic_ask(u.text) if not must and asks_topic(u) else None
     if topic is not None:
