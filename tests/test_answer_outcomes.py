@@ -48,3 +48,27 @@ def test_lawsuits_against_the_government_are_all_lawsuits(samples, agency, year)
         pytest.skip("this copy cannot place the cells")
     a = answer(f"How many lawsuits were filed against {NAMES[agency][1][0]} in {year}?", samples)
     assert (a.kind, a.value) == ("fact", sum(report_facts(agency, year)[k] for k in keys)), a.text
+
+
+AS_A_WHOLE = {  # a table 4 row asked as a whole: every outcome of its groups, each with its number
+    "zh": ("{a}{y}年{c}情况怎么样？", "{a}{y}年{c}的结果分别是多少？", "{a}{y}年的{c}情况"),
+    "en": ("Tell me about {a}'s {y} {c}.", "Break down {a}'s {c} in {y} by outcome.",
+           "What were the outcomes of {a}'s {c} in {y}?"),
+}
+OUTCOME_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
+
+
+@pytest.mark.parametrize("agency, year", sorted((a, y) for a, y in GOLD if y >= 2019))
+@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_table_four_row_asked_as_a_whole_lists_its_outcomes(samples, agency, year, case, lang):
+    groups, words = CASES[case]
+    keys = [f"{g}.{c}" for g in groups for c in OUTCOME_COLUMNS]
+    gold = report_facts(agency, year)
+    known = [k for k in keys if k in gold and certain(samples, agency, year, k)]
+    for question in AS_A_WHOLE[lang]:
+        q = question.format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year, c=words[0 if lang == "zh" else 1])
+        a = answer(q, samples)
+        assert a.kind == "list", (q, a.kind, a.text)
+        listed = {f.key: f.value for f in a.facts}
+        assert known and all(listed.get(k) == gold[k] for k in known), (q, a.text)

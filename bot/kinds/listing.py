@@ -12,7 +12,7 @@ from ..compose import cells, refuse
 from ..compose import compare as cmp
 from ..compose import facts as fx
 from ..compose.names import titled
-from ..metrics import FAMILIES
+from ..metrics import FAMILIES, row_name
 from ..scope import Scope
 from ..types import Answer, FactRef, Source
 from ..understand import WHOLE_RESULTS, Understanding
@@ -72,6 +72,8 @@ def _year_breakdown(u: Understanding, index, catalog: Catalog, row: str, agency:
                     ) -> tuple[str, list, Source]:
     report = catalog.report_of[(agency, year)]
     facts = rd.facts(index, agency, year, row)
+    if row.startswith(APPEALS):
+        return _appeal_breakdown(u, catalog, row, agency, year, facts)
     items = _breakdown_items(row, u.metric.column, facts)
     by_rows = row in FAMILIES or row == "applications.results"
     colon = "：" if u.lang == "zh" else ": "
@@ -79,6 +81,28 @@ def _year_breakdown(u: Understanding, index, catalog: Catalog, row: str, agency:
              f"{format_number(f.value) if f.value is not None else rd.unreadable(u.lang)}" for f in items]
     text = f"{rd.name(catalog, agency, u.lang)} {year}:\n" + "\n".join(lines)
     return text, items, fx.Source(report.title, agency, year, "", "；".join(lines[:10]), report.url)
+
+
+APPEALS = ("review", "litigation")  # table 4's rows: broken down by their outcome columns
+_OUTCOME_ORDER = ("upheld", "corrected", "other", "pending", "total")
+
+
+def _appeal_breakdown(u: Understanding, catalog: Catalog, row: str, agency: str, year: int, facts: dict
+                      ) -> tuple[str, list, Source]:
+    """"行政复议情况", "Huai'an's lawsuits by outcome": each group of the row (lawsuits: filed directly, after
+    reconsideration) with its outcomes in the table's order, upheld to total."""
+    report = catalog.report_of[(agency, year)]
+    groups = sorted({k.rsplit(".", 1)[0] for k in facts}, key=lambda g: (g != "review", g != "litigation.direct"))
+    colon = "：" if u.lang == "zh" else ": "
+    blocks, items = [], []
+    for group in groups:
+        found = [facts[f"{group}.{c}"] for c in _OUTCOME_ORDER if f"{group}.{c}" in facts]
+        items += found
+        shown = [f"{fx.column_label(group, f.key.rsplit('.', 1)[1], u.lang)} "
+                 f"{format_number(f.value) if f.value is not None else rd.unreadable(u.lang)}" for f in found]
+        blocks.append(f"{row_name(group, u.lang)}{colon}" + ("，" if u.lang == "zh" else ", ").join(shown))
+    text = f"{rd.name(catalog, agency, u.lang)} {year}:\n" + "\n".join(blocks)
+    return text, items, fx.Source(report.title, agency, year, "", "；".join(blocks), report.url)
 
 
 def _breakdown_items(row: str, column: str | None, facts: dict) -> list:

@@ -11,10 +11,13 @@ from .intent import (
     COMPARE,
     FACT,
     LIST,
+    NARRATIVE,
     OUTCOME_CUES,
     RANK,
     asks_outcomes,
     asks_reasons,
+    asks_row_outcomes,
+    asks_whether,
     asks_which_year,
     classify,
 )
@@ -52,6 +55,9 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
         # "办理结果如何", "what happened to the requests": every result row, year by year (but "how did X handle
         # complex requests such as land acquisition cases" says more than the tables count: the text may say it)
         intent = LIST
+    if metric.row and metric.row.startswith(("review", "litigation")) and metric.column is None \
+            and intent in (FACT, NARRATIVE, LIST) and asks_row_outcomes(question) and not asks_whether(question):
+        intent = LIST  # "行政复议情况怎么样", "tell me about X's lawsuits": the row's outcomes, each with its number
     if intent == COMPARE and n_years <= 1 and claim_in(question) is not None and not metric.rows \
             and len(metric.columns) < 2:
         intent = FACT  # "received more than 50 requests in 2023?": the count against a number, not a year

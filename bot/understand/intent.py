@@ -70,6 +70,17 @@ OUTCOME_CUES = re.compile(r"outcomes?|results?|happened|handled?|processed|dealt
                           r"如何|怎么样|怎么|怎样|处理|办理|答复|结果|情况", re.I)
 
 
+# A table 4 row asked as a whole ("行政复议情况怎么样", "tell me about X's lawsuits", "by outcome"): its outcomes.
+_AS_A_WHOLE = re.compile(r"情况|怎么样|如何|怎样|结果|分别|各项|按.{0,4}分|tell me about|\bby outcomes?\b|\bby results?\b|"
+                         r"\boutcomes?\b|\bresults?\b|break\s*down|broken down|what happened|\bhow did\b[^?？]{0,60}\bgo\b",
+                         re.I)
+
+
+def asks_row_outcomes(question: str) -> bool:
+    """A table 4 row asked as a whole, not a count or its total: each of its outcomes with its number."""
+    return bool(_AS_A_WHOLE.search(question)) and not _HOW_MANY.search(question) and not _TOTAL.search(question)
+
+
 def asks_outcomes(question: str) -> bool:
     """The outcomes of requests asked as a whole (every result row, each with its number), not a count or
     their total ("Total of all handling outcomes")."""
