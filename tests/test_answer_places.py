@@ -46,6 +46,21 @@ def test_a_regions_government_is_not_its_general_office(samples, question):
     assert a.kind == "not_found" and a.value is None and "上海市人民政府" in a.text, a.text
 
 
+SUBJECT = ("How many open government requests did {a} get in {y}?",
+           "How many government information requests did {a} receive in {y}?",
+           "How many government disclosure requests were made to {a} in {y}?")
+
+
+@pytest.mark.parametrize("agency, year", sorted(GOLD))
+def test_government_as_the_subject_of_requests_names_no_agency(samples, agency, year):
+    """"open government requests", "government information": what is asked about, never a region's government."""
+    plain = answer(f"How many new requests did {NAMES[agency][1][0]} receive in {year}?", samples)
+    for question in SUBJECT:
+        q = question.format(a=NAMES[agency][1][0], y=year)
+        a = answer(q, samples)
+        assert (a.kind, a.value) == (plain.kind, plain.value), (q, a.text)
+
+
 def test_the_general_office_is_still_found_by_its_own_words(samples):
     matcher = AgencyMatcher(samples.agencies())
     for question in ("the Shanghai general office", "the General Office of the Shanghai Municipal Government",

@@ -371,7 +371,8 @@ def _english_department(question: str, f: AgencyForms, region_end: int | None = 
     matched = 0
     parts = []
     for i, (part, options) in enumerate(f.dept_parts):
-        found = [m for o in options for m in _word(o).finditer(question)]
+        found = [m for o in options for m in _word(o).finditer(question)
+                 if part not in _GOVERNMENT_PARTS or not _subject_government(question, m.start())]
         after = [m for m in found if spans and m.start() >= max(e for _, e in spans)]
         # (the head nearest after the content words: "the education department and the science department")
         hit = min(after, key=lambda m: m.start()) if after and i == len(f.dept_parts) - 1 else (found or [None])[0]
@@ -412,6 +413,15 @@ def _name_run(question: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
 
 
 _SMALL_WORDS = {"and", "of", "the", "for", "with"}
+# "open government requests", "government information", "e-government": what is asked about, not an agency.
+_SUBJECT_BEFORE = re.compile(r"(?:\bopen[\s-]+|\be-)$", re.I)
+_SUBJECT_AFTER = re.compile(r"government[\s-]+(?:information|disclosure|affairs|transparency|websites?|portals?|"
+                            r"gazettes?|services?|data|requests?|documents?|records?|openness)\b", re.I)
+
+
+def _subject_government(question: str, at: int) -> bool:
+    """Whether "government" at `at` is the subject of the question ("open government requests"), not an agency."""
+    return bool(_SUBJECT_BEFORE.search(question[:at]) or _SUBJECT_AFTER.match(question, at))
 _GOVERNMENT_PARTS = ("人民政府", "政府")
 
 @cache
@@ -672,7 +682,11 @@ def _syllables(word: str) -> list[str]:
 
 
 _GOVERNMENT_ZH = re.compile(r"人民政府|[市县区省]政府|政府(?!信息|网站|门户|公报)")
-_GOVERNMENT_EN = re.compile(r"\b(?:people's|municipal|city|county|provincial|local)?\s*government\b(?!\s+information)", re.I)
+_GOVERNMENT_EN = re.compile(r"\b(?:people's|municipal|city|county|provincial|local)?\s*government\b", re.I)
+
+
+def _names_government(question: str) -> bool:
+    return any(not _subject_government(question, m.end() - len("government")) for m in _GOVERNMENT_EN.finditer(question))
 
 
 def _government_not_indexed(match: AgencyMatch, text: str, question: str, forms: list[AgencyForms]) -> AgencyMatch:
@@ -683,7 +697,7 @@ def _government_not_indexed(match: AgencyMatch, text: str, question: str, forms:
     by_name = {f.name: f for f in forms}
     if any(by_name[n].region_wide for n in match.names if n in by_name):
         return match
-    if not (_GOVERNMENT_ZH.search(text) or _GOVERNMENT_EN.search(question)):
+    if not (_GOVERNMENT_ZH.search(text) or _names_government(question)):
         return match
     region = by_name[match.names[0]].region_full
     return replace(match, unknown=(*match.unknown, f"{region}人民政府"), close=tuple(match.names) + match.close)
