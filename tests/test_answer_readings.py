@@ -417,3 +417,31 @@ def test_a_share_named_whole_first_is_the_part_over_that_whole(samples, agency, 
     for question in phrasings:
         a = answer(question.format(a=NAMES[agency][0][0], y=year), samples)
         assert a.kind == "fact" and a.value == pytest.approx(expected, abs=0.01), (question, a.text)
+
+
+# Whether any request ended a way, or any appeal was made: the row's count says yes or no, with the count.
+WHETHER = {  # row keys: (zh, en)
+    ("applications.results.denied",): ("{a}{y}年有没有不予公开的申请？", "Did {a} refuse any requests in {y}?"),
+    ("applications.results.unavailable",): ("{a}{y}年有没有无法提供的申请？",
+                                            "Were there any requests {a} could not provide information for in {y}?"),
+    ("review",): ("{a}{y}年有没有被申请行政复议？", "Was {a} subject to any administrative reconsideration in {y}?"),
+    ("litigation.direct", "litigation.after_review"): ("{a}{y}年有没有被提起行政诉讼？", "Was {a} sued in {y}?"),
+}
+
+
+@pytest.mark.parametrize("agency, year", TABLED)
+@pytest.mark.parametrize("rows", sorted(WHETHER))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_whether_any_is_the_rows_count_with_yes_or_no(samples, agency, year, rows, lang):
+    gold = report_facts(agency, year)
+    keys = [k for k in gold if any(k.startswith(r + ".") for r in rows) and k.endswith(".total")
+            and not k.startswith("applications.results.denied.total")]
+    keys = [k for k in keys if k.count(".") == min(k.count(".") for k in keys)] if keys else keys
+    if not keys or not certain(samples, agency, year, *keys):
+        pytest.skip("this copy cannot place the row")
+    count = sum(gold[k] for k in keys)
+    q = WHETHER[rows][0 if lang == "zh" else 1].format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year)
+    a = answer(q, samples)
+    assert a.kind == "fact" and a.value == count, (q, keys, a.text)
+    said = ("有" if count else "没有") if lang == "zh" else ("Yes" if count else "No")
+    assert a.text.startswith(said), (q, a.text)

@@ -23,6 +23,7 @@ from .intent import (
 )
 from .language import detect_language
 from .metric import MetricAsk, new_words, parse_metric
+from .sections import section_ask
 from .threshold import claim_in
 from .years import YearAsk, parse_years
 
@@ -58,6 +59,8 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
     if metric.row and metric.row.startswith(("review", "litigation")) and metric.column is None \
             and intent in (FACT, NARRATIVE, LIST) and asks_row_outcomes(question) and not asks_whether(question):
         intent = LIST  # "行政复议情况怎么样", "tell me about X's lawsuits": the row's outcomes, each with its number
+    if intent == NARRATIVE and metric.decided and metric.row and asks_whether(question) and section_ask(question) is None:
+        intent = FACT  # "Did X refuse any requests?", "有没有不予公开的": the row's count says yes or no
     if intent == COMPARE and n_years <= 1 and claim_in(question) is not None and not metric.rows \
             and len(metric.columns) < 2:
         intent = FACT  # "received more than 50 requests in 2023?": the count against a number, not a year

@@ -27,8 +27,13 @@ class Normalised:
 
 def normalise(question: str) -> Normalised:
     simplified = _to_simplified(question)
-    text = _shared_heads(_applicant_groups(corrected(without_introduction(simplified))))
+    text = _shared_heads(_applicant_groups(corrected(without_introduction(_SUBJECT_TO.sub("facing", simplified)))))
     return Normalised(_arabic(text), simplified != question)
+
+
+# "subject to any reconsideration" is an agency facing one, not the subject matter of requests (which the
+# tables do not count).
+_SUBJECT_TO = re.compile(r"\bsubject(?:ed)?\s+to\b", re.I)
 
 
 # Two degrees sharing one verb ("fully or partly granted", "全部或部分公开") are two rows: the verb is said
