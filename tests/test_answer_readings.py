@@ -445,3 +445,23 @@ def test_whether_any_is_the_rows_count_with_yes_or_no(samples, agency, year, row
     assert a.kind == "fact" and a.value == count, (q, keys, a.text)
     said = ("有" if count else "没有") if lang == "zh" else ("Yes" if count else "No")
     assert a.text.startswith(said), (q, a.text)
+
+
+WHO = {"zh": ("{a}{y}年的申请都是谁提的？", "{a}{y}年一共收到了几件申请？都是谁申请的？"),
+       "en": ("Who filed {a}'s disclosure requests in {y}?", "Who made the requests to {a} in {y}?")}
+APPLICANT_KEYS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")
+
+
+@pytest.mark.parametrize("agency, year", TABLED)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_who_made_the_requests_is_each_applicant_column(samples, agency, year, lang):
+    gold = report_facts(agency, year)
+    keys = [f"applications.new_received.{c}" for c in APPLICANT_KEYS if f"applications.new_received.{c}" in gold]
+    keys = [k for k in keys if certain(samples, agency, year, k)]
+    if not keys:
+        pytest.skip("this copy cannot place the applicant columns")
+    for question in WHO[lang]:
+        q = question.format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year)
+        a = answer(q, samples)
+        listed = {f.key: f.value for f in a.facts}
+        assert all(listed.get(k) == gold[k] for k in keys), (q, a.text)

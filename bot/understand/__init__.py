@@ -14,6 +14,7 @@ from .intent import (
     NARRATIVE,
     OUTCOME_CUES,
     RANK,
+    asks_applicants,
     asks_outcomes,
     asks_reasons,
     asks_row_outcomes,
@@ -59,6 +60,10 @@ def understand(question: str, matcher: AgencyMatcher, today: dt.date | None = No
     if metric.row and metric.row.startswith(("review", "litigation")) and metric.column is None \
             and intent in (FACT, NARRATIVE, LIST) and asks_row_outcomes(question) and not asks_whether(question):
         intent = LIST  # "行政复议情况怎么样", "tell me about X's lawsuits": the row's outcomes, each with its number
+    if asks_applicants(question) and metric.row in WHOLE_RESULTS and metric.column is None and not metric.rows \
+            and intent != COMPARE:
+        # "都是谁申请的", "who filed Pingtan's requests": the new requests by applicant, each column with its number
+        metric, intent = replace(metric, row="applications.new_received", decided=True), LIST
     if intent == NARRATIVE and metric.decided and metric.row and asks_whether(question) and section_ask(question) is None:
         intent = FACT  # "Did X refuse any requests?", "有没有不予公开的": the row's count says yes or no
     if intent == COMPARE and n_years <= 1 and claim_in(question) is not None and not metric.rows \

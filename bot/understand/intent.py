@@ -81,6 +81,16 @@ def asks_row_outcomes(question: str) -> bool:
     return bool(_AS_A_WHOLE.search(question)) and not _HOW_MANY.search(question) and not _TOTAL.search(question)
 
 
+# Who made the requests ("都是谁申请的", "who filed them"): the applicant columns of the row, each with its number.
+_APPLICANTS = re.compile(r"谁(?:来)?(?:申请|提|提出|提交|递交)|哪些人|什么人|哪类(?:申请人|主体)|申请人(?:是|有|都是)(?:谁|哪些)|"
+                         r"\bwho\b[^?？]{0,50}\b(?:filed|made|submitted|sent|lodged|applied|requested|asked)\b|"
+                         r"\bfrom whom\b|which applicants|what (?:kind|kinds|type|types) of applicants", re.I)
+
+
+def asks_applicants(question: str) -> bool:
+    return bool(_APPLICANTS.search(question))
+
+
 def asks_outcomes(question: str) -> bool:
     """The outcomes of requests asked as a whole (every result row, each with its number), not a count or
     their total ("Total of all handling outcomes")."""

@@ -17,7 +17,7 @@ from .intent import LIST
 from .metric import new_words, parse_metric
 
 # What a question asks with (the part before a cut and the part after it both hold one).
-_ASKS_ZH = re.compile(r"多少|几[件个次项条期场]?|如何|怎样|怎么样|哪些|什么|是否|有没有|吗|呢|结果")
+_ASKS_ZH = re.compile(r"多少|几[件个次项条期场]?|如何|怎样|怎么样|哪些|什么|是否|有没有|吗|呢|结果|谁")
 _ASKS_EN = re.compile(r"\b(?:how|what|which|were|was|did|does|do|is|are|has|have|when|who)\b", re.I)
 _END = re.compile(r"(?<=[？?；;])\s*")
 _COMMA_ZH = re.compile(r"[，,]\s*(?:那么|还有|以及|并且|另外|同时)?")
