@@ -215,3 +215,19 @@ def test_which_agency_of_a_region_ranks_all_its_agencies_and_says_which_lack_the
                     assert agency in a.text, (question, agency, a.text)
                     if year not in catalog.years[agency]:
                         assert any(m in a.text for m in MISSING), (question, agency, a.text)
+
+
+TIMES = {"zh": ("{a}{y}年收到的申请是{p}年的几倍？",), "en": ("How many times as many requests did {a} get in {y} as in {p}?",)}
+
+
+@pytest.mark.parametrize("agency, previous, year", TWO_YEARS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_how_many_times_is_the_later_years_figure_over_the_earlier_ones(samples, agency, previous, year, lang):
+    if not certain(samples, agency, previous, NEW) or not certain(samples, agency, year, NEW):
+        pytest.skip("this copy cannot place a year's figure")
+    older, newer = report_facts(agency, previous)[NEW], report_facts(agency, year)[NEW]
+    for question in TIMES[lang]:
+        a = answer(question.format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year, p=previous), samples)
+        assert a.kind == "compare", a.text
+        if older:  # (over a year of none, no multiple is given)
+            assert a.value == pytest.approx(round(newer / older, 2)), a.text

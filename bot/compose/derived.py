@@ -52,3 +52,14 @@ def rate_text(older: float, newer: float, years: tuple[int, int], lang: str) -> 
         return f"{years[1]}年比{years[0]}年{word}{format_number(abs(rate))}%（计算值：{formula}）。", rate
     word = "up" if rate >= 0 else "down"
     return f" {years[1]} was {word} {format_number(abs(rate))}% on {years[0]} (computed: {formula}).", rate
+
+
+def times_text(older: float, newer: float, years: tuple[int, int], lang: str) -> tuple[str, float] | None:
+    """"2025年是2019年的6.7倍（计算值：154 ÷ 23）。": the later year's figure over the earlier one's."""
+    if not older:
+        return None
+    times = round(newer / older, 2)
+    formula = f"{format_number(newer)} ÷ {format_number(older)}"
+    if lang == "zh":
+        return f"{years[1]}年是{years[0]}年的{format_number(times)}倍（计算值：{formula}）。", times
+    return f" {years[1]} was {format_number(times)} times {years[0]} (computed: {formula}).", times

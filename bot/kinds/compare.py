@@ -13,7 +13,7 @@ from ..compose import facts as fx
 from ..scope import Scope
 from ..types import Answer
 from ..understand import Understanding
-from ..understand.derived import EACH_YEAR, RATE, SUM, SUM_OVER_YEARS
+from ..understand.derived import EACH_YEAR, RATE, SUM, SUM_OVER_YEARS, TIMES
 from ..understand.intent import asks_which_year
 from . import reading as rd
 from .fact import asked_cells, must_words
@@ -80,6 +80,12 @@ def _computed(u: Understanding, points: list, text: str, value: float | None, ga
                            else " (No total: a year asked for is not indexed.)"), None
         line, total = dv.sum_text(values, fx.unit_of(points[0][2], u.lang), u.lang)
         return text + line, total
+    if TIMES.search(u.text) and len({p[0] for p in points}) == 1:
+        ordered = sorted(points, key=lambda p: p[1])
+        (_, y0, first), (_, y1, last) = ordered[0], ordered[-1]
+        times = dv.times_text(first.printed_total, last.printed_total, (y0, y1), u.lang)
+        if times:
+            return text + times[0], times[1]
     if RATE.search(u.text) and len({p[0] for p in points}) == 1:
         ordered = sorted(points, key=lambda p: p[1])  # from the first year shown to the last
         (_, y0, first), (_, y1, last) = ordered[0], ordered[-1]

@@ -34,6 +34,9 @@ EACH_YEAR = re.compile(r"每年|每一年|各年|历年|逐年|each year|every y
                        re.I)
 RATE = re.compile(r"增长率|增幅|降幅|增长了?百分之|下降了?百分之|百分之多少|百分比|变化率|by what percent|"
                   r"what percent|percentage (?:change|increase|decrease|growth)|growth rate|\bby how many percent", re.I)
+# How many times one year's figure is another's: "是2019年的几倍", "how many times as many … as in 2019".
+TIMES = re.compile(r"几倍|多少倍|倍数|翻了几番|times (?:as (?:many|much|high|large)|more|higher|larger)|"
+                   r"how many times|what multiple", re.I)
 # A rate that is a share of one figure in another (纠错率, 公开率, "correction rate"), not a growth rate.
 _RATE_WORD = re.compile(r"(?<!增长)(?<!变化)(?<!增)(?<![效频税汇])率|\brate\b", re.I)
 DEFAULT_WHOLE = MetricAsk(row="applications.new_received", requests=True, defaulted=True)
