@@ -465,3 +465,32 @@ def test_who_made_the_requests_is_each_applicant_column(samples, agency, year, l
         a = answer(q, samples)
         listed = {f.key: f.value for f in a.facts}
         assert all(listed.get(k) == gold[k] for k in keys), (q, a.text)
+
+
+MAIN_REASON = {  # group: zh, en
+    "applications.results.denied": ("{a}{y}年不予公开最主要的理由是什么？",
+                                    "What was the most common reason {a} refused requests in {y}?"),
+    "applications.results.unavailable": ("{a}{y}年无法提供的主要原因是什么？",
+                                         "What was the main reason {a} could not provide information in {y}?"),
+}
+
+
+@pytest.mark.parametrize("agency, year", MODERN)
+@pytest.mark.parametrize("group", sorted(MAIN_REASON))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_main_reason_names_the_largest_member_with_every_member(samples, agency, year, group, lang):
+    from bot.metrics import row_name
+    from bot.understand import metric_keys as mk
+
+    members = [r for r in mk.rows() if r.startswith(group + ".") and r.count(".") == group.count(".") + 1]
+    keys = [f"{m}.total" for m in members]
+    if not certain(samples, agency, year, *keys):
+        pytest.skip("this copy cannot place the members")
+    gold = report_facts(agency, year)
+    q = MAIN_REASON[group][0 if lang == "zh" else 1].format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year)
+    a = answer(q, samples)
+    assert a.kind == "list" and all({f.key: f.value for f in a.facts}.get(k) == gold[k] for k in keys), (q, a.text)
+    head = a.text.splitlines()[1]
+    best = max(gold[k] for k in keys)
+    if best:
+        assert all(row_name(m, lang) in head for m in members if gold[f"{m}.total"] == best), (q, head)

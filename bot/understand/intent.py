@@ -39,7 +39,12 @@ _BREAKDOWN = re.compile(
 # tables break down by reason, its members.
 _REASONS = re.compile(
     r"(?:理由|原因|依据)(?:主要)?(?:是|有)(?:什么|哪些)|(?:哪些|什么)(?:理由|原因)|for what reasons?|"
-    r"what (?:were|are) the (?:main )?(?:reasons|grounds)|which reasons|on what grounds", re.I)
+    r"what (?:were|are) the (?:main )?(?:reasons|grounds)|which reasons|on what grounds|"
+    r"(?:most common|commonest|main|top|chief|primary|biggest|leading|usual) (?:reasons?|grounds?)|"
+    r"(?:最主要|最常见|最多|主要)的?(?:理由|原因)", re.I)
+# The largest of a row's members asked for ("最主要的理由", "the most common reason").
+TOP_MEMBER = re.compile(r"最主要|最常见|最多|主要的?(?:理由|原因)|most common|commonest|\bmain\b|\btop\b|\bchief\b|\bprimary\b|"
+                        r"\bbiggest\b|\bleading\b|\busual\b", re.I)
 
 
 # When a report came out: "年报什么时候发布的", "when was the 2023 report published".
