@@ -1186,7 +1186,8 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
         "published overall",
         "cumulative",
     ),
-    "issued": ("本年制发", "制发", "出台", "印发", "issued", "newly issued", "issue", "put out", "put forth"),
+    "issued": ("本年制发", "制发", "出台", "印发", "颁布", "issued", "newly issued", "issue", "put out", "put forth",
+               "promulgated", "promulgate"),
     "repealed": ("废止", "废除", "作废", "repealed", "abolished", "revoked", "repeal", "annulled"),
     "in_force": (
         "现行有效",

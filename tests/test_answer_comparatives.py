@@ -231,3 +231,19 @@ def test_how_many_times_is_the_later_years_figure_over_the_earlier_ones(samples,
         assert a.kind == "compare", a.text
         if older:  # (over a year of none, no multiple is given)
             assert a.value == pytest.approx(round(newer / older, 2)), a.text
+
+
+UP_OR_DOWN = {"zh": ("{a}{p}年到{y}年收到的申请是上升了还是下降了？",),
+              "en": ("Did the number of requests to {a} go up or down between {p} and {y}?",
+                     "Have requests to {a} gone up from {p} to {y}?")}
+
+
+@pytest.mark.parametrize("agency, previous, year", TWO_YEARS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_up_or_down_over_two_years_is_a_comparison_of_them(samples, agency, previous, year, lang):
+    for question in UP_OR_DOWN[lang]:
+        a = answer(question.format(a=NAMES[agency][0 if lang == "zh" else 1][0], y=year, p=previous), samples)
+        assert a.kind == "compare", (question, a.text)
+        for y in (previous, year):
+            if certain(samples, agency, y, NEW):
+                assert str(int(report_facts(agency, y)[NEW])) in a.text, (question, y, a.text)

@@ -494,3 +494,23 @@ def test_the_main_reason_names_the_largest_member_with_every_member(samples, age
     best = max(gold[k] for k in keys)
     if best:
         assert all(row_name(m, lang) in head for m in members if gold[f"{m}.total"] == best), (q, head)
+
+
+AFTER_THE_VERB = {  # a degree said after its verb, and "promulgate" for a table 2 row's issued column
+    "applications.results.partially_granted.total": ("How many requests did {a} grant partially in {y}?",
+                                                     "How many requests did {a} grant in part in {y}?"),
+    "applications.results.granted.total": ("How many requests did {a} grant in full in {y}?",),
+    "proactive.normative_docs.issued": ("How many normative documents did {a} promulgate in {y}?",),
+}
+
+
+@pytest.mark.parametrize("agency, year", TABLED)
+@pytest.mark.parametrize("key", sorted(AFTER_THE_VERB))
+def test_a_degree_after_its_verb_and_publish_read_as_the_row_and_column(samples, agency, year, key):
+    gold = report_facts(agency, year)
+    if key not in gold or not certain(samples, agency, year, key):
+        pytest.skip("this copy cannot place the cell")
+    for question in AFTER_THE_VERB[key]:
+        q = question.format(a=NAMES[agency][1][0], y=year)
+        a = answer(q, samples)
+        assert a.kind == "fact" and [f.key for f in a.facts] == [key] and a.value == gold[key], (q, a.text)

@@ -185,3 +185,21 @@ def test_a_question_of_indexed_names_and_table_words_needs_no_part_of_speech_tag
                                    check=True, cwd=root).stdout.strip()
     assert run("营商局2020年收到多少政府信息公开申请？") == "False ()"
     assert run("沈阳营商局2020年收到多少申请？") == "True ('沈阳',)"
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 5])
+def test_the_last_n_years_are_the_n_report_years_up_to_last_year(n):
+    """"近三年", "过去3年", "the last three years": a report on a year comes out the next, so the last N years
+    asked in 2026 are 2026-N … 2025. ("前一年" is the year before, not the last one.)"""
+    import datetime as dt
+
+    from bot.understand.years import parse_years
+
+    zh = "一二三四五"[n - 1]
+    en = ["one", "two", "three", "four", "five"][n - 1]
+    today = dt.date(2026, 12, 1)
+    english = (f"How many requests did Pingtan get in the last {en} years?", f"Pingtan requests, past {n} years")
+    for question in (f"平潭近{zh}年收到多少申请？", f"平潭过去{n}年收到多少申请？", f"平潭最近{zh}年的申请",
+                     *(english if n > 1 else ())):
+        assert parse_years(question, today).span == (2026 - n, 2025), question
+    assert parse_years("平潭2022年有多少件申请是前一年结转过来的？", today).span is None

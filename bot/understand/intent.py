@@ -21,7 +21,8 @@ _COMPARE = re.compile(
     r"\bdrop(?:ped)?\b|增幅|降幅|增长率|fell(?!\s+(?:into|under|within|in\b))|rose|more than|fewer than|"
     r"less than|\bvs\.?\b|versus|difference|over the years|year by year|each year|"
     r"(?:\bmore\b|\bfewer\b|\bless\b)[^?？]*\bor\b|\bor\b[^?？]*(?:\bmore\b|\bfewer\b|\bless\b)|"
-    r"还是.{0,20}(?:多|少)|(?:更多|更少).{0,12}还是|谁.{0,12}(?:多|少)|"
+    r"还是.{0,20}(?:多|少)|(?:更多|更少).{0,12}还是|谁.{0,12}(?:多|少)|上升|升高|涨|"
+    r"\b(?:go|goes|gone|went|going)\s+(?:up|down)\b|\bup or down\b|"
     # a comparative with its standard of comparison: "more requests in 2023 than in 2022", "多于2022年"
     r"\b(?:more|fewer|less|higher|lower|larger|smaller|bigger|greater)\b[^?？.]{0,160}?\bthan\b|"
     r"(?:多|少|高|低|大|小)于", re.I)

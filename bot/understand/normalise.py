@@ -43,7 +43,15 @@ _SHARED_EN = re.compile(r"\b(fully|wholly|completely|entirely|totally)\s+(or|and
 _SHARED_ZH = re.compile(r"(全部|全文|完全)(或者|或|和|及|与|、)(部分)(予以公开|公开|同意公开)")
 
 
+# A degree said after its verb ("granted partially", "grant them in full") as the dictionary knows it, before it.
+# (A full degree after the verb, "granted in full", is a phrase the dictionary knows as it stands.)
+_DEGREE_AFTER = re.compile(r"\b(grant(?:ed)?|disclosed?|released?)\s+(?:them\s+|it\s+)?(partially|partly|in part)\b",
+                           re.I)
+_DEGREE_WORD = {"in part": "partially"}
+
+
 def _shared_heads(text: str) -> str:
+    text = _DEGREE_AFTER.sub(lambda m: f"{_DEGREE_WORD.get(m[2].lower(), m[2])} {m[1]}", text)
     text = _SHARED_EN.sub(lambda m: f"{m[1]} {m[4]} {m[2]} {m[3]} {m[4]}", text)
     return _SHARED_ZH.sub(lambda m: f"{m[1]}{m[4]}{m[2]}{m[3]}{m[4]}", text)
 

@@ -94,6 +94,8 @@ def parse_years(text: str, today: dt.date | None = None) -> YearAsk:
             years.append((m.start(), int(next(g for g in m.groups() if g)) + 1))
             shifted.append(years[-1][1])
             taken.append(m.span())
+    if span is None:
+        span = _recent_years(text, today.year)
     since = None
     for m in _SINCE.finditer(text):
         if not _inside(m.start(), taken):
@@ -112,6 +114,26 @@ def parse_years(text: str, today: dt.date | None = None) -> YearAsk:
     ordered = tuple(dict.fromkeys(y for _, y in sorted(years)))
     all_years = bool(_ALL.search(text)) and not ordered and since is None and span is None
     return YearAsk(ordered, span, since, all_years, bool(relative), tuple(shifted))
+
+
+# "近三年", "过去5年", "the last three years": the N report years up to last year (a year's report comes out
+# in the next one).
+_RECENT = re.compile(r"(?:近|最近|过去)\s*([一二两三四五六七八九十\d]+)\s*年(?!度?报)|"
+                     r"\b(?:last|past|recent|previous)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years\b",
+                     re.I)
+_COUNTS = {**{w: i for i, w in enumerate("一二三四五六七八九十", 1)}, "两": 2,
+           **{w: i for i, w in enumerate("two three four five six seven eight nine ten".split(), 2)}}
+
+
+def _recent_years(text: str, this_year: int) -> tuple[int, int] | None:
+    m = _RECENT.search(text)
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    n = int(word) if word.isdigit() else _COUNTS.get(word)
+    if not n or n > 20:
+        return None
+    return this_year - n, this_year - 1
 
 
 def _relative_years(text: str, this_year: int) -> list[tuple[int, int]]:
