@@ -221,15 +221,29 @@ def _paths(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[list[tuple]
     """Each cell's moves (state, next state, value) on some path whose groups add up; None when no path does.
     A state is (node, running sum of the open group): a part adds to it, a total must equal it (and closes
     it), other cells leave it. Every step out of a layer's nodes is for the same cell, so a layer is one
-    comprehension by that cell's role; the way back only filters the moves kept."""
+    comprehension by that cell's role; the way back only filters the moves kept. The last part of a group
+    moves only to a sum its total may print next (a fused row's other sums, 1513 or 15130 before a total
+    of 154, end there): the moves on paths that add up are the same."""
     out: dict[int, list[tuple[int, Number]]] = {}
-    for _, src, dst, choice in row.steps:
-        out.setdefault(src, []).append((dst, choice.value))
+    totals: dict[int, set[Number]] = {}  # node before a total → the values it may print
+    for c, steps in enumerate(row.steps_by_cell):
+        total = roles.get(c, ("", 0))[0] == "total"
+        for _, src, dst, choice in steps:
+            out.setdefault(src, []).append((dst, choice.value))
+            if total:
+                totals.setdefault(src, set()).add(choice.value)
     states = {(0, 0)}
     moves: list[list[tuple]] = []
     for c in range(row.n):
         kind = roles.get(c, ("", 0))[0]
-        if kind == "part":
+        if kind == "part" and roles.get(c + 1, ("", 0))[0] == "total":
+            layer = [
+                (s, (dst, t), v)
+                for s in states
+                for dst, v in out.get(s[0], ())
+                if (t := s[1] + v) in totals[dst]
+            ]
+        elif kind == "part":
             layer = [(s, (dst, s[1] + v), v) for s in states for dst, v in out.get(s[0], ())]
         elif kind == "total":
             layer = [(s, (dst, 0), v) for s in states for dst, v in out.get(s[0], ()) if v == s[1]]
