@@ -70,8 +70,14 @@ class RowGraph:
     def feasible(self) -> bool:
         return bool(self.steps)
 
-    def choices(self, cell: int) -> set[Choice]:
-        return set(self.by_cell[cell])
+    def choices(self, cell: int) -> frozenset[Choice]:
+        return self.distinct[cell]
+
+    @cached_property
+    def distinct(self) -> tuple[frozenset[Choice], ...]:
+        """Each cell's distinct choices, kept once. A fused row's steps repeat a few Choice objects many times:
+        they are told apart by identity first, so each is hashed (a dataclass hash, in Python) once."""
+        return tuple(frozenset({id(ch): ch for ch in cell}.values()) for cell in self.by_cell)
 
     @cached_property
     def by_cell(self) -> tuple[tuple[Choice, ...], ...]:

@@ -99,7 +99,7 @@ def decide(
 
 
 def _unread(row: RowGraph, c: int) -> bool:
-    return not row.feasible or all(ch.value is None for ch in row.by_cell[c])
+    return not row.feasible or all(ch.value is None for ch in row.distinct[c])
 
 
 def _pinned(line: Line, links: list[Link]) -> bool:
@@ -135,12 +135,14 @@ def _decide(
     if one_way is not None:
         return one_way
     tied = {r for link in links if len(_rows_of(link)) > 1 for r in _rows_of(link)}
-    few = _few_ways(rows, links, own, alone) if tied else None
+    few = _few_ways(rows, links, alone) if tied else None
     if few is not None:
         return few
     lines = [line for line in lines if _may_be_unfilled(rows, line) and _pinned(line, links)]
     tied |= {r for line in lines for r, _ in line}
-    cells = {(r, c): v for r in range(len(rows)) if r not in tied and alone[r] for c, v in alone[r].items()}
+    cells = {
+        (r, c): v for r in range(len(rows)) if r not in tied and alone[r] for c, v in alone[r].cells.items()
+    }
     rest = sorted({r for r in range(len(rows))} - {r for r, _ in cells})
     if not rest:
         return Decision(cells)
@@ -170,7 +172,16 @@ def _own_links(links: list[Link], n: int) -> list[list[Link]]:
     return own
 
 
-def _row_alone(row: RowGraph, links: list[Link], bounds: list[Bounds]) -> dict[int, Verdict] | None:
+@dataclass(frozen=True)
+class _Alone:
+    """A row decided by its own identities (`_row_alone`): each cell's verdict, and the moves of the walk
+    that decided it (its readings are enumerated from them, `_readings`; None for a row read one way)."""
+
+    cells: dict[int, Verdict]
+    moves: list[list[tuple]] | None = None
+
+
+def _row_alone(row: RowGraph, links: list[Link], bounds: list[Bounds]) -> _Alone | None:
     """The verdicts on a row that no identity ties to another, when its identities are groups of adjacent
     cells followed by their total (as every row identity of the template is) and every choice is a count:
     a walk along the row's graph that carries the running sum of the open group. None otherwise."""
@@ -179,18 +190,32 @@ def _row_alone(row: RowGraph, links: list[Link], bounds: list[Bounds]) -> dict[i
         return None
     if not _all_countable(row, bounds):
         return None
-    values = _walk(row, groups)
-    if values is None:  # the row's own totals disagree with every placement: the model says how
+    if _single(row):
+        return _one_way_alone(row, groups)
+    moves = _paths(row, groups)
+    if moves is None:  # the row's own totals disagree with every placement: the model says how
         return None
-    out = {}
-    for c in range(row.n):
-        choices = {ch for ch in row.choices(c) if ch.value in values[c]}
-        out[c] = (
-            Verdict(_one_reading(choices))
-            if len(values[c]) == 1
-            else Verdict(None, tuple(sorted(values[c])), why=_OPEN)
-        )
-    return out
+    cells = {}
+    for c, layer in enumerate(moves):
+        values = {v for _, _, v in layer}
+        if len(values) == 1:
+            cells[c] = Verdict(_one_reading({ch for ch in row.choices(c) if ch.value in values}))
+        else:
+            cells[c] = Verdict(None, tuple(sorted(values)), why=_OPEN)
+    return _Alone(cells, moves)
+
+
+def _one_way_alone(row: RowGraph, roles: dict[int, tuple[str, int]]) -> _Alone | None:
+    """A row read one way (the walk's one path): its choices, when its groups add up."""
+    choices = [cell[0] for cell in row.by_cell]
+    sums: dict[int, Number] = {}
+    for c, choice in enumerate(choices):
+        kind, group = roles.get(c, ("", 0))
+        if kind == "part":
+            sums[group] = sums.get(group, 0) + choice.value
+        elif kind == "total" and choice.value != sums.get(group, 0):
+            return None
+    return _Alone({c: Verdict(choice) for c, choice in enumerate(choices)})
 
 
 def _groups(links: list[Link]) -> dict[int, tuple[str, int]] | None:
@@ -208,13 +233,7 @@ def _groups(links: list[Link]) -> dict[int, tuple[str, int]] | None:
 
 
 def _all_countable(row: RowGraph, bounds: list[Bounds]) -> bool:
-    return all(_countable(ch, *bounds[c]) for c, choices in enumerate(row.by_cell) for ch in choices)
-
-
-def _walk(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[set[Number]] | None:
-    """For each cell, the values it takes on paths whose groups add up; None when no path does."""
-    paths = _paths(row, roles)
-    return None if paths is None else [{v for _, _, v in layer} for layer in paths]
+    return all(_countable(ch, *bounds[c]) for c, choices in enumerate(row.distinct) for ch in choices)
 
 
 def _paths(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[list[tuple]] | None:
@@ -271,13 +290,13 @@ def _direct(rows: list[RowGraph], links: list[Link]) -> Decision | None:
     return Decision(cells)
 
 
-def _each_row_one_way(alone: list[dict[int, Verdict] | None], links: list[Link]) -> Decision | None:
+def _each_row_one_way(alone: list[_Alone | None], links: list[Link]) -> Decision | None:
     """Without a solver: every row reads one way once its own identities are followed (as most fused rows
     do; `alone` holds each row's verdicts by its own identities), and those readings satisfy the
     identities between rows."""
-    if any(a is None or any(v.certain is None for v in a.values()) for a in alone):
+    if any(a is None or any(v.certain is None for v in a.cells.values()) for a in alone):
         return None
-    cells = {(r, c): v for r, a in enumerate(alone) for c, v in a.items()}
+    cells = {(r, c): v for r, a in enumerate(alone) for c, v in a.cells.items()}
     return Decision(cells) if all(_holds(link, cells) for link in links) else None
 
 
@@ -287,8 +306,7 @@ _FEW = 256  # readings of a whole table checked one by one before the solver is 
 def _few_ways(
     rows: list[RowGraph],
     links: list[Link],
-    own_links: list[list[Link]],
-    alone: list[dict[int, Verdict] | None],
+    alone: list[_Alone | None],
 ) -> Decision | None:
     """Without a solver: each row reads a few ways under its own identities (a fused "220000022" is 22|0
     or 2|20), few enough in all to try every combination against the identities between rows. None when
@@ -299,10 +317,11 @@ def _few_ways(
     for r, row in enumerate(rows):
         if alone[r] is None:
             return None
-        if all(v.certain is not None for v in alone[r].values()):
-            ways.append({tuple(alone[r][c].certain.value for c in range(row.n))})
+        cells = alone[r].cells
+        if all(v.certain is not None for v in cells.values()):
+            ways.append({tuple(cells[c].certain.value for c in range(row.n))})
             continue
-        readings = _readings(row, _groups(own_links[r]), _FEW)
+        readings = _readings(row, alone[r].moves, _FEW)
         if not readings:
             return None
         ways.append(readings)
@@ -319,12 +338,10 @@ def _few_ways(
         return None
     cells = {}
     for (r, c), values in seen.items():
-        choices = {ch for ch in rows[r].choices(c) if ch.value in values}
-        cells[(r, c)] = (
-            Verdict(_one_reading(choices))
-            if len(values) == 1
-            else Verdict(None, tuple(sorted(values)), why=_OPEN)
-        )
+        if len(values) == 1:
+            cells[(r, c)] = Verdict(_one_reading({ch for ch in rows[r].choices(c) if ch.value in values}))
+        else:
+            cells[(r, c)] = Verdict(None, tuple(sorted(values)), why=_OPEN)
     return Decision(cells)
 
 
@@ -332,12 +349,9 @@ def _sums(side: tuple[Pos, ...], combo: tuple[tuple[Number, ...], ...]) -> Numbe
     return sum(combo[r][c] for r, c in side)
 
 
-def _readings(row: RowGraph, roles: dict[int, tuple[str, int]], cap: int) -> set[tuple] | None:
+def _readings(row: RowGraph, paths: list[list[tuple]], cap: int) -> set[tuple] | None:
     """The row's distinct readings (a value per cell) whose groups add up; None when more than `cap`. Built
-    from the end over the moves on such paths only."""
-    paths = _paths(row, roles)
-    if paths is None:
-        return set()
+    from the end over the moves on such paths only (`_paths`)."""
     after: dict[tuple, set[tuple]] = {(row.end, 0): {()}}
     for layer in reversed(paths):
         here: dict[tuple, set[tuple]] = {}
