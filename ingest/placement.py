@@ -11,9 +11,9 @@ allow is decided for the whole table at once (`table_model`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
 from ingest.numbers import Number
@@ -70,15 +70,26 @@ class RowGraph:
     def feasible(self) -> bool:
         return bool(self.steps)
 
-    def choices(self, cell: int) -> set[Choice]:
-        return set(self.by_cell[cell])
+    def choices(self, cell: int) -> frozenset[Choice]:
+        return self.distinct[cell]
+
+    @cached_property
+    def distinct(self) -> tuple[frozenset[Choice], ...]:
+        """Each cell's distinct choices, kept once. A fused row's steps repeat a few Choice objects many times:
+        they are told apart by identity first, so each is hashed (a dataclass hash, in Python) once."""
+        return tuple(frozenset({id(ch): ch for ch in cell}.values()) for cell in self.by_cell)
 
     @cached_property
     def by_cell(self) -> tuple[tuple[Choice, ...], ...]:
         """Each cell's choices, in the order of the steps (kept once: the decision asks for them often)."""
-        cells: list[list[Choice]] = [[] for _ in range(self.n)]
+        return tuple(tuple(s.choice for s in steps) for steps in self.steps_by_cell)
+
+    @cached_property
+    def steps_by_cell(self) -> tuple[tuple[Step, ...], ...]:
+        """Each cell's steps, in order."""
+        cells: list[list[Step]] = [[] for _ in range(self.n)]
         for s in self.steps:
-            cells[s.cell].append(s.choice)
+            cells[s.cell].append(s)
         return tuple(map(tuple, cells))
 
 
@@ -91,30 +102,51 @@ def exact_row(choices: list[Choice]) -> RowGraph:
     return RowGraph(len(choices), steps, len(choices))
 
 
-def place_tokens(tokens: list[Token], n: int, read: Reader, signed: frozenset[int] = frozenset()) -> RowGraph:
-    """The placements of a scraped row's tokens, in order, over its n cells; blanks anywhere."""
+def place_tokens(
+    tokens: list[Token],
+    n: int,
+    read: Reader,
+    signed: frozenset[int] = frozenset(),
+    alike: Sequence[Hashable] | None = None,
+) -> RowGraph:
+    """The placements of a scraped row's tokens, in order, over its n cells; blanks anywhere.
+
+    `alike[i]`: a key shared by cells that read every piece alike (a row's count columns): each piece is
+    read once per key (`read` is asked with the key's first cell), not once per cell and node."""
     width = max((len(t.text) for t in tokens), default=0) + 1
     pieces = _pieces(tokens, width)
+    keys = range(n) if alike is None else alike
+    moves_of: dict[tuple, tuple[Choice, dict[int, list[tuple[Choice, int]]]]] = {}
     layers: list[dict[int, list[tuple[Choice, int]]]] = []
     frontier = {0}  # a node is (token index * (longest token + 1) + offset in that token)
     for cell in range(n):
-        blank, minus = read(cell, ""), cell in signed
-        out: dict[int, list[tuple[Choice, int]]] = {}
-        nxt: set[int] = set()
-        for node in frontier:
-            pairs = out[node] = [(blank, node)]
-            nxt.add(node)
-            for printed, dst, fused in pieces.get(node, ()):
-                if not minus and printed.startswith("-"):
-                    continue
-                choice = read(cell, printed)
-                if choice.value is None and fused:
-                    continue  # fused cells split only into cells that can be read
-                pairs.append((choice, dst))
-                nxt.add(dst)
+        kind = (keys[cell], cell in signed)
+        if kind not in moves_of:
+            moves_of[kind] = _moves(pieces, partial(read, cell), cell in signed)
+        blank, moves = moves_of[kind]
+        out = {node: moves.get(node) or [(blank, node)] for node in frontier}
         layers.append(out)
-        frontier = nxt
+        frontier = {dst for pairs in out.values() for _, dst in pairs}
     return _prune(layers, len(tokens) * width, n)
+
+
+def _moves(
+    pieces: dict[int, list[tuple[str, int, bool]]], read: Callable[[str], Choice], minus: bool
+) -> tuple[Choice, dict[int, list[tuple[Choice, int]]]]:
+    """How a cell of one kind reads a blank; and node → the (reading, node after it) it may take there: the
+    blank first, then each piece it can read (a node no piece starts at, the end, has the blank alone)."""
+    blank = read("")
+    moves = {}
+    for node, found in pieces.items():
+        pairs = moves[node] = [(blank, node)]
+        for printed, dst, fused in found:
+            if not minus and printed.startswith("-"):
+                continue
+            choice = read(printed)
+            if choice.value is None and fused:
+                continue  # fused cells split only into cells that can be read
+            pairs.append((choice, dst))
+    return blank, moves
 
 
 def _pieces(tokens: list[Token], width: int) -> dict[int, list[tuple[str, int, bool]]]:

@@ -116,7 +116,7 @@ def _graph(block: Block, row: Row, reading: RowReading | None) -> RowGraph:
     signed = frozenset(i for i, c in enumerate(columns) if c.signed)
     kinds = [(c.money, c.limit, reading.unit(c.key)) for c in columns]
     read = lambda i, p: _read_kind(*kinds[i], p)  # noqa: E731
-    return place_tokens(list(reading.tokens), len(columns), read, signed)
+    return place_tokens(list(reading.tokens), len(columns), read, signed, alike=kinds)
 
 
 def _read(column: Column, printed: str, header_unit: str | None = None) -> Choice:

@@ -45,7 +45,11 @@ class Lin:
         return self * -1
 
     def __sub__(self, other: Lin | int) -> Lin:
-        return self + -Lin.of(other)
+        other = Lin.of(other)
+        terms = dict(self.terms)
+        for v, c in other.terms.items():
+            terms[v] = terms.get(v, 0) - c
+        return Lin(terms, self.const - other.const)
 
     def __rsub__(self, other: Lin | int) -> Lin:
         return Lin.of(other) - self
@@ -87,6 +91,12 @@ class Model:
     def bool(self) -> Lin:
         return self.int(0, 1)
 
+    def bools(self, n: int) -> list[Lin]:
+        """n new Boolean variables at once (one per step of a row), numbered in order."""
+        self.pending += ["variables { domain: [0, 1] }"] * n
+        self.count += n
+        return [Lin({v: 1}) for v in range(self.count - n, self.count)]
+
     def int(self, lo: int, hi: int) -> Lin:
         self.pending.append(f"variables {{ domain: [{lo}, {hi}] }}")
         self.count += 1
@@ -100,11 +110,25 @@ class Model:
         """expr lies in `domain`, a list of intervals [lo1, hi1, lo2, hi2, …]."""
         expr = Lin.of(expr)
         shifted = [b if b in (_LOW, _HIGH) else b - expr.const for b in domain]
-        lits = ", ".join(str(e.literal()) for e in enforce)
+        self._linear(expr.terms, shifted, ", ".join(str(e.literal()) for e in enforce))
+
+    def add_sum(
+        self, plus: Iterable[int], minus: Iterable[int] = (), lo: int = _LOW, hi: int = _HIGH
+    ) -> None:
+        """lo ≤ Σ plus − Σ minus ≤ hi over variables given by their numbers: the constraint `add` states for
+        the same sum, without building an expression per variable (a row's flow has one per step)."""
+        terms: dict[int, int] = {}
+        for v in plus:
+            terms[v] = terms.get(v, 0) + 1
+        for v in minus:
+            terms[v] = terms.get(v, 0) - 1
+        self._linear(terms, [lo, hi], "")
+
+    def _linear(self, terms: dict[int, int], domain: list[int], lits: str) -> None:
         self.pending.append(
             f"constraints {{ {f'enforcement_literal: [{lits}] ' if lits else ''}linear {{ "
-            f"vars: [{', '.join(map(str, expr.terms))}] coeffs: [{', '.join(map(str, expr.terms.values()))}] "
-            f"domain: [{', '.join(map(str, shifted))}] }} }}"
+            f"vars: [{', '.join(map(str, terms))}] coeffs: [{', '.join(map(str, terms.values()))}] "
+            f"domain: [{', '.join(map(str, domain))}] }} }}"
         )
 
     def equal(self, a: Lin | int, b: Lin | int, enforce: Iterable[Lin] = ()) -> None:

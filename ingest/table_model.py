@@ -99,7 +99,7 @@ def decide(
 
 
 def _unread(row: RowGraph, c: int) -> bool:
-    return not row.feasible or all(ch.value is None for ch in row.by_cell[c])
+    return not row.feasible or all(ch.value is None for ch in row.distinct[c])
 
 
 def _pinned(line: Line, links: list[Link]) -> bool:
@@ -135,12 +135,14 @@ def _decide(
     if one_way is not None:
         return one_way
     tied = {r for link in links if len(_rows_of(link)) > 1 for r in _rows_of(link)}
-    few = _few_ways(rows, links, own, alone) if tied else None
-    if few is not None:
-        return few
+    seen = _few_ways(rows, links, alone) if tied else None
+    if seen:
+        return _by_values(rows, seen)
     lines = [line for line in lines if _may_be_unfilled(rows, line) and _pinned(line, links)]
     tied |= {r for line in lines for r, _ in line}
-    cells = {(r, c): v for r in range(len(rows)) if r not in tied and alone[r] for c, v in alone[r].items()}
+    cells = {
+        (r, c): v for r in range(len(rows)) if r not in tied and alone[r] for c, v in alone[r].cells.items()
+    }
     rest = sorted({r for r in range(len(rows))} - {r for r, _ in cells})
     if not rest:
         return Decision(cells)
@@ -151,7 +153,8 @@ def _decide(
         if _rows_of(k) <= set(rest)
     ]
     sub_lines = [tuple((index[r], c) for r, c in line) for line in lines]
-    sub = _Solved([rows[r] for r in rest], sub_links, [bounds[r] for r in rest], sub_lines).decision()
+    sub_rows, sub_bounds = [rows[r] for r in rest], [bounds[r] for r in rest]
+    sub = _Solved(sub_rows, sub_links, sub_bounds, sub_lines, printed_breaks=seen == {}).decision()
     cells.update({(rest[i], c): v for (i, c), v in sub.cells.items()})
     return Decision(cells, sub.broken, sub.relaxed)
 
@@ -170,7 +173,16 @@ def _own_links(links: list[Link], n: int) -> list[list[Link]]:
     return own
 
 
-def _row_alone(row: RowGraph, links: list[Link], bounds: list[Bounds]) -> dict[int, Verdict] | None:
+@dataclass(frozen=True)
+class _Alone:
+    """A row decided by its own identities (`_row_alone`): each cell's verdict, and the moves of the walk
+    that decided it (its readings are enumerated from them, `_readings`; None for a row read one way)."""
+
+    cells: dict[int, Verdict]
+    moves: list[list[tuple]] | None = None
+
+
+def _row_alone(row: RowGraph, links: list[Link], bounds: list[Bounds]) -> _Alone | None:
     """The verdicts on a row that no identity ties to another, when its identities are groups of adjacent
     cells followed by their total (as every row identity of the template is) and every choice is a count:
     a walk along the row's graph that carries the running sum of the open group. None otherwise."""
@@ -179,18 +191,32 @@ def _row_alone(row: RowGraph, links: list[Link], bounds: list[Bounds]) -> dict[i
         return None
     if not _all_countable(row, bounds):
         return None
-    values = _walk(row, groups)
-    if values is None:  # the row's own totals disagree with every placement: the model says how
+    if _single(row):
+        return _one_way_alone(row, groups)
+    moves = _paths(row, groups)
+    if moves is None:  # the row's own totals disagree with every placement: the model says how
         return None
-    out = {}
-    for c in range(row.n):
-        choices = {ch for ch in row.choices(c) if ch.value in values[c]}
-        out[c] = (
-            Verdict(_one_reading(choices))
-            if len(values[c]) == 1
-            else Verdict(None, tuple(sorted(values[c])), why=_OPEN)
-        )
-    return out
+    cells = {}
+    for c, layer in enumerate(moves):
+        values = {v for _, _, v in layer}
+        if len(values) == 1:
+            cells[c] = Verdict(_one_reading({ch for ch in row.choices(c) if ch.value in values}))
+        else:
+            cells[c] = Verdict(None, tuple(sorted(values)), why=_OPEN)
+    return _Alone(cells, moves)
+
+
+def _one_way_alone(row: RowGraph, roles: dict[int, tuple[str, int]]) -> _Alone | None:
+    """A row read one way (the walk's one path): its choices, when its groups add up."""
+    choices = [cell[0] for cell in row.by_cell]
+    sums: dict[int, Number] = {}
+    for c, choice in enumerate(choices):
+        kind, group = roles.get(c, ("", 0))
+        if kind == "part":
+            sums[group] = sums.get(group, 0) + choice.value
+        elif kind == "total" and choice.value != sums.get(group, 0):
+            return None
+    return _Alone({c: Verdict(choice) for c, choice in enumerate(choices)})
 
 
 def _groups(links: list[Link]) -> dict[int, tuple[str, int]] | None:
@@ -208,28 +234,36 @@ def _groups(links: list[Link]) -> dict[int, tuple[str, int]] | None:
 
 
 def _all_countable(row: RowGraph, bounds: list[Bounds]) -> bool:
-    return all(_countable(ch, *bounds[c]) for c, choices in enumerate(row.by_cell) for ch in choices)
-
-
-def _walk(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[set[Number]] | None:
-    """For each cell, the values it takes on paths whose groups add up; None when no path does."""
-    paths = _paths(row, roles)
-    return None if paths is None else [{v for _, _, v in layer} for layer in paths]
+    return all(_countable(ch, *bounds[c]) for c, choices in enumerate(row.distinct) for ch in choices)
 
 
 def _paths(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[list[tuple]] | None:
     """Each cell's moves (state, next state, value) on some path whose groups add up; None when no path does.
     A state is (node, running sum of the open group): a part adds to it, a total must equal it (and closes
     it), other cells leave it. Every step out of a layer's nodes is for the same cell, so a layer is one
-    comprehension by that cell's role; the way back only filters the moves kept."""
+    comprehension by that cell's role; the way back only filters the moves kept. The last part of a group
+    moves only to a sum its total may print next (a fused row's other sums, 1513 or 15130 before a total
+    of 154, end there): the moves on paths that add up are the same."""
     out: dict[int, list[tuple[int, Number]]] = {}
-    for _, src, dst, choice in row.steps:
-        out.setdefault(src, []).append((dst, choice.value))
+    totals: dict[int, set[Number]] = {}  # node before a total → the values it may print
+    for c, steps in enumerate(row.steps_by_cell):
+        total = roles.get(c, ("", 0))[0] == "total"
+        for _, src, dst, choice in steps:
+            out.setdefault(src, []).append((dst, choice.value))
+            if total:
+                totals.setdefault(src, set()).add(choice.value)
     states = {(0, 0)}
     moves: list[list[tuple]] = []
     for c in range(row.n):
         kind = roles.get(c, ("", 0))[0]
-        if kind == "part":
+        if kind == "part" and roles.get(c + 1, ("", 0))[0] == "total":
+            layer = [
+                (s, (dst, t), v)
+                for s in states
+                for dst, v in out.get(s[0], ())
+                if (t := s[1] + v) in totals[dst]
+            ]
+        elif kind == "part":
             layer = [(s, (dst, s[1] + v), v) for s in states for dst, v in out.get(s[0], ())]
         elif kind == "total":
             layer = [(s, (dst, 0), v) for s in states for dst, v in out.get(s[0], ()) if v == s[1]]
@@ -257,13 +291,13 @@ def _direct(rows: list[RowGraph], links: list[Link]) -> Decision | None:
     return Decision(cells)
 
 
-def _each_row_one_way(alone: list[dict[int, Verdict] | None], links: list[Link]) -> Decision | None:
+def _each_row_one_way(alone: list[_Alone | None], links: list[Link]) -> Decision | None:
     """Without a solver: every row reads one way once its own identities are followed (as most fused rows
     do; `alone` holds each row's verdicts by its own identities), and those readings satisfy the
     identities between rows."""
-    if any(a is None or any(v.certain is None for v in a.values()) for a in alone):
+    if any(a is None or any(v.certain is None for v in a.cells.values()) for a in alone):
         return None
-    cells = {(r, c): v for r, a in enumerate(alone) for c, v in a.items()}
+    cells = {(r, c): v for r, a in enumerate(alone) for c, v in a.cells.items()}
     return Decision(cells) if all(_holds(link, cells) for link in links) else None
 
 
@@ -273,22 +307,23 @@ _FEW = 256  # readings of a whole table checked one by one before the solver is 
 def _few_ways(
     rows: list[RowGraph],
     links: list[Link],
-    own_links: list[list[Link]],
-    alone: list[dict[int, Verdict] | None],
-) -> Decision | None:
+    alone: list[_Alone | None],
+) -> dict[Pos, set[Number]] | None:
     """Without a solver: each row reads a few ways under its own identities (a fused "220000022" is 22|0
-    or 2|20), few enough in all to try every combination against the identities between rows. None when
-    there are more, or when no combination satisfies them (the model then says what the copy breaks).
+    or 2|20), few enough in all to try every combination against the identities between rows. Each cell's
+    values over the combinations that satisfy them: {} when none does (the model then says what the copy
+    breaks); None when there are more, or a row cannot be read by its own identities.
     `alone` holds each row's verdicts by its own identities (`_row_alone`): a row without them has no
     reading that adds up, and a row they make certain reads one way, so only the others are enumerated."""
     ways = []
     for r, row in enumerate(rows):
         if alone[r] is None:
             return None
-        if all(v.certain is not None for v in alone[r].values()):
-            ways.append({tuple(alone[r][c].certain.value for c in range(row.n))})
+        cells = alone[r].cells
+        if all(v.certain is not None for v in cells.values()):
+            ways.append({tuple(cells[c].certain.value for c in range(row.n))})
             continue
-        readings = _readings(row, _groups(own_links[r]), _FEW)
+        readings = _readings(row, alone[r].moves, _FEW)
         if not readings:
             return None
         ways.append(readings)
@@ -301,16 +336,17 @@ def _few_ways(
             for r, values in enumerate(combo):
                 for c, v in enumerate(values):
                     seen.setdefault((r, c), set()).add(v)
-    if not seen:
-        return None
+    return seen
+
+
+def _by_values(rows: list[RowGraph], seen: dict[Pos, set[Number]]) -> Decision:
+    """The verdicts when each cell's values over every reading are known."""
     cells = {}
     for (r, c), values in seen.items():
-        choices = {ch for ch in rows[r].choices(c) if ch.value in values}
-        cells[(r, c)] = (
-            Verdict(_one_reading(choices))
-            if len(values) == 1
-            else Verdict(None, tuple(sorted(values)), why=_OPEN)
-        )
+        if len(values) == 1:
+            cells[(r, c)] = Verdict(_one_reading({ch for ch in rows[r].choices(c) if ch.value in values}))
+        else:
+            cells[(r, c)] = Verdict(None, tuple(sorted(values)), why=_OPEN)
     return Decision(cells)
 
 
@@ -318,12 +354,9 @@ def _sums(side: tuple[Pos, ...], combo: tuple[tuple[Number, ...], ...]) -> Numbe
     return sum(combo[r][c] for r, c in side)
 
 
-def _readings(row: RowGraph, roles: dict[int, tuple[str, int]], cap: int) -> set[tuple] | None:
+def _readings(row: RowGraph, paths: list[list[tuple]], cap: int) -> set[tuple] | None:
     """The row's distinct readings (a value per cell) whose groups add up; None when more than `cap`. Built
-    from the end over the moves on such paths only."""
-    paths = _paths(row, roles)
-    if paths is None:
-        return set()
+    from the end over the moves on such paths only (`_paths`)."""
     after: dict[tuple, set[tuple]] = {(row.end, 0): {()}}
     for layer in reversed(paths):
         here: dict[tuple, set[tuple]] = {}
@@ -393,19 +426,30 @@ class _Solved:
     weight) break."""
 
     def __init__(
-        self, rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]], lines: list[Line]
+        self,
+        rows: list[RowGraph],
+        links: list[Link],
+        bounds: list[list[Bounds]],
+        lines: list[Line],
+        *,
+        printed_breaks: bool = False,
     ):
+        """`printed_breaks`: no reading as printed satisfies every identity (found by trying each one,
+        `_few_ways`), so the model of those readings is not solved to find that again."""
         self.rows, self.links, self.bounds, self.lines = rows, links, bounds, lines
+        self.printed_breaks = printed_breaks
+        self.stated: _Stated | None = None
 
     def decision(self) -> Decision:
-        for lines in [[], self.lines] if self.lines else [[]]:  # as printed first, then unfilled
-            strict = _Model(self.rows, self.links, self.bounds, lines)
+        tries = [[], self.lines] if self.lines else [[]]  # as printed first, then unfilled
+        for lines in tries[1:] if self.printed_breaks else tries:
+            strict = self._model(lines)
             found = strict.settle()
             if found is not None:
                 return Decision(self._verdicts(strict, found))
         suspects, unique, unfilled = self._suspects()
         lines = self.lines if unfilled else []
-        relaxed = _Model(self.rows, self.links, self.bounds, lines, dropped=suspects)
+        relaxed = self._model(lines, dropped=suspects)
         found = relaxed.settle() or {}
         verdicts = self._verdicts(relaxed, found, suspects)
         broken = tuple(self.links[k].rule for k in sorted(suspects)) if unique else ()
@@ -416,12 +460,18 @@ class _Solved:
         ones; and whether those readings leave a line unfilled (an unfilled line costs less than any
         identity, so either all of them do or none). Found one reading at a time: each call asks for a
         least-cost reading that breaks an identity not yet known to be broken."""
-        soft = _Model(self.rows, self.links, self.bounds, self.lines, soft=True)
+        soft = self._model(self.lines, soft=True)
         first = soft.least_cost()
         suspects = set(first)
         while (more := soft.breaking_another(suspects)) is not None:
             suspects |= more
         return suspects, suspects == first, soft.least % 2 == 1
+
+    def _model(self, lines: list[Line], **kinds) -> _Model:
+        """A model of the table; its rows are stated once, for the first, and copied into the others."""
+        model = _Model(self.rows, self.links, self.bounds, lines, stated=self.stated, **kinds)
+        self.stated = model.stated
+        return model
 
     def _verdicts(self, model: _Model, found: dict, suspects: set[int] = frozenset()) -> dict[Pos, Verdict]:
         verdicts = {
@@ -478,11 +528,37 @@ def _implied(link: Link, pos: Pos, verdicts: dict[Pos, Verdict]) -> Number | Non
     return value if value >= 0 else None
 
 
+@dataclass(frozen=True)
+class _Stated:
+    """A table's rows as a model states them (`_Model._row`): the variables and constraints stated so far, and
+    what the model knows of each cell. `_Solved` builds several models of one table, each starting with the
+    same rows: they are stated once and copied (the expressions are never changed in place)."""
+
+    pending: tuple[str, ...]
+    count: int
+    x: dict[Pos, Any]
+    blank: dict[Pos, bool]
+    blank_on: dict[Pos, list]
+    largest: dict[Pos, int]
+    features: dict[tuple, Any]
+
+    @staticmethod
+    def of(model: _Model) -> _Stated:
+        m = model
+        return _Stated(tuple(m.m.pending), m.m.count, m.x, m.blank, m.blank_on, m.largest, m.features)
+
+    def copy_into(self, model: _Model) -> None:
+        model.m.pending, model.m.count = list(self.pending), self.count
+        model.x, model.blank, model.blank_on = dict(self.x), dict(self.blank), dict(self.blank_on)
+        model.largest, model.features = dict(self.largest), dict(self.features)
+
+
 class _Model:
     """One CP-SAT model of a table. `dropped`: identities left out. `soft`: identities may break, at their
     weight (see `least_cost`)."""
 
-    def __init__(self, rows, links, bounds, lines=(), *, dropped=frozenset(), soft=False):
+    def __init__(self, rows, links, bounds, lines=(), *, dropped=frozenset(), soft=False, stated=None):
+        """`stated`: the rows as another model of the same rows and bounds stated them, copied."""
         self.m = sat.Model()
         self.rows, self.bounds = rows, bounds
         self.x: dict[Pos, Any] = {}  # cell → its value (an int or a linear expression)
@@ -493,8 +569,12 @@ class _Model:
         self.features: dict[tuple, Any] = {}  # what certainty is decided for
         self.broken: dict[int, Any] = {}  # soft: link index → Boolean "broken"
         self.cost: Any = 0
-        for r, row in enumerate(rows):
-            self._row(r, row)
+        if stated is None:
+            for r, row in enumerate(rows):
+                self._row(r, row)
+            stated = _Stated.of(self)
+        stated.copy_into(self)
+        self.stated = stated
         hard = [link for k, link in enumerate(links) if k not in dropped and not soft]
         for i, line in enumerate(lines):
             self._unfilled(i, line, hard)
@@ -513,32 +593,40 @@ class _Model:
             for c in range(row.n):
                 self._cell((r, c), [], always_unknown=True)
             return
-        chain = len(row.steps) == row.n
-        on = [1 if chain else self.m.bool() for _ in row.steps]
-        if not chain:
-            self._flow(row, on)
-        for c in range(row.n):
-            self._cell((r, c), [(s, on[i]) for i, s in enumerate(row.steps) if s.cell == c])
+        if len(row.steps) == row.n:  # one path: every step is taken
+            on = [1] * row.n
+        else:
+            first = self.m.count
+            on = self.m.bools(len(row.steps))
+            self._flow(row, range(first, first + len(on)))
+        cells: list[list] = [[] for _ in range(row.n)]
+        for s, b in zip(row.steps, on):
+            cells[s.cell].append((s, b))
+        for c, steps in enumerate(cells):
+            self._cell((r, c), steps)
 
-    def _flow(self, row: RowGraph, on: list) -> None:
-        out: dict[int, list] = {}
-        into: dict[int, list] = {}
-        for i, s in enumerate(row.steps):
-            out.setdefault(s.src, []).append(on[i])
-            into.setdefault(s.dst, []).append(on[i])
-        self.m.add(total(out[0]), 1, 1)
-        self.m.add(total(into[row.end]), 1, 1)
+    def _flow(self, row: RowGraph, on: Sequence[int]) -> None:
+        """One path through the row's graph: one step out of the start and into the end, and as many out of
+        each node as into it. `on`: the variable number of each step's Boolean."""
+        out: dict[int, list[int]] = {}
+        into: dict[int, list[int]] = {}
+        for s, b in zip(row.steps, on):
+            out.setdefault(s.src, []).append(b)
+            into.setdefault(s.dst, []).append(b)
+        self.m.add_sum(out[0], lo=1, hi=1)
+        self.m.add_sum(into[row.end], lo=1, hi=1)
         for node in set(out) & set(into):
-            self.m.equal(total(into[node]), total(out[node]))
+            self.m.add_sum(into[node], out[node], 0, 0)
 
     def _cell(self, pos: Pos, steps: list, always_unknown: bool = False) -> None:
         lo, hi = self.bounds[pos[0]][pos[1]]
-        known = [(s.choice.value, b) for s, b in steps if _countable(s.choice, lo, hi)]
-        unknowns = [1] if always_unknown else [b for s, b in steps if not _countable(s.choice, lo, hi)]
+        countable = [_countable(s.choice, lo, hi) for s, _ in steps]
+        known = [(s.choice.value, b) for (s, b), ok in zip(steps, countable) if ok]
+        unknowns = [1] if always_unknown else [b for (_, b), ok in zip(steps, countable) if not ok]
         blanks = [b for s, b in steps if s.choice.blank]
         self.blank_on[pos] = blanks
         self.largest[pos] = hi if unknowns else max((abs(v) for v, _ in known), default=0)
-        expr = total(v * b for v, b in known)
+        expr = _weighted(known)
         if unknowns:
             expr += self._slack(pos, unknowns, lo, hi)
         self.x[pos] = expr
@@ -682,6 +770,14 @@ class _Model:
         """Whether some reading may leave the cell blank (whether one that the identities allow is not
         decided: deciding it would cost as many solver calls as the values themselves)."""
         return self.blank[pos]
+
+
+def _weighted(known: list[tuple[int, Any]]) -> Any:
+    """Σ value × Boolean over a cell's steps, as `total` adds them up: built directly where each step has a
+    Boolean of its own (a variable per step, so no two terms meet)."""
+    if not known or not isinstance(known[0][1], sat.Lin):
+        return total(v * b for v, b in known)
+    return sat.Lin({b.literal(): v for v, b in known})
 
 
 def _countable(choice: Choice, lo: int, hi: int) -> bool:
