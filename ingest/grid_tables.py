@@ -8,6 +8,7 @@ rows here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -61,6 +62,18 @@ def _matches(template: Template) -> _Matches:
     return found
 
 
+class _Memo(dict):
+    """text → what `read` makes of it, each text read once (a page repeats its cells' texts); looked up in C."""
+
+    def __init__(self, read: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, text: str) -> bool:
+        value = self[text] = self.read(text)
+        return value
+
+
 @dataclass
 class _State:
     template: Template
@@ -72,20 +85,14 @@ class _State:
     matched: set[tuple[str, str]] = field(default_factory=set)
     appeals_pending: bool = False
     readings: list[RowReading] = field(default_factory=list)
-    numbers: dict[str, bool] = field(default_factory=dict)  # text → whether it reads as a number
-    header_words: dict[str, bool] = field(default_factory=dict)  # text → whether it is a header's words
+    number: _Memo = field(init=False)  # text → whether it reads as a number
+    header_word: _Memo = field(init=False)  # text → whether it is a header's words
 
-    def number(self, text: str) -> bool:
-        """Whether a cell's text reads as a number (a page repeats its cells' texts: each is read once)."""
-        if text not in self.numbers:
-            self.numbers[text] = read_value(text) is not None
-        return self.numbers[text]
-
-    def header_word(self, text: str) -> bool:
-        if text not in self.header_words:
-            words = bool(text) and not self.number(text) and _is_header_word(self.matches, text)
-            self.header_words[text] = words
-        return self.header_words[text]
+    def __post_init__(self) -> None:
+        self.number = _Memo(lambda text: read_value(text) is not None)
+        self.header_word = _Memo(
+            lambda text: bool(text) and not self.number[text] and _is_header_word(self.matches, text)
+        )
 
 
 def read_grids(grids: tuple[tuple[GridRow, ...], ...], template: Template) -> list[RowReading]:
@@ -100,8 +107,8 @@ def read_grids(grids: tuple[tuple[GridRow, ...], ...], template: Template) -> li
 
 def _take(state: _State, row: GridRow) -> None:
     cells = row.distinct_cells()
-    numeric = any(c.text and state.number(c.text) for c in cells)
-    header_hits = 0 if numeric else sum(state.header_word(c.text) for c in cells)  # a header prints no numbers
+    numeric = any(state.number[c.text] for c in cells if c.text)
+    header_hits = 0 if numeric else sum(state.header_word[c.text] for c in cells)  # a header prints no numbers
     if header_hits >= 2 and not numeric:
         return _add_header(state, row)
     match = _match_row(state, cells)
@@ -127,12 +134,12 @@ def _add_header(state: _State, row: GridRow) -> None:
         state.header = []
     state.header.append(row)
     state.last_was_header = True
-    heads = _heads(state.header)
+    mappings = _map_columns(state.matches, _heads(state.header))
     for t, table in enumerate(state.template.tables):
         for b, block in enumerate(table.blocks):
-            mapping = _map_columns(state.matches, heads, t, b)
+            mapping = mappings.get((t, b), {})
             if len(mapping) >= max(1, len(block.columns) // 2):
-                state.mappings[(table.key, b)] = {g: c for g, c in mapping.items()}
+                state.mappings[(table.key, b)] = mapping
                 state.widths[(table.key, b)] = max(len(r.cells) for r in state.header)
                 if table.key == "appeals":
                     state.appeals_pending = not any(r.table.key == "appeals" for r in state.readings)
@@ -149,17 +156,18 @@ def _heads(header: list[GridRow]) -> list[tuple[int, str, str]]:
     return heads
 
 
-def _map_columns(matches: _Matches, heads: list[tuple[int, str, str]], t: int, b: int) -> dict[int, int]:
-    """Grid column → index of the column of table t's block b, from the header cells stacked above each grid
-    column (the first column the deepest one names, of the group the cells above it name)."""
-    columns = matches.template.tables[t].blocks[b].columns
-    mapping: dict[int, int] = {}
+def _map_columns(matches: _Matches, heads: list[tuple[int, str, str]]) -> dict[tuple[int, int], dict[int, int]]:
+    """(table index, block index) → grid column → index of the block's column, from the header cells stacked
+    above each grid column (the first column the deepest one names, of the group the cells above it name)."""
+    mappings: dict[tuple[int, int], dict[int, int]] = {}
     for g, deepest, group in heads:
-        for c in matches.columns(deepest).get((t, b), ()):
-            if not columns[c].group or columns[c].group == group:
-                mapping[g] = c
-                break
-    return mapping
+        for (t, b), found in matches.columns(deepest).items():
+            columns = matches.template.tables[t].blocks[b].columns
+            for c in found:
+                if not columns[c].group or columns[c].group == group:
+                    mappings.setdefault((t, b), {})[g] = c
+                    break
+    return mappings
 
 
 def _stack(header: list[GridRow], g: int) -> list[str]:
@@ -179,7 +187,7 @@ def _group_of(above: str) -> str:
 
 
 def _match_row(state: _State, cells: list[GridCell]) -> tuple[TableSpec, int, Row, str] | None:
-    labels = [c.text for c in cells if c.text and not state.number(c.text)]
+    labels = [c.text for c in cells if c.text and not state.number[c.text]]
     if not labels:
         return None
     for text in (labels[-1], "".join(labels)):
@@ -236,22 +244,21 @@ def _fits(state: _State, row: GridRow, placed: dict[int, int]) -> bool:
     for g, cell in enumerate(row.cells):
         if cell is None or not cell.text:
             continue
-        is_value = state.number(cell.text)
-        if is_value != (g in placed):
+        if state.number[cell.text] != (g in placed):
             return False
     return True
 
 
 def _read(row: GridRow, placed: dict[int, int], n: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    found: dict[int, list[GridCell]] = {}
+    texts: dict[int, set[str]] = {}  # column → the texts of the cells placed under it
     for g, c in placed.items():
         cell = row.cells[g] if 0 <= g < len(row.cells) else None
-        if cell is not None and all(cell is not x for x in found.setdefault(c, [])):
-            found[c].append(cell)
+        if cell is not None:
+            texts.setdefault(c, set()).add(_squashed(cell.text))
     values, conflicts = [], []
     for c in range(n):
-        texts = {_squashed(x.text) for x in found.get(c, [])} - {""}
-        if c not in found or len(texts) > 1:
+        found = texts.get(c, set()) - {""}
+        if c not in texts or len(found) > 1:  # no cell, or two different numbers
             conflicts.append(c)
-        values.append(next(iter(texts)) if len(texts) == 1 else "")
+        values.append(next(iter(found)) if len(found) == 1 else "")
     return tuple(values), tuple(conflicts)

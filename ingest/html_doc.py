@@ -17,7 +17,10 @@ _BLOCK_TAGS = frozenset(
 # What an element's start and end add to the text: a block element a line break, a cell a space.
 _BREAKS = {**dict.fromkeys(_BLOCK_TAGS, "\n"), "td": " ", "th": " "}
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "iframe", "svg", "head", "select", "option", "button"})
-_WS = re.compile(r"[ \t\xa0\u3000\u2002\u2003\u200b]+")
+_SPACE = r"[ \t\xa0\u3000\u2002\u2003\u200b]"
+# A run of spaces, written as one space then any more: a pattern that opens with a repeat is tried at every
+# character of the text, one that opens with a set of characters only where one of them stands (7x faster).
+_WS = re.compile(f"{_SPACE}{_SPACE}*")
 _ONE_CLASS = etree.ElementDefaultClassLookup(
     element=lxml.html.HtmlElement,
     comment=lxml.html.HtmlComment,
@@ -247,7 +250,14 @@ def _lines_walked(root, skip_tables: bool) -> str:
 
 
 def _as_lines(parts: list[str]) -> str:
-    return "\n".join(filter(None, map(str.strip, _WS.sub(" ", "".join(parts)).split("\n"))))
+    """The parts' text as stripped lines, each run of spaces one space, blank lines left out. Blank lines and
+    the ends of lines go first (str.strip in C): a page's indentation is most of its runs of spaces, and
+    replacing each run by the pattern cost more than the rest of the text."""
+    return _stripped_lines(_WS.sub(" ", _stripped_lines("".join(parts))))
+
+
+def _stripped_lines(text: str) -> str:
+    return "\n".join(filter(None, map(str.strip, text.split("\n"))))
 
 
 def build_grid(table, name: str = "") -> tuple[GridRow, ...]:
@@ -256,30 +266,50 @@ def build_grid(table, name: str = "") -> tuple[GridRow, ...]:
     A rowspan reaches no further than the table's last row. The grid is bounded by MAX_TABLE_CELLS slots
     (a report's tables have a few hundred): a table of spans that would lay out more is refused before
     it is built (a 47 KB table of spans once took 1.6 GB)."""
-    occupied: dict[tuple[int, int], GridCell] = {}
     rows = _rows(table)
-    width = 0
+    slots: list[list[GridCell | None]] = [[] for _ in rows]  # each grid row's slots, laid out so far
+    filled = width = 0
     for r, tr in enumerate(rows):
         check_time()
-        c = 0
+        line, c = slots[r], 0
         for rowspan, colspan, text in tr:
-            while (r, c) in occupied:
+            while c < len(line) and line[c] is not None:
                 c += 1
             rs = min(_span(rowspan), len(rows) - r) if rowspan else 1
             cs = _span(colspan) if colspan else 1
-            if len(occupied) + rs * cs > MAX_TABLE_CELLS or len(rows) * max(width, c + cs) > MAX_TABLE_CELLS:
+            # the slots filled, and the rows times the width (which only grows to a c + cs checked here)
+            if filled + rs * cs > MAX_TABLE_CELLS or len(rows) * (c + cs) > MAX_TABLE_CELLS:
                 raise _too_many_cells(name, f"a table holds more than {MAX_TABLE_CELLS:,} cells")
-            cell = GridCell(text, r, c, rs, cs)
-            if rs == cs == 1:
-                occupied[(r, c)] = cell
+            cell = _grid_cell(text, r, c, rs, cs)
+            if rs == cs == 1:  # most cells: the slot the loop above stopped at is free, or the row's next
+                line[c : c + 1] = (cell,)
+                filled += 1
             else:
-                for dr in range(rs):
-                    for dc in range(cs):
-                        occupied[(r + dr, c + dc)] = cell
+                filled += _spread(slots, cell)
             c += cs
             if c > width:
                 width = c
-    return tuple(GridRow(tuple([occupied.get((r, c)) for c in range(width)]), r) for r in range(len(rows)))
+    return tuple(GridRow(tuple(line + [None] * (width - len(line))), r) for r, line in enumerate(slots))
+
+
+def _spread(slots: list[list[GridCell | None]], cell: GridCell) -> int:
+    """Put a cell spanning rows or columns in every slot it covers (over a cell a span from above put there);
+    how many slots were free."""
+    end, free = cell.col + cell.colspan, 0
+    for line in slots[cell.row : cell.row + cell.rowspan]:
+        line.extend([None] * (end - len(line)))
+        free += line[cell.col : end].count(None)
+        line[cell.col : end] = [cell] * cell.colspan
+    return free
+
+
+def _grid_cell(text: str, row: int, col: int, rowspan: int, colspan: int) -> GridCell:
+    """GridCell(text, row, col, rowspan, colspan), its fields written at once: a frozen dataclass's __init__ sets
+    each through object.__setattr__, which took a third of laying out a table."""
+    cell = object.__new__(GridCell)
+    fields = {"text": text, "row": row, "col": col, "rowspan": rowspan, "colspan": colspan}
+    object.__setattr__(cell, "__dict__", fields)
+    return cell
 
 
 # The cells of a table, read by libxslt in C (reading them element by element in Python took a tenth of
@@ -287,16 +317,21 @@ def build_grid(table, name: str = "") -> tuple[GridRow, ...]:
 # absent) and text, each field, cell and row ended by its own mark. A cell's text is its text content with
 # a space before each paragraph, <br> and <div> ("商业<p>企业"; spans may split a number), the parts never read
 # left out. The rows are those of this table, not of one nested in it; the cells, a row's <td> and <th>.
+# (Each XPath libxslt evaluates costs about as much as the text of a cell: an attribute is read by a select of
+# its own, not inside a concat(), and a table with no table inside takes all its rows without asking.)
 _HEAD, _FIELD, _CELL, _ROW = "\ue000", "\ue001", "\ue002", "\ue003"
+
+
 _CELLS_SHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="text" encoding="UTF-8"/>
 <xsl:template match="/">
   <xsl:variable name="table" select="*[1]"/>
-  <xsl:variable name="rows" select="$table//tr[generate-id(ancestor::table[1]) = generate-id($table)]"/>
+  <xsl:variable name="rows" select="ROWS"/>
   <xsl:value-of select="concat(count($rows/td | $rows/th), ',', count($rows), '{_HEAD}')"/>
   <xsl:for-each select="$rows">
     <xsl:for-each select="td | th">
-      <xsl:value-of select="concat(@rowspan, '{_FIELD}', @colspan, '{_FIELD}')"/>
+      <xsl:value-of select="@rowspan"/><xsl:text>{_FIELD}</xsl:text>
+      <xsl:value-of select="@colspan"/><xsl:text>{_FIELD}</xsl:text>
       <xsl:apply-templates mode="text"/>
       <xsl:text>{_CELL}</xsl:text>
     </xsl:for-each>
@@ -306,7 +341,16 @@ _CELLS_SHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/19
 <xsl:template match="{"|".join(sorted(_SKIP_TAGS))}" mode="text"/>
 <xsl:template match="p | br | div" mode="text"><xsl:text> </xsl:text><xsl:apply-templates mode="text"/></xsl:template>
 </xsl:stylesheet>"""
-_CELLS = etree.XSLT(etree.XML(_CELLS_SHEET))
+
+
+def _cells_sheet(rows: str) -> etree.XSLT:
+    """The program writing a table's cells, its rows selected by `rows` (from the table, $table)."""
+    return etree.XSLT(etree.XML(_CELLS_SHEET.replace("ROWS", rows)))
+
+
+_CELLS = _cells_sheet("$table//tr[generate-id(ancestor::table[1]) = generate-id($table)]")
+_LEAF_CELLS = _cells_sheet("$table//tr")  # a table with no table inside
+_HOLDS_TABLE = etree.XPath("boolean(.//table)")
 
 
 def _rows(table) -> list[list[tuple[str | None, str | None, str]]]:
@@ -314,7 +358,8 @@ def _rows(table) -> list[list[tuple[str | None, str | None, str]]]:
     its marks itself (they would no longer tell its cells apart), is read element by element."""
     if _DEEPER(table):
         return _rows_walked(table)
-    head, _, body = bytes(_CELLS(table)).decode("utf-8").partition(_HEAD)
+    sheet = _CELLS if _HOLDS_TABLE(table) else _LEAF_CELLS
+    head, _, body = bytes(sheet(table)).decode("utf-8").partition(_HEAD)
     cells, rows = (int(n) for n in head.split(","))
     marks = (body.count(_ROW), body.count(_CELL), body.count(_FIELD), body.count(_HEAD))
     if marks != (rows, cells, 2 * cells, 0):

@@ -21,7 +21,7 @@ sentence is not an agency, and then the agency is "" (unknown).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlparse
@@ -53,7 +53,7 @@ _REPORT_NAME = re.compile(r"(?:政府信息公开|政务公开)(?:工作)?(?:年
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _PERIOD = re.compile(rf"统计(?:期限|时限|时间)[^。]{{0,12}}?({_YEAR})\s*年")
 _HEADER = {
-    "title": re.compile(r"(?:^|\n)\s*标\s*题\s*[:：]\s*(.+)"),
+    "title": re.compile(r"标\s*题\s*[:：]\s*(.+)"),  # at a line's start (_at_line_starts)
     "published": re.compile(r"(?:发布|公开|成文)(?:时间|日期)\s*[:：]?\s*(\d[0-9年月日\-/. :]*)"),
     "publisher": re.compile(r"(?:发布机构|发文机关|来源单位|信息来源|来源|单位)\s*[:：]?\s*([^\s:：]{2,40})"),
     "index_no": re.compile(r"索\s*引\s*号\s*[:：]?\s*([A-Za-z0-9\-_/.（）()\u4e00-\u9fff]{4,60}?)(?=\s|$)"),
@@ -66,10 +66,12 @@ _NAMED_REPORT = re.compile(
 )
 _ATTACHMENT = re.compile(r"附\s*件\s*\d*\s*[:：]?\s*(?:\d+\s*[、.．]\s*)?(?P<title>[^\n]{4,120}?报告)")
 _CN_NUMBER = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
+_SIGNER_CHARS = 60  # the longest signer a signature names
 _SIGNATURE = re.compile(
-    rf"(?P<who>[^\n。；;！？!?，,：:）)]{{2,60}}?)\s*(?P<year>{_YEAR})\s*年\s*(?P<month>{_CN_NUMBER})\s*月"
+    rf"(?P<who>[^\n。；;！？!?，,：:）)]{{2,{_SIGNER_CHARS}}}?)\s*(?P<year>{_YEAR})\s*年\s*(?P<month>{_CN_NUMBER})\s*月"
     rf"(?:\s*(?P<day>{_CN_NUMBER})\s*日)?\s*$"
 )
+_DATE_CHARS = frozenset("〇零○一二三四五六七八九十年月日")  # with digits and spaces, all the signature's date holds
 # Page furniture after the signature: "— 7 —", "- 7 -", "第7页 共7页", a bare page number.
 _PAGE_MARK = re.compile(r"\s*(?:[—\-－–]+\s*\d+\s*[—\-－–]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,3})\s*")
 # The first sentence of 一、总体情况: "2021年，河北省科学技术厅坚持…" — its year, and the agency it is about (a
@@ -205,11 +207,26 @@ def _header_values(text: str) -> dict[str, str]:
     for name, pattern in _HEADER.items():
         if name == "publisher":
             continue
-        for m in pattern.finditer(head):
+        for m in _at_line_starts(pattern, head) if name == "title" else pattern.finditer(head):
             if m.group(1).strip():
                 out[name] = m.group(1).strip()
                 break
     return out
+
+
+def _at_line_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """The pattern's matches at a line's start, after spaces, as "(?:^|\\n)\\s*" before it would find them. (A
+    pattern opening so is tried at every character, a seventh of reading the metadata; this one opens with a
+    character, found fast, and what stands before it is looked at here.)"""
+    at = 0
+    while m := pattern.search(text, at):
+        before = text[: m.start()]
+        spaces = before[len(before.rstrip()) :]
+        if len(spaces) == len(before) or "\n" in spaces:
+            yield m
+            at = m.end()
+        else:  # not at a line's start: a match inside this one may be
+            at = m.start() + 1
 
 
 def _publisher(meta_source: str, text: str) -> AgencyName | None:
@@ -220,11 +237,20 @@ def _publisher(meta_source: str, text: str) -> AgencyName | None:
 
 
 def _title_from(page_title: str, text: str) -> str:
-    lines = [unmark(line).strip() for line in text.splitlines()[:80] if line.strip()]
+    lines = [unmark(line).strip() for line in _first_lines(text, 80) if line.strip()]
     # Page titles add the site's name after a separator: "…年度报告_政府信息公开年报_平潭…", "… - 盘锦市人民政府".
     title_parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", page_title)]
     found = next((p for p in title_parts if _looks_like_title(p)), "")
     return found or _title_in_lines(lines) or (title_parts[0] if title_parts else "")
+
+
+def _first_lines(text: str, n: int) -> list[str]:
+    """text.splitlines()[:n], splitting no more of the text than they take (a page's text runs to hundreds of
+    lines): once a part holds more than n lines, its first n are whole."""
+    size = 40 * (n + 1)
+    while len(lines := text[:size].splitlines()) <= n and size < len(text):
+        size *= 2
+    return lines[:n]
 
 
 def _title_in_lines(lines: list[str]) -> str:
@@ -309,13 +335,24 @@ def _signature(body: str) -> tuple[AgencyName | None, str | None]:
     lines = body[-400:].rstrip().splitlines()
     while lines and (_PAGE_MARK.fullmatch(lines[-1]) or not lines[-1].strip()):
         lines.pop()
-    m = _SIGNATURE.search("\n".join(lines))
+    end = "\n".join(lines)
+    m = _SIGNATURE.search(end, max(0, _date_run(end) - _SIGNER_CHARS))
     if not m:
         return None, None
     y, month, day = _year(m.group("year")), _small_number(m.group("month")), _small_number(m.group("day") or "")
     date = f"{y:04d}-{month:02d}-{day or 1:02d}" if y and month and 1 <= month <= 12 else None
     who = m.group("who").strip()
     return official_name(who, body) or agency_in_text(who, body), date
+
+
+def _date_run(text: str) -> int:
+    """Where the run of spaces and date characters that ends the text starts: a signature's date lies in it,
+    its signer at most _SIGNER_CHARS before it (searched for from each of the last 400 characters, the signature
+    was half of reading the metadata)."""
+    start = len(text)
+    while start and (text[start - 1].isspace() or text[start - 1].isdecimal() or text[start - 1] in _DATE_CHARS):
+        start -= 1
+    return start
 
 
 def _small_number(text: str) -> int | None:

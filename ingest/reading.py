@@ -86,7 +86,9 @@ def decode(data: bytes, name: str = "") -> Decoded:
         )
     text, encoding = _decode_text(data, name)
     is_html = name.lower().endswith((".html", ".htm")) or bool(_HTML_HINT.search(text[:5000]))
-    return Decoded(as_printed(text.replace("\r\n", "\n").replace("\r", "\n")), encoding, is_html)
+    if "\r" in text:  # one scan of a page that has none, not two
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Decoded(as_printed(text), encoding, is_html)
 
 
 def as_printed(text: str, *, traditional: bool | None = None) -> str:

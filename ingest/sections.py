@@ -23,10 +23,15 @@ _STANDARD = (
     "其他需要报告的事项",
     "政府信息公开情况统计表",
 )
-_NUM = r"[一二三四五六七八九十]{1,2}、\s*"
+_NUMERAL = "[一二三四五六七八九十]"
+_NUM = rf"{_NUMERAL}{{1,2}}、\s*"
 # A standard title is a heading wherever it stands, also right after a table's last number when scraped
-# text fuses them ("…0102五、存在的主要问题及改进情况"): the titles are too long to occur by chance.
-STANDARD_HEADING = re.compile(rf"(?<![\u4e00-\u9fff]){_NUM}(?:{'|'.join(map(re.escape, _STANDARD))})")
+# text fuses them ("…0102五、存在的主要问题及改进情况"): the titles are too long to occur by chance. Its
+# numeral, not preceded by a Chinese character, opens the pattern (the character before it is looked at
+# after it): a pattern opening with a look-behind is tried at every character of the text, 2.5x slower.
+STANDARD_HEADING = re.compile(
+    rf"{_NUMERAL}(?<![\u4e00-\u9fff].){_NUMERAL}?、\s*(?:{'|'.join(map(re.escape, _STANDARD))})"
+)
 _LINE = re.compile(rf"^\s*{_NUM}[^。；;，,\n]{{2,40}}$", re.M)
 _MIN_SECTION = 2
 

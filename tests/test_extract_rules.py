@@ -52,6 +52,35 @@ def test_a_grid_places_cells_under_their_rowspan_and_colspan():
     assert grid[1].own_cells()[0].text == "c"
 
 
+def test_a_cell_spanning_columns_over_a_rowspan_from_above_takes_the_slots_it_covers():
+    import lxml.html
+
+    table = lxml.html.fromstring(
+        "<table><tr><td>a</td><td rowspan='2'>B</td></tr><tr><td colspan='2'>C</td><td>d</td></tr></table>"
+    )
+    assert [[c and c.text for c in r.cells] for r in build_grid(table)] == [["a", "B", None], ["C", "C", "d"]]
+
+
+def test_a_table_inside_a_cell_is_read_as_the_cells_text_and_its_rows_are_not_the_tables():
+    import lxml.html
+
+    table = lxml.html.fromstring(
+        "<table><tr><td>x<table><tr><td>in</td><td>2</td></tr></table></td><td rowspan='3'>R</td></tr>"
+        "<tr><td>y</td></tr></table>"
+    )
+    assert [[c.text for c in r.cells] for r in build_grid(table)] == [["xin2", "R"], ["y", "R"]]
+
+
+def test_a_span_that_is_no_number_spans_one_slot():
+    import lxml.html
+
+    table = lxml.html.fromstring(
+        "<table><tr><td rowspan='9'>A</td><td rowspan=' 2\u200b'>B</td><td colspan='x'>C</td></tr>"
+        "<tr><td>d</td></tr></table>"
+    )
+    assert [[c and c.text for c in r.cells] for r in build_grid(table)] == [["A", "B", "C"], ["A", "d", None]]
+
+
 def test_a_cells_text_spaces_its_paragraphs_and_breaks_and_leaves_out_scripts_and_comments():
     import lxml.html
 
