@@ -305,7 +305,7 @@ def test_an_example_before_a_column_changes_nothing(samples, agency, year, colum
 AS_A_WHOLE = {  # the outcomes of requests asked as a whole, not as a count ({a} agency, {y} years)
     "zh": ("{a}{y}年申请的办理结果如何？", "{a}{y}年的政府信息公开申请是怎么处理的？", "{a}{y}年依申请公开的处理情况"),
     "en": ("What were the outcomes of the requests {a} received in {y}?", "How were {a}'s requests handled in {y}?",
-           "What happened to the disclosure requests {a} got in {y}?"),
+           "What happened to the disclosure requests {a} got in {y}?", "How did {a}'s requests turn out in {y}?"),
 }
 
 

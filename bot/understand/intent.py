@@ -67,12 +67,14 @@ def asks_reasons(question: str) -> bool:
 _OUTCOMES = re.compile(
     r"(?:办理|处理|答复)(?:结果|情况)|(?:怎么|如何|怎样)(?:处理|办理|答复)|处理得怎么样|"
     r"\boutcomes?\b|\bresults?\b|what happened (?:to|with)|"
-    r"\bhow (?:were|was|did)\b[^?？]{0,80}\b(?:handled?|processed|dealt with|answered|decided|resolved)\b", re.I)
+    r"\bhow (?:were|was|did)\b[^?？]{0,80}\b(?:handled?|processed|dealt with|answered|decided|resolved|turn(?:ed)? out|"
+    r"end(?:ed)? up)\b", re.I)
 
 
 _TOTAL = re.compile(r"\btotal\b|\bin all\b|总数|总计|合计|一共|总共|共计", re.I)
 # The words that ask for the outcomes, which the metric dictionary leaves unexplained.
-OUTCOME_CUES = re.compile(r"outcomes?|results?|happened|handled?|processed|dealt|answered|decided|resolved|"
+OUTCOME_CUES = re.compile(r"outcomes?|results?|happened|handled?|processed|dealt|answered|decided|resolved|turn(?:ed)?|"
+                          r"end(?:ed)?|"
                           r"如何|怎么样|怎么|怎样|处理|办理|答复|结果|情况", re.I)
 
 
