@@ -108,7 +108,7 @@ def _pinned(line: Line, links: list[Link]) -> bool:
     table) is no hypothesis worth its cost: its blanks read as printed."""
     on_line = set(line)
     holding = [on_line.intersection(k.lhs + k.rhs) for k in links]
-    return all(any(held == {p} for held in holding) for p in line)
+    return on_line <= {p for held in holding if len(held) == 1 for p in held}
 
 
 def _may_be_unfilled(rows: list[RowGraph], line: Line) -> bool:
