@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
-from typing import NamedTuple
+from itertools import chain
+from operator import attrgetter, itemgetter
 
 from ingest.numbers import Number
 
@@ -47,28 +48,39 @@ class Choice:
         return self.printed == "" and self.value is not None
 
 
-class Step(NamedTuple):
-    """One edge of a row's graph: cell `cell` reads `choice` from node `src` to node `dst`. (A named tuple, not a
-    dataclass: a row of fused text has hundreds of steps, and a tuple is made several times faster.)"""
-
-    cell: int
-    src: int  # node ids: node 0 is the start, `RowGraph.end` the end
-    dst: int
-    choice: Choice
+# One edge of a row's graph, (cell, src, dst, choice): cell `cell` reads `choice` from node `src` to node `dst`
+# (node ids: node 0 is the start, `RowGraph.end` the end). A plain tuple, read by unpacking: a row of fused text
+# has hundreds of steps, and a plain tuple is made several times faster than a named one or a dataclass.
+Step = tuple[int, int, int, Choice]
+_CHOICE = itemgetter(3)
+_VALUE = attrgetter("value")
 
 
 @dataclass(frozen=True)
 class RowGraph:
     """Every placement of a row: the paths from node 0 to `end`, one step per cell. Only steps on some
-    complete path are kept, so an empty graph means the row's numbers fit no placement."""
+    complete path are kept, so a graph without steps means the row's numbers fit no placement."""
 
     n: int
-    steps: tuple[Step, ...]
+    steps_by_cell: tuple[tuple[Step, ...], ...]  # each cell's steps, in order
     end: int
 
     @property
     def feasible(self) -> bool:
-        return bool(self.steps)
+        return any(self.steps_by_cell)
+
+    @cached_property
+    def unread(self) -> tuple[int, ...]:
+        """The cells no placement reads as a value (every choice holds words; every cell of a row that fits no
+        placement)."""
+        if not self.feasible:
+            return tuple(range(self.n))
+        return tuple(c for c, choices in enumerate(self.by_cell) if set(map(_VALUE, choices)) == {None})
+
+    @cached_property
+    def steps(self) -> tuple[Step, ...]:
+        """Every step, cell by cell."""
+        return tuple(chain.from_iterable(self.steps_by_cell))
 
     def choices(self, cell: int) -> frozenset[Choice]:
         return self.distinct[cell]
@@ -77,20 +89,12 @@ class RowGraph:
     def distinct(self) -> tuple[frozenset[Choice], ...]:
         """Each cell's distinct choices, kept once. A fused row's steps repeat a few Choice objects many times:
         they are told apart by identity first, so each is hashed (a dataclass hash, in Python) once."""
-        return tuple(frozenset({id(ch): ch for ch in cell}.values()) for cell in self.by_cell)
+        return tuple(frozenset(dict(zip(map(id, cell), cell)).values()) for cell in self.by_cell)
 
     @cached_property
     def by_cell(self) -> tuple[tuple[Choice, ...], ...]:
         """Each cell's choices, in the order of the steps (kept once: the decision asks for them often)."""
-        return tuple(tuple(s.choice for s in steps) for steps in self.steps_by_cell)
-
-    @cached_property
-    def steps_by_cell(self) -> tuple[tuple[Step, ...], ...]:
-        """Each cell's steps, in order."""
-        cells: list[list[Step]] = [[] for _ in range(self.n)]
-        for s in self.steps:
-            cells[s.cell].append(s)
-        return tuple(map(tuple, cells))
+        return tuple(tuple(map(_CHOICE, steps)) for steps in self.steps_by_cell)
 
 
 Reader = Callable[[int, str], Choice]  # (cell, printed piece) → how that cell reads it
@@ -98,8 +102,7 @@ Reader = Callable[[int, str], Choice]  # (cell, printed piece) → how that cell
 
 def exact_row(choices: list[Choice]) -> RowGraph:
     """A row whose cells are known one by one (a grid row, or a row that could not be read at all)."""
-    steps = tuple(Step(i, i, i + 1, c) for i, c in enumerate(choices))
-    return RowGraph(len(choices), steps, len(choices))
+    return RowGraph(len(choices), tuple(((i, i, i + 1, c),) for i, c in enumerate(choices)), len(choices))
 
 
 def place_tokens(
@@ -172,18 +175,17 @@ def _prune(layers: list[dict], goal: int, n: int) -> RowGraph:
         alive = {src for src, _, _ in layer}
         kept.append(layer)
     if 0 not in alive:
-        return RowGraph(n, (), 1)
+        return RowGraph(n, ((),) * n, 1)
     kept.reverse()
-    ids, count, steps = {0: 0}, 1, []  # the ids of the nodes after the cells so far; the next id
+    # The ids of the nodes after the cells so far, in order of first use. Every node a kept step leaves is
+    # reached by kept steps (the steps that reach it reach the goal through it), so it has its id.
+    ids, count, cells = {0: 0}, 1, []
     for cell, layer in enumerate(kept):
-        after: dict[int, int] = {}
-        for src, choice, dst in layer:
-            if src in ids:
-                if dst not in after:
-                    after[dst], count = count, count + 1
-                steps.append(Step(cell, ids[src], after[dst], choice))
+        after = {dst: i for i, dst in enumerate(dict.fromkeys(dst for _, _, dst in layer), count)}
+        count += len(after)
+        cells.append(tuple([(cell, ids[src], after[dst], choice) for src, choice, dst in layer]))
         ids = after
-    return RowGraph(n, tuple(steps), ids[goal])
+    return RowGraph(n, tuple(cells), ids[goal])
 
 
 @lru_cache(maxsize=65536)

@@ -87,8 +87,8 @@ def decide(
     certain: it is left out of the model, and only offers the cell's value as computed afterwards. Rows that
     no identity ties to another row are decided alone (a table 4 value row): by the row's own graph, its
     identities followed along each path (`_row_alone`). The rest is one model."""
-    unread = {(r, c) for r, row in enumerate(rows) for c in range(row.n) if _unread(row, c)}
-    readable = [link for link in links if not unread & set(link.lhs + link.rhs)]
+    unread = {(r, c) for r, row in enumerate(rows) for c in row.unread}
+    readable = [link for link in links if not unread & set(link.lhs + link.rhs)] if unread else list(links)
     decision = _decide(rows, readable, bounds, lines)
     cells = dict(decision.cells)
     for pos in sorted(unread):
@@ -98,24 +98,20 @@ def decide(
     return Decision(cells, decision.broken, decision.relaxed)
 
 
-def _unread(row: RowGraph, c: int) -> bool:
-    return not row.feasible or all(ch.value is None for ch in row.distinct[c])
-
-
 def _pinned(line: Line, links: list[Link]) -> bool:
     """Whether each cell of the line lies in an identity that holds no other cell of it: the identities then
     tell its hidden values once the rest of the table is read. A line they cannot tell (the only row of a
     table) is no hypothesis worth its cost: its blanks read as printed."""
     on_line = set(line)
     holding = [on_line.intersection(k.lhs + k.rhs) for k in links]
-    return all(any(held == {p} for held in holding) for p in line)
+    return on_line <= {p for held in holding if len(held) == 1 for p in held}
 
 
 def _may_be_unfilled(rows: list[RowGraph], line: Line) -> bool:
     """Whether some placement leaves every cell of the line blank (a row: only when it prints nothing)."""
     if len({r for r, _ in line}) == 1:
         row = rows[line[0][0]]
-        return _single(row) and all(s.choice.blank for s in row.steps)
+        return _single(row) and all(choice.blank for (choice,) in row.by_cell)
     return all(rows[r].feasible and any(ch.blank for ch in rows[r].choices(c)) for r, c in line)
 
 
@@ -241,27 +237,33 @@ def _paths(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[list[tuple]
     """Each cell's moves (state, next state, value) on some path whose groups add up; None when no path does.
     A state is (node, running sum of the open group): a part adds to it, a total must equal it (and closes
     it), other cells leave it. Every step out of a layer's nodes is for the same cell, so a layer is one
-    comprehension by that cell's role; the way back only filters the moves kept. The last part of a group
-    moves only to a sum its total may print next (a fused row's other sums, 1513 or 15130 before a total
-    of 154, end there): the moves on paths that add up are the same."""
+    comprehension by that cell's role; the way back only filters the moves kept.
+
+    A part moves only to a sum from which its group may still add up: the last two parts of a group only to
+    the sums that the steps after them can complete exactly (`_near_totals`), the others to no more than
+    the total's greatest value where no part is negative (`_caps`): a fused row's sums 1513 or 15130 before
+    a total of 154 end there. The moves on paths that add up are the same."""
     out: dict[int, list[tuple[int, Number]]] = {}
-    totals: dict[int, set[Number]] = {}  # node before a total → the values it may print
-    for c, steps in enumerate(row.steps_by_cell):
-        total = roles.get(c, ("", 0))[0] == "total"
+    for steps in row.steps_by_cell:
         for _, src, dst, choice in steps:
             out.setdefault(src, []).append((dst, choice.value))
-            if total:
-                totals.setdefault(src, set()).add(choice.value)
+    fits, caps = _near_totals(row, roles), _caps(row, roles)
     states = {(0, 0)}
     moves: list[list[tuple]] = []
     for c in range(row.n):
-        kind = roles.get(c, ("", 0))[0]
-        if kind == "part" and roles.get(c + 1, ("", 0))[0] == "total":
+        kind, group = roles.get(c, ("", 0))
+        near = "total" in (roles.get(c + 1, ("", 0))[0], roles.get(c + 2, ("", 0))[0])
+        if kind == "part" and near:
             layer = [
                 (s, (dst, t), v)
                 for s in states
                 for dst, v in out.get(s[0], ())
-                if (t := s[1] + v) in totals[dst]
+                if (t := s[1] + v) in fits[dst]
+            ]
+        elif kind == "part" and group in caps:
+            cap = caps[group]
+            layer = [
+                (s, (dst, t), v) for s in states for dst, v in out.get(s[0], ()) if (t := s[1] + v) <= cap
             ]
         elif kind == "part":
             layer = [(s, (dst, s[1] + v), v) for s in states for dst, v in out.get(s[0], ())]
@@ -278,6 +280,37 @@ def _paths(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[list[tuple]
         moves[c] = [move for move in moves[c] if move[1] in alive]
         alive = {frm for frm, _, _ in moves[c]}
     return moves
+
+
+def _near_totals(row: RowGraph, roles: dict[int, tuple[str, int]]) -> dict[int, set[Number]]:
+    """node → the running sums from which its group adds up in the steps right after it: before a total, the
+    values the total may print; before a group's last part, those values less the part's. (Every node of a
+    graph lies on a complete path, so each has steps after it.)"""
+    fits: dict[int, set[Number]] = {}
+    for c in range(row.n - 1, -1, -1):
+        kind = roles.get(c, ("", 0))[0]
+        if kind == "total":
+            for _, src, _, choice in row.steps_by_cell[c]:
+                fits.setdefault(src, set()).add(choice.value)
+        elif kind == "part" and roles.get(c + 1, ("", 0))[0] == "total":
+            for _, src, dst, choice in row.steps_by_cell[c]:
+                v = choice.value
+                fits.setdefault(src, set()).update([t - v for t in fits[dst]])
+    return fits
+
+
+def _caps(row: RowGraph, roles: dict[int, tuple[str, int]]) -> dict[int, Number]:
+    """group → the greatest value its total may print, for each group none of whose parts may be negative:
+    its running sum then only grows, so one past that adds up on no path."""
+    caps: dict[int, Number] = {}
+    signed: set[int] = set()
+    for c, (kind, group) in roles.items():
+        values = [choice.value for choice in row.distinct[c]]
+        if kind == "total":
+            caps[group] = max(values)
+        elif min(values) < 0:
+            signed.add(group)
+    return {group: cap for group, cap in caps.items() if group not in signed}
 
 
 def _direct(rows: list[RowGraph], links: list[Link]) -> Decision | None:
@@ -599,31 +632,31 @@ class _Model:
             first = self.m.count
             on = self.m.bools(len(row.steps))
             self._flow(row, range(first, first + len(on)))
-        cells: list[list] = [[] for _ in range(row.n)]
-        for s, b in zip(row.steps, on):
-            cells[s.cell].append((s, b))
-        for c, steps in enumerate(cells):
-            self._cell((r, c), steps)
+        first = 0
+        for c, choices in enumerate(row.by_cell):  # the steps stand cell by cell
+            self._cell((r, c), list(zip(choices, on[first : first + len(choices)])))
+            first += len(choices)
 
     def _flow(self, row: RowGraph, on: Sequence[int]) -> None:
         """One path through the row's graph: one step out of the start and into the end, and as many out of
         each node as into it. `on`: the variable number of each step's Boolean."""
         out: dict[int, list[int]] = {}
         into: dict[int, list[int]] = {}
-        for s, b in zip(row.steps, on):
-            out.setdefault(s.src, []).append(b)
-            into.setdefault(s.dst, []).append(b)
+        for (_, src, dst, _), b in zip(row.steps, on):
+            out.setdefault(src, []).append(b)
+            into.setdefault(dst, []).append(b)
         self.m.add_sum(out[0], lo=1, hi=1)
         self.m.add_sum(into[row.end], lo=1, hi=1)
         for node in set(out) & set(into):
             self.m.add_sum(into[node], out[node], 0, 0)
 
     def _cell(self, pos: Pos, steps: list, always_unknown: bool = False) -> None:
+        """The cell's value over its steps: (choice, the step's Boolean, or 1 in a row of one path)."""
         lo, hi = self.bounds[pos[0]][pos[1]]
-        countable = [_countable(s.choice, lo, hi) for s, _ in steps]
-        known = [(s.choice.value, b) for (s, b), ok in zip(steps, countable) if ok]
+        countable = [_countable(choice, lo, hi) for choice, _ in steps]
+        known = [(choice.value, b) for (choice, b), ok in zip(steps, countable) if ok]
         unknowns = [1] if always_unknown else [b for (_, b), ok in zip(steps, countable) if not ok]
-        blanks = [b for s, b in steps if s.choice.blank]
+        blanks = [b for choice, b in steps if choice.blank]
         self.blank_on[pos] = blanks
         self.largest[pos] = hi if unknowns else max((abs(v) for v, _ in known), default=0)
         expr = _weighted(known)

@@ -16,7 +16,7 @@ from ingest.placement import Token
 from ingest.readings import RowReading
 from ingest.sections import STANDARD_HEADING
 from ingest.template import Block, Row, TableSpec, Template
-from ingest.value_lines import Label, Placed, names_row, place_by_order, value_lines
+from ingest.value_lines import Label, Placed, may_print_rows, names_row, place_by_order, value_lines
 
 # A comma inside a number only where it groups thousands and no list of cells goes on ("3,120,0,0" is four).
 _TOKEN = re.compile(
@@ -166,6 +166,8 @@ def _by_order(
     last = max(span[1] for _, span, _ in rows)
     section = STANDARD_HEADING.search(text, rows[-1][0].core_end)
     end = max(last, section.start()) if section else last
+    if not may_print_rows(text, header_end, end):
+        return None
     found = value_lines(text, header_end, end, labels, [row for _, row in table.rows])
     widths = [len(block.columns) for block, _ in table.rows]
     # A row per line (some line prints two numbers or more, or cell bars; not one cell per line), with

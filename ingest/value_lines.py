@@ -66,6 +66,18 @@ class Label:
     end: int  # where the label's core ends in the text
 
 
+# Two runs of number characters on one line, or a cell bar: see `may_print_rows`.
+_TWO_RUNS_OR_BAR = re.compile(r"\||[\d—\-–/／][^\n\d—\-–/／]+[\d—\-–/／]")
+
+
+def may_print_rows(text: str, start: int, end: int) -> bool:
+    """Whether some line of text[start:end] may be a value line of two numbers or more, or print cell bars.
+    Found in one scan of the raw text: a line whose numbers, once read (`_line`), are two stands two runs of
+    number characters (digits, dashes, slashes) apart, since words or spaces stand between any two numbers
+    and reading only ever blanks characters out. One cell per line (blank cells dropped) prints none."""
+    return _TWO_RUNS_OR_BAR.search(text, start, end) is not None
+
+
 def value_lines(
     text: str, start: int, end: int, labels: Sequence[Label], rows: Sequence[Row]
 ) -> list[ValueLine]:
