@@ -54,11 +54,7 @@ class GridRow:
         return seen
 
     def distinct_cells(self) -> list[GridCell]:
-        seen: dict[int, GridCell] = {}
-        for c in self.cells:
-            if c is not None and id(c) not in seen:
-                seen[id(c)] = c
-        return list(seen.values())
+        return list({id(c): c for c in self.cells if c is not None}.values())
 
 
 @dataclass(frozen=True)
