@@ -313,12 +313,14 @@ def _grid_cell(text: str, row: int, col: int, rowspan: int, colspan: int) -> Gri
 
 
 # The cells of a table, read by libxslt in C (reading them element by element in Python took a tenth of
-# reading a page): a header "cells,rows", then each row's cells as rowspan, colspan (as printed, "" when
-# absent) and text, each field, cell and row ended by its own mark. A cell's text is its text content with
-# a space before each paragraph, <br> and <div> ("商业<p>企业"; spans may split a number), the parts never read
-# left out. The rows are those of this table, not of one nested in it; the cells, a row's <td> and <th>.
-# (Each XPath libxslt evaluates costs about as much as the text of a cell: an attribute is read by a select of
-# its own, not inside a concat(), and a table with no table inside takes all its rows without asking.)
+# reading a page): a header "cells,rows", then each cell's rowspan and colspan (as printed, "" when absent),
+# each ended by its mark, then each row's cells' texts, each cell and row ended by its own mark; the three parts
+# apart by the header's mark. (The texts come together, so that their runs of spaces are made one at once.) A
+# cell's text is its text content with a space before each paragraph, <br> and <div> ("商业<p>企业"; spans may
+# split a number), the parts never read left out. The rows are those of this table, not of one nested in it;
+# the cells, a row's <td> and <th>. (Each XPath libxslt evaluates costs about as much as the text of a cell: an
+# attribute is read by a select of its own, not inside a concat(), and a table with no table inside takes all
+# its rows without asking each its nearest table.)
 _HEAD, _FIELD, _CELL, _ROW = "\ue000", "\ue001", "\ue002", "\ue003"
 
 
@@ -332,6 +334,11 @@ _CELLS_SHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/19
     <xsl:for-each select="td | th">
       <xsl:value-of select="@rowspan"/><xsl:text>{_FIELD}</xsl:text>
       <xsl:value-of select="@colspan"/><xsl:text>{_FIELD}</xsl:text>
+    </xsl:for-each>
+  </xsl:for-each>
+  <xsl:text>{_HEAD}</xsl:text>
+  <xsl:for-each select="$rows">
+    <xsl:for-each select="td | th">
       <xsl:apply-templates mode="text"/>
       <xsl:text>{_CELL}</xsl:text>
     </xsl:for-each>
@@ -358,17 +365,20 @@ def _rows(table, shallow: bool) -> list[list[tuple[str | None, str | None, str]]
     if not shallow and _DEEPER(table):
         return _rows_walked(table)
     sheet = _CELLS if _HOLDS_TABLE(table) else _LEAF_CELLS
-    head, _, body = bytes(sheet(table)).decode("utf-8").partition(_HEAD)
-    cells, rows = (int(n) for n in head.split(","))
-    marks = (body.count(_ROW), body.count(_CELL), body.count(_FIELD), body.count(_HEAD))
-    if marks != (rows, cells, 2 * cells, 0):
+    parts = bytes(sheet(table)).decode("utf-8").split(_HEAD)
+    if len(parts) != 3:
         return _rows_walked(table)
-    return [[_cell(cell) for cell in row.split(_CELL)[:-1]] for row in body.split(_ROW)[:-1]]
-
-
-def _cell(printed: str) -> tuple[str, str, str]:
-    rowspan, colspan, text = printed.split(_FIELD)
-    return rowspan, colspan, _WS.sub(" ", text).strip()
+    head, spans, texts = parts
+    cells, rows = (int(n) for n in head.split(","))
+    marks = (spans.count(_FIELD), spans.count(_CELL) + spans.count(_ROW), texts.count(_CELL), texts.count(_ROW))
+    if marks != (2 * cells, 0, cells, rows) or _FIELD in texts:
+        return _rows_walked(table)
+    fields = iter(spans.split(_FIELD))
+    texts = _WS.sub(" ", texts)
+    return [
+        [(next(fields), next(fields), t.strip()) for t in row.split(_CELL)[:-1]]
+        for row in texts.split(_ROW)[:-1]
+    ]
 
 
 def _rows_walked(table) -> list[list[tuple[str | None, str | None, str]]]:
