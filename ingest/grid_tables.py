@@ -15,7 +15,7 @@ from functools import lru_cache
 from ingest.html_doc import GridCell, GridRow
 from ingest.labels import column_matches, label_matches
 from ingest.limits import check_time
-from ingest.numbers import header_unit, read_value
+from ingest.numbers import header_unit, is_number
 from ingest.readings import RowReading
 from ingest.template import APPEAL_GROUP_PATTERNS, Row, TableSpec, Template, squash
 
@@ -89,7 +89,7 @@ class _State:
     header_word: _Memo = field(init=False)  # text → whether it is a header's words
 
     def __post_init__(self) -> None:
-        self.number = _Memo(lambda text: read_value(text) is not None)
+        self.number = _Memo(is_number)
         self.header_word = _Memo(
             lambda text: bool(text) and not self.number[text] and _is_header_word(self.matches, text)
         )
@@ -107,8 +107,9 @@ def read_grids(grids: tuple[tuple[GridRow, ...], ...], template: Template) -> li
 
 def _take(state: _State, row: GridRow) -> None:
     cells = row.distinct_cells()
-    numeric = any(state.number[c.text] for c in cells if c.text)
-    header_hits = 0 if numeric else sum(state.header_word[c.text] for c in cells)  # a header prints no numbers
+    texts = [c.text for c in cells if c.text]
+    numeric = any(map(state.number.__getitem__, texts))
+    header_hits = 0 if numeric else sum(map(state.header_word.__getitem__, texts))  # a header prints no numbers
     if header_hits >= 2 and not numeric:
         return _add_header(state, row)
     match = _match_row(state, cells)
@@ -179,6 +180,7 @@ def _stack(header: list[GridRow], g: int) -> list[str]:
     return [c.text for c in stack]
 
 
+@lru_cache(maxsize=4096)  # a page's header cells repeat, and so do pages'
 def _group_of(above: str) -> str:
     for group in ("litigation.direct", "litigation.after_review", "review"):
         if any(p in above for p in APPEAL_GROUP_PATTERNS[group]):
@@ -231,10 +233,12 @@ def _values(
     values end where the header's columns end, so they are aligned from the right. Whichever alignment puts every number
     under a value column and no label there is used; when neither does, every cell is a conflict
     (unreadable), never a guess."""
-    extent = max((g + 1 for g, c in enumerate(row.cells) if c is not None), default=0)
+    extent = len(row.cells)  # after the last cell
+    while extent and row.cells[extent - 1] is None:
+        extent -= 1
     shifts = [0] if extent == width else [0, extent - width]
     for shift in shifts:
-        placed = {g + shift: c for g, c in mapping.items()}
+        placed = {g + shift: c for g, c in mapping.items()} if shift else mapping
         if _fits(state, row, placed):
             return _read(row, placed, n)
     return ("",) * n, tuple(range(n))
@@ -250,15 +254,16 @@ def _fits(state: _State, row: GridRow, placed: dict[int, int]) -> bool:
 
 
 def _read(row: GridRow, placed: dict[int, int], n: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    texts: dict[int, set[str]] = {}  # column → the texts of the cells placed under it
+    """Each column's value, the text its cells hold ("" when blank), and the conflicts: a column with no cell,
+    or with cells of two different texts (its value "")."""
+    found: dict[int, str] = {}  # column → the text of its cells ("" while they are blank)
+    clashes: set[int] = set()
     for g, c in placed.items():
-        cell = row.cells[g] if 0 <= g < len(row.cells) else None
-        if cell is not None:
-            texts.setdefault(c, set()).add(_squashed(cell.text))
-    values, conflicts = [], []
-    for c in range(n):
-        found = texts.get(c, set()) - {""}
-        if c not in texts or len(found) > 1:  # no cell, or two different numbers
-            conflicts.append(c)
-        values.append(next(iter(found)) if len(found) == 1 else "")
-    return tuple(values), tuple(conflicts)
+        if 0 <= g < len(row.cells) and (cell := row.cells[g]) is not None:
+            text = _squashed(cell.text)
+            if not found.get(c):
+                found[c] = text
+            elif text and text != found[c]:
+                clashes.add(c)
+    values = tuple("" if c in clashes else found.get(c, "") for c in range(n))
+    return values, tuple(c for c in range(n) if c not in found or c in clashes)

@@ -54,11 +54,7 @@ class GridRow:
         return seen
 
     def distinct_cells(self) -> list[GridCell]:
-        seen: dict[int, GridCell] = {}
-        for c in self.cells:
-            if c is not None and id(c) not in seen:
-                seen[id(c)] = c
-        return list(seen.values())
+        return list({id(c): c for c in self.cells if c is not None}.values())
 
 
 @dataclass(frozen=True)
@@ -90,14 +86,15 @@ def parse_html(text: str, name: str = "") -> HtmlDocument:
     }
     title_el = root.find(".//title")
     title = _WS.sub(" ", title_el.text_content()).strip() if title_el is not None else ""
-    tables = [t for t in root.iter("table") if not t.xpath(".//table")]  # leaf tables hold the cells
+    tables = [t for t in root.iter("table") if not _HOLDS_TABLE(t)]  # leaf tables hold the cells
     body = _article(root, tables)
+    shallow = not _DEEPER(root)  # then no part of the page nests too deep for the XSLT readers either
     return HtmlDocument(
         title=title,
         metas=metas,
-        page_text=_lines(root, _PAGE_TEXT),  # the page's text (metadata headers live outside the article)
-        body_text=_lines(body, _BODY_TEXT),  # the article's, tables left out
-        grids=_grids([t for t in tables if _inside(t, body)], name),
+        page_text=_lines(root, _PAGE_TEXT, shallow),  # the page's text (metadata headers live outside the article)
+        body_text=_lines(body, _BODY_TEXT, shallow),  # the article's, tables left out
+        grids=_grids([t for t in tables if _inside(t, body)], name, shallow),
     )
 
 
@@ -143,11 +140,11 @@ def _without_comments(text: str) -> str:
     return "".join(parts)
 
 
-def _grids(tables: list, name: str) -> tuple[tuple[GridRow, ...], ...]:
+def _grids(tables: list, name: str, shallow: bool) -> tuple[tuple[GridRow, ...], ...]:
     """The tables' grids; LimitExceeded when their cells, after span expansion, pass MAX_PAGE_CELLS."""
     grids, cells = [], 0
     for table in tables:
-        grid = build_grid(table, name)
+        grid = build_grid(table, name, shallow=shallow)
         cells += sum(len(row.cells) for row in grid)
         if cells > MAX_PAGE_CELLS:
             raise _too_many_cells(name, f"its tables hold more than {MAX_PAGE_CELLS:,} cells")
@@ -163,7 +160,7 @@ def _too_many_cells(name: str, what: str) -> LimitExceeded:
 def _article(root, tables) -> etree._Element:
     """The element that holds the report: the common ancestor of its data tables, else the densest text block."""
     data_tables = [
-        t for t in tables if re.search(r"\d", t.text_content() or "") and len(t.xpath(".//tr")) >= 2
+        t for t in tables if re.search(r"\d", t.text_content() or "") and _COUNT_ROWS(t) >= 2
     ]
     if data_tables:
         anc = data_tables[0]
@@ -216,15 +213,17 @@ def _text_sheet(tables: bool) -> etree.XSLT:
 
 
 _PAGE_TEXT, _BODY_TEXT = _text_sheet(tables=True), _text_sheet(tables=False)
+_HOLDS_TABLE, _COUNT_ROWS = etree.XPath("boolean(.//table)"), etree.XPath("count(.//tr)")
 # libxslt recurses in C once per level of nesting, on the thread's stack (which may be small): an element with
 # elements nested deeper below it than real pages nest (~25) is walked in Python instead, as before.
 _DEEPER = etree.XPath(f"boolean({'/'.join(['*'] * 200)})")
 
 
-def _lines(root, sheet: etree.XSLT) -> str:
-    """The text of `root` and its tail as lines (a block element is a line break, a cell a space)."""
+def _lines(root, sheet: etree.XSLT, shallow: bool) -> str:
+    """The text of `root` and its tail as lines (a block element is a line break, a cell a space). `shallow`: the
+    page is known to nest no element too deep for `sheet`."""
     check_time()
-    if _DEEPER(root):
+    if not shallow and _DEEPER(root):
         return _lines_walked(root, skip_tables=sheet is _BODY_TEXT)
     return _as_lines([bytes(sheet(root)).decode("utf-8"), root.tail or ""])
 
@@ -260,13 +259,14 @@ def _stripped_lines(text: str) -> str:
     return "\n".join(filter(None, map(str.strip, text.split("\n"))))
 
 
-def build_grid(table, name: str = "") -> tuple[GridRow, ...]:
+def build_grid(table, name: str = "", *, shallow: bool = False) -> tuple[GridRow, ...]:
     """Lay a table's cells on a grid: a cell with rowspan/colspan occupies every grid slot it covers.
 
     A rowspan reaches no further than the table's last row. The grid is bounded by MAX_TABLE_CELLS slots
     (a report's tables have a few hundred): a table of spans that would lay out more is refused before
-    it is built (a 47 KB table of spans once took 1.6 GB)."""
-    rows = _rows(table)
+    it is built (a 47 KB table of spans once took 1.6 GB). `shallow`: the page is known to nest no element
+    too deep for the XSLT reader of cells."""
+    rows = _rows(table, shallow)
     slots: list[list[GridCell | None]] = [[] for _ in rows]  # each grid row's slots, laid out so far
     filled = width = 0
     for r, tr in enumerate(rows):
@@ -313,12 +313,14 @@ def _grid_cell(text: str, row: int, col: int, rowspan: int, colspan: int) -> Gri
 
 
 # The cells of a table, read by libxslt in C (reading them element by element in Python took a tenth of
-# reading a page): a header "cells,rows", then each row's cells as rowspan, colspan (as printed, "" when
-# absent) and text, each field, cell and row ended by its own mark. A cell's text is its text content with
-# a space before each paragraph, <br> and <div> ("商业<p>企业"; spans may split a number), the parts never read
-# left out. The rows are those of this table, not of one nested in it; the cells, a row's <td> and <th>.
-# (Each XPath libxslt evaluates costs about as much as the text of a cell: an attribute is read by a select of
-# its own, not inside a concat(), and a table with no table inside takes all its rows without asking.)
+# reading a page): a header "cells,rows", then each cell's rowspan and colspan (as printed, "" when absent),
+# each ended by its mark, then each row's cells' texts, each cell and row ended by its own mark; the three parts
+# apart by the header's mark. (The texts come together, so that their runs of spaces are made one at once.) A
+# cell's text is its text content with a space before each paragraph, <br> and <div> ("商业<p>企业"; spans may
+# split a number), the parts never read left out. The rows are those of this table, not of one nested in it;
+# the cells, a row's <td> and <th>. (Each XPath libxslt evaluates costs about as much as the text of a cell: an
+# attribute is read by a select of its own, not inside a concat(), and a table with no table inside takes all
+# its rows without asking each its nearest table.)
 _HEAD, _FIELD, _CELL, _ROW = "\ue000", "\ue001", "\ue002", "\ue003"
 
 
@@ -332,6 +334,11 @@ _CELLS_SHEET = f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/19
     <xsl:for-each select="td | th">
       <xsl:value-of select="@rowspan"/><xsl:text>{_FIELD}</xsl:text>
       <xsl:value-of select="@colspan"/><xsl:text>{_FIELD}</xsl:text>
+    </xsl:for-each>
+  </xsl:for-each>
+  <xsl:text>{_HEAD}</xsl:text>
+  <xsl:for-each select="$rows">
+    <xsl:for-each select="td | th">
       <xsl:apply-templates mode="text"/>
       <xsl:text>{_CELL}</xsl:text>
     </xsl:for-each>
@@ -350,26 +357,28 @@ def _cells_sheet(rows: str) -> etree.XSLT:
 
 _CELLS = _cells_sheet("$table//tr[generate-id(ancestor::table[1]) = generate-id($table)]")
 _LEAF_CELLS = _cells_sheet("$table//tr")  # a table with no table inside
-_HOLDS_TABLE = etree.XPath("boolean(.//table)")
 
 
-def _rows(table) -> list[list[tuple[str | None, str | None, str]]]:
+def _rows(table, shallow: bool) -> list[list[tuple[str | None, str | None, str]]]:
     """Each row's cells: (rowspan, colspan, text). A table nested too deep for _CELLS, or one that prints one of
     its marks itself (they would no longer tell its cells apart), is read element by element."""
-    if _DEEPER(table):
+    if not shallow and _DEEPER(table):
         return _rows_walked(table)
     sheet = _CELLS if _HOLDS_TABLE(table) else _LEAF_CELLS
-    head, _, body = bytes(sheet(table)).decode("utf-8").partition(_HEAD)
-    cells, rows = (int(n) for n in head.split(","))
-    marks = (body.count(_ROW), body.count(_CELL), body.count(_FIELD), body.count(_HEAD))
-    if marks != (rows, cells, 2 * cells, 0):
+    parts = bytes(sheet(table)).decode("utf-8").split(_HEAD)
+    if len(parts) != 3:
         return _rows_walked(table)
-    return [[_cell(cell) for cell in row.split(_CELL)[:-1]] for row in body.split(_ROW)[:-1]]
-
-
-def _cell(printed: str) -> tuple[str, str, str]:
-    rowspan, colspan, text = printed.split(_FIELD)
-    return rowspan, colspan, _WS.sub(" ", text).strip()
+    head, spans, texts = parts
+    cells, rows = (int(n) for n in head.split(","))
+    marks = (spans.count(_FIELD), spans.count(_CELL) + spans.count(_ROW), texts.count(_CELL), texts.count(_ROW))
+    if marks != (2 * cells, 0, cells, rows) or _FIELD in texts:
+        return _rows_walked(table)
+    fields = iter(spans.split(_FIELD))
+    texts = _WS.sub(" ", texts)
+    return [
+        [(next(fields), next(fields), t.strip()) for t in row.split(_CELL)[:-1]]
+        for row in texts.split(_ROW)[:-1]
+    ]
 
 
 def _rows_walked(table) -> list[list[tuple[str | None, str | None, str]]]:

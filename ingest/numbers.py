@@ -41,9 +41,7 @@ def read_value(text: str, money: bool = False) -> CellValue | None:
 
     Money cells are normalised to 万元: "251000元" → 25.1 (unit 万元), keeping the printed text.
     """
-    printed = squash(text).replace("增加", "+").replace("减少", "-")
-    # A page re-encoded to GBK turns padding it cannot encode (&nbsp;) into "?": padding, not data.
-    printed = printed.strip("?？")
+    printed = _printed(text)
     if printed in ZERO_MARKS:
         return CellValue(0, printed)
     m = NUMBER.match(printed)
@@ -57,6 +55,18 @@ def read_value(text: str, money: bool = False) -> CellValue | None:
         amount, unit = amount / 10000, "万元"
     value = exact_number(amount)
     return CellValue(value, printed, unit, isinstance(value, int) or Decimal(repr(value)) == amount)
+
+
+def is_number(text: str) -> bool:
+    """Whether read_value reads the text as a value, without making it (a grid asks this of every cell)."""
+    printed = _printed(text)
+    return printed in ZERO_MARKS or NUMBER.match(printed) is not None
+
+
+def _printed(text: str) -> str:
+    printed = squash(text).replace("增加", "+").replace("减少", "-")
+    # A page re-encoded to GBK turns padding it cannot encode (&nbsp;) into "?": padding, not data.
+    return printed.strip("?？")
 
 
 def exact_number(amount: Decimal) -> Number:

@@ -19,7 +19,7 @@ from ingest.readings import RowReading
 from ingest.resolve import resolve
 from ingest.sections import split_sections
 from ingest.table_sentences import sentence_readings
-from ingest.template import LAYOUT_MARKERS, TEMPLATES, Template, squash
+from ingest.template import LAYOUT_MARKERS, TEMPLATES, Template, squash_text
 from ingest.text_tables import read_text_tables
 from ingest.types import ParsedReport, ReportMeta, SourceInfo
 
@@ -140,7 +140,7 @@ def _form(office: OfficeDocument | None, decoded: Decoded | None) -> tuple[str, 
 
 def choose_template(text: str, year: int | None) -> Template | None:
     """The table layout: by the words only one layout prints, else by the year (2019 layout for 2019–2020)."""
-    flat = squash(text)
+    flat = squash_text(text)
     hits = {name: sum(flat.count(w) for w in words) for name, words in LAYOUT_MARKERS.items()}
     if max(hits.values()) > 0:
         return TEMPLATES[max(hits, key=hits.get)]
