@@ -3,11 +3,25 @@ it is computed from; the report's own printed percentage quoted beside it when i
 
 from __future__ import annotations
 
+import re
+
 from ingest.types import format_number
 
 
 def percent(part: float, whole: float) -> float:
     return round(part / whole * 100, 2)
+
+
+_PERCENT = re.compile(r"(\d+(?:\.(\d+))?)\s*[%％]")
+
+
+def prints_percent(text: str, value: float) -> bool:
+    """Whether the text prints `value` as a percentage, rounded as it prints it ("51.85%", "51.9%", "52%")."""
+    for m in _PERCENT.finditer(text):
+        places = len(m.group(2) or "")
+        if abs(float(m.group(1)) - value) <= 0.5 * 10**-places + 1e-9:
+            return True
+    return False
 
 
 def share_text(name: str, year: int, part: tuple[str, list[float]], whole: tuple[str, float], lang: str) -> str:

@@ -38,21 +38,24 @@ def share(u: Understanding, ask: ShareAsk, scope: Scope, index, catalog: Catalog
                          (key_label(whole.row, ask.whole.column, u.lang), whole.value), u.lang)
     part = parts[0]
     sources = [*(fx.source_for(report, p, u.lang) for p in parts), fx.source_for(report, whole, u.lang)]
-    printed = _printed_share(u, Scope((agency,), (year,), False, True), index, catalog, ask)
+    share_value = dv.percent(part_value, whole.value)
+    printed = _printed_share(u, Scope((agency,), (year,), False, True), index, catalog, ask, share_value)
     if printed is not None:
         text += "\n" + dv.printed_share_note(printed.quote, u.lang)
         sources.append(printed)
     text += "\n" + fx.source_line(report, part, u.lang)
     refs = tuple(r for p in parts for r in fx.fact_refs(p)) + fx.fact_refs(whole)
-    return Answer(u.text, "fact", text, dv.percent(part_value, whole.value), refs, tuple(sources), lang=u.lang,
+    return Answer(u.text, "fact", text, share_value, refs, tuple(sources), lang=u.lang,
                   query=rd.query(u, scope))
 
 
-def _printed_share(u: Understanding, scope: Scope, index, catalog: Catalog, ask: ShareAsk):
-    """A sentence of the report's text that prints the part's share ("予以公开…占51.85%")."""
+def _printed_share(u: Understanding, scope: Scope, index, catalog: Catalog, ask: ShareAsk, value: float):
+    """A sentence of the report's text that prints the part's share ("予以公开…占51.85%"): it names the part and
+    prints the computed percentage, to its own precision. (A sentence that prints another percentage speaks of
+    another part or another whole: quoted beside the figure, it would look like a second answer.)"""
     words = [w for w in ask.part.words if has_chinese(w)] or [w for w in chinese_label_words(ask.part.row)]
     for word in words[:2]:
         found = narrative(u, scope, index, catalog, must=(word, "%"))
-        if found.kind == "narrative" and found.sources and "%" in found.sources[0].quote:
+        if found.kind == "narrative" and found.sources and dv.prints_percent(found.sources[0].quote, value):
             return found.sources[0]
     return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from ingest.template import squash
 
 from .metric import MetricAsk, parse_metric
+from .rates import named_rate
 
 _SHARE_ZH = re.compile(r"占(?P<whole>.{0,20}?)(?:的)?(?:百分之多少|百分之几|多少%|多少％|比例|比重|百分比|几成|多大比例)")
 _SHARE_ZH_IN = re.compile(r"(?P<whole>.{0,20}?)(?:中|里|当中)[，,]?(?P<part>.{1,20}?)的?(?:比例|占比|百分比|比重|"
@@ -40,6 +41,9 @@ TIMES = re.compile(r"几倍|多少倍|倍数|翻了几番|times (?:as (?:many|mu
 # A rate that is a share of one figure in another (纠错率, 公开率, "correction rate"), not a growth rate.
 _RATE_WORD = re.compile(r"(?<!增长)(?<!变化)(?<!增)(?<![效频税汇])率|\brate\b", re.I)
 DEFAULT_WHOLE = MetricAsk(row="applications.new_received", requests=True, defaulted=True)
+# The outcomes are shares of the requests decided (办理结果总计), as the reports compute them ("办结81件，其中
+# 予以公开及部分公开42件，占51.85%"): the year's decisions include requests carried over from the year before.
+DECIDED = MetricAsk(row="applications.results.total", requests=True, defaulted=True)
 
 
 def without_names(u) -> str:
@@ -75,6 +79,8 @@ def share_ask(question: str) -> ShareAsk | None:
     whole = parse_metric(whole_text) if whole_text.strip() else DEFAULT_WHOLE
     if not whole.row or (not whole.decided and not whole.defaulted and len(whole.candidates) != 1):
         whole = DEFAULT_WHOLE
+    if whole.defaulted and (part.row or "").startswith("applications.results."):
+        whole = DECIDED  # "what share of requests were granted": of those decided, not of those received
     if not part.row and part.column and whole.row:  # "自然人提的占比", "结果被纠正的比例": a column of the whole's row
         part = replace(whole, column=part.column, decided=True, candidates=((whole.row, part.column),))
     elif not part.row and whole.row and whole.column not in (None, "total"):
@@ -95,6 +101,9 @@ def _split(question: str) -> tuple[str, str] | None:
         m = _SHARE_ZH_RATE.search(question)
         if m:
             return m.group("part"), m.group("whole")
+        named = named_rate(question)
+        if named:
+            return named
     for pattern in (_SHARE_ZH_IN, _SHARE_EN, _SHARE_EN_AS, _SHARE_ZH_RATIO, _SHARE_EN_OF):
         m = pattern.search(question)
         if m:
