@@ -36,8 +36,9 @@ MIN_BIGRAMS = 2  # a question with less Chinese content than this is judged by i
 
 # Semicolons do not end a sentence here: a contact line ("地址…；邮编…；电子邮箱…") is one statement.
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*[”’」』)）]*")
+# (A counting word after 多少/几 goes with it: "多少条" asks for a count, its 条 names nothing asked.)
 _QUESTION_WORDS = re.compile(
-    r"多少|几[个件条份篇期家项次人]?|什么|哪些|哪个|哪里|哪几|是否|有没有|有无|有|吗|呢|怎么样|怎么|么|怎样|如何|请问|谁|下一步|"
+    r"(?:多少|几)[个件条份篇期家项次人场起名批]?|什么|哪些|哪个|哪里|哪几|是否|有没有|有无|有|吗|呢|怎么样|怎么|么|怎样|如何|请问|谁|下一步|"
     r"是|的|了|在|过|共|总共|一共|全年|多大|(?<!费)用|通过|之|与|和|及|对|将|把|被|给|还|都|又|也|就|"
     r"政府信息公开|信息公开|政务公开|年度报告|年报|报告|情况|本年|全区|全市|全县|我区|我市|中提到|提到|提及|写的|说的|"
     r"[0-9０-９]{4}\s*年度?|[0-9]+|[？?！!，,。、“”\"'《》（）()：:；;\s]")
@@ -48,6 +49,9 @@ _HEAD_FORMS = {"比例": ("比例", "%", "％"), "占比": ("占比", "%", "％"
                "收费": ("收费", "收取", "处理费"), "费用": ("费用", "处理费", "收费")}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d")
+# A number that counts something ("664件", "5500余条", "占51.85%", "15个工作日"), not a year, a date or a
+# document number ("2023年", "1月1日", "〔2021〕30号"): what a sentence answering "how many" states.
+_COUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:人次|[件条个项次篇人场期家份起名批所元%％天])")
 _NONE = re.compile(r"未|没有|无")
 _ASKS_NUMBER = re.compile(r"多少|几|how many|how much|number of|what was the .*(?:count|total)", re.I)
 
@@ -133,12 +137,15 @@ def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, .
     carries question words the first lacks (an e-mail address after "contact the office").
     `must`: words a sentence has to contain (the metric words of a table question)."""
     wants_number = bool(_ASKS_NUMBER.search(question))
+    asks_contents = bool(_ASKS_CONTENTS.search(question))
     quotes = []
     for rank, hit in enumerate(hits):
         sentences = [x.strip() for x in _SENTENCE.findall(hit.chunk.text.split("\n", 1)[-1]) if x.strip()]
         for i, sentence in enumerate(sentences):
-            if len(sentence) < 4 or (must and not all(w in sentence for w in must)):
+            if len(sentence) < 4 or (must and not all(w in sentence for w in must)) or table_residue(sentence):
                 continue
+            if _CONTENTS.search(sentence) and not asks_contents:
+                continue  # "全文包括总体情况、主动公开…等六部分" names every topic and says nothing of one
             if must and wants_number and not _NUMBER.search(sentence) and "未" not in sentence:
                 continue
             following = sentences[i + 1] if i + 1 < len(sentences) else ""
@@ -154,14 +161,28 @@ def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, .
             coverage = found.coverage(heading + quoted)
             if found.coverage(heading + sentence) < coverage / 2:
                 continue  # the next sentence carries it: it is quoted as a sentence of its own
-            bonus = 0.05 if wants_number and _NUMBER.search(quoted) else 0.0
+            bonus = 0.05 if wants_number and _COUNT.search(quoted) else 0.0
             # A count is answered by a sentence that states one (or says there was none): another ranks below.
-            numberless = wants_number and not _NUMBER.search(quoted) and not _NONE.search(quoted)
+            numberless = wants_number and not _COUNT.search(quoted) and not _NONE.search(quoted)
             quotes.append(Quote(quoted, coverage + bonus - 0.01 * rank, hit.vector_score or 0.0, hit,
                                 found.coverage(quoted), NO_NUMBER_PENALTY if numberless else 0.0))
     # Under one heading every sentence shares its words ("五、存在的主要问题…"): the sentence that itself
     # says what is asked ("存在的问题主要有…") goes first. The order only: thresholds judge `coverage`.
     return sorted(quotes, key=lambda q: (-(q.coverage + OWN_WORDS_WEIGHT * q.own - q.penalty), -q.vector))
+
+
+# The report's table of contents, said in its preamble, and a question about what the report holds.
+_CONTENTS = re.compile(r"全文包括|本报告包括|报告(?:内容)?(?:包括|分为)|(?:等|共|分为?)[二三四五六七八九]个?部分")
+_ASKS_CONTENTS = re.compile(r"部分|包括哪|包含|内容有|\bstructure\b|\bsections?\b|\bparts?\b|\bcontain", re.I)
+_CLAUSE_MARK = re.compile(r"[，,。；;：:！!？?]")
+
+
+def table_residue(sentence: str) -> bool:
+    """A table's header cells left in the text by a copy ("第二十条第（一）项 信息内容 本年制发件数 本年废止件数
+    现行有效件数"): short fragments side by side with no clause between them. They state nothing."""
+    fragments = sentence.split()
+    return (len(fragments) >= 4 and not _CLAUSE_MARK.search(sentence)
+            and sum(map(len, fragments)) / len(fragments) <= 8)
 
 
 def section_statement(chunks: list, report, ask) -> Quote | None:
@@ -265,9 +286,11 @@ def narrative_text(quotes: list[Quote], lang: str, agency_label: str) -> str:
     said = "".join(f"“{q.sentence}”" for q in quotes)
     section = first.hit.chunk.section
     where = f"（{section}）" if section else ""
+    # A count asked, and the closest sentence states none: that it states none is the answer's first word.
+    uncounted = first.penalty > 0
     if lang == "zh":
-        return f"据{titled(report, lang)}{where}：{said}"
+        return ("没有找到写明这一数字的语句，最接近的是：" if uncounted else "") + f"据{titled(report, lang)}{where}：{said}"
     where = ", ".join(x for x in (f"《{report.title}》" if report.title.strip() else "",
                                    f"section {section}" if section else "") if x)
-    return (f"The {report.year} report of {agency_label}{f' ({where})' if where else ''} "
-            f"says: {said}")
+    return (("No sentence found states this figure; the closest: " if uncounted else "")
+            + f"The {report.year} report of {agency_label}{f' ({where})' if where else ''} says: {said}")
