@@ -138,12 +138,23 @@ def _key_score(info: RowInfo, column: str | None, hits: list[Hit], defaulted: bo
     # requests, taken only because requests were spoken of, are stopped by any ("尚未审结的申请").
     mine = table_columns()[info.table]
     outside = [h for h in hits if _specific(h) and h not in own and not h.inside(spans)
-               and (h.term.kind == ROW or defaulted or h.term.target in mine) and not _overlapped(h, own)]
+               and (h.term.kind == ROW or defaulted or h.term.target in mine) and not _overlapped(h, own)
+               and not _publishing_verb(h, info)]
     # (a word inside a longer word of another key is that word's: 案卷 in 行政执法案卷)
     conflicts = tuple(h for h in outside if not any(o.length > h.length and h.inside(((o.start, o.end),))
                                                     for o in outside))
     score = _coverage(support) - sum(_weight(h) * h.length for h in conflicts)
     return KeyScore(info.key, column, score, spans, conflicts, tuple(own), defaulted)
+
+
+# Table 2 counts what is made public: a verb of making or publishing ("issued", "made public") names a column
+# only of the rows that count documents; of a row counting decisions (行政处罚: 处理决定数量) it is the table's
+# own theme, not another column ("how many penalties did X make public" asks its decisions).
+_PUBLISHING = frozenset({"issued", "new_made", "new_published", "total_published"})
+
+
+def _publishing_verb(hit: Hit, info: RowInfo) -> bool:
+    return hit.term.kind == COLUMN and hit.term.target in _PUBLISHING and not _PUBLISHING & set(info.columns)
 
 
 def _overlapped(hit: Hit, own: list[Hit]) -> bool:
