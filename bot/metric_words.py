@@ -1016,6 +1016,13 @@ for _row, _directions in _CARRIED.items():
         f"{verb} {particle}{direction}" for verb in _CARRY_VERBS for particle in ("over ", "forward ", "")
         for direction in _directions if (verb, particle) != ("move", "") or direction != "to")))
 
+# The same in Chinese, for every way of saying the year before (上年, 上一年度, 去年…) with every verb of carrying
+# a request across (结转, 遗留, 转入…): "上一年度结转的申请" is 上年结转 as much as the template's own words are.
+_PREVIOUS_YEAR_ZH = ("上年", "上一年", "上年度", "上一年度", "去年", "前一年", "往年")
+_CARRIED_IN_ZH = ("结转", "结转过来", "转过来", "转入", "转来", "遗留", "未办结", "没办完", "未办完")
+ROW_WORDS["applications.carried_over"] = tuple(dict.fromkeys(ROW_WORDS["applications.carried_over"] + tuple(
+    f"{year}{verb}" for year in _PREVIOUS_YEAR_ZH for verb in _CARRIED_IN_ZH)))
+
 COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     "natural_person": (
         "自然人",

@@ -44,10 +44,18 @@ _ALL = re.compile(r"历年|每年|各年|逐年|历次|over the years|each year|
 # Relative years. "上年"/"本年" are not here: they are table labels (上年结转, 本年新收).
 # "上一年度行政处罚…" is last year; "上一年度结转" / "上年度遗留" are table labels, not years.
 _LAST_YEAR_ZH = re.compile(r"上一年度?(?!度|结转|遗留|未办结|转|项目|有|的项目)")
+_CARRIED_ACROSS = re.compile(r"度?(?:结转|遗留|未办结|没办完|未办完|转)")
 _RELATIVE_ZH = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0}
 _RELATIVE_EN = re.compile(
     r"(?<!from )(?<!over from )\b(?:the\s+)?(year\s+before\s+last|last\s+year|this\s+year|two\s+years\s+ago)\b", re.I)
 _EN_OFFSETS = {"year before last": -2, "last year": -1, "this year": 0, "two years ago": -2}
+# A year compared with the one before it ("比上一年", "较上年", "同比", "than the previous year", "year on year"):
+# with a year named, the year before that one. ("carried over from the previous year" is a row, not a year.)
+_BEFORE_STATED = re.compile(
+    r"(?:比|较|与|和|跟|同)\s*(?:上一?年度?|前一年|去年|上年同期)(?!度?结转|度?遗留)|同比|"
+    r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over)\s+(?:that\s+of\s+)?(?:the\s+)?"
+    r"(?:previous|prior|preceding|last)\s+year|\b(?:than|compared\s+(?:with|to))\s+the\s+year\s+before|"
+    r"\byear[- ]on[- ]year\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -110,6 +118,12 @@ def parse_years(text: str, today: dt.date | None = None) -> YearAsk:
         if not _inside(m.start(), taken):
             years.append((m.start(), int(m.group(1))))
     relative = _relative_years(text, today.year)
+    stated = [y for _, y in years]
+    before = _BEFORE_STATED.search(text)
+    if before and len(set(stated)) == 1:
+        # "2025年比上一年增长了多少": the year before the one named, not the year before today
+        relative = [(p, y) for p, y in relative if not before.start() <= p < before.end()]
+        relative.append((before.start(), stated[0] - 1))
     years += relative
     ordered = tuple(dict.fromkeys(y for _, y in sorted(years)))
     all_years = bool(_ALL.search(text)) and not ordered and since is None and span is None
@@ -142,6 +156,8 @@ def _relative_years(text: str, this_year: int) -> list[tuple[int, int]]:
         found.append((m.start(), this_year - 1))
     for word, offset in _RELATIVE_ZH.items():
         for m in re.finditer(word, text):
+            if _CARRIED_ACROSS.match(text, m.end()):
+                continue  # "去年没办完的申请": requests carried over, a row of the table
             if not (word == "前年" and text[max(0, m.start() - 1):m.start()] == "大"):
                 found.append((m.start(), this_year + offset))
     for m in _RELATIVE_EN.finditer(text):
