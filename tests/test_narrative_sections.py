@@ -74,7 +74,7 @@ def test_a_report_without_a_statement_of_its_problems_says_so(samples, lang):
 
 PLANS = {"zh": ("{a}在{y}年度报告里说{n}年要采取哪些改进措施？", "{a}{y}年报告里下一步打算怎么改进？"),
          "en": ("What improvements did {a} plan for {n}?", "What did {a}'s {y} report say it would improve next year?",
-                "What are {a}'s plans for improvement in {n}?")}
+                "What are {a}'s plans for improvement in {n}?", "What were the main work plans of {a} for {n}?")}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

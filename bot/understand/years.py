@@ -27,7 +27,8 @@ _SINCE = re.compile(
 # "published in 2021", "plans for 2021", "2021年有什么改进打算", "2021年要怎样改进" and "carried forward into 2021"
 # are in the report on 2020. ("2023年发布政策解读" is work done in 2023: only a report's publication shifts the
 # year; "2023年下一步打算" is the next steps the 2023 report names, "2023年年报里的计划" that report's plans.)
-_PUBLISHED = re.compile(r"(?:report\s+(?:was\s+)?published\s+in|plans?\s+for|work\s+plan\s+for|"
+_PUBLISHED = re.compile(r"(?:report\s+(?:was\s+)?published\s+in|plans?(?:\s+of(?:\s+(?!for\b)[\w'’.-]+){1,10})?\s+for|"
+                        r"work\s+plan\s+for|"
                         r"plan(?:s|ned)?\s+(?:(?:to|for)\s+(?:[a-z]+\s+){0,4})?(?:in|for|during)|"
                         r"(?:carr\w*|roll\w*|brought|mov\w*)\s+(?:forward|over)\s+(?:in)?to|结转(?:至|到|入)|(?<!上年)转(?:入|至|到))\s*"
                         + _YEAR + "|" + _YEAR
