@@ -154,7 +154,8 @@ _PUBLISHING = frozenset({"issued", "new_made", "new_published", "total_published
 
 
 def _publishing_verb(hit: Hit, info: RowInfo) -> bool:
-    return hit.term.kind == COLUMN and hit.term.target in _PUBLISHING and not _PUBLISHING & set(info.columns)
+    return (info.table == "proactive" and hit.term.kind == COLUMN and hit.term.target in _PUBLISHING
+            and not _PUBLISHING & set(info.columns))
 
 
 def _overlapped(hit: Hit, own: list[Hit]) -> bool:
