@@ -149,3 +149,26 @@ def test_a_region_whose_only_report_that_year_is_a_departments_asks_which_agency
 def test_a_region_with_one_region_wide_agency_and_no_other_report_that_year_adds_no_line(samples):
     a = answer("平潭2023年新收政府信息公开申请多少件？", samples)
     assert a.kind == "fact" and "公安局" not in a.text
+
+
+def _stems(samples) -> list[tuple[str, int, str]]:
+    """(agency, a year, its region's core + its department without the unit word) of every department of the
+    samples: 平潭公安, 河北教育, 盘锦营商环境建设."""
+    from bot.understand.agency import _stem, agency_forms
+
+    years = {r.agency: r.year for r in samples.reports()}
+    out = []
+    for record in samples.agencies():
+        f = agency_forms(record)
+        if record.name in years and not f.region_wide and len(_stem(f.department)) >= 2:
+            out.append((record.name, years[record.name], f.region_core + _stem(f.department)))
+    return sorted(out)
+
+
+def test_a_department_named_without_its_unit_word_after_its_region(samples):
+    """"平潭公安", "河北教育": the department's words without 局/厅 right after its region name that agency."""
+    cases = _stems(samples)
+    assert cases, "no department among the samples"
+    for agency, year, short in cases:
+        a = answer(f"{short}{year}年收到多少申请？", samples)
+        assert a.query.agencies == (agency,) and a.kind == "fact", (short, a.text)

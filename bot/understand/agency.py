@@ -233,6 +233,10 @@ def _chinese_mentions(text: str, forms: list[AgencyForms]) -> list[_Mention]:
                  *((p, "region", 0.5) for p in f.parents), *((_split_region(p)[0], "region", 0.4) for p in f.parents)]
         if not f.region_wide:
             exact += [(f.department, "dept", 2.0), (f.region_core + f.department, "full", 4.0)]
+            # Right after its region, the department without its unit word names it: 平潭公安, 河北教育.
+            stem = _stem(f.department)
+            if len(stem) >= 2:
+                exact += [(f.region_core + stem, "full", 3.5), (f.region_full + stem, "full", 3.5)]
         for form, part, weight in exact:
             if len(form) >= 2:
                 candidates += [_Mention(f.name, part, weight, start, start + len(form), "zh")
@@ -240,6 +244,12 @@ def _chinese_mentions(text: str, forms: list[AgencyForms]) -> list[_Mention]:
         candidates += _abbreviations(text, f)
         candidates += _homophones(text, sounds, f)
     return _longest_first(candidates)
+
+
+def _stem(department: str) -> str:
+    """公安局 → 公安, 营商环境建设局 → 营商环境建设: the department without the unit word it ends in."""
+    ending = next((e for e in sorted(DEPARTMENT_ENDINGS, key=len, reverse=True) if department.endswith(e)), "")
+    return department[: len(department) - len(ending)]
 
 
 def _occurrences(form: str, text: str) -> list[int]:
