@@ -16,7 +16,7 @@ from ..metrics import column_name, key_label, row_name
 from ..scope import Scope
 from ..types import Answer
 from ..understand import Understanding
-from ..understand.derived import DIFFERENCE, SUM
+from ..understand.derived import DIFFERENCE, SUM, WHICH_MORE
 from ..understand.en_terms import chinese_terms
 from ..understand.english_stems import stems
 from ..understand.intent import asks_whether
@@ -128,7 +128,7 @@ def _several(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     if SUM.search(u.text) and all(v is not None for v in totals):
         value = float(sum(totals))
         lead += (f"；合计{format_number(value)}件（计算值）" if u.lang == "zh" else f"; together {format_number(value)} (computed)")
-    elif len(totals) == 2 and (DIFFERENCE.search(u.text) or sets_against(u.text)) \
+    elif len(totals) == 2 and (DIFFERENCE.search(u.text) or sets_against(u.text) or WHICH_MORE.search(u.text)) \
             and all(v is not None for v in totals):
         value = float(totals[0] - totals[1])
         names = [_part_name(r.row, r.column, rows_differ, u.lang) for r in readings]

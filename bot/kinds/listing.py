@@ -15,9 +15,10 @@ from ..compose.names import titled
 from ..metrics import FAMILIES, row_name
 from ..scope import Scope
 from ..types import Answer, FactRef, Source
-from ..understand import WHOLE_RESULTS, Understanding
+from ..understand import Understanding
 from ..understand import metric_keys as mk
 from ..understand.intent import TOP_MEMBER, asks_outcomes
+from ..understand.refine import WHOLE_RESULTS
 from . import reading as rd
 
 _RESULTS = re.compile(r"办理结果|处理结果|办理情况|results|outcomes", re.I)
@@ -79,22 +80,39 @@ def _year_breakdown(u: Understanding, index, catalog: Catalog, row: str, agency:
     colon = "：" if u.lang == "zh" else ": "
     lines = [f"{fx.fact_label(f)}{'' if by_rows else ' ' + fx.column_label(row, f.key.rsplit('.', 1)[1], u.lang)}{colon}"
              f"{format_number(f.value) if f.value is not None else rd.unreadable(u.lang)}" for f in items]
-    text = f"{rd.name(catalog, agency, u.lang)} {year}:\n" + _largest(items, row, u) + "\n".join(lines)
+    text = f"{rd.name(catalog, agency, u.lang)} {year}:\n" + _largest(items, row, by_rows, u) + "\n".join(lines)
     return text, items, fx.Source(report.title, agency, year, "", "；".join(lines[:10]), report.url)
 
 
-def _largest(items: list, row: str, u: Understanding) -> str:
-    """"最多的是：属于行政查询事项（105件）": the member a question for the main reason asks for, ties together;
-    nothing when a member cannot be read (it might be the largest) or when every member is 0."""
-    if row not in FAMILIES or not TOP_MEMBER.search(u.text) or not items or any(f.value is None for f in items):
+def _largest(items: list, row: str, by_rows: bool, u: Understanding) -> str:
+    """"最多的是：属于行政查询事项（105件）": the member a question for the main one asks for — a reason of a family,
+    a group of outcomes (予以公开, 不予公开, 无法提供…), an applicant column — ties together; nothing when a member
+    cannot be read (it might be the largest) or when every member is 0."""
+    if not TOP_MEMBER.search(u.text) or not items or any(f.value is None for f in items):
         return ""
-    best = max(f.value for f in items)
+    if row == "applications.results":
+        members = _outcome_groups(items, u.lang)
+    elif by_rows:
+        members = [(row_name(f.key.rsplit(".", 1)[0], u.lang), f.value) for f in items]
+    else:
+        members = [(fx.column_label(row, f.key.rsplit(".", 1)[1], u.lang), f.value) for f in items
+                   if not f.key.endswith((".total", ".org"))]
+    best = max((v for _, v in members), default=0)
     if not best:
-        return "各项均为0。\n" if u.lang == "zh" else "Every reason is 0.\n"
-    top = [row_name(f.key.rsplit(".", 1)[0], u.lang) for f in items if f.value == best]
+        return "各项均为0。\n" if u.lang == "zh" else "Every one is 0.\n"
+    top = [name for name, v in members if v == best]
     if u.lang == "zh":
         return f"最多的是：{'、'.join(top)}（{format_number(best)}件）。\n"
-    return f"The most common: {'; '.join(top)} ({format_number(best)}).\n"
+    return f"The most: {'; '.join(top)} ({format_number(best)}).\n"
+
+
+def _outcome_groups(items: list, lang: str) -> list[tuple[str, float]]:
+    """The result rows summed by the template's groups (不予公开's eight reasons are one outcome), in order."""
+    groups: dict[str, float] = {}
+    for f in items:
+        group = ".".join(f.key.split(".")[:3])  # applications.results.denied.state_secret.total → …denied
+        groups[group] = groups.get(group, 0) + f.value
+    return [(row_name(g, lang), v) for g, v in groups.items()]
 
 
 APPEALS = ("review", "litigation")  # table 4's rows: broken down by their outcome columns

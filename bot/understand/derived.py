@@ -27,6 +27,11 @@ _SHARE_EN_AS = re.compile(r"(?P<part>.+?)\s+as\s+an?\s+(?:share|percentage|propo
 # The difference of two figures asked together: "比废止数多多少", "how many more … than …".
 DIFFERENCE = re.compile(r"比.{0,12}?[多少].{0,4}?(?:多少|几)|相差|差多少|差距|how many more|how many fewer|how much more|"
                         r"difference|more than|fewer than", re.I)
+# Which of two figures is larger, asked as a choice: "自然人申请多还是法人申请多", "哪个多", "did individuals or
+# businesses file more": answered as their difference.
+WHICH_MORE = re.compile(r"[多少]还是|哪(?:个|项|一个|一项|类|种)(?:更)?[多少高低大小]|"
+                        r"\bwhich\b[^?？]{0,40}\b(?:more|fewer|less|higher|lower|larger|smaller|bigger|greater)\b|"
+                        r"\bor\b[^?？]{0,60}\b(?:more|fewer|less)\b|\b(?:more|fewer)\b[^?？]{0,60}\bor\b", re.I)
 SUM = re.compile(r"合计|加起来|加在一起|一共|共计|总共|之和|总和|累计|in total|combined|altogether|together|sum of|add up|"
                  r"adding up|added up|summed|cumulative", re.I)
 # Over several years, "the total number of …" is their sum, unless each year's is asked.

@@ -44,7 +44,7 @@ _REASONS = re.compile(
     r"(?:most common|commonest|main|top|chief|primary|biggest|leading|usual) (?:reasons?|grounds?)|"
     r"(?:最主要|最常见|最多|主要)的?(?:理由|原因)", re.I)
 # The largest of a row's members asked for ("最主要的理由", "the most common reason").
-TOP_MEMBER = re.compile(r"最主要|最常见|最多|主要的?(?:理由|原因)|most common|commonest|\bmain\b|\btop\b|\bchief\b|\bprimary\b|"
+TOP_MEMBER = re.compile(r"最主要|最常见|最多|主要的?(?:理由|原因)|most common|commonest|\bthe most\b|\bmain\b|\btop\b|\bchief\b|\bprimary\b|"
                         r"\bbiggest\b|\bleading\b|\busual\b", re.I)
 
 

@@ -49,7 +49,7 @@ people's municipal city county district province provincial business environment
 
 _REASON = re.compile(r"因为|由于|因|属于|以.{1,12}为由|理由|原因|because|due to|on the grounds?|as being|"
                      r"to protect|citing|for being|since they|as they|that they", re.I)
-_CONJUNCTION = re.compile(r"和|及|与|以及|、|还有|分别|各|或|(?<![增追参附更])加上?|\band\b|\bor\b|\bplus\b|,|，|\+",
+_CONJUNCTION = re.compile(r"和|及|与|以及|、|还有|还是|分别|各|或|(?<![增追参附更])加上?|\band\b|\bor\b|\bplus\b|,|，|\+",
                           re.I)
 
 
