@@ -21,16 +21,28 @@ from .compose.names import agency_name, also_indexed
 from .compose.parts import joined
 from .kinds import compare, fact, listing, narrative
 from .kinds.derived import share
+from .kinds.overview import overview
 from .kinds.topic import asks_topic
 from .scope import Refusal, Scope, query_of, resolve
 from .types import Answer
 from .understand import Understanding, understand
 from .understand.derived import asks_rate, share_ask, without_names
 from .understand.follow_up import follow_up, understood
-from .understand.intent import CHECK, COMPARE, FACT, LIST, NARRATIVE, RANK, asks_published, asks_whether
+from .understand.intent import (
+    CHECK,
+    COMPARE,
+    FACT,
+    LIST,
+    NARRATIVE,
+    RANK,
+    asks_overview,
+    asks_published,
+    asks_whether,
+)
 from .understand.metric import MetricAsk, parse_metric
 from .understand.normalise import normalise, to_traditional
 from .understand.parts import continued, own_ask, split_parts
+from .understand.refine import WHOLE_RESULTS
 
 MAX_QUESTION = 300
 
@@ -129,6 +141,8 @@ def _answer_understood(u: Understanding, index, catalog: Catalog, chosen: str | 
 def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
     if asks_published(u.text) and scope.agencies:
         return listing.published(u, scope, catalog)
+    if asks_overview(u.text) and len(scope.agencies) == 1 and len(scope.years) <= 1 and u.metric.row in WHOLE_RESULTS:
+        return overview(u, scope, index, catalog)  # "介绍一下X2024年的年报": its headline figures
     asked_share = share_ask(without_names(u)) if scope.agencies else None
     if asked_share is not None:
         return share(u, asked_share, scope, index, catalog)

@@ -48,6 +48,22 @@ TOP_MEMBER = re.compile(r"最主要|最常见|最多|主要的?(?:理由|原因)
                         r"\bbiggest\b|\bleading\b|\busual\b", re.I)
 
 
+# A report at a glance: "介绍一下X2024年的年报", "X年报概况", "a summary of X's 2024 report", "key figures".
+_OVERVIEW = re.compile(r"介绍一下|介绍下|简要介绍|概况|概要|摘要|总结一下|总结下|要点|汇总|一览|"
+                       r"\bsummar(?:y|ise|ize)\b|\boverview\b|at a glance|key (?:figures|numbers|facts|points)|"
+                       r"\bhighlights\b|\bin brief\b", re.I)
+
+
+_OF_A_REPORT = re.compile(r"年报|报告|\breports?\b|\btables?\b|表[一二三四1-4]?", re.I)
+_OF_ITS_PARTS = re.compile(r"工作要点|打算|计划|问题|措施|plans?\b|problems?|measures|steps", re.I)
+
+
+def asks_overview(question: str) -> bool:
+    """A report (or its tables) asked at a glance, not one of its sections ("工作要点", "a summary of the problems")."""
+    return bool(_OVERVIEW.search(question) and _OF_A_REPORT.search(question)
+                and not _OF_ITS_PARTS.search(question))
+
+
 # When a report came out: "年报什么时候发布的", "when was the 2023 report published".
 _PUBLISHED = re.compile(r"发布(?:日期|时间)|(?:什么时候|何时|哪天|几月几[日号])(?:发布|公布|公开|印发|出)|"
                         r"publication date|date of publication|when was\b[^?？]*\b(?:published|released|issued)|"
