@@ -83,3 +83,25 @@ def test_the_reports_own_percentage_is_quoted_only_when_it_is_the_same(samples, 
             continue
         printed = a.text.split("报告正文印的是", 1)[1].split("\n", 1)[0]
         assert f"{a.value:g}" in printed or f"{round(a.value, 1):g}%" in printed, (q, a.text)
+
+
+SEVERAL = {"zh": "{a}{y1}年和{y2}年的公开率分别是多少？", "en": "What was {a}'s disclosure rate in {y1} and {y2}?"}
+
+
+@pytest.mark.parametrize("agency", sorted({a for a, _ in GOLD}))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_share_over_several_years_gives_each_and_says_a_missing_one(samples, agency, lang):
+    """"2022年和2023年的公开率": each year's share, none dropped; a year without a report is said in its place."""
+    years = sorted(y for a, y in GOLD if a == agency)
+    missing = next(y for y in range(years[-1], 2000, -1) if (agency, y) not in GOLD)
+    name = NAMES[agency][0 if lang == "zh" else 1][0]
+    for y1, y2 in ((years[0], years[-1]), (missing, years[-1])):
+        a = answer(SEVERAL[lang].format(a=name, y1=y1, y2=y2), samples)
+        for year in (y1, y2):
+            facts = report_facts(agency, year) if (agency, year) in GOLD else None
+            whole = facts and facts["applications.results.total.total"]
+            if facts is None:
+                assert str(year) in a.text and ("没有" in a.text or "no indexed report" in a.text), a.text
+            elif whole:
+                part = facts["applications.results.granted.total"] + facts["applications.results.partially_granted.total"]
+                assert f"{round(part / whole * 100, 2):g}%" in a.text, (year, a.text)
