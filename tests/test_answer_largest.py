@@ -4,6 +4,8 @@ report of the bundled samples and both languages, against the gold facts."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from agency_questions import GOLD, NAMES, certain, report_facts
 
@@ -72,3 +74,19 @@ def test_which_of_two_figures_is_more_is_their_difference(samples, agency, year,
     facts = report_facts(agency, year)
     a = answer(_question(ASK_WHICH_MORE, agency, year, lang), samples)
     assert (a.kind, a.value) == ("fact", facts[keys[0]] - facts[keys[1]]), a.text
+
+
+LISTED = ("{a}{y}年办理结果如何？", "What were the outcomes of {a}'s requests in {y}?")
+
+
+@pytest.mark.parametrize("agency, year", sorted(GOLD))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_listed_rows_are_named_by_the_template_not_as_a_copy_mangled_them(samples, agency, year, lang):
+    """A copy may print a label split or cut (".属于国家秘密", "(四)无" and "法提供" apart, "三、本年度办理结果(一)…"):
+    the list names each row as the template does; the labels as printed stay in the source's quote."""
+    a = answer(_question(LISTED, agency, year, lang), samples)
+    if a.kind != "list":
+        pytest.skip("no outcomes in this copy")
+    lines = a.text.split("\n")[1:]
+    for line in lines:
+        assert not re.match(r"[.．、(（\d一二三四五六七八九十]", line) and "本年度办理结果" not in line, (line, a.text)

@@ -77,11 +77,28 @@ def _year_breakdown(u: Understanding, index, catalog: Catalog, row: str, agency:
         return _appeal_breakdown(u, catalog, row, agency, year, facts)
     items = _breakdown_items(row, u.metric.column, facts)
     by_rows = row in FAMILIES or row == "applications.results"
-    colon = "：" if u.lang == "zh" else ": "
-    lines = [f"{fx.fact_label(f)}{'' if by_rows else ' ' + fx.column_label(row, f.key.rsplit('.', 1)[1], u.lang)}{colon}"
-             f"{format_number(f.value) if f.value is not None else rd.unreadable(u.lang)}" for f in items]
+    # Each line by the template's name of its row (a copy may print "(四)无" and "法提供" apart, or ".属于国家秘密");
+    # the labels as printed are the source's quote.
+    lines = [_line(f, row, by_rows, u.lang, _member_name(f.key.rsplit(".", 1)[0], row, u.lang)) for f in items]
+    printed = [_line(f, row, by_rows, "zh", fx.fact_label(f)) for f in items]
     text = f"{rd.name(catalog, agency, u.lang)} {year}:\n" + _largest(items, row, by_rows, u) + "\n".join(lines)
-    return text, items, fx.Source(report.title, agency, year, "", "；".join(lines[:10]), report.url)
+    return text, items, fx.Source(report.title, agency, year, "", "；".join(printed[:10]), report.url)
+
+
+def _member_name(member: str, row: str, lang: str) -> str:
+    """The template's name of a listed row; among all the outcomes, a reason with its group ("不予公开·属于国家秘密"),
+    as the English names already say it ("denied: state secret")."""
+    parent = member.rsplit(".", 1)[0]
+    name = row_name(member, lang)
+    if lang == "zh" and row == "applications.results" and parent in FAMILIES:
+        return f"{re.sub(r'（.*?）$', '', row_name(parent, lang))}·{name}"
+    return name
+
+
+def _line(f, row: str, by_rows: bool, lang: str, label: str) -> str:
+    column = "" if by_rows else (" " if lang == "zh" else ", ") + fx.column_label(row, f.key.rsplit(".", 1)[1], lang)
+    value = format_number(f.value) if f.value is not None else rd.unreadable(lang)
+    return f"{label}{column}{'：' if lang == 'zh' else ': '}{value}"
 
 
 def _largest(items: list, row: str, by_rows: bool, u: Understanding) -> str:
