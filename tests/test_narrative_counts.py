@@ -52,3 +52,20 @@ def test_a_count_only_the_text_holds_is_quoted_from_the_sentence_stating_it(samp
 ])
 def test_table_header_cells_left_in_the_text_are_told_from_sentences(sentence, residue):
     assert table_residue(sentence) is residue
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_year_asked_of_the_text_quotes_the_latest_report_that_says_it(samples, lang):
+    """"平潭政务新媒体有多少个", "Pingtan's phone number": with no year, the latest report that speaks of it is
+    quoted, and the answer says the year was taken; never an older one when a newer says it too."""
+    q = {"zh": "平潭综合实验区政务新媒体有多少个？", "en": "How many new media accounts does Pingtan operate?"}[lang]
+    a = answer(q, samples)
+    assert a.kind == "narrative" and a.sources[0].year == 2025, a.text
+    assert "问题没有说明年份" in a.text if lang == "zh" else "No year was given" in a.text
+
+
+def test_a_number_that_is_no_count_is_stated_by_its_digits(samples):
+    """"电话是多少" asks for a telephone number: a sentence printing one states it (no "no such figure" note)."""
+    a = answer("平潭综合实验区政府信息公开办公室的联系电话是多少？", samples)
+    assert a.kind == "narrative" and re.search(r"\d{4}", a.sources[0].quote), a.text
+    assert not a.text.startswith("没有找到写明"), a.text

@@ -138,6 +138,8 @@ def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, .
     `must`: words a sentence has to contain (the metric words of a table question)."""
     wants_number = bool(_ASKS_NUMBER.search(question))
     asks_contents = bool(_ASKS_CONTENTS.search(question))
+    # "电话是多少" asks for a number that is no count: any digits state it
+    counted = _NUMBER if _ASKS_CONTACT.search(question) else _COUNT
     quotes = []
     for rank, hit in enumerate(hits):
         sentences = [x.strip() for x in _SENTENCE.findall(hit.chunk.text.split("\n", 1)[-1]) if x.strip()]
@@ -161,9 +163,9 @@ def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, .
             coverage = found.coverage(heading + quoted)
             if found.coverage(heading + sentence) < coverage / 2:
                 continue  # the next sentence carries it: it is quoted as a sentence of its own
-            bonus = 0.05 if wants_number and _COUNT.search(quoted) else 0.0
+            bonus = 0.05 if wants_number and counted.search(quoted) else 0.0
             # A count is answered by a sentence that states one (or says there was none): another ranks below.
-            numberless = wants_number and not _COUNT.search(quoted) and not _NONE.search(quoted)
+            numberless = wants_number and not counted.search(quoted) and not _NONE.search(quoted)
             quotes.append(Quote(quoted, coverage + bonus - 0.01 * rank, hit.vector_score or 0.0, hit,
                                 found.coverage(quoted), NO_NUMBER_PENALTY if numberless else 0.0))
     # Under one heading every sentence shares its words ("五、存在的主要问题…"): the sentence that itself
@@ -171,6 +173,8 @@ def best_quotes(question: str, hits: list, found: Needles, *, must: tuple[str, .
     return sorted(quotes, key=lambda q: (-(q.coverage + OWN_WORDS_WEIGHT * q.own - q.penalty), -q.vector))
 
 
+_ASKS_CONTACT = re.compile(r"电话|号码|手机|邮箱|邮编|传真|地址|网址|网站|热线|时间|日期|几点|几月|"
+                           r"phone|e-?mail|address|website|\burl\b|fax|hotline|zip|postcode|\bdate\b|\bwhen\b", re.I)
 # The report's table of contents, said in its preamble, and a question about what the report holds.
 _CONTENTS = re.compile(r"全文包括|本报告包括|报告(?:内容)?(?:包括|分为)|(?:等|共|分为?)[二三四五六七八九]个?部分")
 _ASKS_CONTENTS = re.compile(r"部分|包括哪|包含|内容有|\bstructure\b|\bsections?\b|\bparts?\b|\bcontain", re.I)

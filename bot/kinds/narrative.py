@@ -39,16 +39,36 @@ def narrative(u: Understanding, scope: Scope, index, catalog: Catalog, must: tup
     terms = tuple(alts for _, alts in chinese_terms(u.text)) if u.lang == "en" else ()
     found = nv.needles(u.text, drop, terms)
     query = u.text + (" " + " ".join(alts[0] for alts in terms) if found.by_terms else "")
-    hits = index.search(query, k=8, agencies=list(scope.agencies) or None,
-                        years=list(scope.years) or None, kind="narrative")
-    quotes = nv.best_quotes(u.text, hits, found, must=must)
+
+    def quotes_of(years: tuple[int, ...]) -> list:
+        hits = index.search(query, k=8, agencies=list(scope.agencies) or None, years=list(years) or None,
+                            kind="narrative")
+        return nv.best_quotes(u.text, hits, found, must=must)
+
+    # One agency and no year asked ("How many new media accounts does Pingtan run?"): the latest of its reports
+    # that speaks of it, said so.
+    quotes, note = [], ""
+    for year in _latest_first(scope, catalog) if not must else ():
+        quotes = quotes_of((year,))
+        if nv.relevant(quotes, found):
+            note = rd.latest_saying_note(year, year == catalog.latest_year(scope.agencies[0]), u.lang)
+            break
+    if not nv.relevant(quotes, found):
+        quotes = quotes_of(scope.years)
     if not nv.relevant(quotes, found):
         return _nothing_found(u, scope, catalog)
     chosen = quotes[:1]
     first = chosen[0].hit
     text = nv.narrative_text(chosen, u.lang, rd.name(catalog, first.report.agency, u.lang))
-    return Answer(u.text, "narrative", text, None, (), tuple(nv.quote_source(q) for q in chosen),
-                  lang=u.lang, query=rd.query(u, scope))
+    return Answer(u.text, "narrative", text + ("\n" + note if note else ""), None, (),
+                  tuple(nv.quote_source(q) for q in chosen), lang=u.lang, query=rd.query(u, scope))
+
+
+def _latest_first(scope: Scope, catalog: Catalog) -> list[int]:
+    """The report years of the one agency asked, latest first, when no year is asked and it has several."""
+    if scope.years or len(scope.agencies) != 1 or len(catalog.years.get(scope.agencies[0], ())) < 2:
+        return []
+    return sorted(catalog.years[scope.agencies[0]], reverse=True)
 
 
 def _section_statement(u: Understanding, scope: Scope, index, catalog: Catalog, route) -> Answer | None:

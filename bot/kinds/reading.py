@@ -53,5 +53,12 @@ def defaulted_note(scope: Scope, lang: str) -> str:
             else f"(No year was given; this is the latest indexed report, for {year}.)")
 
 
+def latest_saying_note(year: int, latest: bool, lang: str) -> str:
+    """No year asked of the text: the latest report that speaks of it was quoted."""
+    if lang == "zh":
+        return f"（问题没有说明年份，这里引用的是{'最新的' if latest else '谈到这一点的最新一份'}{year}年度报告。）"
+    return f"(No year was given; quoted from the {'latest report' if latest else 'latest report that speaks of it'}, for {year}.)"
+
+
 def unreadable(lang: str) -> str:
     return "无法确定" if lang == "zh" else "unreadable"
