@@ -289,7 +289,6 @@ ROW_WORDS: dict[str, tuple[str, ...]] = {
         "barred by law",
         "laws forbid",
         "laws prohibit",
-        "administrative regulations",
         "prohibit",
         "prohibition",
         "forbid",

@@ -28,3 +28,18 @@ def test_a_publishing_verb_asks_the_decisions_of_a_decision_row(samples, agency,
         q = phrasing.format(a=NAMES[agency][i][0], y=year, r=ROWS[row][i])
         a = answer(q, samples)
         assert (a.kind, a.value) == ("fact", report_facts(agency, year)[key]), (q, a.text)
+
+
+TABLE_2_WORDS = ("administrative regulations", "government rules", "regulations", "administrative normative documents",
+                 "normative documents", "administrative licences", "administrative penalties",
+                 "administrative enforcement actions", "administrative fees")
+
+
+@pytest.mark.parametrize("agency, year", sorted(GOLD))
+@pytest.mark.parametrize("words", TABLE_2_WORDS)
+def test_what_an_agency_issued_is_never_read_from_the_requests_table(samples, agency, year, words):
+    """"How many administrative regulations did X issue": table 2's row, or its cells said uncertain — never a row
+    of the requests table whose label holds the words (其他法律行政法规禁止公开)."""
+    a = answer(f"How many {words} did {NAMES[agency][1][0]} issue in {year}?", samples)
+    keys = {f.key for f in a.facts} | set(a.query.keys if a.query else ())
+    assert all(k.startswith("proactive.") for k in keys), (words, a.text)
