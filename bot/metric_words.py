@@ -320,6 +320,9 @@ ROW_WORDS: dict[str, tuple[str, ...]] = {
         "危害社会稳定",
         "威胁安全",
         "stability",
+        "security",
+        "security reasons",
+        "security grounds",
     ),
     "applications.results.denied.third_party": (
         "商业秘密",

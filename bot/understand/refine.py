@@ -106,6 +106,19 @@ def _largest_member(r: Reading) -> Reading | None:
     return None
 
 
+_ADMINISTRATIVE_FEES = re.compile(r"行政事业性|行政收费|administrative (?:fees|charges)|fee items", re.I)
+
+
+def _disclosure_fees(r: Reading) -> Reading | None:
+    """"How many fees did X charge for information disclosure": the information-processing fees section six states,
+    not table 2's administrative fees (行政事业性收费), which only "administrative fees" names."""
+    ask = section_ask(r.question)
+    if ask is not None and ask.name == "fees" and (r.metric.row or "").startswith("proactive.fees") \
+            and not _ADMINISTRATIVE_FEES.search(r.question):
+        return replace(r, metric=MetricAsk(), intent=NARRATIVE)
+    return None
+
+
 def _whether_counted(r: Reading) -> Reading | None:
     """"Did X refuse any requests?", "有没有不予公开的": the row's count says yes or no."""
     if r.intent == NARRATIVE and r.metric.decided and r.metric.row and asks_whether(r.question) \
@@ -151,7 +164,8 @@ def _columns_named(r: Reading) -> Reading | None:
     return None
 
 
-RULES: tuple[Rule, ...] = (_reasons, _outcomes, _appeal_outcomes, _applicants, _largest_member, _whether_counted,
+RULES: tuple[Rule, ...] = (_reasons, _outcomes, _appeal_outcomes, _applicants, _largest_member, _disclosure_fees,
+                           _whether_counted,
                            _against_a_number, _change_column, _agencies_side_by_side, _two_cells, _columns_named)
 
 

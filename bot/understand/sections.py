@@ -34,7 +34,9 @@ PROBLEMS = SectionAsk("problems", re.compile(r"问题|不足"), re.compile(r"问
                       cites=re.compile(r"问题及改进情况|全文包括|本报告|改进"))
 
 _FEES_ASKED = re.compile(
-    r"信息处理费|处理费|向申请人收|收取.{0,6}费|收.{0,2}费了?吗|有没有收费|是否收费|收费情况|"
+    r"信息处理费|处理费|向申请人收|收取.{0,6}费|收.{0,2}费了?吗|有没有收费|是否收费|收费情况|信息公开费|公开费用|申请费|"
+    r"\bcharg\w*\b[^?？]{0,40}\bfor (?:information |disclosure |the |its |their )*(?:requests?|disclosure|information)\b|"
+    r"\bfees?\b[^?？]{0,40}\b(?:for|on) (?:the )?(?:information|disclosure|requests?)\b|"
     r"processing fees?|charged? (?:any |the )?(?:applicants|requesters|requesters?)|fees? charged|"
     r"charge (?:any )?fees?|charging (?:any )?fees?|fees? (?:for|on) (?:information |disclosure |the )*(?:requests|disclosure)",
     re.I)
