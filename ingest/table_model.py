@@ -24,6 +24,7 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from ingest import sat
@@ -199,7 +200,7 @@ def _row_alone(row: RowGraph, links: list[Link], bounds: list[Bounds]) -> _Alone
     for c, layer in enumerate(moves):
         values = {v for _, _, v in layer}
         if len(values) == 1:
-            cells[c] = Verdict(_one_reading({ch for ch in row.choices(c) if ch.value in values}))
+            cells[c] = Verdict(_reading_of(row, c, values))
         else:
             cells[c] = Verdict(None, tuple(sorted(values)), why=_OPEN)
     return _Alone(cells, moves)
@@ -232,8 +233,26 @@ def _groups(links: list[Link]) -> dict[int, tuple[str, int]] | None:
     return roles
 
 
+def _reading_of(row: RowGraph, c: int, values: set[Number]) -> Choice:
+    """`_one_reading` of the cell's choices of these values, found among its steps (a fused row's steps repeat a
+    few Choice objects) without hashing every choice of the row (`RowGraph.distinct`)."""
+    found = set({id(ch): ch for ch in row.by_cell[c] if ch.value in values}.values())
+    if len(found) == 1 or len({(type(ch.value), ch.unit) for ch in found}) == 1:  # as any one of them reads
+        return _one_reading(found)
+    return _one_reading({ch for ch in row.choices(c) if ch.value in values})
+
+
 def _all_countable(row: RowGraph, bounds: list[Bounds]) -> bool:
-    return all(_countable(ch, *bounds[c]) for c, choices in enumerate(row.distinct) for ch in choices)
+    """Whether every choice is `_countable`, cell by cell at once: a value is an int, a float or None."""
+    for choices, (lo, hi) in zip(row.by_cell, bounds):
+        values = list(map(_VALUE, choices))
+        if values and (not set(map(type, values)) <= _INT or min(values) < lo or max(values) > hi):
+            return False
+    return True
+
+
+_INT = {int}
+_VALUE = attrgetter("value")
 
 
 def _paths(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[list[tuple]] | None:
@@ -308,7 +327,7 @@ def _caps(row: RowGraph, roles: dict[int, tuple[str, int]]) -> dict[int, Number]
     caps: dict[int, Number] = {}
     signed: set[int] = set()
     for c, (kind, group) in roles.items():
-        values = [choice.value for choice in row.distinct[c]]
+        values = list(map(_VALUE, row.by_cell[c]))
         if kind == "total":
             caps[group] = max(values)
         elif min(values) < 0:
@@ -385,7 +404,7 @@ def _by_values(rows: list[RowGraph], seen: dict[Pos, set[Number]]) -> Decision:
     cells = {}
     for (r, c), values in seen.items():
         if len(values) == 1:
-            cells[(r, c)] = Verdict(_one_reading({ch for ch in rows[r].choices(c) if ch.value in values}))
+            cells[(r, c)] = Verdict(_reading_of(rows[r], c, values))
         else:
             cells[(r, c)] = Verdict(None, tuple(sorted(values)), why=_OPEN)
     return Decision(cells)
