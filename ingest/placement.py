@@ -53,6 +53,7 @@ class Choice:
 # has hundreds of steps, and a plain tuple is made several times faster than a named one or a dataclass.
 Step = tuple[int, int, int, Choice]
 _CHOICE = itemgetter(3)
+_FIRST, _THIRD = itemgetter(0), itemgetter(2)
 _VALUE = attrgetter("value")
 
 
@@ -172,7 +173,7 @@ def _prune(layers: list[dict], goal: int, n: int) -> RowGraph:
     kept: list[list[tuple[int, Choice, int]]] = []
     for out in reversed(layers):
         layer = [(src, c, dst) for src, pairs in out.items() for c, dst in pairs if dst in alive]
-        alive = {src for src, _, _ in layer}
+        alive = set(map(_FIRST, layer))
         kept.append(layer)
     if 0 not in alive:
         return RowGraph(n, ((),) * n, 1)
@@ -181,7 +182,7 @@ def _prune(layers: list[dict], goal: int, n: int) -> RowGraph:
     # reached by kept steps (the steps that reach it reach the goal through it), so it has its id.
     ids, count, cells = {0: 0}, 1, []
     for cell, layer in enumerate(kept):
-        after = {dst: i for i, dst in enumerate(dict.fromkeys(dst for _, _, dst in layer), count)}
+        after = {dst: i for i, dst in enumerate(dict.fromkeys(map(_THIRD, layer)), count)}
         count += len(after)
         cells.append(tuple([(cell, ids[src], after[dst], choice) for src, choice, dst in layer]))
         ids = after

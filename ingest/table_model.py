@@ -24,6 +24,7 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from ingest import sat
@@ -119,7 +120,8 @@ def _decide(
     rows: list[RowGraph], links: list[Link], bounds: list[list[Bounds]], lines: Sequence[Line]
 ) -> Decision:
     """Readings as printed first: a table that some reading satisfies as printed is decided over those
-    readings, without solver where they are few (`_direct`, `_each_row_one_way`, `_few_ways`). Unfilled
+    readings, without solver where they are few (`_direct`, `_each_row_one_way`, `_few_ways`; where none
+    satisfies them, `_Solved._least_broken`). Unfilled
     lines are readings only of a table that no reading as printed satisfies (`_Solved`): only then is it
     asked which lines may be unfilled."""
     one_way = _direct(rows, links)
@@ -131,7 +133,8 @@ def _decide(
     if one_way is not None:
         return one_way
     tied = {r for link in links if len(_rows_of(link)) > 1 for r in _rows_of(link)}
-    seen = _few_ways(rows, links, alone) if tied else None
+    ways = _ways(rows, alone) if tied else None
+    seen = _few_ways(ways, links) if ways is not None else None
     if seen:
         return _by_values(rows, seen)
     lines = [line for line in lines if _may_be_unfilled(rows, line) and _pinned(line, links)]
@@ -150,7 +153,8 @@ def _decide(
     ]
     sub_lines = [tuple((index[r], c) for r, c in line) for line in lines]
     sub_rows, sub_bounds = [rows[r] for r in rest], [bounds[r] for r in rest]
-    sub = _Solved(sub_rows, sub_links, sub_bounds, sub_lines, printed_breaks=seen == {}).decision()
+    printed = [ways[r] for r in rest] if seen == {} else None
+    sub = _Solved(sub_rows, sub_links, sub_bounds, sub_lines, printed=printed).decision()
     cells.update({(rest[i], c): v for (i, c), v in sub.cells.items()})
     return Decision(cells, sub.broken, sub.relaxed)
 
@@ -196,7 +200,7 @@ def _row_alone(row: RowGraph, links: list[Link], bounds: list[Bounds]) -> _Alone
     for c, layer in enumerate(moves):
         values = {v for _, _, v in layer}
         if len(values) == 1:
-            cells[c] = Verdict(_one_reading({ch for ch in row.choices(c) if ch.value in values}))
+            cells[c] = Verdict(_reading_of(row, c, values))
         else:
             cells[c] = Verdict(None, tuple(sorted(values)), why=_OPEN)
     return _Alone(cells, moves)
@@ -229,8 +233,26 @@ def _groups(links: list[Link]) -> dict[int, tuple[str, int]] | None:
     return roles
 
 
+def _reading_of(row: RowGraph, c: int, values: set[Number]) -> Choice:
+    """`_one_reading` of the cell's choices of these values, found among its steps (a fused row's steps repeat a
+    few Choice objects) without hashing every choice of the row (`RowGraph.distinct`)."""
+    found = set({id(ch): ch for ch in row.by_cell[c] if ch.value in values}.values())
+    if len(found) == 1 or len({(type(ch.value), ch.unit) for ch in found}) == 1:  # as any one of them reads
+        return _one_reading(found)
+    return _one_reading({ch for ch in row.choices(c) if ch.value in values})
+
+
 def _all_countable(row: RowGraph, bounds: list[Bounds]) -> bool:
-    return all(_countable(ch, *bounds[c]) for c, choices in enumerate(row.distinct) for ch in choices)
+    """Whether every choice is `_countable`, cell by cell at once: a value is an int, a float or None."""
+    for choices, (lo, hi) in zip(row.by_cell, bounds):
+        values = list(map(_VALUE, choices))
+        if values and (not set(map(type, values)) <= _INT or min(values) < lo or max(values) > hi):
+            return False
+    return True
+
+
+_INT = {int}
+_VALUE = attrgetter("value")
 
 
 def _paths(row: RowGraph, roles: dict[int, tuple[str, int]]) -> list[list[tuple]] | None:
@@ -305,7 +327,7 @@ def _caps(row: RowGraph, roles: dict[int, tuple[str, int]]) -> dict[int, Number]
     caps: dict[int, Number] = {}
     signed: set[int] = set()
     for c, (kind, group) in roles.items():
-        values = [choice.value for choice in row.distinct[c]]
+        values = list(map(_VALUE, row.by_cell[c]))
         if kind == "total":
             caps[group] = max(values)
         elif min(values) < 0:
@@ -337,15 +359,10 @@ def _each_row_one_way(alone: list[_Alone | None], links: list[Link]) -> Decision
 _FEW = 256  # readings of a whole table checked one by one before the solver is asked
 
 
-def _few_ways(
-    rows: list[RowGraph],
-    links: list[Link],
-    alone: list[_Alone | None],
-) -> dict[Pos, set[Number]] | None:
-    """Without a solver: each row reads a few ways under its own identities (a fused "220000022" is 22|0
-    or 2|20), few enough in all to try every combination against the identities between rows. Each cell's
-    values over the combinations that satisfy them: {} when none does (the model then says what the copy
-    breaks); None when there are more, or a row cannot be read by its own identities.
+def _ways(rows: list[RowGraph], alone: list[_Alone | None]) -> list[set[tuple]] | None:
+    """Each row's readings (a value per cell) under its own identities: a fused "220000022" reads 22|0 or
+    2|20. None when a row cannot be read by its own identities, or when the combinations of the rows'
+    readings are too many to try one by one (`_FEW`).
     `alone` holds each row's verdicts by its own identities (`_row_alone`): a row without them has no
     reading that adds up, and a row they make certain reads one way, so only the others are enumerated."""
     ways = []
@@ -362,14 +379,24 @@ def _few_ways(
         ways.append(readings)
     if math.prod(len(w) for w in ways) > _FEW:
         return None
+    return ways
+
+
+def _few_ways(ways: list[set[tuple]], links: list[Link]) -> dict[Pos, set[Number]]:
+    """Without a solver: each cell's values over the combinations of the rows' readings (`_ways`) that
+    satisfy the identities between rows; {} when none does (the model then says what the copy breaks)."""
     across = [link for link in links if len(_rows_of(link)) > 1]
     seen: dict[Pos, set[Number]] = {}
     for combo in itertools.product(*ways):
         if all(_sums(link.lhs, combo) == _sums(link.rhs, combo) for link in across):
-            for r, values in enumerate(combo):
-                for c, v in enumerate(values):
-                    seen.setdefault((r, c), set()).add(v)
+            _add_values(seen, combo)
     return seen
+
+
+def _add_values(seen: dict[Pos, set[Number]], combo: tuple[tuple[Number, ...], ...]) -> None:
+    for r, values in enumerate(combo):
+        for c, v in enumerate(values):
+            seen.setdefault((r, c), set()).add(v)
 
 
 def _by_values(rows: list[RowGraph], seen: dict[Pos, set[Number]]) -> Decision:
@@ -377,7 +404,7 @@ def _by_values(rows: list[RowGraph], seen: dict[Pos, set[Number]]) -> Decision:
     cells = {}
     for (r, c), values in seen.items():
         if len(values) == 1:
-            cells[(r, c)] = Verdict(_one_reading({ch for ch in rows[r].choices(c) if ch.value in values}))
+            cells[(r, c)] = Verdict(_reading_of(rows[r], c, values))
         else:
             cells[(r, c)] = Verdict(None, tuple(sorted(values)), why=_OPEN)
     return Decision(cells)
@@ -465,17 +492,23 @@ class _Solved:
         bounds: list[list[Bounds]],
         lines: list[Line],
         *,
-        printed_breaks: bool = False,
+        printed: list[set[tuple]] | None = None,
     ):
-        """`printed_breaks`: no reading as printed satisfies every identity (found by trying each one,
-        `_few_ways`), so the model of those readings is not solved to find that again."""
+        """`printed`: each row's readings under its own identities (`_ways`), when no combination of them
+        satisfies every identity (found by trying each one, `_few_ways`): the model of the readings as printed
+        is not solved to find that again, and the least broken readings may be among those combinations
+        (`_least_broken`)."""
         self.rows, self.links, self.bounds, self.lines = rows, links, bounds, lines
-        self.printed_breaks = printed_breaks
+        self.printed = printed
         self.stated: _Stated | None = None
 
     def decision(self) -> Decision:
+        if self.printed is not None and not self.lines:
+            decided = self._least_broken()
+            if decided is not None:
+                return decided
         tries = [[], self.lines] if self.lines else [[]]  # as printed first, then unfilled
-        for lines in tries[1:] if self.printed_breaks else tries:
+        for lines in tries[1:] if self.printed is not None else tries:
             strict = self._model(lines)
             found = strict.settle()
             if found is not None:
@@ -487,6 +520,37 @@ class _Solved:
         verdicts = self._verdicts(relaxed, found, suspects)
         broken = tuple(self.links[k].rule for k in sorted(suspects)) if unique else ()
         return Decision(verdicts, broken, relaxed=True)
+
+    def _least_broken(self) -> Decision | None:
+        """Without a solver, the decision the soft and the relaxed model reach (`_suspects`, then `settle`)
+        where the least broken readings are combinations of the rows' readings as printed: each keeps every
+        row's own identities, so the cheapest of them is cheaper than any reading that breaks one of those when
+        the identities between rows it breaks weigh less than the lightest of them. None otherwise, or when a
+        cell takes several values over the readings left once those identities are dropped (the solver names
+        only some of those values, as it happens to find them)."""
+        own = [k.weight for k in self.links if len(_rows_of(k)) == 1]
+        across = [(i, k) for i, k in enumerate(self.links) if len(_rows_of(k)) > 1]
+        combos: dict[frozenset[int], list[tuple]] = {}
+        for combo in itertools.product(*self.printed):
+            broken = frozenset(i for i, k in across if _sums(k.lhs, combo) != _sums(k.rhs, combo))
+            combos.setdefault(broken, []).append(combo)
+        cost = {broken: sum(self.links[i].weight for i in broken) for broken in combos}
+        least = min(cost.values())
+        if least >= min(own, default=math.inf):
+            return None
+        cheapest = [broken for broken in combos if cost[broken] == least]
+        if len(cheapest) > 1:  # readings that break different identities differ in some cell: it is open
+            return None
+        suspects = set(cheapest[0])
+        seen: dict[Pos, set[Number]] = {}
+        for broken, found in combos.items():
+            if broken <= suspects:
+                for combo in found:
+                    _add_values(seen, combo)
+        if any(len(values) > 1 for values in seen.values()):
+            return None
+        verdicts = self._relaxed(_by_values(self.rows, seen).cells, suspects)
+        return Decision(verdicts, tuple(self.links[k].rule for k in sorted(suspects)), relaxed=True)
 
     def _suspects(self) -> tuple[set[int], bool, bool]:
         """The identities that some reading of least cost breaks; whether every such reading breaks the same
@@ -510,19 +574,24 @@ class _Solved:
         verdicts = {
             (r, c): model.verdict((r, c), found) for r, row in enumerate(self.rows) for c in range(row.n)
         }
+        return self._relaxed(verdicts, suspects)
+
+    def _relaxed(self, verdicts: dict[Pos, Verdict], suspects: set[int]) -> dict[Pos, Verdict]:
+        """The verdicts once the identities that least-cost readings break (`suspects`) are left out: an open
+        cell says so, and a certain 0 in a broken identity that may be a blank hiding a value is flagged."""
         if suspects:
             verdicts = {
                 p: Verdict(v.certain, v.values, v.computed, v.why + _RELAXED * (v.why == _OPEN))
                 for p, v in verdicts.items()
             }
-        flagged = [p for k in sorted(suspects) for p in self._blank_suspects(self.links[k], verdicts, model)]
+        flagged = [p for k in sorted(suspects) for p in self._blank_suspects(self.links[k], verdicts)]
         for pos in flagged:
             verdicts[pos] = Verdict(None, (0,), None, _FILLED)
         if flagged:
             self._add_computed(verdicts, sorted(set(flagged)))
         return verdicts
 
-    def _blank_suspects(self, link: Link, verdicts: dict, model: _Model) -> list[Pos]:
+    def _blank_suspects(self, link: Link, verdicts: dict) -> list[Pos]:
         """The cells of a broken identity that may be blanks hiding a value: on its smaller side when every
         cell is certain (a value hidden on the larger side would only widen the break), and on either side a
         cell of a line that may be left unfilled (a row or column left blank hides its values whatever else
@@ -536,8 +605,14 @@ class _Solved:
         return [
             p
             for p in cells
-            if verdicts[p].certain is not None and verdicts[p].certain.value == 0 and model.may_be_blank(p)
+            if verdicts[p].certain is not None and verdicts[p].certain.value == 0 and self._may_be_blank(p)
         ]
+
+    def _may_be_blank(self, pos: Pos) -> bool:
+        """Whether some reading may leave the cell blank (whether one that the identities allow is not
+        decided: deciding it would cost as many solver calls as the values themselves)."""
+        r, c = pos
+        return any(choice.blank for choice in self.rows[r].by_cell[c])
 
     def _add_computed(self, verdicts: dict[Pos, Verdict], cells: list[Pos]) -> None:
         """The value the identities imply for a flagged blank: from an identity whose every other cell is
@@ -570,7 +645,6 @@ class _Stated:
     pending: tuple[str, ...]
     count: int
     x: dict[Pos, Any]
-    blank: dict[Pos, bool]
     blank_on: dict[Pos, list]
     largest: dict[Pos, int]
     features: dict[tuple, Any]
@@ -578,11 +652,11 @@ class _Stated:
     @staticmethod
     def of(model: _Model) -> _Stated:
         m = model
-        return _Stated(tuple(m.m.pending), m.m.count, m.x, m.blank, m.blank_on, m.largest, m.features)
+        return _Stated(tuple(m.m.pending), m.m.count, m.x, m.blank_on, m.largest, m.features)
 
     def copy_into(self, model: _Model) -> None:
         model.m.pending, model.m.count = list(self.pending), self.count
-        model.x, model.blank, model.blank_on = dict(self.x), dict(self.blank), dict(self.blank_on)
+        model.x, model.blank_on = dict(self.x), dict(self.blank_on)
         model.largest, model.features = dict(self.largest), dict(self.features)
 
 
@@ -595,7 +669,6 @@ class _Model:
         self.m = sat.Model()
         self.rows, self.bounds = rows, bounds
         self.x: dict[Pos, Any] = {}  # cell → its value (an int or a linear expression)
-        self.blank: dict[Pos, bool] = {}  # cell → whether some reading of its row leaves it blank
         self.blank_on: dict[Pos, list] = {}  # cell → the Booleans of its blank steps
         self.largest: dict[Pos, int] = {}  # cell → the largest value it may take (absolute)
         self.lines_of: dict[Pos, list[int]] = {}  # cell → the lines (unfilled-line hypotheses) it lies on
@@ -663,7 +736,6 @@ class _Model:
         if unknowns:
             expr += self._slack(pos, unknowns, lo, hi)
         self.x[pos] = expr
-        self.blank[pos] = bool(blanks)
         if not isinstance(expr, int):
             self.features[("value", pos)] = _Feature(expr, None if unknowns else known)
 
@@ -798,11 +870,6 @@ class _Model:
             why = unknown[0].why if may_unknown and unknown else _OPEN
             return Verdict(None, tuple(values or ()), value if may_unknown else None, why)
         return Verdict(_one_reading({ch for ch in choices if ch.value == value}))
-
-    def may_be_blank(self, pos: Pos) -> bool:
-        """Whether some reading may leave the cell blank (whether one that the identities allow is not
-        decided: deciding it would cost as many solver calls as the values themselves)."""
-        return self.blank[pos]
 
 
 def _weighted(known: list[tuple[int, Any]]) -> Any:

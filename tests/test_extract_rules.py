@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,8 @@ from ingest.errors import NotAReport, UnreadableReport
 from ingest.html_doc import build_grid
 from ingest.numbers import read_value
 from ingest.parse import parse_report
-from ingest.placement import Choice, Token, place_tokens
-from ingest.table_model import Link, decide
+from ingest.placement import Choice, Token, exact_row, place_tokens
+from ingest.table_model import Link, _Solved, decide
 
 DATA = Path(__file__).parent / "data"
 
@@ -213,6 +214,41 @@ def test_the_column_identities_resolve_a_fused_row_the_row_alone_cannot():
     report = parse_report(DATA / "2023_pingtan_syq.txt")
     assert report.fact("applications.results.granted.natural_person").value == 22
     assert report.fact("applications.results.granted.commercial").value == 0
+
+
+# Three rows of three cells: each row's first two cells add up to its third (a row's own total weighs 10), and
+# the first two rows add up to the third in each column.
+SMALL = [Link(f"row {r}", ((r, 0), (r, 1)), ((r, 2),), 10) for r in range(3)]
+SMALL += [Link(f"column {c}", ((0, c), (1, c)), ((2, c),)) for c in range(3)]
+CONSISTENT = [[1, 2, 3], [4, 5, 9], [5, 7, 12]]
+
+
+def small_tables():
+    """The consistent table with one part of a row printed one more, or left blank, and the row's total changed
+    with it, so that a column no longer adds up; each row printed cell by cell, or with its cells run together
+    ("459"), which reads several ways."""
+    for r, c, change in itertools.product(range(3), range(2), (1, 2, "blank")):
+        printed = [list(row) for row in CONSISTENT]
+        delta = -printed[r][c] if change == "blank" else change
+        printed[r][c] += delta
+        printed[r][2] += delta
+        texts = [[str(v) for v in row] for row in printed]
+        if change == "blank":
+            texts[r][c] = ""
+        yield f"{change} {r},{c}", [exact_row([Choice(t, int(t or 0)) for t in row]) for row in texts]
+        tokens = [[Token("".join(row), True)] for row in texts]
+        read = lambda _, p: Choice(p, int(p or 0))  # noqa: E731
+        yield f"{change} {r},{c} fused", [place_tokens(t, 3, read) for t in tokens]
+    # "22" reads 2|0|2 or 0|2|2: each breaks a column of its own (and the third), so neither is certain
+    rows = [exact_row([Choice(str(v), v) for v in row]) for row in ([1, 2, 3], [1, 2, 3])]
+    yield "two ways", [rows[0], place_tokens([Token("22", True)], 3, read), rows[1]]
+
+
+@pytest.mark.parametrize("name,rows", list(small_tables()))
+def test_a_table_whose_totals_disagree_is_decided_without_the_solver_as_the_solver_decides_it(name, rows):
+    bounds = [[(0, 10**7)] * 3] * 3
+    solved = _Solved(rows, SMALL, bounds, []).decision()  # the CP-SAT models, every step
+    assert decide(rows, SMALL, bounds) == solved
 
 
 def test_an_unplaceable_fused_row_is_flagged_never_guessed():
