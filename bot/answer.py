@@ -11,6 +11,7 @@ reports' own sentences. What cannot be answered is said, briefly.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from .audit.answers import audit_question, with_warning
@@ -86,6 +87,8 @@ def _answer(question: str, index, today: dt.date | None, chosen: str | None, *, 
     merged = follow_up(u, previous) if previous is not None else None
     if not asked:
         return _refusal(u, Refusal("not_found", refuse.empty_question("zh")), ()), None
+    if _GREETING.match(asked):  # "你好", "thanks!": not a question; say what can be asked
+        return _refusal(u, Refusal("not_found", refuse.greeting(u.lang)), ()), None
     # (several columns or rows of one table asked together are one question: "…individuals and how many from
     # businesses?" is answered cell by cell, bot/kinds/fact.py)
     whole = chosen is not None or metric is not None or len(u.metric.columns) > 1 or len(u.metric.rows) > 1
@@ -98,6 +101,10 @@ def _answer(question: str, index, today: dt.date | None, chosen: str | None, *, 
         result = replace(result, text=inherited_note(merged, u, result.query, catalog) + result.text)
     result = _traditional(result, norm.traditional)
     return replace(result, question=asked), (merged or u) if understood(merged or u) else None
+
+
+_GREETING = re.compile(r"^\s*(?:hi|hello|hey|good (?:morning|afternoon|evening)|thanks?(?: you)?|thank you very much|"
+                       r"你好|您好|嗨|哈喽|在吗|在不在|谢谢(?:你|您)?|多谢|感谢)[\s!！.。?？~～,，]*$", re.I)
 
 
 def _traditional(result: Answer, traditional: bool) -> Answer:

@@ -132,6 +132,18 @@ def rate_unclear(lang: str) -> str:
             "reconsideration cases were corrected?”")
 
 
+def greeting(lang: str) -> str:
+    """A greeting or thanks, not a question: what can be asked, with examples."""
+    if lang == "zh":
+        return ("您好！我回答政府信息公开工作年度报告里的问题，数字都注明出自哪份年报、哪张表的哪一行。例如：\n"
+                "平潭2023年新收政府信息公开申请多少件？\n淮安市政府2024年行政复议情况怎么样？\n"
+                "平潭2023年的公开率是多少？\n（问“收录了哪些单位？”查看已收录的年报。）")
+    return ("Hello! I answer questions about government information-disclosure annual reports, each number with the "
+            "report, table and row it comes from. For example:\nHow many disclosure requests did Pingtan receive in "
+            "2023?\nHow did Huai'an's reconsideration cases turn out in 2024?\nWhat was Pingtan's disclosure rate in "
+            "2023?\n(Ask \"which agencies are indexed?\" to see the reports held.)")
+
+
 def empty_question(lang: str) -> str:
     if lang == "zh":
         return "请输入问题，例如：平潭2023年新收政府信息公开申请多少件？（/agencies 查看已收录的单位）"

@@ -80,7 +80,9 @@ _INTRODUCTION = re.compile(
     rf"[，,。：:！!\s]+"
     rf"|^\s*(?:(?:hi|hello)[,!\s]*)?(?:i'm|i am|we're|we are|as)\s+(?:a|an)\s+[^,.:;!?]{{0,40}}?(?:{_ROLES_EN})s?\b"
     rf"[^,.:;!?]{{0,30}}?[,.:;!\-–—]+\s*"
-    rf"|^\s*(?:[a-z]+\s+)?(?:{_ROLES_EN})s?\s+here\b[,.:;!\-–—]*\s*",
+    rf"|^\s*(?:[a-z]+\s+)?(?:{_ROLES_EN})s?\s+here\b[,.:;!\-–—]*\s*"
+    # a greeting alone before the question ("您好，平潭…", "Hi, how many …")
+    rf"|^\s*(?:你好|您好|嗨|哈喽|hi|hello|hey|good (?:morning|afternoon|evening))\s*[，,!！。.~～]+\s*",
     re.I)
 
 
