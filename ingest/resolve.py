@@ -15,7 +15,7 @@ from ingest.numbers import in_unit, read_value
 from ingest.placement import Choice, RowGraph, exact_row, place_tokens
 from ingest.readings import RowReading
 from ingest.table_model import Decision, Line, Link, Verdict, decide
-from ingest.template import DERIVED_2021, Block, Column, Identity, Row, TableSpec, Template
+from ingest.template import DERIVED_2021, Block, Identity, Row, TableSpec, Template
 from ingest.types import Ambiguity, Check, Fact, format_number
 
 NOT_PRINTED = "not printed"  # the unit of an amount printed with no unit, in its cell or its header
@@ -121,7 +121,7 @@ def _lines(table: _Table) -> list[Line]:
     for block in table.spec.blocks:
         rows = [r for r in printed if table.rows[r][0] is block]
         lines += [tuple((r, c) for r in rows) for c in range(len(block.columns))]
-    return [line for line in lines if len(line) > 1 and all(p in linked for p in line)]
+    return [line for line in lines if len(line) > 1 and linked.issuperset(line)]
 
 
 _ROW_WEIGHT = 10  # breaking a row's own total costs more than breaking all of a table's column sums at once
@@ -177,15 +177,21 @@ def _read_kind(money: bool, limit: int, header_unit: str | None, printed: str) -
 
 
 def _collect(table: _Table, decision: Decision, facts: dict, ambiguous: dict, as_printed: dict) -> None:
+    keys, kinds = table.layout.keys, table.layout.kinds
     for (r, c), verdict in decision.cells.items():
         block, row, reading = table.rows[r]
-        key, column = table.layout.keys[(r, c)], block.columns[c]
         if reading is not None and c in reading.skipped:
             continue
+        key = keys[(r, c)]
         # Table 4's value row has no label of its own: its column header is what the report prints.
-        label = (reading.label if reading else "") if row.zh else column.zh
-        if verdict.certain is not None:
-            facts[key] = _fact(key, verdict.certain, column, label, reading)
+        label = (reading.label if reading else "") if row.zh else block.columns[c].zh
+        choice = verdict.certain
+        if choice is not None:
+            money = kinds[r][c][1]
+            printed = reading.evidence if reading is not None and reading.evidence else choice.printed
+            facts[key] = Fact(
+                key, choice.value, (choice.unit or NOT_PRINTED) if money else None, printed, label
+            )
             continue
         ambiguous[key] = Ambiguity(key, verdict.why, _candidates(verdict), verdict.computed, label)
         if (
@@ -201,12 +207,6 @@ def _candidates(verdict: Verdict) -> tuple:
     return tuple(sorted(set(verdict.values))) if len(verdict.values) > 1 else ()
 
 
-def _fact(key: str, choice: Choice, column: Column, label: str, reading: RowReading | None) -> Fact:
-    unit = choice.unit or (NOT_PRINTED if column.money else None)
-    printed = reading.evidence if reading is not None and reading.evidence else choice.printed
-    return Fact(key, choice.value, unit if column.money else None, printed, label)
-
-
 def _derive(facts: dict[str, Fact]) -> None:
     for key, parts in DERIVED_2021.items():
         if all(p in facts for p in parts):
@@ -217,8 +217,8 @@ def _derive(facts: dict[str, Fact]) -> None:
 def _checks(template: Template, values: dict[str, float], broken: list[Identity]) -> list[Check]:
     checks = []
     for table in template.tables:
-        for ident in table.identities:
-            if all(k in values for k in ident.lhs + ident.rhs):
+        for ident, cells in _identity_cells(table):
+            if values.keys() >= cells:
                 checks.append(_check(ident, values))
             elif ident in broken:
                 detail = f"{ident.scope}: {ident.lhs_label} ≠ {ident.rhs_label} in every reading of this copy"
@@ -226,9 +226,23 @@ def _checks(template: Template, values: dict[str, float], broken: list[Identity]
     return checks
 
 
+_IDENTITY_CELLS: dict[int, tuple[TableSpec, tuple[tuple[Identity, frozenset[str]], ...]]] = {}
+
+
+def _identity_cells(spec: TableSpec) -> tuple[tuple[Identity, frozenset[str]], ...]:
+    """The table's identities, each with the keys of the cells it holds (once for each table of a template)."""
+    found = _IDENTITY_CELLS.get(id(spec))
+    if found is None or found[0] is not spec:
+        found = _IDENTITY_CELLS[id(spec)] = (
+            spec,
+            tuple((i, frozenset(i.lhs + i.rhs)) for i in spec.identities),
+        )
+    return found[1]
+
+
 def _check(ident: Identity, values: dict[str, float]) -> Check:
-    lhs = sum(values[k] for k in ident.lhs)
-    rhs = sum(values[k] for k in ident.rhs)
+    lhs = sum(map(values.__getitem__, ident.lhs))
+    rhs = sum(map(values.__getitem__, ident.rhs))
     ok = lhs == rhs
     sep = "=" if ok else "but"
     detail = f"{ident.scope}: {ident.lhs_label} = {format_number(lhs)} {sep} {ident.rhs_label} = {format_number(rhs)}"
