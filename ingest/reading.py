@@ -8,7 +8,7 @@ import functools
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingest.errors import UnreadableReport
 
@@ -27,6 +27,9 @@ class Decoded:
     text: str
     encoding: str
     is_html: bool
+    # The text as UTF-8 when the file's own bytes are that (UTF-8, no CR turned, nothing as_printed changed): the
+    # HTML reader reads them as they are, not the text encoded again.
+    utf8: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def as_text(text: str) -> str:
@@ -84,11 +87,12 @@ def decode(data: bytes, name: str = "") -> Decoded:
             f"{name or 'the file'} looks binary (NUL bytes), not a report in a form this reads. "
             "Save the report as .html, .txt, .md, .docx or a PDF with selectable text and try again."
         )
-    text, encoding = _decode_text(data, name)
+    text, encoding, utf8 = _decode_text(data, name)
     is_html = name.lower().endswith((".html", ".htm")) or bool(_HTML_HINT.search(text[:5000]))
     if "\r" in text:  # one scan of a page that has none, not two
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Decoded(as_printed(text), encoding, is_html)
+        text, utf8 = text.replace("\r\n", "\n").replace("\r", "\n"), None
+    printed = as_printed(text)
+    return Decoded(printed, encoding, is_html, utf8 if printed is text else None)
 
 
 def as_printed(text: str, *, traditional: bool | None = None) -> str:
@@ -198,27 +202,28 @@ def _to_simplified():
     return opencc.OpenCC("t2s")
 
 
-def _decode_text(data: bytes, name: str) -> tuple[str, str]:
+def _decode_text(data: bytes, name: str) -> tuple[str, str, bytes | None]:
+    """The text, its encoding, and the bytes it was decoded from when they are UTF-8."""
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return _decode_bom(data, enc, name), enc
+            return _decode_bom(data, enc, name), enc, None
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", data
     except UnicodeDecodeError as exc:
         utf8_error = exc
     declared = _declared_charset(data)
     for enc in filter(None, (declared, "gb18030")):
         try:
-            return data.decode(enc), enc
+            return data.decode(enc), enc, None
         except (UnicodeDecodeError, LookupError):
             continue
     # A file cut off in the middle of a multi-byte character is still worth reading: drop only the tail.
     if utf8_error.start >= len(data) - 3:
-        return data[: utf8_error.start].decode("utf-8"), "utf-8"
+        return data[: utf8_error.start].decode("utf-8"), "utf-8", data[: utf8_error.start]
     raise UnreadableReport(
         f"{name or 'the file'}: unknown text encoding (not UTF-8, GBK or GB18030; first bad byte at "
         f"{utf8_error.start}). Re-save it as UTF-8 and try again."
