@@ -114,7 +114,6 @@ def as_printed(text: str, *, traditional: bool | None = None) -> str:
 # run to 300 KB.)
 _FULL_DIGITS = "０１２３４５６７８９"
 _FULL_DIGIT = re.compile(f"[{_FULL_DIGITS}．]")
-_GROUP_MARK = re.compile(r"，(?<=\d，)(?=\d{3})")
 _GROUPED = r"[-+]?\d{1,3}(?:，\d{3})+(?:\.\d+)?"
 _GROUPED_ALONE = re.compile(rf"(?m)(?:^|(?<=>))([ \t]*){_GROUPED}(?=[ \t]*(?:$|<))")
 _GROUPED_WITH_UNIT = re.compile(rf"(?<![\d,，.]){_GROUPED}(?=(?:万元|元|件|个|项|条|次|人次|%))")
@@ -123,10 +122,23 @@ _GROUPED_WITH_UNIT = re.compile(rf"(?<![\d,，.]){_GROUPED}(?=(?:万元|元|件|
 def _ascii_numbers(text: str) -> str:
     if any(d in text for d in _FULL_DIGITS):
         text = _FULL_DIGIT.sub(_ascii_digit, text)
-    if _GROUP_MARK.search(text):
+    if _groups_thousands(text):
         for grouped in (_GROUPED_ALONE, _GROUPED_WITH_UNIT):
             text = grouped.sub(lambda m: m.group().replace("，", ","), text)
     return text
+
+
+def _groups_thousands(text: str) -> bool:
+    """Whether a full-width comma stands between a digit and three more ("1，234"; the digits re's \\d, Unicode's
+    decimal digits, as str.isdecimal tells them). Each comma is found by str.find, which skips to it: a pattern
+    tried at each comma of a 300 KB page, starting from a character, cost ~1 M instructions."""
+    at = text.find("，", 1)
+    while at >= 0:
+        after = text[at + 1 : at + 4]
+        if len(after) == 3 and after.isdecimal() and text[at - 1].isdecimal():
+            return True
+        at = text.find("，", at + 1)
+    return False
 
 
 def _ascii_digit(m: re.Match[str]) -> str:
