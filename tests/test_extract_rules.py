@@ -132,6 +132,21 @@ def test_a_page_read_from_its_utf8_bytes_reads_as_its_text(html):
     assert read(utf8=html.encode("utf-8")) == read()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政 府 信 息 公 开 工 作 年 度 报 告\n" * 3,  # a letter-spaced copy
+        "一、总体情况\n收 到 申 请\n本年度收到申请 5 件。\n",  # one letter-spaced line
+        "发文机关: 盘锦市政府 成文日期\n自然人 商业企业\n",  # spaces between words: kept
+        "表 😀 格 é 中\n",
+    ],
+)
+def test_letter_spacing_told_from_a_pages_bytes_is_undone_as_from_its_text(text):
+    from ingest.reading import as_printed, decode
+
+    assert decode(text.encode("utf-8"), "x.txt").text == as_printed(text)
+
+
 def test_html_columns_are_found_by_their_headers_not_their_position():
     # The 其他 and 总计 headers come in the usual order, but the page adds an empty column in between.
     head = TABLE3_HEAD.replace(
