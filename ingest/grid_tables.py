@@ -17,7 +17,7 @@ from ingest.labels import column_matches, label_matches
 from ingest.limits import check_time
 from ingest.numbers import header_unit, is_number
 from ingest.readings import RowReading
-from ingest.template import APPEAL_GROUP_PATTERNS, Row, TableSpec, Template, squash
+from ingest.template import APPEAL_GROUP_PATTERNS, Block, Row, TableSpec, Template, squash
 
 
 class _Matches:
@@ -206,9 +206,21 @@ def _add_data(state: _State, row: GridRow, table: TableSpec, b: int, trow: Row, 
     state.matched.add((table.key, trow.key))
     cells, conflicts = _values(state, row, mapping, len(table.blocks[b].columns), state.widths[(table.key, b)])
     block = table.blocks[b]
-    units = tuple((block.columns[c].key, u) for g, c in mapping.items() if block.columns[c].money
-                  for u in [header_unit("".join(_stack(state.header, g)))] if u)
+    money = _money_columns(block)
+    units = tuple((block.columns[c].key, u) for g, c in mapping.items() if c in money
+                  for u in [header_unit("".join(_stack(state.header, g)))] if u) if money else ()
     state.readings.append(RowReading(table, block, trow, squash(label), cells=cells, conflicts=conflicts, units=units))
+
+
+_MONEY: dict[int, tuple[Block, frozenset[int]]] = {}  # by the block's id; each holds its block
+
+
+def _money_columns(block: Block) -> frozenset[int]:
+    """The indexes of the block's money columns (once for each block of a template, not a property a cell)."""
+    found = _MONEY.get(id(block))
+    if found is None or found[0] is not block:
+        found = _MONEY[id(block)] = (block, frozenset(c for c, column in enumerate(block.columns) if column.money))
+    return found[1]
 
 
 def _add_appeals(state: _State, row: GridRow) -> None:
@@ -258,12 +270,16 @@ def _read(row: GridRow, placed: dict[int, int], n: int) -> tuple[tuple[str, ...]
     or with cells of two different texts (its value "")."""
     found: dict[int, str] = {}  # column → the text of its cells ("" while they are blank)
     clashes: set[int] = set()
+    cells = row.cells
+    width = len(cells)
     for g, c in placed.items():
-        if 0 <= g < len(row.cells) and (cell := row.cells[g]) is not None:
+        if 0 <= g < width and (cell := cells[g]) is not None:
             text = _squashed(cell.text)
             if not found.get(c):
                 found[c] = text
             elif text and text != found[c]:
                 clashes.add(c)
+    if not clashes and len(found) == n:  # most rows: every column read once, no conflict
+        return tuple(map(found.__getitem__, range(n))), ()
     values = tuple("" if c in clashes else found.get(c, "") for c in range(n))
     return values, tuple(c for c in range(n) if c not in found or c in clashes)

@@ -78,7 +78,7 @@ def parse_report(
         meta = read_metadata(office.text, None, office.stated_title(), name=name, agency=agency, year=year)
         body, grids = office.text, office.grids
     elif decoded.is_html:
-        doc = parse_html(decoded.text, name)
+        doc = parse_html(decoded.text, name, utf8=decoded.utf8)
         body, grids = doc.body_text, doc.grids
         meta = read_metadata(doc.page_text, doc.metas, doc.title, body=body, name=name, agency=agency, year=year)
     else:

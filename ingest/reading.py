@@ -8,7 +8,8 @@ import functools
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import AnyStr
 
 from ingest.errors import UnreadableReport
 
@@ -27,6 +28,9 @@ class Decoded:
     text: str
     encoding: str
     is_html: bool
+    # The text as UTF-8 when the file's own bytes are that (UTF-8, no CR turned, nothing as_printed changed): the
+    # HTML reader reads them as they are, not the text encoded again.
+    utf8: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def as_text(text: str) -> str:
@@ -84,20 +88,23 @@ def decode(data: bytes, name: str = "") -> Decoded:
             f"{name or 'the file'} looks binary (NUL bytes), not a report in a form this reads. "
             "Save the report as .html, .txt, .md, .docx or a PDF with selectable text and try again."
         )
-    text, encoding = _decode_text(data, name)
+    text, encoding, utf8 = _decode_text(data, name)
     is_html = name.lower().endswith((".html", ".htm")) or bool(_HTML_HINT.search(text[:5000]))
     if "\r" in text:  # one scan of a page that has none, not two
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Decoded(as_printed(text), encoding, is_html)
+        text, utf8 = text.replace("\r\n", "\n").replace("\r", "\n"), None
+    printed = as_printed(text, utf8=utf8)
+    return Decoded(printed, encoding, is_html, utf8 if printed is text else None)
 
 
-def as_printed(text: str, *, traditional: bool | None = None) -> str:
+def as_printed(text: str, *, traditional: bool | None = None, utf8: bytes | None = None) -> str:
     """Text as the report prints it, whatever tool made the copy: ASCII digits where an input method or
     crawler typed full-width ones (２０２２, 1，234 as thousands), Chinese characters without the space a
     letter-spaced PDF text layer puts between each two, simplified characters in a traditional copy.
     `traditional`: whether the copy is one (a table cell is too short to tell; its document says), None to
-    tell from this text."""
-    text = _unspaced(_ascii_numbers(text))
+    tell from this text. `utf8`: the text's UTF-8 bytes, when the caller has them (letter-spacing is looked for
+    in them)."""
+    numbers = _ascii_numbers(text)
+    text = _unspaced(numbers, utf8 if numbers is text else None)
     if traditional is None:
         traditional = is_traditional(text)
     return _to_simplified().convert(text) if traditional else text
@@ -110,7 +117,6 @@ def as_printed(text: str, *, traditional: bool | None = None) -> str:
 # run to 300 KB.)
 _FULL_DIGITS = "０１２３４５６７８９"
 _FULL_DIGIT = re.compile(f"[{_FULL_DIGITS}．]")
-_GROUP_MARK = re.compile(r"，(?<=\d，)(?=\d{3})")
 _GROUPED = r"[-+]?\d{1,3}(?:，\d{3})+(?:\.\d+)?"
 _GROUPED_ALONE = re.compile(rf"(?m)(?:^|(?<=>))([ \t]*){_GROUPED}(?=[ \t]*(?:$|<))")
 _GROUPED_WITH_UNIT = re.compile(rf"(?<![\d,，.]){_GROUPED}(?=(?:万元|元|件|个|项|条|次|人次|%))")
@@ -119,10 +125,23 @@ _GROUPED_WITH_UNIT = re.compile(rf"(?<![\d,，.]){_GROUPED}(?=(?:万元|元|件|
 def _ascii_numbers(text: str) -> str:
     if any(d in text for d in _FULL_DIGITS):
         text = _FULL_DIGIT.sub(_ascii_digit, text)
-    if _GROUP_MARK.search(text):
+    if _groups_thousands(text):
         for grouped in (_GROUPED_ALONE, _GROUPED_WITH_UNIT):
             text = grouped.sub(lambda m: m.group().replace("，", ","), text)
     return text
+
+
+def _groups_thousands(text: str) -> bool:
+    """Whether a full-width comma stands between a digit and three more ("1，234"; the digits re's \\d, Unicode's
+    decimal digits, as str.isdecimal tells them). Each comma is found by str.find, which skips to it: a pattern
+    tried at each comma of a 300 KB page, starting from a character, cost ~1 M instructions."""
+    at = text.find("，", 1)
+    while at >= 0:
+        after = text[at + 1 : at + 4]
+        if len(after) == 3 and after.isdecimal() and text[at - 1].isdecimal():
+            return True
+        at = text.find("，", at + 1)
+    return False
 
 
 def _ascii_digit(m: re.Match[str]) -> str:
@@ -142,11 +161,13 @@ _SPACED = re.compile(rf" (?<=[{_CJK}] )(?=[{_CJK}])")
 _TIGHT = re.compile(rf"[{_CJK}](?=[{_CJK}])")
 
 
-def _unspaced(text: str) -> str:
+def _unspaced(text: str, utf8: bytes | None = None) -> str:
     """A letter-spaced copy ("政 府 信 息 公 开": most pairs of Chinese characters a space apart), or a letter-spaced
     line in it (a label, a heading: no two Chinese characters side by side), without those spaces; Chinese
     separates no words by spaces, so none is lost. Elsewhere a space between Chinese words is a cell or field
-    boundary ("发文机关: 盘锦市政府 成文日期", "自然人 商业企业") and is kept."""
+    boundary ("发文机关: 盘锦市政府 成文日期", "自然人 商业企业") and is kept. `utf8`: the text's UTF-8 bytes."""
+    if utf8 is not None and _nothing_spaced(utf8):
+        return text
     spaces = [m.start() for m in _SPACED.finditer(text)]
     if not spaces:
         return text
@@ -162,8 +183,50 @@ def _unspaced(text: str) -> str:
     return "".join(parts) + text[last:] if parts else text
 
 
-def _line_end(text: str, i: int) -> int:
-    end = text.find("\n", i)
+# A space between two Chinese characters (_CJK, three bytes each in UTF-8) stands in UTF-8 after a continuation
+# byte and before a lead byte of such a character: a page's bytes told so (one pass of bytes.translate) are searched
+# by bytes.find, not _SPACED tried at each of its 15,000 spaces (~4 M instructions on a 300 KB page).
+_AFTER_CJK, _BEFORE_CJK = b"\x01", b"\x02"
+_CJK_BYTES = bytes.maketrans(
+    bytes(range(0x80, 0xC0)) + bytes(range(0xE3, 0xEA)) + b"\xef\x01\x02",
+    _AFTER_CJK * 0x40 + _BEFORE_CJK * 8 + b"\x00\x00",
+)
+_CJK_SPACE = _AFTER_CJK + b" " + _BEFORE_CJK
+
+
+def _nothing_spaced(utf8: bytes) -> bool:
+    """Whether _unspaced leaves the text as it is, told from its UTF-8 bytes: no space between two Chinese
+    characters, or fewer than 20 such spaces, each on a line that prints two Chinese characters side by side.
+    False when that is not certain (the text is then read as before)."""
+    marked = utf8.translate(_CJK_BYTES)
+    spaces, at = 0, marked.find(_CJK_SPACE)
+    lines: set[tuple[int, int]] = set()
+    while at >= 0:
+        space = at + 1
+        before, after = utf8[max(space - 3, 0) : space], utf8[space + 1 : space + 4]
+        if _is_cjk(before) and _is_cjk(after):
+            spaces += 1
+            if spaces >= 20:
+                return False
+            lines.add((utf8.rfind(b"\n", 0, space) + 1, _line_end(utf8, space)))
+        at = marked.find(_CJK_SPACE, space)
+    return all(_TIGHT.search(utf8[start:end].decode("utf-8")) for start, end in lines)
+
+
+def _is_cjk(char: bytes) -> bool:
+    """Whether the bytes are one character of _CJK."""
+    try:
+        text = char.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return len(text) == 1 and _CJK_CHAR.match(text) is not None
+
+
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def _line_end(text: AnyStr, i: int) -> int:
+    end = text.find("\n" if isinstance(text, str) else b"\n", i)
     return len(text) if end < 0 else end
 
 
@@ -171,8 +234,24 @@ def is_traditional(text: str) -> bool:
     """A traditional-character copy (a Hong Kong or Taiwan site, a converter), to be read in simplified
     characters as the template's labels and agency names are printed. Told by 公開 and 報告, which every report
     prints many times (a simplified one 公开, 报告)."""
+    if _fewer_than(text, "開報", 10):  # most copies: found in a few finds, not counted through the whole text
+        return False
     traditional = text.count("開") + text.count("報")
     return traditional >= 10 and traditional > text.count("开") + text.count("报")
+
+
+def _fewer_than(text: str, chars: str, n: int) -> bool:
+    """Whether the text prints the characters fewer than n times in all (each find skips to the next one: counting
+    two characters through a 300 KB page costs ~2 M instructions)."""
+    found = 0
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            found += 1
+            if found >= n:
+                return False
+            at = text.find(ch, at + 1)
+    return True
 
 
 @functools.cache
@@ -182,27 +261,28 @@ def _to_simplified():
     return opencc.OpenCC("t2s")
 
 
-def _decode_text(data: bytes, name: str) -> tuple[str, str]:
+def _decode_text(data: bytes, name: str) -> tuple[str, str, bytes | None]:
+    """The text, its encoding, and the bytes it was decoded from when they are UTF-8."""
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return _decode_bom(data, enc, name), enc
+            return _decode_bom(data, enc, name), enc, None
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", data
     except UnicodeDecodeError as exc:
         utf8_error = exc
     declared = _declared_charset(data)
     for enc in filter(None, (declared, "gb18030")):
         try:
-            return data.decode(enc), enc
+            return data.decode(enc), enc, None
         except (UnicodeDecodeError, LookupError):
             continue
     # A file cut off in the middle of a multi-byte character is still worth reading: drop only the tail.
     if utf8_error.start >= len(data) - 3:
-        return data[: utf8_error.start].decode("utf-8"), "utf-8"
+        return data[: utf8_error.start].decode("utf-8"), "utf-8", data[: utf8_error.start]
     raise UnreadableReport(
         f"{name or 'the file'}: unknown text encoding (not UTF-8, GBK or GB18030; first bad byte at "
         f"{utf8_error.start}). Re-save it as UTF-8 and try again."

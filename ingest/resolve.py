@@ -9,13 +9,13 @@ identities imply offered only as computed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from ingest.numbers import in_unit, read_value
 from ingest.placement import Choice, RowGraph, exact_row, place_tokens
 from ingest.readings import RowReading
 from ingest.table_model import Decision, Line, Link, Verdict, decide
-from ingest.template import DERIVED_2021, Block, Column, Identity, Row, TableSpec, Template
+from ingest.template import DERIVED_2021, Block, Identity, Row, TableSpec, Template
 from ingest.types import Ambiguity, Check, Fact, format_number
 
 NOT_PRINTED = "not printed"  # the unit of an amount printed with no unit, in its cell or its header
@@ -29,23 +29,53 @@ class Resolution:
 
 
 @dataclass(frozen=True)
+class _Layout:
+    """How a table's template rows lay out its cells: worked out once for each table of a template (every copy
+    that prints the whole table has the same rows), not for each report (it took a tenth of resolving one)."""
+
+    keys: dict[tuple[int, int], str]  # each cell's key, by its (row, column) in the table
+    positions: dict[str, tuple[int, int]]
+    links: tuple[Link, ...]  # the identities over cells the table holds
+    linked: frozenset[tuple[int, int]]  # the cells some identity holds
+    bounds: tuple[tuple[tuple[int, int], ...], ...]  # each cell's least and greatest value
+    kinds: tuple[tuple[tuple[str, bool, int], ...], ...]  # each cell's column key, whether money, its limit
+
+
+def _layout(spec: TableSpec, rows: tuple[tuple[Block, Row], ...]) -> _Layout:
+    keys = {
+        (r, c): spec.cell_key(row, column)
+        for r, (block, row) in enumerate(rows)
+        for c, column in enumerate(block.columns)
+    }
+    positions = {key: pos for pos, key in keys.items()}
+    links = tuple(_link(i, positions) for i in spec.identities if all(k in positions for k in i.lhs + i.rhs))
+    return _Layout(
+        keys,
+        positions,
+        links,
+        frozenset(p for link in links for p in link.lhs + link.rhs),
+        tuple(tuple((-c.limit if c.signed else 0, c.limit) for c in block.columns) for block, _ in rows),
+        tuple(tuple((c.key, c.money, c.limit) for c in block.columns) for block, _ in rows),
+    )
+
+
+_LAYOUTS: dict[int, tuple[TableSpec, _Layout]] = {}  # a whole table's, by its spec's id (the spec is kept)
+
+
+def _whole_layout(spec: TableSpec) -> _Layout:
+    found = _LAYOUTS.get(id(spec))
+    if found is None or found[0] is not spec:
+        found = _LAYOUTS[id(spec)] = (spec, _layout(spec, spec.rows))
+    return found[1]
+
+
+@dataclass(frozen=True)
 class _Table:
     """One table as the model sees it: its rows in template order, each with its reading (None: not found)."""
 
     spec: TableSpec
     rows: tuple[tuple[Block, Row, RowReading | None], ...]
-
-    @cached_property
-    def keys(self) -> dict[tuple[int, int], str]:
-        """Each cell's key, by its (row, column) in the table."""
-        return {
-            (r, c): self.spec.cell_key(row, column)
-            for r, (block, row, _) in enumerate(self.rows)
-            for c, column in enumerate(block.columns)
-        }
-
-    def positions(self) -> dict[str, tuple[int, int]]:
-        return {key: pos for pos, key in self.keys.items()}
+    layout: _Layout
 
 
 def resolve(template: Template, readings: list[RowReading]) -> Resolution:
@@ -59,8 +89,12 @@ def resolve(template: Template, readings: list[RowReading]) -> Resolution:
             continue
         # A table stated by a sentence holds only the rows the sentence establishes; others stay absent.
         stated = all(r.evidence for r in found.values())
-        rows = tuple((b, row, found.get(row.key)) for b, row in spec.rows if not stated or row.key in found)
-        table = _Table(spec, rows)
+        if stated:
+            template_rows = tuple((b, row) for b, row in spec.rows if row.key in found)
+            layout = _layout(spec, template_rows)
+        else:
+            template_rows, layout = spec.rows, _whole_layout(spec)
+        table = _Table(spec, tuple((b, row, found.get(row.key)) for b, row in template_rows), layout)
         decision = _decide(table)
         _collect(table, decision, facts, ambiguous, as_printed)
         broken += [i for i in spec.identities if i.rule in decision.broken]
@@ -71,23 +105,23 @@ def resolve(template: Template, readings: list[RowReading]) -> Resolution:
 
 
 def _decide(table: _Table) -> Decision:
-    graphs = [_graph(block, row, reading) for block, row, reading in table.rows]
-    bounds = [[(-c.limit if c.signed else 0, c.limit) for c in block.columns] for block, _, _ in table.rows]
-    where = table.positions()
-    links = [_link(i, where) for i in table.spec.identities if all(k in where for k in i.lhs + i.rhs)]
-    return decide(graphs, links, bounds, _lines(table, links))
+    layout = table.layout
+    graphs = [
+        _graph(block, row, reading, kinds) for (block, row, reading), kinds in zip(table.rows, layout.kinds)
+    ]
+    return decide(graphs, layout.links, layout.bounds, _lines(table))
 
 
-def _lines(table: _Table, links: list[Link]) -> list[Line]:
+def _lines(table: _Table) -> list[Line]:
     """The lines of cells a copy may leave blank throughout, unfilled: each column of a block, and each row,
     over the rows this copy prints. Only lines the identities bind: without them a blank reads as printed, 0."""
-    linked = {p for link in links for p in link.lhs + link.rhs}
+    linked = table.layout.linked
     printed = [r for r, (_, _, reading) in enumerate(table.rows) if reading and not reading.unreadable]
     lines = [tuple((r, c) for c in range(len(table.rows[r][0].columns))) for r in printed]
     for block in table.spec.blocks:
         rows = [r for r in printed if table.rows[r][0] is block]
         lines += [tuple((r, c) for r in rows) for c in range(len(block.columns))]
-    return [line for line in lines if len(line) > 1 and all(p in linked for p in line)]
+    return [line for line in lines if len(line) > 1 and linked.issuperset(line)]
 
 
 _ROW_WEIGHT = 10  # breaking a row's own total costs more than breaking all of a table's column sums at once
@@ -99,15 +133,21 @@ def _link(ident: Identity, where: dict[str, tuple[int, int]]) -> Link:
     return Link(ident.rule, lhs, rhs, _ROW_WEIGHT if one_row else 1)
 
 
-def _graph(block: Block, row: Row, reading: RowReading | None) -> RowGraph:
+def _graph(
+    block: Block, row: Row, reading: RowReading | None, kinds: tuple[tuple[str, bool, int], ...]
+) -> RowGraph:
     columns = block.columns
     if reading is None:
         why = f"row {row.zh or row.key} not found in this copy of the report"
         return exact_row([Choice("", None, why)] * len(columns))
     if reading.unreadable:
         return exact_row([Choice("", None, reading.unreadable)] * len(columns))
-    if reading.exact:
-        choices = [_read(col, text, reading.unit(col.key)) for col, text in zip(columns, reading.cells)]
+    if reading.exact:  # reading.unit(key) for each cell, from one dict of the row's units
+        units = dict(reading.units)
+        choices = [
+            _read_kind(money, limit, units.get(key), text)
+            for (key, money, limit), text in zip(kinds, reading.cells)
+        ]
         for i in reading.skipped:
             choices[i] = Choice("", None, "not stated by the sentence that replaces the table")
         for i in reading.conflicts:
@@ -117,10 +157,6 @@ def _graph(block: Block, row: Row, reading: RowReading | None) -> RowGraph:
     kinds = [(c.money, c.limit, reading.unit(c.key)) for c in columns]
     read = lambda i, p: _read_kind(*kinds[i], p)  # noqa: E731
     return place_tokens(list(reading.tokens), len(columns), read, signed, alike=kinds)
-
-
-def _read(column: Column, printed: str, header_unit: str | None = None) -> Choice:
-    return _read_kind(column.money, column.limit, header_unit, printed)
 
 
 @lru_cache(maxsize=65536)
@@ -141,15 +177,21 @@ def _read_kind(money: bool, limit: int, header_unit: str | None, printed: str) -
 
 
 def _collect(table: _Table, decision: Decision, facts: dict, ambiguous: dict, as_printed: dict) -> None:
+    keys, kinds = table.layout.keys, table.layout.kinds
     for (r, c), verdict in decision.cells.items():
         block, row, reading = table.rows[r]
-        key, column = table.keys[(r, c)], block.columns[c]
         if reading is not None and c in reading.skipped:
             continue
+        key = keys[(r, c)]
         # Table 4's value row has no label of its own: its column header is what the report prints.
-        label = (reading.label if reading else "") if row.zh else column.zh
-        if verdict.certain is not None:
-            facts[key] = _fact(key, verdict.certain, column, label, reading)
+        label = (reading.label if reading else "") if row.zh else block.columns[c].zh
+        choice = verdict.certain
+        if choice is not None:
+            money = kinds[r][c][1]
+            printed = reading.evidence if reading is not None and reading.evidence else choice.printed
+            facts[key] = Fact(
+                key, choice.value, (choice.unit or NOT_PRINTED) if money else None, printed, label
+            )
             continue
         ambiguous[key] = Ambiguity(key, verdict.why, _candidates(verdict), verdict.computed, label)
         if (
@@ -165,12 +207,6 @@ def _candidates(verdict: Verdict) -> tuple:
     return tuple(sorted(set(verdict.values))) if len(verdict.values) > 1 else ()
 
 
-def _fact(key: str, choice: Choice, column: Column, label: str, reading: RowReading | None) -> Fact:
-    unit = choice.unit or (NOT_PRINTED if column.money else None)
-    printed = reading.evidence if reading is not None and reading.evidence else choice.printed
-    return Fact(key, choice.value, unit if column.money else None, printed, label)
-
-
 def _derive(facts: dict[str, Fact]) -> None:
     for key, parts in DERIVED_2021.items():
         if all(p in facts for p in parts):
@@ -181,8 +217,8 @@ def _derive(facts: dict[str, Fact]) -> None:
 def _checks(template: Template, values: dict[str, float], broken: list[Identity]) -> list[Check]:
     checks = []
     for table in template.tables:
-        for ident in table.identities:
-            if all(k in values for k in ident.lhs + ident.rhs):
+        for ident, cells in _identity_cells(table):
+            if values.keys() >= cells:
                 checks.append(_check(ident, values))
             elif ident in broken:
                 detail = f"{ident.scope}: {ident.lhs_label} ≠ {ident.rhs_label} in every reading of this copy"
@@ -190,9 +226,23 @@ def _checks(template: Template, values: dict[str, float], broken: list[Identity]
     return checks
 
 
+_IDENTITY_CELLS: dict[int, tuple[TableSpec, tuple[tuple[Identity, frozenset[str]], ...]]] = {}
+
+
+def _identity_cells(spec: TableSpec) -> tuple[tuple[Identity, frozenset[str]], ...]:
+    """The table's identities, each with the keys of the cells it holds (once for each table of a template)."""
+    found = _IDENTITY_CELLS.get(id(spec))
+    if found is None or found[0] is not spec:
+        found = _IDENTITY_CELLS[id(spec)] = (
+            spec,
+            tuple((i, frozenset(i.lhs + i.rhs)) for i in spec.identities),
+        )
+    return found[1]
+
+
 def _check(ident: Identity, values: dict[str, float]) -> Check:
-    lhs = sum(values[k] for k in ident.lhs)
-    rhs = sum(values[k] for k in ident.rhs)
+    lhs = sum(map(values.__getitem__, ident.lhs))
+    rhs = sum(map(values.__getitem__, ident.rhs))
     ok = lhs == rhs
     sep = "=" if ok else "but"
     detail = f"{ident.scope}: {ident.lhs_label} = {format_number(lhs)} {sep} {ident.rhs_label} = {format_number(rhs)}"

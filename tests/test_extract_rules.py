@@ -111,6 +111,43 @@ def test_a_pages_text_breaks_at_block_elements_and_never_reads_scripts_or_text_a
     assert (doc.page_text, doc.body_text) == ("标题\n前文\n表中\n段落", "标题\n前文\n段落")
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        (DATA / "2019_pingtan_syq_page.html").read_text(encoding="utf-8"),
+        '<html><body><img src="data:image/png;base64,iVBOR"><p>图</p><!-- 注 --><p>后</p></body></html>',
+        '<html><body><p>见\u3000src\xa0=\u3000"DATA:x" 之后</p></body></html>',  # a URI cut out of the text
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>声明</p></body></html>',
+        "<html><body><p>a\x00b\x01c</p></body></html>",
+    ],
+)
+def test_a_page_read_from_its_utf8_bytes_reads_as_its_text(html):
+    from ingest.html_doc import parse_html
+
+    def read(**utf8):
+        try:
+            return parse_html(html, "x.html", **utf8)
+        except UnreadableReport as exc:
+            return str(exc)
+
+    assert read(utf8=html.encode("utf-8")) == read()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政 府 信 息 公 开 工 作 年 度 报 告\n" * 3,  # a letter-spaced copy
+        "一、总体情况\n收 到 申 请\n本年度收到申请 5 件。\n",  # one letter-spaced line
+        "发文机关: 盘锦市政府 成文日期\n自然人 商业企业\n",  # spaces between words: kept
+        "表 😀 格 é 中\n",
+    ],
+)
+def test_letter_spacing_told_from_a_pages_bytes_is_undone_as_from_its_text(text):
+    from ingest.reading import as_printed, decode
+
+    assert decode(text.encode("utf-8"), "x.txt").text == as_printed(text)
+
+
 def test_html_columns_are_found_by_their_headers_not_their_position():
     # The 其他 and 总计 headers come in the usual order, but the page adds an empty column in between.
     head = TABLE3_HEAD.replace(
