@@ -38,3 +38,24 @@ def test_a_security_related_refusal_is_its_reason_not_every_refusal(samples, age
         pytest.skip("this copy cannot place the cell")
     a = answer(f"How many security-related refusals did {NAMES[agency][1][0]} make in {year}?", samples)
     assert (a.kind, a.value) == ("fact", report_facts(agency, year)[key]), a.text
+
+
+@pytest.mark.parametrize("agency, year", sorted(GOLD))
+def test_fees_named_as_administrative_and_institutional_are_table_2s(samples, agency, year):
+    key = "proactive.fees.amount"
+    if not certain(samples, agency, year, key):
+        pytest.skip("this copy cannot place the cell (or its layout has no amount)")
+    q = f"What was the amount of administrative and institutional fees charged by {NAMES[agency][1][0]} in {year}?"
+    a = answer(q, samples)
+    assert (a.kind, a.value) == ("fact", report_facts(agency, year)[key]), a.text
+
+
+@pytest.mark.parametrize("agency, year", sorted(GOLD))
+def test_laws_or_administrative_regulations_prohibiting_is_that_reason(samples, agency, year):
+    key = "applications.results.denied.prohibited_by_law.total"
+    if not certain(samples, agency, year, key):
+        pytest.skip("this copy cannot place the cell")
+    q = (f"How many requests did {NAMES[agency][1][0]} refuse in {year} because other laws or administrative "
+         f"regulations prohibit disclosure?")
+    a = answer(q, samples)
+    assert (a.kind, a.value) == ("fact", report_facts(agency, year)[key]), a.text

@@ -106,7 +106,11 @@ def _largest_member(r: Reading) -> Reading | None:
     return None
 
 
-_ADMINISTRATIVE_FEES = re.compile(r"行政事业性|行政收费|administrative (?:fees|charges)|fee items", re.I)
+# What makes a fee the one charged for disclosure: said with the requests, the information or its processing.
+_FOR_DISCLOSURE = re.compile(r"处理费|信息公开费|公开费用|申请费|向申请人|processing|disclos|information|requests?\b|"
+                             r"applicants?|requesters?", re.I)
+_ADMINISTRATIVE_FEES = re.compile(r"行政事业性|行政收费|administrative\b[^?？]{0,30}\bfees|institutional fees|fee items",
+                                  re.I)
 
 
 def _disclosure_fees(r: Reading) -> Reading | None:
@@ -114,7 +118,7 @@ def _disclosure_fees(r: Reading) -> Reading | None:
     not table 2's administrative fees (行政事业性收费), which only "administrative fees" names."""
     ask = section_ask(r.question)
     if ask is not None and ask.name == "fees" and (r.metric.row or "").startswith("proactive.fees") \
-            and not _ADMINISTRATIVE_FEES.search(r.question):
+            and _FOR_DISCLOSURE.search(r.question) and not _ADMINISTRATIVE_FEES.search(r.question):
         return replace(r, metric=MetricAsk(), intent=NARRATIVE)
     return None
 
