@@ -43,6 +43,7 @@ from .understand.intent import (
 from .understand.metric import MetricAsk, parse_metric
 from .understand.normalise import normalise, to_traditional
 from .understand.parts import continued, own_ask, split_parts
+from .understand.rates import needs_group
 from .understand.refine import WHOLE_RESULTS
 
 MAX_QUESTION = 300
@@ -153,7 +154,7 @@ def _dispatch(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer
     asked_share = share_ask(without_names(u)) if scope.agencies else None
     if asked_share is not None:
         return share(u, asked_share, scope, index, catalog)
-    if asks_rate(u.text) and u.intent == FACT:
+    if asks_rate(u.text) and (u.intent == FACT or needs_group(u.text)):
         # "复议纠错率是多少": a count of one of its terms is not the rate; say how to ask for it.
         return Answer(u.text, "not_found", refuse.rate_unclear(u.lang), lang=u.lang, query=query_of(u, scope))
     if u.intent == CHECK:

@@ -14,7 +14,8 @@ from bot.answer import answer
 KEY = "applications.new_received.total"
 ZH = ("{a}{y}年收到的申请比上一年增长了多少？", "{a}{y}年新收申请同比增加了几件？", "{a}{y}年的申请数较上年多了多少？")
 EN = ("How much did {a}'s new requests in {y} change compared with the previous year?",
-      "Did {a} get more requests in {y} than the year before?")
+      "Did {a} get more requests in {y} than the year before?",
+      "Compare {a}'s new requests in {y} with the previous year.")
 TODAY = dt.date(2026, 12, 1)  # the year before today (2025) is no year of these questions
 
 

@@ -71,6 +71,7 @@ def test_a_rate_of_table_4_without_its_group_is_not_guessed(samples, question):
     """纠错率 is said of reconsiderations and of lawsuits alike: without the group, no figure is computed."""
     a = answer(question, samples)
     assert a.kind == "not_found" and a.value is None, a.text
+    assert "分子和分母" in a.text or "which figure over which" in a.text, a.text  # said how to ask, not "nothing found"
 
 
 @pytest.mark.parametrize("agency, year", sorted(GOLD))

@@ -58,3 +58,8 @@ def _group(question: str) -> str | None:
     if review == lawsuit:  # neither named, or both (asked together: each is its own rate)
         return None
     return "行政复议" if review else "行政诉讼"
+
+
+def needs_group(question: str) -> bool:
+    """A rate of table 4 named without its group ("纠错率" alone): which is meant must be asked."""
+    return any(rate.asked.search(question) and "{group}" in rate.part for rate in RATES) and _group(question) is None

@@ -56,7 +56,7 @@ _BEFORE_STATED = re.compile(
     r"(?:比|较|与|和|跟|同)\s*(?:上一?年度?|前一年|去年|上年同期)(?!度?结转|度?遗留)|同比|"
     r"\b(?:than|compared\s+(?:with|to)|versus|vs\.?|relative\s+to|over)\s+(?:that\s+of\s+)?(?:the\s+)?"
     r"(?:previous|prior|preceding|last)\s+year|\b(?:than|compared\s+(?:with|to))\s+the\s+year\s+before|"
-    r"\byear[- ]on[- ]year\b", re.I)
+    r"\byear[- ]on[- ]year\b|\bwith\s+(?:the\s+)?(?:previous|prior|preceding)\s+year\b", re.I)
 
 
 @dataclass(frozen=True)
