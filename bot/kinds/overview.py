@@ -4,6 +4,8 @@ not state with certainty is not given; the answer names it as such."""
 
 from __future__ import annotations
 
+from ingest.types import format_number
+
 from ..catalog import Catalog
 from ..compose import cells, refuse
 from ..compose import facts as fx
@@ -58,7 +60,7 @@ def overview(u: Understanding, scope: Scope, index, catalog: Catalog) -> Answer:
 
 
 def _n(value: float, lang: str) -> str:
-    return f"{value:g}件" if lang == "zh" else f"{value:g}"
+    return f"{format_number(value)}件" if lang == "zh" else format_number(value)
 
 
 def _head(name: str, year: int, lang: str) -> str:
@@ -91,7 +93,7 @@ def _appeals(stated: dict, lang: str) -> str:
         if total is None:
             continue
         fixed = "" if corrected is None else (f"（其中结果纠正{_n(corrected.value, lang)}）" if lang == "zh"
-                                              else f" ({corrected.value:g} corrected)")
+                                              else f" ({format_number(corrected.value)} corrected)")
         parts.append(f"{row_name(row, lang)}{_n(total.value, lang)}{fixed}" if lang == "zh"
                      else f"{row_name(row, lang)} {_n(total.value, lang)}{fixed}")
     if not parts:
